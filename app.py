@@ -1,0 +1,29 @@
+"""Entry point: builds the navigation of the kenniskaart."""
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="Kenniskaart Preventie met Gezag",
+    page_icon="🧭",
+    layout="wide",
+)
+
+PAGES = [
+    st.Page("pages/start.py", title="Start", icon=":material/home:", url_path="start", default=True),
+    st.Page("pages/factoren.py", title="Factoren", icon=":material/hub:", url_path="factoren"),
+    st.Page("pages/interventies.py", title="Interventies", icon=":material/menu_book:", url_path="interventies"),
+    st.Page("pages/aanbeveler.py", title="Aanbeveler", icon=":material/recommend:", url_path="aanbeveler"),
+    st.Page(
+        "pages/praktijkvoorbeelden.py",
+        title="Praktijkvoorbeelden",
+        icon=":material/location_city:",
+        url_path="praktijkvoorbeelden",
+    ),
+    st.Page("pages/lessen.py", title="Lessen", icon=":material/lightbulb:", url_path="lessen"),
+    st.Page("pages/planscan.py", title="Planscan", icon=":material/fact_check:", url_path="planscan"),
+    st.Page("pages/shortlist.py", title="Shortlist", icon=":material/checklist:", url_path="shortlist"),
+    st.Page("pages/over.py", title="Over (bronnen en methode)", icon=":material/info:", url_path="over"),
+]
+
+# Every page calls kenniskaart.ui.get_content(), which also declares the page Dutch.
+st.navigation(PAGES).run()

@@ -1,0 +1,47 @@
+"""Command line: ``python -m kenniskaart validate [PATH]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .content import ContentInvalid, load_content
+
+LABELS = {
+    "sources": "bronnen",
+    "themes": "thema's",
+    "help_levels": "niveaus van hulp",
+    "factors": "factoren",
+    "risk_factors": "  waarvan risicofactoren",
+    "protective_factors": "  waarvan beschermende factoren",
+    "interventions": "interventies",
+    "examples": "praktijkvoorbeelden",
+    "lessons": "lessen",
+    "guidance": "handreikingen",
+    "cases": "casussen",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kenniskaart")
+    sub = parser.add_subparsers(dest="command", required=True)
+    val = sub.add_parser("validate", help="valideer de inhoud (standaard: content/)")
+    val.add_argument("path", nargs="?", default=None)
+    args = parser.parse_args(argv)
+
+    try:
+        kk = load_content(args.path)
+    except ContentInvalid as exc:
+        print(f"Inhoud ongeldig: {len(exc.issues)} fout(en)")
+        for issue in exc.issues:
+            print(f"- {issue}")
+        return 1
+    counts = kk.counts()
+    print(f"Inhoud geldig ({len(kk.files)} bestanden)")
+    for key, label in LABELS.items():
+        print(f"{label}: {counts[key]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,294 @@
+"""Filtering and tabulating factors, interventions and examples (pure, no Streamlit).
+
+Pages build a filter model from their widgets and call these functions; tests call them
+directly. Empty filter lists mean "no restriction".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from .content import Kenniskaart
+from .models import Factor, Intervention, PracticeExample
+from .present import (
+    BASIS_LABELS,
+    CRIME_SCOPE_LABELS,
+    EVIDENCE_LABELS,
+    FORMAT_LABELS,
+    FRAMEWORK_LABELS,
+    KIND_IV_LABELS,
+    KIND_LABELS,
+    ONBEKEND,
+    SETTING_LABELS,
+    age_range,
+    help_level_names,
+    or_unknown,
+    recognition_text,
+    theme_names,
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _matches(query: str, *fields: str | None) -> bool:
+    q = _norm(query)
+    return not q or any(q in _norm(f) for f in fields if f)
+
+
+# --- factors -----------------------------------------------------------------------
+
+
+class FactorFilter(BaseModel):
+    """What the Factoren page filters on."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = ""
+    kinds: list[str] = []
+    levels: list[str] = []
+    themes: list[str] = []
+    evidence: list[str] = []
+    target_groups: list[str] = []
+    studied_in_nl: Literal["alle", "ja", "nee", "onbekend"] = "alle"
+    frameworks: list[str] = []
+    sources: list[str] = []
+
+
+def filter_factors(kk: Kenniskaart, flt: FactorFilter) -> list[Factor]:
+    out = []
+    nl = {"ja": True, "nee": False, "onbekend": None}
+    for f in kk.factors:
+        if flt.kinds and f.kind not in flt.kinds:
+            continue
+        if flt.levels and f.level not in flt.levels:
+            continue
+        if flt.themes and not set(flt.themes) & set(f.pmg_themes):
+            continue
+        if flt.evidence and f.evidence not in flt.evidence:
+            continue
+        if flt.target_groups and or_unknown(f.target_group) not in flt.target_groups:
+            continue
+        if flt.studied_in_nl != "alle" and f.studied_in_nl is not nl[flt.studied_in_nl]:
+            continue
+        if flt.frameworks and f.framework not in flt.frameworks:
+            continue
+        if flt.sources and not {r.source for r in f.sources} & set(flt.sources):
+            continue
+        if not _matches(flt.query, f.name, f.description, f.category):
+            continue
+        out.append(f)
+    return out
+
+
+def _yes_no(value: bool | None) -> str:
+    return ONBEKEND if value is None else ("ja" if value else "nee")
+
+
+def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
+    rows = [
+        {
+            "factor": f.name,
+            "soort": KIND_LABELS[f.kind],
+            "niveau": f.level,
+            "categorie": or_unknown(f.category),
+            "bewijs": EVIDENCE_LABELS[f.evidence],
+            "doelgroep": or_unknown(f.target_group),
+            "ook in NL onderzocht": _yes_no(f.studied_in_nl),
+            "PmG-thema's": ", ".join(theme_names(kk, f.pmg_themes)) or ONBEKEND,
+            "thema-indeling": BASIS_LABELS[f.pmg_themes_basis],
+            "kader": FRAMEWORK_LABELS[f.framework],
+            "interventies": len(kk.interventions_for_factor(f.id)),
+        }
+        for f in factors
+    ]
+    columns = [
+        "factor", "soort", "niveau", "categorie", "bewijs", "doelgroep",
+        "ook in NL onderzocht", "PmG-thema's", "thema-indeling", "kader", "interventies",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def factor_theme_level_counts(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
+    """Counts of factors per PmG theme × level × kind (the knowledge map's data).
+
+    A factor with several themes counts once in each of its themes; a factor without a
+    theme counts under 'geen thema'.
+    """
+    names = {t.id: t.name for t in kk.pmg_themes}
+    counter: Counter[tuple[str, str, str]] = Counter()
+    for f in factors:
+        for tid in f.pmg_themes or ["-"]:
+            counter[(names.get(tid, "geen thema"), f.level, KIND_LABELS[f.kind])] += 1
+    rows = [
+        {"thema": t, "niveau": lvl, "soort": kind, "aantal": n}
+        for (t, lvl, kind), n in sorted(counter.items())
+    ]
+    return pd.DataFrame(rows, columns=["thema", "niveau", "soort", "aantal"])
+
+
+# --- interventions -----------------------------------------------------------------
+
+
+class InterventionFilter(BaseModel):
+    """What the Interventies page filters on."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = ""
+    age: int | None = Field(default=None, ge=0, le=99)
+    """Age of the young person: keep interventions whose range includes it or is unknown."""
+    themes: list[str] = []
+    factors: list[str] = []
+    settings: list[str] = []
+    formats: list[str] = []
+    help_levels: list[str] = []
+    recognition: list[str] = []
+    """Recognition levels; 'onbekend' selects interventions without a known recognition."""
+    kinds: list[str] = []
+
+
+def age_fits(iv: Intervention, age: int) -> bool | None:
+    """True/False whether ``age`` is in the range; None when the range is unknown."""
+    if iv.min_age is None and iv.max_age is None:
+        return None
+    lo = iv.min_age if iv.min_age is not None else 0
+    hi = iv.max_age if iv.max_age is not None else 99
+    return lo <= age <= hi
+
+
+def recognition_level(iv: Intervention) -> str:
+    return iv.recognition.level if iv.recognition else ONBEKEND
+
+
+def filter_interventions(kk: Kenniskaart, flt: InterventionFilter) -> list[Intervention]:
+    out = []
+    for iv in kk.interventions:
+        if flt.age is not None and age_fits(iv, flt.age) is False:
+            continue
+        if flt.themes and not set(flt.themes) & set(iv.pmg_themes):
+            continue
+        if flt.factors and not set(flt.factors) & {l.factor for l in iv.factors}:
+            continue
+        if flt.settings and not set(flt.settings) & set(iv.settings):
+            continue
+        if flt.formats and not set(flt.formats) & set(iv.formats):
+            continue
+        if flt.help_levels and not set(flt.help_levels) & set(iv.help_levels):
+            continue
+        if flt.recognition and recognition_level(iv) not in flt.recognition:
+            continue
+        if flt.kinds and iv.kind not in flt.kinds:
+            continue
+        if not _matches(flt.query, iv.name, iv.description, iv.target_group, *iv.aliases):
+            continue
+        out.append(iv)
+    return out
+
+
+def interventions_table(kk: Kenniskaart, interventions: list[Intervention]) -> pd.DataFrame:
+    rows = [
+        {
+            "interventie": iv.name,
+            "soort": KIND_IV_LABELS[iv.kind],
+            "leeftijd": age_range(iv),
+            "doelgroep": or_unknown(iv.target_group),
+            "erkenning": recognition_text(iv.recognition),
+            "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
+            "PmG-thema's": ", ".join(theme_names(kk, iv.pmg_themes)) or ONBEKEND,
+            "setting": ", ".join(SETTING_LABELS[s] for s in iv.settings) or ONBEKEND,
+            "vorm": ", ".join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND,
+            "factoren": len(iv.factors),
+            "waarschuwingen": len(iv.cautions),
+        }
+        for iv in interventions
+    ]
+    columns = [
+        "interventie", "soort", "leeftijd", "doelgroep", "erkenning", "niveau van hulp",
+        "PmG-thema's", "setting", "vorm", "factoren", "waarschuwingen",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+NO_LEVEL = "niveau onbekend"
+NO_THEME = "thema onbekend"
+
+
+def intervention_matrix(kk: Kenniskaart, interventions: list[Intervention]) -> pd.DataFrame:
+    """Counts per PmG theme × level of help (every cell present, zeros included).
+
+    An intervention counts once in every (theme, level) cell it belongs to; without a
+    theme or level it counts under 'thema onbekend' / 'niveau onbekend'.
+    """
+    themes = [t.name for t in kk.pmg_themes] + [NO_THEME]
+    levels = [h.name for h in sorted(kk.help_levels, key=lambda h: h.order)] + [NO_LEVEL]
+    counter: Counter[tuple[str, str]] = Counter()
+    for iv in interventions:
+        for t in theme_names(kk, iv.pmg_themes) or [NO_THEME]:
+            for lvl in help_level_names(kk, iv.help_levels) or [NO_LEVEL]:
+                counter[(t, lvl)] += 1
+    rows = [
+        {"thema": t, "niveau van hulp": lvl, "aantal": counter[(t, lvl)]}
+        for t in themes
+        for lvl in levels
+    ]
+    return pd.DataFrame(rows, columns=["thema", "niveau van hulp", "aantal"])
+
+
+def in_matrix_cell(kk: Kenniskaart, iv: Intervention, theme: str, level: str) -> bool:
+    """Whether an intervention belongs to a matrix cell (names as in ``intervention_matrix``)."""
+    t_names = theme_names(kk, iv.pmg_themes) or [NO_THEME]
+    l_names = help_level_names(kk, iv.help_levels) or [NO_LEVEL]
+    return theme in t_names and level in l_names
+
+
+# --- examples ----------------------------------------------------------------------
+
+
+class ExampleFilter(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = ""
+    kinds: list[str] = []
+    municipalities: list[str] = []
+    themes: list[str] = []
+    """Praktijkscan theme ids."""
+
+
+def filter_examples(kk: Kenniskaart, flt: ExampleFilter) -> list[PracticeExample]:
+    out = []
+    for ex in kk.examples:
+        if flt.kinds and ex.kind not in flt.kinds:
+            continue
+        if flt.municipalities and or_unknown(ex.municipality) not in flt.municipalities:
+            continue
+        if flt.themes and not set(flt.themes) & set(ex.praktijkscan_themes):
+            continue
+        if not _matches(flt.query, ex.name, ex.description, ex.code, ex.municipality):
+            continue
+        out.append(ex)
+    return out
+
+
+def examples_per_theme(kk: Kenniskaart, examples: list[PracticeExample]) -> pd.DataFrame:
+    counter: Counter[str] = Counter()
+    for ex in examples:
+        for name in theme_names(kk, ex.praktijkscan_themes):
+            counter[name] += 1
+    rows = [{"thema": t.name, "aantal": counter[t.name]} for t in kk.praktijkscan_themes]
+    return pd.DataFrame(rows, columns=["thema", "aantal"])
+
+
+def examples_per_municipality(examples: list[PracticeExample]) -> pd.DataFrame:
+    counter = Counter(or_unknown(ex.municipality) for ex in examples)
+    rows = [{"gemeente": m, "aantal": n} for m, n in sorted(counter.items())]
+    return pd.DataFrame(rows, columns=["gemeente", "aantal"])
+
+
+def crime_scope_label(f: Factor) -> str:
+    return CRIME_SCOPE_LABELS[f.crime_scope] if f.crime_scope else ONBEKEND

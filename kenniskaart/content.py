@@ -1,0 +1,370 @@
+"""Loading and validating the content package (``content/*.yaml``).
+
+One loader: ``load_content(path=None)`` reads every YAML file under the content folder,
+validates each item against its strict model, checks ids and cross-references, and returns a
+``Kenniskaart``. All problems are collected and raised together as ``ContentInvalid``;
+each ``ContentIssue`` names the file, the item id and the field.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import (
+    COLLECTIONS,
+    Case,
+    Factor,
+    Guidance,
+    HelpLevel,
+    Intervention,
+    Lesson,
+    PracticeExample,
+    Source,
+    SourceRef,
+    Theme,
+)
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_CONTENT_DIR = PROJECT_DIR / "content"
+CONTENT_DIR = DEFAULT_CONTENT_DIR
+"""The shipped content folder (tests read files from it directly)."""
+
+
+def content_dir() -> Path:
+    """The content folder: $KENNISKAART_CONTENT if set, else ``content/`` of the project."""
+    return Path(os.environ.get("KENNISKAART_CONTENT") or DEFAULT_CONTENT_DIR)
+
+
+SHARED_DIR = Path(os.environ.get("KENNISKAART_SHARED", PROJECT_DIR.parent / "shared"))
+SEEDS_DIR = SHARED_DIR / "seeds"
+
+
+# --- errors ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentIssue:
+    """One validation problem: where it is and what is wrong."""
+
+    file: str
+    item: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: item '{self.item}', veld '{self.field}': {self.message}"
+
+
+class ContentInvalid(Exception):
+    """Raised by ``load_content`` with every problem found."""
+
+    def __init__(self, issues: list[ContentIssue]):
+        self.issues = issues
+        lines = "\n".join(f"- {i}" for i in issues)
+        super().__init__(f"{len(issues)} fout(en) in de inhoud:\n{lines}")
+
+
+# --- YAML with duplicate-key rejection ------------------------------------------------
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, item: str):
+        self.key, self.line, self.item = key, line, item
+        super().__init__(f"dubbele sleutel '{key}' op regel {line}")
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys in a mapping."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
+    loader.flatten_mapping(node)
+    seen: set[Any] = set()
+    item = next(
+        (
+            v.value
+            for k, v in node.value
+            if isinstance(k, yaml.ScalarNode) and k.value == "id" and isinstance(v, yaml.ScalarNode)
+        ),
+        "-",
+    )
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise _DuplicateKey(str(key), key_node.start_mark.line + 1, item)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+# --- the loaded content --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kenniskaart:
+    """All validated content. Collections are tuples in file order."""
+
+    sources: tuple[Source, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    help_levels: tuple[HelpLevel, ...] = ()
+    factors: tuple[Factor, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    examples: tuple[PracticeExample, ...] = ()
+    lessons: tuple[Lesson, ...] = ()
+    guidance: tuple[Guidance, ...] = ()
+    cases: tuple[Case, ...] = ()
+    files: tuple[str, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def _index(self) -> dict[str, dict[str, Any]]:
+        return {name: {item.id: item for item in getattr(self, name)} for name in COLLECTIONS}
+
+    def by_id(self, collection: str) -> dict[str, Any]:
+        """Items of a collection keyed by id."""
+        return self._index[collection]
+
+    @property
+    def risk_factors(self) -> tuple[Factor, ...]:
+        return tuple(f for f in self.factors if f.kind == "risico")
+
+    @property
+    def protective_factors(self) -> tuple[Factor, ...]:
+        return tuple(f for f in self.factors if f.kind == "beschermend")
+
+    @property
+    def pmg_themes(self) -> tuple[Theme, ...]:
+        return tuple(sorted((t for t in self.themes if t.kind == "pmg"), key=lambda t: t.order))
+
+    @property
+    def praktijkscan_themes(self) -> tuple[Theme, ...]:
+        return tuple(
+            sorted((t for t in self.themes if t.kind == "praktijkscan"), key=lambda t: t.order)
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Number of items per collection (plus risk/protective split)."""
+        out = {name: len(getattr(self, name)) for name in COLLECTIONS}
+        out["risk_factors"] = len(self.risk_factors)
+        out["protective_factors"] = len(self.protective_factors)
+        return out
+
+    @cached_property
+    def _interventions_by_factor(self) -> dict[str, tuple[Intervention, ...]]:
+        acc: dict[str, list[Intervention]] = defaultdict(list)
+        for iv in self.interventions:
+            for link in iv.factors:
+                acc[link.factor].append(iv)
+        return {k: tuple(v) for k, v in acc.items()}
+
+    def interventions_for_factor(self, factor_id: str) -> tuple[Intervention, ...]:
+        """Interventions that address a factor (sourced or derived links)."""
+        return self._interventions_by_factor.get(factor_id, ())
+
+    @cached_property
+    def _examples_by_factor(self) -> dict[str, tuple[PracticeExample, ...]]:
+        acc: dict[str, list[PracticeExample]] = defaultdict(list)
+        for ex in self.examples:
+            for link in ex.factors:
+                acc[link.factor].append(ex)
+        return {k: tuple(v) for k, v in acc.items()}
+
+    def examples_for_factor(self, factor_id: str) -> tuple[PracticeExample, ...]:
+        return self._examples_by_factor.get(factor_id, ())
+
+    def examples_for_intervention(self, intervention_id: str) -> tuple[PracticeExample, ...]:
+        return tuple(ex for ex in self.examples if intervention_id in ex.interventions)
+
+
+# --- loading -----------------------------------------------------------------------
+
+
+def _yaml_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.yaml") if p.is_file())
+
+
+_MESSAGES = {
+    "extra_forbidden": "onbekend veld (niet toegestaan in het model)",
+    "missing": "verplicht veld ontbreekt",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "string_type": "moet tekst zijn",
+    "list_type": "moet een lijst zijn",
+    "bool_parsing": "moet ja/nee (true/false) zijn",
+    "date_from_datetime_parsing": "moet een datum (JJJJ-MM-DD) zijn",
+    "string_pattern_mismatch": "ongeldig id: alleen kleine letters, cijfers en koppeltekens",
+    "too_short": "mag niet leeg zijn",
+    "string_too_short": "mag niet leeg zijn",
+}
+
+
+def _message(err: dict[str, Any]) -> str:
+    """Dutch message for a pydantic error, with the original as detail."""
+    if err["type"] == "literal_error":
+        return f"ongeldige waarde {err.get('input')!r}; {err['msg']}"
+    if err["type"] == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    dutch = _MESSAGES.get(err["type"])
+    return f"{dutch} ({err['msg']})" if dutch else err["msg"]
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(item)"
+
+
+def _item_label(raw: Any, index: int) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return raw["id"]
+    return f"#{index + 1}"
+
+
+def _parse_file(
+    path: Path, rel: str, issues: list[ContentIssue]
+) -> Iterator[tuple[str, str, Any]]:
+    """Yield (collection, item label, validated model) for the items of one file."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
+    except _DuplicateKey as exc:
+        issues.append(ContentIssue(rel, exc.item, exc.key, str(exc)))
+        return
+    except yaml.YAMLError as exc:
+        issues.append(ContentIssue(rel, "-", "-", f"geen geldige YAML: {exc}"))
+        return
+    except UnicodeDecodeError:
+        issues.append(ContentIssue(rel, "-", "-", "bestand is geen UTF-8-tekst"))
+        return
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        issues.append(ContentIssue(rel, "-", "-", "het bestand moet een mapping van collecties zijn"))
+        return
+    for collection, items in data.items():
+        model = COLLECTIONS.get(collection)
+        if model is None:
+            known = ", ".join(COLLECTIONS)
+            issues.append(
+                ContentIssue(rel, "-", str(collection), f"onbekende collectie (bekend: {known})")
+            )
+            continue
+        if not isinstance(items, list):
+            issues.append(ContentIssue(rel, "-", collection, "verwacht een lijst van items"))
+            continue
+        for index, raw in enumerate(items):
+            label = _item_label(raw, index)
+            try:
+                yield collection, label, model.model_validate(raw)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = err["loc"]
+                    if not loc and "age" in err["msg"]:
+                        loc = ("min_age",)
+                    issues.append(ContentIssue(rel, label, _field_name(loc), _message(err)))
+
+
+def _source_refs(obj: Any, path: str) -> Iterator[tuple[str, SourceRef]]:
+    """All SourceRef objects inside a model, with their field path."""
+    if isinstance(obj, SourceRef):
+        yield path, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _source_refs(getattr(obj, name), f"{path}.{name}" if path else name)
+    elif isinstance(obj, (list, tuple)):
+        for i, value in enumerate(obj):
+            yield from _source_refs(value, f"{path}.{i}")
+
+
+def _check_references(
+    loaded: dict[str, list[tuple[str, Any]]], issues: list[ContentIssue]
+) -> None:
+    ids = {name: {item.id for _, item in items} for name, items in loaded.items()}
+    themes = {item.id: item for _, item in loaded["themes"]}
+    factors = {item.id: item for _, item in loaded["factors"]}
+
+    def expect(rel: str, item: Any, fld: str, ref: str, pool: str, kind: str | None = None):
+        if ref not in ids[pool]:
+            issues.append(ContentIssue(rel, item.id, fld, f"verwijst naar onbekend id '{ref}' ({pool})"))
+            return
+        if kind is not None:
+            target = themes.get(ref) if pool == "themes" else factors.get(ref)
+            actual = getattr(target, "kind", None)
+            if actual != kind:
+                issues.append(
+                    ContentIssue(rel, item.id, fld, f"'{ref}' is van soort '{actual}', verwacht '{kind}'")
+                )
+
+    for name, items in loaded.items():
+        for rel, item in items:
+            for fld, ref in _source_refs(item, ""):
+                expect(rel, item, f"{fld}.source", ref.source, "sources")
+            if isinstance(item, Factor):
+                for i, t in enumerate(item.pmg_themes):
+                    expect(rel, item, f"pmg_themes.{i}", t, "themes", "pmg")
+            if isinstance(item, Theme):
+                for i, f in enumerate(item.risk_factors):
+                    expect(rel, item, f"risk_factors.{i}", f, "factors", "risico")
+                for i, f in enumerate(item.protective_factors):
+                    expect(rel, item, f"protective_factors.{i}", f, "factors", "beschermend")
+            if isinstance(item, (Intervention, PracticeExample)):
+                for i, h in enumerate(item.help_levels):
+                    expect(rel, item, f"help_levels.{i}", h, "help_levels")
+                for i, t in enumerate(item.pmg_themes):
+                    expect(rel, item, f"pmg_themes.{i}", t, "themes", "pmg")
+                for i, t in enumerate(item.praktijkscan_themes):
+                    expect(rel, item, f"praktijkscan_themes.{i}", t, "themes", "praktijkscan")
+                for i, link in enumerate(item.factors):
+                    expect(rel, item, f"factors.{i}.factor", link.factor, "factors")
+            if isinstance(item, Case):
+                for i, f in enumerate(item.risk_factors):
+                    expect(rel, item, f"risk_factors.{i}", f, "factors", "risico")
+                for i, f in enumerate(item.protective_factors):
+                    expect(rel, item, f"protective_factors.{i}", f, "factors", "beschermend")
+                if item.need is not None:
+                    expect(rel, item, "need", item.need, "help_levels")
+            if isinstance(item, PracticeExample):
+                for i, iv in enumerate(item.interventions):
+                    expect(rel, item, f"interventions.{i}", iv, "interventions")
+
+
+def load_content(path: str | os.PathLike[str] | None = None) -> Kenniskaart:
+    """Read, validate and cross-check every YAML file under ``path`` (default: content/).
+
+    Raises ``ContentInvalid`` listing every problem found.
+    """
+    root = Path(path) if path is not None else content_dir()
+    issues: list[ContentIssue] = []
+    if not root.is_dir():
+        raise ContentInvalid([ContentIssue(str(root), "-", "-", "inhoudsmap bestaat niet")])
+    files = _yaml_files(root)
+    if not files:
+        raise ContentInvalid([ContentIssue(str(root), "-", "-", "geen YAML-bestanden gevonden")])
+
+    loaded: dict[str, list[tuple[str, Any]]] = {name: [] for name in COLLECTIONS}
+    first_seen: dict[tuple[str, str], str] = {}
+    for file in files:
+        rel = file.relative_to(root).as_posix()
+        for collection, label, item in _parse_file(file, rel, issues):
+            key = (collection, item.id)
+            if key in first_seen:
+                issues.append(
+                    ContentIssue(rel, label, "id", f"dubbel id in '{collection}' (ook in {first_seen[key]})")
+                )
+                continue
+            first_seen[key] = rel
+            loaded[collection].append((rel, item))
+
+    _check_references(loaded, issues)
+    if issues:
+        raise ContentInvalid(issues)
+    return Kenniskaart(
+        **{name: tuple(item for _, item in items) for name, items in loaded.items()},
+        files=tuple(f.relative_to(root).as_posix() for f in files),
+    )

@@ -1,0 +1,123 @@
+"""Plain-text presentation helpers shared by pages and exports (no Streamlit).
+
+Every value the sources do not give is shown as ``ONBEKEND``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .content import Kenniskaart
+from .models import Factor, Intervention, Recognition, SourceRef
+
+ONBEKEND = "onbekend"
+
+EVIDENCE_LABELS = {
+    "gefundeerd": "gefundeerd",
+    "plausibel": "plausibel",
+    "robuust": "statistisch robuust",
+    "kwalitatief": "kwalitatief betekenisvol",
+    "niet_beoordeeld": "niet beoordeeld",
+}
+"""Dutch labels for ``Factor.evidence``."""
+
+EVIDENCE_EXPLAINED = {
+    "gefundeerd": "In minstens drie studies genoemd (Bureau Beke). De sterkste onderbouwing in de kennissynthese.",
+    "plausibel": "In één of twee studies genoemd (Bureau Beke). Aannemelijk, maar minder vaak onderzocht.",
+    "robuust": "Statistisch robuust verband gevonden (Samen Weerbaar).",
+    "kwalitatief": "Alleen kwalitatief betekenisvol: genoemd in interviews of casestudies, niet statistisch getoetst (Samen Weerbaar).",
+    "niet_beoordeeld": "De bron noemt de factor zonder de sterkte van het bewijs te beoordelen.",
+}
+
+KIND_LABELS = {"risico": "risicofactor", "beschermend": "beschermende factor"}
+LEVEL_LABELS = {"individu": "individu", "gezin": "gezin", "gemeenschap": "gemeenschap"}
+FRAMEWORK_LABELS = {
+    "beke_kennissynthese": "Kennissynthese Bureau Beke",
+    "samen_weerbaar": "Samen Weerbaar: gezin en gemeenschap",
+    "positieve_ontwikkeling": "Tien beschermende factoren voor positieve ontwikkeling",
+    "individuele_veerkracht": "Individuele veerkracht",
+}
+CRIME_SCOPE_LABELS = {
+    "jeugdcriminaliteit_algemeen": "genoemd voor jeugdcriminaliteit in het algemeen",
+    "georganiseerde_criminaliteit": "expliciet voor georganiseerde criminaliteit",
+}
+BASIS_LABELS = {"bron": "volgens de bron", "team": "indeling kenniskaart-team"}
+KIND_IV_LABELS = {"interventie": "interventie", "aanpak": "aanpak", "gemeenschap": "gemeenschapsinterventie"}
+SETTING_LABELS = {
+    "school": "school",
+    "gezin": "gezin",
+    "wijk": "wijk/straat",
+    "individueel": "individueel",
+    "werk": "werk",
+    "justitie": "justitie/zorg",
+    "vrije_tijd": "vrije tijd/sport",
+}
+FORMAT_LABELS = {
+    "individueel": "individueel",
+    "groep": "groep",
+    "gezin": "gezin",
+    "school": "school/klas",
+    "wijk": "wijk",
+    "online": "online",
+    "netwerk": "netwerk/samenwerking",
+}
+
+
+def or_unknown(value: object | None) -> str:
+    """The value as text, or 'onbekend' when the sources do not give it."""
+    if value is None or value == "" or value == [] or value == ():
+        return ONBEKEND
+    return str(value)
+
+
+def age_range(iv: Intervention) -> str:
+    """'12–18 jaar', 'vanaf 16 jaar', 'tot en met 11 jaar' or 'onbekend'."""
+    lo, hi = iv.min_age, iv.max_age
+    if lo is None and hi is None:
+        return ONBEKEND
+    if lo is not None and hi is not None:
+        return f"{lo}–{hi} jaar"
+    if lo is not None:
+        return f"vanaf {lo} jaar"
+    return f"tot en met {hi} jaar"
+
+
+def recognition_text(rec: Recognition | None) -> str:
+    """Recognition level with body, date and review status, or 'onbekend'."""
+    if rec is None:
+        return ONBEKEND
+    text = rec.level
+    if rec.body:
+        text += f" ({rec.body})"
+    text += f", peildatum {rec.date:%d-%m-%Y}" if rec.date else ", datum onbekend"
+    if rec.in_review:
+        text += ", in herbeoordeling"
+    return text
+
+
+def source_text(kk: Kenniskaart, ref: SourceRef) -> str:
+    """'<title> (<publisher>, <year>), <section>'."""
+    src = kk.by_id("sources").get(ref.source)
+    if src is None:
+        return f"{ref.source}, {ref.section}"
+    year = f", {src.date.year}" if src.date else ""
+    return f"{src.title} ({src.publisher}{year}), {ref.section}"
+
+
+def sources_text(kk: Kenniskaart, refs: Iterable[SourceRef]) -> list[str]:
+    return [source_text(kk, r) for r in refs]
+
+
+def theme_names(kk: Kenniskaart, ids: Iterable[str]) -> list[str]:
+    themes = kk.by_id("themes")
+    return [themes[i].name for i in ids if i in themes]
+
+
+def help_level_names(kk: Kenniskaart, ids: Iterable[str]) -> list[str]:
+    levels = kk.by_id("help_levels")
+    return [levels[i].name for i in ids if i in levels]
+
+
+def factor_label(f: Factor) -> str:
+    """Factor name with its evidence strength, e.g. 'Drugsgebruik (gefundeerd)'."""
+    return f"{f.name} ({EVIDENCE_LABELS[f.evidence]})"

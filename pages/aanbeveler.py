@@ -1,0 +1,230 @@
+"""Aanbeveler: build a risk profile, get explained recommendations, a package and gaps."""
+
+import streamlit as st
+
+from kenniskaart.matcher import Profile, explain_rules, recommend
+from kenniskaart.present import (
+    EVIDENCE_LABELS,
+    LEVEL_LABELS,
+    SETTING_LABELS,
+    age_range,
+    or_unknown,
+    recognition_text,
+)
+from kenniskaart.share import profile_from_params, profile_to_params
+from kenniskaart.ui import get_content, md, shortlist_button
+
+kk = get_content()
+factors = kk.by_id("factors")
+levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
+cases = kk.by_id("cases")
+NEED_AUTO = "auto"
+
+st.title("Aanbeveler")
+st.write(
+    "Kies een risicoprofiel: leeftijd, aanwezige risicofactoren, beschermende factoren om te "
+    "versterken, setting en niveau van hulp. De aanbeveler zoekt interventies die daarbij passen, "
+    "zegt waarom, stelt een samenhangend pakket voor en laat zien waar geen erkende interventie is."
+)
+
+
+def _apply_profile(profile: Profile) -> None:
+    """Put a profile into the widgets' session state."""
+    st.session_state["a_has_age"] = profile.age is not None
+    st.session_state["a_age"] = profile.age if profile.age is not None else 14
+    for level in LEVEL_LABELS:
+        st.session_state[f"a_risk_{level}"] = [f for f in profile.risk_factors if factors[f].level == level]
+        st.session_state[f"a_prot_{level}"] = [f for f in profile.protective_factors if factors[f].level == level]
+    st.session_state["a_settings"] = list(profile.settings)
+    st.session_state["a_need"] = profile.need or NEED_AUTO
+
+
+def _load_case() -> None:
+    case = cases.get(st.session_state.get("a_case"))
+    if case is None:
+        return
+    _apply_profile(
+        Profile(
+            age=case.age,
+            risk_factors=tuple(case.risk_factors),
+            protective_factors=tuple(case.protective_factors),
+            settings=tuple(case.settings),
+            need=case.need,
+        )
+    )
+
+
+# First run in this session: restore the profile from the link.
+if "a_loaded" not in st.session_state:
+    st.session_state["a_loaded"] = True
+    link_profile, notices = profile_from_params(kk, st.query_params.to_dict())
+    st.session_state["a_notices"] = notices
+    _apply_profile(link_profile)
+for notice in st.session_state.get("a_notices", []):
+    st.warning(notice)
+
+if cases:
+    st.selectbox(
+        "Begin met een casus (voorbeeldprofiel uit de bronnen)",
+        [None, *cases],
+        format_func=lambda c: "— kies een casus —" if c is None else cases[c].title,
+        key="a_case",
+        on_change=_load_case,
+    )
+    chosen_case = cases.get(st.session_state.get("a_case"))
+    if chosen_case:
+        st.caption(chosen_case.description)
+
+
+def _factor_label(fid: str) -> str:
+    f = factors[fid]
+    return f"{f.name} · {EVIDENCE_LABELS[f.evidence]}"
+
+
+with st.container(border=True):
+    st.subheader("Profiel")
+    c1, c2, c3 = st.columns(3)
+    has_age = c1.toggle("Leeftijd bekend", key="a_has_age")
+    age = c1.slider("Leeftijd (jaar)", 4, 30, key="a_age", disabled=not has_age)
+    settings = c2.multiselect(
+        "Voorkeur setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="a_settings"
+    )
+    need = c3.selectbox(
+        "Niveau van hulp",
+        [NEED_AUTO, *levels],
+        format_func=lambda n: "Laat de aanbeveler voorstellen" if n == NEED_AUTO else levels[n],
+        key="a_need",
+    )
+    risk_ids: list[str] = []
+    prot_ids: list[str] = []
+    st.markdown("**Aanwezige risicofactoren** (typ om te zoeken; de sterkte van het bewijs staat erbij)")
+    rcols = st.columns(3)
+    for col, level in zip(rcols, LEVEL_LABELS):
+        options = [f.id for f in kk.risk_factors if f.level == level]
+        risk_ids += col.multiselect(
+            f"Risicofactoren: {level}", options, format_func=_factor_label, key=f"a_risk_{level}"
+        )
+    st.markdown("**Beschermende factoren om te versterken**")
+    pcols = st.columns(3)
+    for col, level in zip(pcols, LEVEL_LABELS):
+        options = [f.id for f in kk.protective_factors if f.level == level]
+        prot_ids += col.multiselect(
+            f"Beschermend: {level}", options, format_func=_factor_label, key=f"a_prot_{level}"
+        )
+
+profile = Profile(
+    age=age if has_age else None,
+    risk_factors=tuple(risk_ids),
+    protective_factors=tuple(prot_ids),
+    settings=tuple(settings),
+    need=None if need == NEED_AUTO else need,
+)
+# The URL always reflects the profile, so copying it shares this view.
+params = profile_to_params(profile)
+if st.query_params.to_dict() != params:
+    st.query_params.from_dict(params)
+
+with st.expander("Hoe werkt de aanbeveler?"):
+    for rule in explain_rules():
+        st.markdown(f"- {md(rule)}")
+    st.caption(
+        "Gebaseerd op de wat-werkt-principes (risico, behoefte, responsiviteit) uit 'Vier lessen' "
+        "van het CCV en de factoren uit de kennissynthese van Bureau Beke en 'Samen Weerbaar'."
+    )
+
+if not profile.risk_factors and not profile.protective_factors:
+    st.info("Kies minstens één risicofactor of beschermende factor, of begin met een casus.")
+    st.stop()
+
+result = recommend(kk, profile)
+for notice in result.notices:
+    st.warning(notice)
+st.markdown(f"**Niveau van hulp:** {md(levels.get(result.need, 'onbekend'))}. {md(result.need_reason)}")
+
+tab_rank, tab_pkg, tab_gaps, tab_excl, tab_cmp = st.tabs(
+    [
+        f"Aanbevelingen ({len(result.ranked)})",
+        f"Pakket ({len(result.package)})",
+        f"Gaten ({len(result.gaps)})",
+        f"Buiten leeftijd ({len(result.excluded)})",
+        "Vergelijk",
+    ]
+)
+
+
+def _badges(texts, color: str) -> str:
+    return " ".join(f":{color}-badge[{md(t)}]" for t in texts)
+
+
+with tab_rank:
+    if not result.ranked:
+        st.info("Geen interventie in de kenniskaart pakt de gekozen factoren aan binnen deze leeftijd. Zie 'Gaten'.")
+    for pos, rec in enumerate(result.ranked, start=1):
+        iv = rec.intervention
+        with st.container(border=True):
+            st.markdown(f"**{pos}. {md(iv.name)}** · score {rec.score:g} · {md(age_range(iv))}")
+            st.markdown(_badges(rec.reasons, "blue"))
+            for caution in rec.cautions:
+                st.markdown(f":orange-badge[Let op] {md(caution)}")
+            st.markdown(f"[Details in de catalogus](/interventies?interventie={iv.id})")
+            shortlist_button(iv.id, f"rank{pos}")
+
+with tab_pkg:
+    st.write(
+        "Een klein, samenhangend pakket dat samen de meeste gekozen factoren dekt, met een mix van "
+        "niveaus (individu, gezin, gemeenschap) waar dat kan."
+    )
+    for rec in result.package:
+        iv = rec.intervention
+        lv = ", ".join(iv.levels) or "niveau onbekend"
+        st.markdown(f"- **{md(iv.name)}** ({md(lv)}) — dekt: {md(', '.join(f.name for f in rec.factors))}")
+    if result.uncovered:
+        st.warning("Niet gedekt door het pakket: " + ", ".join(f.name for f in result.uncovered))
+    elif result.package:
+        st.success("Het pakket dekt alle gekozen factoren.")
+
+with tab_gaps:
+    if not result.gaps:
+        st.success("Voor elke gekozen factor is er minstens één erkende interventie.")
+    for gap in result.gaps:
+        with st.container(border=True):
+            st.markdown(f"**{md(gap.factor.name)}** ({EVIDENCE_LABELS[gap.factor.evidence]}): geen erkende interventie")
+            if gap.unrecognised:
+                st.markdown("Niet-erkende interventies of aanpakken: " + md(", ".join(i.name for i in gap.unrecognised)))
+            if gap.examples:
+                st.markdown(
+                    "Praktijkvoorbeelden: "
+                    + md(", ".join(f"{e.name} ({or_unknown(e.municipality)})" for e in gap.examples))
+                )
+            if not gap.unrecognised and not gap.examples:
+                st.markdown("Ook geen praktijkvoorbeeld in de kenniskaart pakt deze factor aan.")
+
+with tab_excl:
+    if not result.excluded:
+        st.write("Geen passende interventies vallen af op leeftijd.")
+    for ex in result.excluded:
+        st.markdown(f"- **{md(ex.intervention.name)}**: {md(ex.reason)}")
+
+with tab_cmp:
+    options = [r.intervention.id for r in result.ranked]
+    names = {r.intervention.id: r.intervention.name for r in result.ranked}
+    chosen = st.multiselect(
+        "Kies 2 of 3 interventies om te vergelijken", options, format_func=names.get,
+        max_selections=3, key="a_compare",
+    )
+    if chosen:
+        recs = {r.intervention.id: r for r in result.ranked}
+        cols = st.columns(len(chosen))
+        for col, iid in zip(cols, chosen):
+            rec = recs[iid]
+            iv = rec.intervention
+            with col:
+                st.markdown(f"**{md(iv.name)}**")
+                st.markdown(f"Leeftijd: {md(age_range(iv))}")
+                st.markdown(f"Doelgroep: {md(or_unknown(iv.target_group))}")
+                st.markdown(f"Erkenning: {md(recognition_text(iv.recognition))}")
+                st.markdown(f"Niveau van hulp: {md(', '.join(levels[h] for h in iv.help_levels) or 'onbekend')}")
+                st.markdown("Gekozen factoren: " + md(", ".join(f.name for f in rec.factors)))
+                st.markdown(f"Effect: {md(or_unknown(iv.effect))}")
+                if rec.cautions:
+                    st.markdown("Let op: " + md(" ".join(rec.cautions)))

@@ -1,0 +1,171 @@
+"""Interventies: the catalogue with filters, the interventiematrix and a detail view."""
+
+import streamlit as st
+
+from kenniskaart.catalog import (
+    InterventionFilter,
+    filter_interventions,
+    in_matrix_cell,
+    intervention_matrix,
+    interventions_table,
+)
+from kenniskaart.charts import intervention_matrix_chart
+from kenniskaart.models import RECOGNITION_ORDER
+from kenniskaart.present import (
+    BASIS_LABELS,
+    EVIDENCE_LABELS,
+    FORMAT_LABELS,
+    KIND_IV_LABELS,
+    ONBEKEND,
+    SETTING_LABELS,
+    age_range,
+    help_level_names,
+    or_unknown,
+    recognition_text,
+    theme_names,
+)
+from kenniskaart.ui import get_content, md, shortlist_button, show_sources
+
+kk = get_content()
+themes = {t.id: t.name for t in kk.pmg_themes}
+levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
+factors = {f.id: f for f in kk.factors}
+
+st.title("Interventies")
+st.write(
+    "Erkende interventies, aanpakken die gemeenten kunnen overnemen en gemeenschapsinterventies, "
+    "met leeftijd, doelgroep, erkenning (met peildatum), de factoren die ze aanpakken en "
+    "waarschuwingen. Waar de bronnen niets zeggen, staat 'onbekend'."
+)
+
+with st.expander("Filters", expanded=True):
+    c1, c2, c3 = st.columns(3)
+    query = c1.text_input("Zoek op naam, doelgroep of beschrijving", key="i_query")
+    use_age = c1.toggle("Filter op leeftijd", key="i_use_age")
+    age = c1.slider("Leeftijd van de jongere", 6, 30, 14, key="i_age", disabled=not use_age)
+    kinds = c1.multiselect("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, key="i_kind")
+    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, key="i_theme")
+    sel_levels = c2.multiselect("Niveau van hulp", list(levels), format_func=levels.get, key="i_level")
+    rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
+    recognition = c2.multiselect("Erkenning", rec_options, key="i_rec")
+    sel_factors = c3.multiselect(
+        "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, key="i_factor"
+    )
+    settings = c3.multiselect("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting")
+    formats = c3.multiselect("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format")
+
+flt = InterventionFilter(
+    query=query, age=age if use_age else None, themes=sel_themes, factors=sel_factors,
+    settings=settings, formats=formats, help_levels=sel_levels, recognition=recognition, kinds=kinds,
+)
+selected = filter_interventions(kk, flt)
+
+st.subheader("Interventiematrix: PmG-thema × niveau van hulp")
+st.caption(
+    "Aantal interventies per cel bij de huidige filters. Lege cellen laten zien waar het aanbod "
+    "ontbreekt. Klik op een cel om de lijst daarop te filteren; klik nogmaals om te wissen."
+)
+matrix = intervention_matrix(kk, selected)
+theme_order = list(matrix["thema"].unique())
+level_order = list(matrix["niveau van hulp"].unique())
+event = st.altair_chart(
+    intervention_matrix_chart(matrix, theme_order, level_order),
+    on_select="rerun",
+    key="i_matrix",
+    width="stretch",
+)
+cells = (event.selection.get("cel") if event and event.selection else None) or []
+with st.expander("Matrix als tabel"):
+    st.dataframe(
+        matrix.pivot(index="thema", columns="niveau van hulp", values="aantal")
+        .reindex(index=theme_order, columns=level_order),
+        width="stretch",
+    )
+if cells:
+    cell = cells[0]
+    t, lvl = cell.get("thema"), cell.get("niveau van hulp")
+    selected = [iv for iv in selected if in_matrix_cell(kk, iv, t, lvl)]
+    st.info(f"Gefilterd op matrixcel: {t} × {lvl}")
+
+st.write(f"**{len(selected)}** van {len(kk.interventions)} interventies.")
+if selected:
+    st.dataframe(interventions_table(kk, selected), hide_index=True, width="stretch")
+else:
+    st.info("Geen interventies met deze filters. Maak de filters ruimer.")
+
+st.subheader("Interventie in detail")
+if selected:
+    by_id = {iv.id: iv for iv in selected}
+    ids = list(by_id)
+    wanted = st.query_params.get("interventie")
+    if wanted is not None and wanted not in by_id:
+        st.warning("De interventie uit de link bestaat niet of valt buiten de filters; de eerste wordt getoond.")
+    iid = st.selectbox(
+        "Kies een interventie", ids, index=ids.index(wanted) if wanted in by_id else 0,
+        format_func=lambda i: by_id[i].name, key="i_detail",
+    )
+    iv = by_id[iid]
+    st.markdown(f"### {md(iv.name)}")
+    if iv.aliases:
+        st.caption("Ook bekend als: " + md(", ".join(iv.aliases)))
+    a, b, c = st.columns(3)
+    a.markdown(f"**Erkenning**  \n{md(recognition_text(iv.recognition))}")
+    b.markdown(f"**Leeftijd**  \n{md(age_range(iv))}" + (f"  \n{md(iv.age_note)}" if iv.age_note else ""))
+    c.markdown(f"**Niveau van hulp**  \n{md(', '.join(help_level_names(kk, iv.help_levels)) or ONBEKEND)}")
+    a.markdown(f"**Doel**  \n{md(or_unknown(iv.goal))}")
+    b.markdown(f"**Werkwijze**  \n{md(or_unknown(iv.method))}")
+    c.markdown(
+        f"**Setting en vorm**  \n{md(', '.join(SETTING_LABELS[s] for s in iv.settings) or ONBEKEND)}; "
+        f"{md(', '.join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND)}"
+    )
+    shortlist_button(iv.id, "iv")
+    st.write(iv.description)
+    st.markdown(f"**Doelgroep:** {md(or_unknown(iv.target_group))}")
+    if iv.developer:
+        st.markdown(f"**Ontwikkelaar:** {md(iv.developer)}")
+    st.markdown(f"**PmG-thema's:** {md(', '.join(theme_names(kk, iv.pmg_themes)) or ONBEKEND)}")
+    ps_names = theme_names(kk, iv.praktijkscan_themes)
+    if ps_names:
+        st.markdown(f"**Interventiethema's (praktijkscan):** {md(', '.join(ps_names))}")
+    st.markdown("**Effect:** " + md(or_unknown(iv.effect)))
+    if iv.recognition and iv.recognition.note:
+        st.caption(md(iv.recognition.note))
+
+    st.markdown("#### Factoren die deze interventie aanpakt")
+    if not iv.factors:
+        st.write("Onbekend: de bronnen koppelen deze interventie niet aan factoren.")
+    for link in iv.factors:
+        f = factors[link.factor]
+        tag = "📄 bron" if link.basis == "bron" else "🔧 afgeleid door team"
+        line = f"- {md(f.name)} ({EVIDENCE_LABELS[f.evidence]}, {f.kind}) — {tag}"
+        if link.note:
+            line += f": {md(link.note)}"
+        st.markdown(line)
+    st.caption("📄 bron: een bron noemt deze koppeling. 🔧 afgeleid: " + BASIS_LABELS["team"] + ".")
+
+    if iv.working_elements:
+        st.markdown("#### Werkzame elementen")
+        for w in iv.working_elements:
+            st.markdown(f"- {md(w)}")
+    if iv.conditions:
+        st.markdown("#### Voorwaarden")
+        for w in iv.conditions:
+            st.markdown(f"- {md(w)}")
+    if iv.conclusion:
+        st.markdown(f"**Conclusie van de bron:** {md(iv.conclusion)}")
+    if iv.cautions:
+        st.markdown("#### Let op")
+        for caution in iv.cautions:
+            st.warning(caution.text)
+    st.markdown(
+        "**Gebruikt in (volgens de bronnen):** " + md(", ".join(iv.municipalities) or ONBEKEND)
+    )
+    used = kk.examples_for_intervention(iv.id)
+    if used:
+        st.markdown("**Praktijkvoorbeelden:** " + md(", ".join(f"{e.name} ({or_unknown(e.municipality)})" for e in used)))
+    for url in iv.links:
+        if url.startswith(("https://", "http://")):
+            st.markdown(f"- [{md(url)}]({url.replace(')', '%29').replace(' ', '%20')})")
+    show_sources(kk, iv.sources, "Bronnen")
+    if iv.recognition:
+        show_sources(kk, iv.recognition.sources, "Bron erkenning")

@@ -1,0 +1,88 @@
+"""Lessen: the CCV lessons, process findings, guidance and the 'Samen weerbaar' worksheet."""
+
+import streamlit as st
+
+from kenniskaart.exports import worksheet_csv, worksheet_markdown
+from kenniskaart.guidance import GROUPS, group_items, guiding_steps
+from kenniskaart.ui import get_content, md, show_sources
+
+kk = get_content()
+
+st.title("Lessen")
+st.write(
+    "Wat gemeenten en onderzoekers leerden: de vier lessen van het CCV met tips uit de praktijk, "
+    "de wat-werkt-principes, de bevindingen van de praktijkscan, de verbeterpunten uit de "
+    "Kamerbrief en de handreikingen uit 'Samen Weerbaar'. Onderaan een werkblad om samen in te vullen."
+)
+
+tab_names = ["Vier lessen (CCV)"] + [g.title for g in GROUPS] + ["Werkblad Samen weerbaar"]
+tabs = st.tabs(tab_names)
+
+with tabs[0]:
+    if not kk.lessons:
+        st.info("Er zijn nog geen lessen in de inhoud opgenomen.")
+    for lesson in sorted(kk.lessons, key=lambda l: l.number):
+        st.subheader(f"Les {lesson.number}: {lesson.title}")
+        st.write(lesson.summary)
+        if lesson.tips:
+            st.markdown("**Tips uit de praktijk**")
+            for tip in lesson.tips:
+                st.markdown(f"- {md(tip.text)}")
+        show_sources(kk, lesson.sources)
+
+for tab, group in zip(tabs[1:-1], GROUPS):
+    with tab:
+        st.write(group.intro)
+        shown = 0
+        for kind in group.kinds:
+            items = group_items(kk, group, kind)
+            if not items:
+                continue
+            if len(group.kinds) > 1:
+                st.subheader(group.kind_titles[kind])
+            for item in items:
+                shown += 1
+                with st.container(border=True):
+                    st.markdown(f"**{md(item.title)}**")
+                    if item.text:
+                        st.write(item.text)
+                    for sub in item.items:
+                        st.markdown(f"- {md(sub)}")
+                    show_sources(kk, item.sources)
+        if not shown:
+            st.info("Voor dit onderdeel is nog geen inhoud opgenomen.")
+
+with tabs[-1]:
+    steps = guiding_steps(kk)
+    st.write(
+        "Loop met de groep de zes stappen van 'Samen weerbaar' door en noteer de antwoorden. "
+        "Download het resultaat als Markdown of CSV (te openen in Excel). De antwoorden blijven "
+        "alleen in deze sessie bewaard."
+    )
+    if not steps:
+        st.info("De leidende vragen zijn nog niet in de inhoud opgenomen.")
+    answers: dict[str, str] = {}
+    for step in steps:
+        with st.expander(f"Stap {step.order}: {step.title}", expanded=step.order == 1):
+            if step.text:
+                st.write(step.text)
+            for i, question in enumerate(step.items):
+                key = f"{step.id}/{i}"
+                answers[key] = st.text_area(question, key=f"ws-{key}", height=80)
+            show_sources(kk, step.sources)
+    if steps:
+        filled = sum(1 for v in answers.values() if v.strip())
+        st.write(f"{filled} van {len(answers)} vragen beantwoord.")
+        c1, c2 = st.columns(2)
+        c1.download_button(
+            "Download werkblad (Markdown)",
+            worksheet_markdown(steps, answers).encode("utf-8"),
+            file_name="werkblad-samen-weerbaar.md",
+            mime="text/markdown",
+        )
+        c2.download_button(
+            "Download werkblad (CSV)",
+            worksheet_csv(steps, answers),
+            file_name="werkblad-samen-weerbaar.csv",
+            mime="text/csv",
+        )

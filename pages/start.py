@@ -1,0 +1,58 @@
+"""Start: what the kenniskaart is, for whom, and a route per user type."""
+
+import streamlit as st
+
+from kenniskaart.ui import get_content
+
+kk = get_content()
+counts = kk.counts()
+
+st.title("Kenniskaart Preventie met Gezag")
+st.write(
+    "Deze kenniskaart helpt gemeenten in Preventie met Gezag (PmG) om jongeren van 8 tot 27 jaar "
+    "uit de georganiseerde, ondermijnende criminaliteit te houden. Ze brengt samen wat het onderzoek "
+    "weet over risico- en beschermende factoren, welke interventies er zijn en voor wie, wat andere "
+    "gemeenten deden en wat zij daarvan leerden. Alles met bronvermelding; waar de bronnen niets "
+    "zeggen, staat er 'onbekend'."
+)
+
+cols = st.columns(4)
+cols[0].metric("Risicofactoren", counts["risk_factors"])
+cols[1].metric("Beschermende factoren", counts["protective_factors"])
+cols[2].metric("Interventies en aanpakken", counts["interventions"])
+cols[3].metric("Praktijkvoorbeelden", counts["examples"])
+
+st.header("Waar wilt u beginnen?")
+left, mid, right = st.columns(3)
+with left:
+    st.subheader("Nieuw in PmG")
+    st.write(
+        "U bent programmamanager of OOV-adviseur en wilt het veld verkennen. Begin bij de factoren "
+        "en thema's, bekijk welke interventies er zijn en leer van andere gemeenten."
+    )
+    st.page_link("pages/factoren.py", label="Factoren en thema's", icon=":material/hub:")
+    st.page_link("pages/interventies.py", label="Interventies", icon=":material/menu_book:")
+    st.page_link("pages/praktijkvoorbeelden.py", label="Praktijkvoorbeelden", icon=":material/location_city:")
+    st.page_link("pages/lessen.py", label="Lessen uit de praktijk", icon=":material/lightbulb:")
+    st.page_link("pages/planscan.py", label="Uw plan scannen op gaten", icon=":material/fact_check:")
+with mid:
+    st.subheader("Workshop begeleiden")
+    st.write(
+        "U presenteert voor een zaal. Loop met de groep een risicoprofiel door in de aanbeveler en "
+        "vul samen het werkblad 'Samen weerbaar' in."
+    )
+    st.page_link("pages/aanbeveler.py", label="Aanbeveler", icon=":material/recommend:")
+    st.page_link("pages/lessen.py", label="Werkblad Samen weerbaar", icon=":material/lightbulb:")
+with right:
+    st.subheader("Advies voor een raadsvoorstel")
+    st.write(
+        "U maakt een onderbouwde selectie. Stel een profiel samen, vergelijk de aanbevolen "
+        "interventies en zet ze met notities op de shortlist."
+    )
+    st.page_link("pages/aanbeveler.py", label="Profiel en aanbevelingen", icon=":material/recommend:")
+    st.page_link("pages/shortlist.py", label="Shortlist", icon=":material/checklist:")
+
+st.header("Vijf thema's van Preventie met Gezag")
+for theme in kk.pmg_themes:
+    st.markdown(f"**{theme.name}** — {theme.description}")
+st.caption("Bron: Rapportage Preventie met Gezag (Ministerie van JenV, 2024), 'Onderscheid in vijf thema's'.")

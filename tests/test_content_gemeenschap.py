@@ -1,0 +1,197 @@
+"""Community interventions of Samen Weerbaar (seed 004, §4.4) in
+content/interventions/gemeenschap.yaml."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kenniskaart.content import SEEDS_DIR, load_content
+
+SEED = SEEDS_DIR / "004_52e1e918b60fb36b.txt"
+
+# The seven interventions in the schema of §4.4 (id -> name, developer as the seed's
+# "Ontwikkelaar" cell gives it).
+SCHEMA = {
+    "ctc": ("Communities That Care (CTC)", "Onbekend, Verenigde Staten"),
+    "multi-level-yvp": (
+        "Multi-Level Approach to Youth Violence Prevention",
+        "Michigan Youth Violence Prevention Centre, Verenigde Staten",
+    ),
+    "buurtvaders": ("Buurtvaders", "Vaders met een Marokkaanse achtergrond in Amsterdam"),
+    "ovtj": ("Ouders van Tegendraadse Jeugd (OvTJ)", "JSO"),
+    "weerbaar-opvoeden": ("Weerbaar opvoeden tegen radicalisering", "Stichting Attanmia"),
+    "vreedzame-wijk": ("De Vreedzame Wijk", "CED-Groep"),
+    "wijkacademie-opvoeden": (
+        "Wijkacademie Opvoeden",
+        "Stichting Bevordering Maatschappelijke Participatie (BMP)",
+    ),
+}
+# The two programmes §4.4 describes in its introduction; the seed gives no developer and
+# calls them (not yet) proven effective or studied.
+PROSE = {
+    "weerbaar-amsterdam": "Weerbaar Amsterdam",
+    "wijk-aan-zet": "Veiligheidskoers / Wijk aan Zet (Wijkhubs)",
+}
+
+
+def norm(text: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"-\n\s*", "", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@pytest.fixture(scope="module")
+def kk():
+    return load_content()
+
+
+@pytest.fixture(scope="module")
+def items(kk):
+    return {i.id: i for i in kk.interventions if i.kind == "gemeenschap"}
+
+
+@pytest.fixture(scope="module")
+def section():
+    text = SEED.read_text(encoding="utf-8")
+    start = text.index("#### 4.4 Ter inspiratie")
+    end = text.index("## 4.5 Resume")
+    return text[start:end]
+
+
+@pytest.fixture(scope="module")
+def schema_rows(section):
+    """(name, developer cell) per intervention in the §4.4 schema."""
+    rows = []
+    lines = section.splitlines()
+    for n, line in enumerate(lines):
+        m = re.match(r"^(?:<b>)?Interventie(?: /programma)?(?:</b>)?\t(.+)$", line)
+        if m:
+            name = re.sub(r"<sup>.*?</sup>", "", m.group(1))
+            dev = lines[n + 1]
+            assert dev.startswith("<b>Ontwikkelaar</b>\t"), dev
+            rows.append((norm(name), norm(dev.split("\t", 1)[1])))
+    return rows
+
+
+def test_ids_and_count(items, schema_rows):
+    assert len(schema_rows) == 7
+    assert set(items) == set(SCHEMA) | set(PROSE)
+    assert len(items) == len(schema_rows) + len(PROSE) == 9
+
+
+def test_names_and_developers(items, schema_rows):
+    seed_names = [n for n, _ in schema_rows]
+    for iid, (name, developer) in SCHEMA.items():
+        item = items[iid]
+        assert item.name == name
+        assert item.developer == developer
+        # the name (without the abbreviation in brackets) is one of the schema's rows
+        core = norm(re.sub(r"\s*\(.*?\)", "", name))
+        matches = [i for i, n in enumerate(seed_names) if core in n]
+        assert len(matches) == 1, (iid, core)
+        seed_dev = schema_rows[matches[0]][1]
+        assert norm(developer) in seed_dev, (iid, seed_dev)
+    for iid, name in PROSE.items():
+        assert items[iid].name == name
+        assert items[iid].developer is None
+
+
+def test_prose_programmes_in_section(section):
+    flat = norm(section)
+    assert "'weerbaar amsterdam'" in flat
+    assert "veiligheidskoers/ wijk aan zet (wijkhubs)" in flat
+    assert "(nog) niet bewezen effectief zijn of onderzocht" in flat
+
+
+def test_effects(items):
+    for iid in SCHEMA:
+        assert items[iid].effect, iid
+    for iid in PROSE:
+        assert items[iid].effect is None, iid
+    assert "38%" in items["multi-level-yvp"].effect
+    assert "25%" in items["multi-level-yvp"].effect
+    assert "Verwey-Jonker" in items["ctc"].effect
+    assert "niet" in items["ctc"].effect  # no effect on youth behaviour in NL
+    assert "4407" in items["ctc"].effect
+    assert "half jaar" in items["buurtvaders"].effect
+    assert "KIS, 2015" in items["weerbaar-opvoeden"].effect
+    assert "Movisie" in items["wijkacademie-opvoeden"].effect
+    assert "Best Practice" in items["vreedzame-wijk"].effect
+    assert "herbeoordelen" in items["ovtj"].effect
+
+
+def test_no_recognition_level_invented(items):
+    # §4.4 names databanks but never a recognition level.
+    for item in items.values():
+        assert item.recognition is None, item.id
+    assert any(c.kind == "erkenning" for c in items["buurtvaders"].cautions)
+    assert any(c.kind == "erkenning" for c in items["ovtj"].cautions)
+
+
+def test_ages(items, section):
+    flat = norm(section)
+    assert "jeugdigen tussen de 8 en 16 jaar" in flat
+    assert "jongeren tussen 10-24 jaar" in flat
+    assert (items["ovtj"].min_age, items["ovtj"].max_age) == (8, 16)
+    ml = items["multi-level-yvp"]
+    assert (ml.min_age, ml.max_age) == (10, 24)
+    for iid, item in items.items():
+        if iid not in {"ovtj", "multi-level-yvp"}:
+            assert item.min_age is None and item.max_age is None, iid
+
+
+def test_target_groups(items):
+    assert items["ctc"].target_group == "Jongeren"
+    assert items["weerbaar-opvoeden"].target_group == "Moeders"
+    assert items["multi-level-yvp"].target_group == "Jongeren, ouders en inwoners"
+    assert items["ovtj"].target_group.startswith("Ouders van jeugdigen tussen de 8 en 16 jaar")
+
+
+def test_buurtvaders_municipalities(items, section):
+    muni = items["buurtvaders"].municipalities
+    assert muni == ["Amsterdam", "Den Haag", "Den Bosch", "Rotterdam", "Huizen", "Lelystad"]
+    cell = next(line for line in section.splitlines() if "Huizen" in line)
+    for m in muni:
+        assert m in cell
+
+
+def test_lists_from_schema(items):
+    assert items["weerbaar-opvoeden"].working_elements == ["Bewustwording", "Zelfregulatie"]
+    assert len(items["vreedzame-wijk"].working_elements) == 3
+    assert len(items["buurtvaders"].working_elements) == 4
+    assert items["buurtvaders"].conditions == ["Draagvlak bij potentiële vrijwilligers"]
+    assert len(items["ovtj"].conditions) == 5
+    assert items["ctc"].working_elements == []  # seed: "Onduidelijk"
+    assert items["multi-level-yvp"].conditions == []  # seed: "Niet bekend"
+
+
+def test_common_fields(items):
+    for item in items.values():
+        assert item.conclusion, item.id
+        assert item.goal and item.method and item.target_group, item.id
+        assert "gemeenschap" in item.levels or "gezin" in item.levels, item.id
+        assert item.help_levels, item.id
+        assert item.pmg_themes, item.id
+        assert any(
+            s.source == "samen-weerbaar-2024" and s.section.startswith("§4.4") for s in item.sources
+        ), item.id
+
+
+def test_factor_links_resolve(kk, items):
+    factors = kk.by_id("factors")
+    for item in items.values():
+        for link in item.factors:
+            assert link.factor in factors, (item.id, link.factor)
+            assert factors[link.factor].framework == "samen_weerbaar", (item.id, link.factor)
+            if link.basis == "team":
+                assert link.note, (item.id, link.factor)
+    for iid in SCHEMA:
+        assert items[iid].factors, iid
+
+
+def test_ovtj_parenting_factor_from_source(kk, items):
+    factors = kk.by_id("factors")
+    bron = [link for link in items["ovtj"].factors if link.basis == "bron"]
+    assert any(factors[link.factor].level == "gezin" for link in bron)

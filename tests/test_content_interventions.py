@@ -1,0 +1,500 @@
+"""Content tests: the intervention catalogue (content/interventions/catalogus.yaml).
+
+Facts come from seeds 001-003 and from shared/reference/interventions-facts.md (source id
+``referentie-interventies``). The tables below restate those facts; each test compares the
+catalogue with them and, where practical, checks the fact against the source text itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import unicodedata
+
+import pytest
+
+from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, SHARED_DIR, load_content
+
+SEED_001 = SEEDS_DIR / "001_5bf958074f8fd6fe.txt"
+SEED_002 = SEEDS_DIR / "002_3b3c208253e55ed3.txt"
+SEED_003 = SEEDS_DIR / "003_8305fceb0cb04118.txt"
+REFERENCE = SHARED_DIR / "reference" / "interventions-facts.md"
+
+CATALOGUE = "interventions/catalogus.yaml"
+
+
+def compact(text: str) -> str:
+    """Lower case, alphanumerics only: survives line breaks, hyphenation and punctuation."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+@pytest.fixture(scope="module")
+def kk(tmp_path_factory):
+    """The catalogue with only what it refers to, loaded with the strict loader."""
+    root = tmp_path_factory.mktemp("content_interventions")
+    files = ["sources.yaml", "themes/pmg.yaml", "themes/praktijkscan.yaml", CATALOGUE]
+    files += [p.relative_to(CONTENT_DIR).as_posix() for p in (CONTENT_DIR / "factors").glob("*.yaml")]
+    for rel in files:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CONTENT_DIR / rel, root / rel)
+    return load_content(root)
+
+
+@pytest.fixture(scope="module")
+def iv(kk):
+    return kk.by_id("interventions")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {
+        "001": compact(SEED_001.read_text(encoding="utf-8")),
+        "002": compact(SEED_002.read_text(encoding="utf-8")),
+        "003": compact(SEED_003.read_text(encoding="utf-8")),
+    }
+
+
+@pytest.fixture(scope="module")
+def reference_text():
+    return REFERENCE.read_text(encoding="utf-8")
+
+
+# --- presence ----------------------------------------------------------------------
+
+# id -> (kind, a name as the seeds or the reference table write it, where to find it)
+REQUIRED = {
+    "ajb": ("interventie", "Alleen jij bepaalt wie je bent", "003"),
+    "pit": ("interventie", "Preventief Interventie Team (PIT)", "002"),
+    "alles-kidzzz": ("interventie", "Alles Kidzzz", "003"),
+    "rots-en-water": ("interventie", "Rots en Water", "002"),
+    "art": ("interventie", "Aggression Replacement Training", "003"),
+    "triple-p": ("interventie", "Triple P", "002"),
+    "home-start": ("interventie", "Home start", "002"),
+    "halt": ("interventie", "Halt", "002"),
+    "halt-spreekuur": ("interventie", "Halt-spreekuur", "003"),
+    "basta": ("interventie", "BASTA", "001"),
+    "preventieve-leerkracht": ("interventie", "De Preventieve Leerkracht", "003"),
+    "kapot-sterk": ("interventie", "Kapot Sterk", "002"),
+    "ipta": ("aanpak", "Integrale Persoonsgerichte Toeleiding naar Arbeid", "003"),
+    "prospect4cash": ("aanpak", "Prospect4Cash", "002"),
+    "reintegratieofficier": ("aanpak", "re-integratie-officier", "003"),
+    "wijkrechtspraak": ("aanpak", "wijkrechtspraak", "003"),
+    "familieaanpak": ("aanpak", "integrale familieaanpak", "003"),
+    "persoonsgerichte-aanpak": ("aanpak", "persoonsgerichte aanpak", "003"),
+    "multidisciplinair-team": ("aanpak", "multidisciplinair toezichtteam", "003"),
+    "jongerenwerk": ("aanpak", "jongerenwerk op school", "003"),
+    "specialistisch-jongerenwerk": ("aanpak", "specialistische jongerenwerkers", "003"),
+    "straatcoaches": ("aanpak", "straatcoaches", "003"),
+    "jeugdboa": ("aanpak", "jeugdboa's", "003"),
+    "straatcontract": ("aanpak", "methode straatcontract", "003"),
+    "verharde-doelgroep-jeugdreclassering": ("aanpak", "verharde doelgroep", "003"),
+    "nazorg-detentie": ("aanpak", "totaalaanpak nazorg detentie", "003"),
+    "wijk-actie-teams": ("aanpak", "Wijk Actie Teams", "003"),
+    "veiligheidsconvenant-school": ("aanpak", "veiligheidsconvenanten", "003"),
+    "credible-messengers": ("aanpak", "credible messengers", "002"),
+    "screeningsmodel": ("aanpak", "screeningsmodel", "003"),
+    "aanpak-schoolverzuim": ("aanpak", "aanpak van schoolverzuim", "003"),
+    "online-weerbaarheid": ("aanpak", "weerbaarheidstrainingen", "003"),
+    "uitstapprogramma": ("aanpak", "uitstapprogramma", "002"),
+    "knock-and-talk": ("aanpak", "knock and talks", "002"),
+    "jeugdagent": ("aanpak", "jeugdagent", "003"),
+    "uitgebreid-sociaal-verhoor": ("aanpak", "uitgebreid sociaal verhoor", "003"),
+    "jeugdwerker-na-heenzending": ("aanpak", "jeugdwerker van de gemeente na heenzending", "003"),
+    "ondersteuning-gezin-na-inval": ("aanpak", "na een politie-inval", "003"),
+    "mst": ("interventie", "Multisysteem Therapie (MST)", "ref"),
+    "fft": ("interventie", "Functional Family Therapy (FFT)", "ref"),
+    "tools4u": ("interventie", "Tools4U", "ref"),
+    "sova-op-maat": ("interventie", "Sociale Vaardigheden op Maat (SoVa op Maat)", "ref"),
+    "so-cool": ("interventie", "So-Cool", "ref"),
+    "leren-van-delict": ("interventie", "Leren van Delict", "ref"),
+    "nieuwe-perspectieven": ("interventie", "Nieuwe Perspectieven", "ref"),
+}
+
+
+def test_catalogue_has_exactly_the_required_interventions(kk):
+    ours = {i.id for i in kk.interventions}
+    assert ours == set(REQUIRED)
+
+
+@pytest.mark.parametrize("iid", sorted(REQUIRED))
+def test_kind(iv, iid):
+    assert iv[iid].kind == REQUIRED[iid][0]
+
+
+@pytest.mark.parametrize("iid", sorted(REQUIRED))
+def test_name_occurs_in_its_source(seeds, reference_text, iid):
+    _, needle, where = REQUIRED[iid]
+    text = compact(reference_text) if where == "ref" else seeds[where]
+    assert compact(needle) in text, f"{needle!r} niet gevonden in bron {where}"
+
+
+def test_every_reference_row_is_in_the_catalogue(kk, reference_text):
+    """Each intervention row of the reference table is catalogued (all fit PmG's 8-27, or a
+    seed names them), under its name or an alias."""
+    rows = re.findall(r"^\| ([^|]+?) \|", reference_text.split("## Per intervention")[1], re.M)
+    rows = [r for r in rows if r not in ("intervention",) and not r.startswith("---")]
+    names = {compact(n) for i in kk.interventions for n in [i.name, *i.aliases]}
+    missing = [r for r in rows if compact(r) not in names]
+    assert not missing, missing
+
+
+# --- ages --------------------------------------------------------------------------
+
+# id -> (min_age, max_age) as the sources give them
+AGES = {
+    "ajb": (12, 18),  # seed 003 "12 tot en met 18 jaar"; reference 12-18
+    "prospect4cash": (16, 21),  # seed 003 "tussen de 16 en 21 jaar"
+    "nazorg-detentie": (16, 27),  # seed 003 Rotterdam "tussen de 16 en 27 jaar"
+    "alles-kidzzz": (9, 12),  # reference 9-12 (seed 003: onder de 12)
+    "rots-en-water": (9, 18),
+    "art": (12, 23),
+    "triple-p": (2, 16),  # age of the child
+    "home-start": (0, 6),  # child under 7
+    "halt": (12, 18),
+    "basta": (6, 11),  # NJi 6-11, under 12
+    "tools4u": (12, 23),
+    "sova-op-maat": (15, 21),
+    "mst": (10, 19),
+    "fft": (12, 18),
+    "so-cool": (12, 23),
+    "leren-van-delict": (12, 24),
+    "nieuwe-perspectieven": (12, 20),
+    "pit": (None, 12),  # primary-school children up to 12; no lower bound given
+}
+
+
+@pytest.mark.parametrize("iid", sorted(REQUIRED))
+def test_age_range(iv, iid):
+    assert (iv[iid].min_age, iv[iid].max_age) == AGES.get(iid, (None, None))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "jongeren van 12 tot en met 18 jaar",  # AJB
+        "jongeren tussen de 16 en 21 jaar",  # Prospect4Cash
+        "jongeren tussen de 16 en 27 jaar",  # nazorg detentie
+        "kinderen onder de 12 jaar",  # Alles Kidzzz
+    ],
+)
+def test_seed_003_ages_are_in_the_seed(seeds, phrase):
+    assert compact(phrase) in seeds["003"]
+
+
+@pytest.mark.parametrize(
+    "row,ages",
+    [
+        ("Alleen Jij Bepaalt Wie Je Bent (AJB)", "12–18"),
+        ("Alles Kidzzz", "9–12"),
+        ("Rots en Water", "9–18"),
+        ("Aggression Replacement Training (ART)", "12–23"),
+        ("Triple P (niveau 4/5)", "2–16"),
+        ("Halt (Halt-straf)", "12–18"),
+        ("BASTA!", "6–11"),
+        ("Tools4U", "12–23"),
+        ("Sociale Vaardigheden op Maat (SoVa op Maat)", "15–21"),
+        ("Multisysteem Therapie (MST)", "10–19"),
+        ("Functional Family Therapy (FFT)", "12–18"),
+        ("So-Cool", "12–23"),
+        ("Leren van Delict", "12–24"),
+        ("Nieuwe Perspectieven", "12–20"),
+    ],
+)
+def test_reference_ages_are_in_the_reference_row(reference_text, row, ages):
+    line = next(l for l in reference_text.splitlines() if l.startswith(f"| {row} |"))
+    assert ages in line
+
+
+# --- recognition -------------------------------------------------------------------
+
+# id -> (level, date, in_review)
+RECOGNITION = {
+    "ajb": ("effectief volgens eerste aanwijzingen", dt.date(2019, 3, 13), False),
+    "alles-kidzzz": ("effectief volgens goede aanwijzingen", dt.date(2018, 11, 2), True),
+    "rots-en-water": ("niet erkend", dt.date(2017, 10, 27), True),
+    "art": ("effectief volgens goede aanwijzingen", None, True),
+    "triple-p": ("effectief volgens eerste aanwijzingen", dt.date(2018, 12, 14), False),
+    "home-start": ("effectief volgens goede aanwijzingen", dt.date(2019, 4, 8), False),
+    "basta": ("goed onderbouwd", dt.date(2020, 12, 9), False),
+    "tools4u": ("effectief volgens eerste aanwijzingen", None, False),
+    "sova-op-maat": ("effectief volgens eerste aanwijzingen", dt.date(2019, 9, 18), False),
+    "mst": ("effectief volgens sterke aanwijzingen", None, False),
+    "so-cool": ("goed onderbouwd", None, False),
+    "leren-van-delict": ("goed onderbouwd", None, False),
+}
+
+
+@pytest.mark.parametrize("iid", sorted(REQUIRED))
+def test_recognition(iv, iid):
+    rec = iv[iid].recognition
+    if iid not in RECOGNITION:
+        assert rec is None, f"{iid}: geen erkenning in de bronnen, toch ingevuld"
+        return
+    assert rec is not None
+    assert (rec.level, rec.date, rec.in_review) == RECOGNITION[iid]
+
+
+REF_ROW = {
+    "ajb": "Alleen Jij Bepaalt Wie Je Bent (AJB)",
+    "alles-kidzzz": "Alles Kidzzz",
+    "rots-en-water": "Rots en Water",
+    "art": "Aggression Replacement Training (ART)",
+    "triple-p": "Triple P (niveau 4/5)",
+    "home-start": "Home-Start",
+    "basta": "BASTA!",
+    "tools4u": "Tools4U",
+    "sova-op-maat": "Sociale Vaardigheden op Maat (SoVa op Maat)",
+    "mst": "Multisysteem Therapie (MST)",
+    "so-cool": "So-Cool",
+    "leren-van-delict": "Leren van Delict",
+}
+
+
+@pytest.mark.parametrize("iid", sorted(RECOGNITION))
+def test_recognition_level_and_date_are_in_the_reference_row(iv, reference_text, iid):
+    rec = iv[iid].recognition
+    refs = [s for s in rec.sources if s.source == "referentie-interventies"]
+    assert refs and all(s.url for s in refs), "erkenning zonder referentie-url"
+    row = next(l for l in reference_text.splitlines() if l.startswith(f"| {REF_ROW[iid]} |"))
+    recog_cell = row.split("|")[5]
+    # the first level named in the cell is the current one
+    assert recog_cell.replace("NJi: ", "").strip().startswith(rec.level)
+    if rec.date:
+        assert rec.date.strftime("%d-%m-%Y") in recog_cell
+    if rec.in_review:
+        assert "herbeoordeling" in recog_cell or "reassessment pending" in recog_cell
+
+
+def test_every_recognition_has_sources_with_a_section(kk):
+    for i in kk.interventions:
+        if i.recognition:
+            assert i.recognition.sources
+            assert all(s.section for s in i.recognition.sources)
+
+
+def test_recognitions_in_review_carry_an_erkenning_caution(kk):
+    for i in kk.interventions:
+        if i.recognition and i.recognition.in_review:
+            assert any(c.kind == "erkenning" for c in i.cautions), i.id
+
+
+def test_pit_and_rots_en_water_record_the_seed_claim_of_recognition(iv, seeds):
+    # Beke calls both 'wetenschappelijk erkend'; the NJi databank does not (see reference).
+    assert compact("wetenschappelijk erkende interventie; het ‘Preventief Interventie Team (PIT)’") in seeds["002"]
+    assert compact("wetenschappelijk erkend, zoals de ‘Alleen jij bepaalt wie je bent’- of de ‘Rots en water’") in seeds["002"]
+    assert iv["pit"].recognition is None
+    assert any(c.kind == "erkenning" and "Beke" in c.text for c in iv["pit"].cautions)
+    assert "Beke" in iv["rots-en-water"].recognition.note
+
+
+# --- cautions ----------------------------------------------------------------------
+
+CAUTIONS = {
+    "kapot-sterk": {"voorlichting"},
+    "ajb": {"groepsinterventie"},
+    "art": {"groepsinterventie", "erkenning"},
+    "sova-op-maat": {"groepsinterventie", "toelating"},
+    "tools4u": {"toelating"},
+    "so-cool": {"toelating"},
+    "halt": {"toelating"},
+    "alles-kidzzz": {"erkenning"},
+    "rots-en-water": {"erkenning"},
+    "pit": {"erkenning"},
+    "fft": {"erkenning"},
+}
+
+
+@pytest.mark.parametrize("iid", sorted(REQUIRED))
+def test_cautions(iv, iid):
+    assert {c.kind for c in iv[iid].cautions} == CAUTIONS.get(iid, set())
+    for c in iv[iid].cautions:
+        assert c.sources, f"{iid}: waarschuwing zonder bron"
+
+
+@pytest.mark.parametrize("iid,iq", [("tools4u", "85"), ("sova-op-maat", "75"), ("so-cool", "50")])
+def test_iq_requirements(iv, iid, iq):
+    assert any(c.kind == "toelating" and iq in c.text for c in iv[iid].cautions)
+
+
+# --- themes, help levels, municipalities ----------------------------------------------
+
+# Where seed 003 places each example (its theme sections).
+PMG_THEME_IN_SEED = {
+    "veiligheidsconvenant-school": "pmg-onderwijs",
+    "halt-spreekuur": "pmg-onderwijs",
+    "art": "pmg-onderwijs",
+    "preventieve-leerkracht": "pmg-onderwijs",
+    "aanpak-schoolverzuim": "pmg-onderwijs",
+    "ipta": "pmg-werk-inkomen",
+    "prospect4cash": "pmg-werk-inkomen",
+    "screeningsmodel": "pmg-persoonlijke-ontwikkeling",
+    "alles-kidzzz": "pmg-persoonlijke-ontwikkeling",
+    "ajb": "pmg-persoonlijke-ontwikkeling",
+    "straatcoaches": "pmg-sociaal-netwerk",
+    "jeugdboa": "pmg-sociaal-netwerk",
+    "straatcontract": "pmg-sociaal-netwerk",
+    "wijk-actie-teams": "pmg-sociaal-netwerk",
+    "familieaanpak": "pmg-sociaal-netwerk",
+    "ondersteuning-gezin-na-inval": "pmg-sociaal-netwerk",
+    "wijkrechtspraak": "pmg-criminaliteit-reintegratie",
+    "jeugdagent": "pmg-criminaliteit-reintegratie",
+    "uitgebreid-sociaal-verhoor": "pmg-criminaliteit-reintegratie",
+    "jeugdwerker-na-heenzending": "pmg-criminaliteit-reintegratie",
+    "verharde-doelgroep-jeugdreclassering": "pmg-criminaliteit-reintegratie",
+    "nazorg-detentie": "pmg-criminaliteit-reintegratie",
+    "reintegratieofficier": "pmg-criminaliteit-reintegratie",
+}
+
+
+@pytest.mark.parametrize("iid", sorted(PMG_THEME_IN_SEED))
+def test_pmg_theme_as_seed_003_places_it(iv, iid):
+    assert iv[iid].pmg_themes[0] == PMG_THEME_IN_SEED[iid]
+
+
+@pytest.mark.parametrize("iid", sorted(REQUIRED))
+def test_every_intervention_has_a_pmg_theme(iv, iid):
+    assert iv[iid].pmg_themes
+
+
+# Seed 003 'De juiste hulp op verschillende niveaus' names these.
+HELP_LEVEL_IN_SEED = {
+    "jongerenwerk": ["hulp-positief"],
+    "specialistisch-jongerenwerk": ["hulp-intensief"],
+    "persoonsgerichte-aanpak": ["hulp-specialistisch"],
+    "familieaanpak": ["hulp-specialistisch"],
+    "reintegratieofficier": ["hulp-specialistisch"],
+    "nazorg-detentie": ["hulp-specialistisch"],
+}
+
+
+@pytest.mark.parametrize("iid", sorted(HELP_LEVEL_IN_SEED))
+def test_help_level_as_seed_003_names_it(iv, iid):
+    assert iv[iid].help_levels == HELP_LEVEL_IN_SEED[iid]
+
+
+# Seed 002 §3.1 names these as examples of a praktijkscan theme.
+PS_THEME_IN_SEED = {
+    "ajb": "ps-gedrag-identiteit",
+    "pit": "ps-vroegsignalering",
+    "prospect4cash": "ps-werk-opleiding",
+    "uitstapprogramma": "ps-werk-opleiding",
+    "credible-messengers": "ps-rolmodellen",
+    "familieaanpak": "ps-criminele-families",
+    "straatcoaches": "ps-straatcoaches-jongerenwerk",
+    "jongerenwerk": "ps-straatcoaches-jongerenwerk",
+}
+
+
+@pytest.mark.parametrize("iid", sorted(PS_THEME_IN_SEED))
+def test_praktijkscan_theme_as_seed_002_names_it(iv, iid):
+    assert iv[iid].praktijkscan_themes[0] == PS_THEME_IN_SEED[iid]
+
+
+MUNICIPALITIES = {
+    "wijkrechtspraak": {"Rotterdam", "Amsterdam", "Eindhoven", "Tilburg", "Den Haag", "Heerlen"},
+    "halt-spreekuur": {"Nieuwegein"},
+    "preventieve-leerkracht": {"Heerlen"},
+    "prospect4cash": {"Arnhem"},
+    "pit": {"Arnhem"},
+    "wijk-actie-teams": {"Amsterdam"},
+    "nazorg-detentie": {"Rotterdam"},
+    "screeningsmodel": {"Groningen"},
+    "straatcontract": {"Schiedam"},
+    "ondersteuning-gezin-na-inval": {"Lelystad"},
+    "multidisciplinair-team": {"Utrecht", "Breda", "Leeuwarden"},
+    "kapot-sterk": {"Utrecht"},
+    "ajb": {"Eindhoven", "Rotterdam"},
+    "alles-kidzzz": {"Eindhoven"},
+    "rots-en-water": {"Eindhoven"},
+    "triple-p": {"Eindhoven"},
+    "home-start": {"Eindhoven"},
+    "credible-messengers": {"Amsterdam", "Rotterdam"},
+}
+
+
+@pytest.mark.parametrize("iid", sorted(MUNICIPALITIES))
+def test_municipalities(iv, iid):
+    assert set(iv[iid].municipalities) == MUNICIPALITIES[iid]
+
+
+def test_wijkrechtspraak_municipalities_are_the_seed_list(seeds):
+    assert compact("wijkrechtspraak in zes gemeenten (Rotterdam, Amsterdam, Eindhoven, Tilburg, Den Haag en Heerlen)") in seeds["003"]
+
+
+def test_municipalities_are_named_in_the_seeds(kk, seeds):
+    text = seeds["001"] + seeds["002"] + seeds["003"]
+    for i in kk.interventions:
+        for m in i.municipalities:
+            assert compact(m) in text, (i.id, m)
+
+
+# --- factor links and sources --------------------------------------------------------
+
+
+def test_factor_links_resolve_and_team_links_explain_themselves(kk):
+    factors = kk.by_id("factors")
+    for i in kk.interventions:
+        seen = set()
+        for link in i.factors:
+            assert link.factor in factors, (i.id, link.factor)
+            assert link.factor not in seen, (i.id, "dubbele factorkoppeling", link.factor)
+            seen.add(link.factor)
+            assert link.note, (i.id, link.factor, "koppeling zonder toelichting")
+
+
+def test_most_interventions_are_linked_to_factors(kk):
+    linked = [i.id for i in kk.interventions if i.factors]
+    assert len(linked) >= len(REQUIRED) - 10, sorted(set(REQUIRED) - set(linked))
+
+
+@pytest.mark.parametrize(
+    "iid,factor",
+    [
+        # seed 002 §3.1.1: named examples of a theme and the factors 'deze interventies' address
+        ("prospect4cash", "beke-b-hebben-van-een-baan"),
+        ("prospect4cash", "beke-r-laag-opleidingsniveau"),
+        ("pit", "beke-r-antisociale-persoonlijkheidskenmerken"),
+        ("straatcoaches", "beke-r-banden-vrienden-kennissen"),
+        ("familieaanpak", "beke-r-familiebanden-georganiseerde-criminaliteit"),
+        ("credible-messengers", "beke-b-nieuwe-identiteit"),
+    ],
+)
+def test_sourced_factor_links(iv, iid, factor):
+    links = {l.factor: l for l in iv[iid].factors}
+    assert factor in links and links[factor].basis == "bron"
+
+
+def test_ajb_antisocial_link_is_team(iv):
+    # Beke §3.1.1 says 'de meeste' of the 21 interventions address it, not AJB in particular.
+    links = {l.factor: l for l in iv["ajb"].factors}
+    assert links["beke-r-antisociale-persoonlijkheidskenmerken"].basis == "team"
+
+
+def test_every_item_has_sources_and_reference_urls_come_from_the_reference(kk, reference_text):
+    bare = reference_text.replace("www.", "")
+    for i in kk.interventions:
+        assert i.sources
+        refs = [*i.sources, *(i.recognition.sources if i.recognition else [])]
+        refs += [s for c in i.cautions for s in c.sources]
+        for s in refs:
+            if s.url:
+                assert s.source == "referentie-interventies"
+                host_path = re.sub(r"^https?://(www\.)?", "", s.url).rstrip("/")
+                assert host_path in bare, (i.id, s.url)
+        for link in i.links:
+            host_path = re.sub(r"^https?://(www\.)?", "", link).rstrip("/")
+            assert host_path in bare, (i.id, link)
+
+
+def test_reference_facts_cite_the_reference(kk):
+    """An age, recognition or effect only counts if the item cites a source at all for it."""
+    for i in kk.interventions:
+        cited = {s.source for s in i.sources}
+        if i.min_age is not None or i.max_age is not None:
+            assert cited & {"pmg-rapportage-2024", "referentie-interventies"}, i.id
+        if i.recognition:
+            assert {s.source for s in i.recognition.sources} <= {
+                "referentie-interventies", "pmg-rapportage-2024", "beke-praktijkscan-2022", "ccv-vier-lessen"
+            }
