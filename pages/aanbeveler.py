@@ -87,7 +87,7 @@ with st.container(border=True):
     has_age = c1.toggle("Leeftijd bekend", key="a_has_age")
     age = c1.slider("Leeftijd (jaar)", 4, 30, key="a_age", disabled=not has_age)
     settings = c2.multiselect(
-        "Voorkeur setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="a_settings"
+        "Voorkeur setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, placeholder="Kies…", key="a_settings"
     )
     need = c3.selectbox(
         "Niveau van hulp",
@@ -102,14 +102,14 @@ with st.container(border=True):
     for col, level in zip(rcols, LEVEL_LABELS):
         options = [f.id for f in kk.risk_factors if f.level == level]
         risk_ids += col.multiselect(
-            f"Risicofactoren: {level}", options, format_func=_factor_label, key=f"a_risk_{level}"
+            f"Risicofactoren: {level}", options, format_func=_factor_label, placeholder="Kies…", key=f"a_risk_{level}"
         )
     st.markdown("**Beschermende factoren om te versterken**")
     pcols = st.columns(3)
     for col, level in zip(pcols, LEVEL_LABELS):
         options = [f.id for f in kk.protective_factors if f.level == level]
         prot_ids += col.multiselect(
-            f"Beschermend: {level}", options, format_func=_factor_label, key=f"a_prot_{level}"
+            f"Beschermend: {level}", options, format_func=_factor_label, placeholder="Kies…", key=f"a_prot_{level}"
         )
 
 profile = Profile(
@@ -210,7 +210,7 @@ with tab_cmp:
     names = {r.intervention.id: r.intervention.name for r in result.ranked}
     chosen = st.multiselect(
         "Kies 2 of 3 interventies om te vergelijken", options, format_func=names.get,
-        max_selections=3, key="a_compare",
+        max_selections=3, placeholder="Kies…", key="a_compare",
     )
     if chosen:
         recs = {r.intervention.id: r for r in result.ranked}

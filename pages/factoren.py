@@ -39,24 +39,24 @@ with st.expander("Wat betekent de sterkte van het bewijs?"):
 with st.expander("Filters", expanded=True):
     c1, c2, c3 = st.columns(3)
     query = c1.text_input("Zoek op naam of beschrijving", key="f_query")
-    kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="f_kind")
-    levels = c1.multiselect("Niveau", list(LEVEL_LABELS), key="f_level")
-    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, key="f_theme")
+    kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, placeholder="Kies…", key="f_kind")
+    levels = c1.multiselect("Niveau", list(LEVEL_LABELS), placeholder="Kies…", key="f_level")
+    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, placeholder="Kies…", key="f_theme")
     evidence = c2.multiselect(
-        "Sterkte van het bewijs", list(EVIDENCE_LABELS), format_func=EVIDENCE_LABELS.get, key="f_ev"
+        "Sterkte van het bewijs", list(EVIDENCE_LABELS), format_func=EVIDENCE_LABELS.get, placeholder="Kies…", key="f_ev"
     )
     target_groups = c2.multiselect(
-        "Doelgroep", sorted({or_unknown(f.target_group) for f in kk.factors}), key="f_tg"
+        "Doelgroep", sorted({or_unknown(f.target_group) for f in kk.factors}), placeholder="Kies…", key="f_tg"
     )
     nl = c3.radio(
         "Ook in Nederland onderzocht", ["alle", "ja", "nee", "onbekend"], horizontal=True, key="f_nl"
     )
     frameworks = c3.multiselect(
-        "Kader", list(FRAMEWORK_LABELS), format_func=FRAMEWORK_LABELS.get, key="f_fw"
+        "Kader", list(FRAMEWORK_LABELS), format_func=FRAMEWORK_LABELS.get, placeholder="Kies…", key="f_fw"
     )
     source_names = {s.id: s.title for s in kk.sources}
     sources = c3.multiselect(
-        "Brondocument", list(source_names), format_func=source_names.get, key="f_src"
+        "Brondocument", list(source_names), format_func=source_names.get, placeholder="Kies…", key="f_src"
     )
 
 flt = FactorFilter(

@@ -43,16 +43,16 @@ with st.expander("Filters", expanded=True):
     query = c1.text_input("Zoek op naam, doelgroep of beschrijving", key="i_query")
     use_age = c1.toggle("Filter op leeftijd", key="i_use_age")
     age = c1.slider("Leeftijd van de jongere", 6, 30, 14, key="i_age", disabled=not use_age)
-    kinds = c1.multiselect("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, key="i_kind")
-    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, key="i_theme")
-    sel_levels = c2.multiselect("Niveau van hulp", list(levels), format_func=levels.get, key="i_level")
+    kinds = c1.multiselect("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, placeholder="Kies…", key="i_kind")
+    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, placeholder="Kies…", key="i_theme")
+    sel_levels = c2.multiselect("Niveau van hulp", list(levels), format_func=levels.get, placeholder="Kies…", key="i_level")
     rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
-    recognition = c2.multiselect("Erkenning", rec_options, key="i_rec")
+    recognition = c2.multiselect("Erkenning", rec_options, placeholder="Kies…", key="i_rec")
     sel_factors = c3.multiselect(
-        "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, key="i_factor"
+        "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, placeholder="Kies…", key="i_factor"
     )
-    settings = c3.multiselect("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting")
-    formats = c3.multiselect("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format")
+    settings = c3.multiselect("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, placeholder="Kies…", key="i_setting")
+    formats = c3.multiselect("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, placeholder="Kies…", key="i_format")
 
 flt = InterventionFilter(
     query=query, age=age if use_age else None, themes=sel_themes, factors=sel_factors,

@@ -44,13 +44,13 @@ st.selectbox(
     on_change=_load_preset,
 )
 chosen_ivs = st.multiselect(
-    "Interventies uit de catalogus", list(ivs), format_func=lambda i: ivs[i].name, key="ps_interventions"
+    "Interventies uit de catalogus", list(ivs), format_func=lambda i: ivs[i].name, placeholder="Kies…", key="ps_interventions"
 )
 chosen_exs = st.multiselect(
     "Praktijkvoorbeelden",
     list(exs),
     format_func=lambda e: f"{exs[e].code or ''} {exs[e].name} ({exs[e].municipality or 'onbekend'})".strip(),
-    key="ps_examples",
+    placeholder="Kies…", key="ps_examples",
 )
 
 items = plan_items(kk, chosen_ivs, chosen_exs)

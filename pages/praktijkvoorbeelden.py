@@ -29,11 +29,11 @@ st.write(
 with st.expander("Filters", expanded=True):
     c1, c2, c3 = st.columns(3)
     query = c1.text_input("Zoek", key="p_query")
-    kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="p_kind")
+    kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, placeholder="Kies…", key="p_kind")
     munis = c2.multiselect(
-        "Gemeente", sorted({or_unknown(e.municipality) for e in kk.examples}), key="p_muni"
+        "Gemeente", sorted({or_unknown(e.municipality) for e in kk.examples}), placeholder="Kies…", key="p_muni"
     )
-    themes = c3.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, key="p_theme")
+    themes = c3.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, placeholder="Kies…", key="p_theme")
 
 examples = filter_examples(kk, ExampleFilter(query=query, kinds=kinds, municipalities=munis, themes=themes))
 st.write(f"**{len(examples)}** van {len(kk.examples)} praktijkvoorbeelden.")

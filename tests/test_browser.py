@@ -29,6 +29,8 @@ def test_page_opens_in_chromium(app_server, page, path, heading):
     assert h1.inner_text().strip() == heading
     assert page.locator("[data-testid=stException]").count() == 0
     page.wait_for_function("document.documentElement.lang === 'nl'", timeout=10_000)
+    # The app's own navigation (not Streamlit's file-name fallback) is shown on deep links.
+    assert "Over (bronnen en methode)" in page.locator("[data-testid=stSidebarNav]").inner_text()
 
 
 def test_navigation_lists_every_page_in_dutch(app_server, page):

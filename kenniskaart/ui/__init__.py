@@ -25,6 +25,23 @@ def _cached_content(path: str) -> Kenniskaart:
     return load_content(path)
 
 
+def _leave_v1_multipage_mode() -> None:
+    """Make a deep link in a fresh server process go through app.py's st.navigation.
+
+    Streamlit keeps a process-wide flag that a ``pages/`` folder exists; until some script
+    calls ``st.navigation`` it runs a deep-linked page (e.g. /factoren) directly in the old
+    multipage mode, with file names in the sidebar. Clearing the flag (as ``st.navigation``
+    does) and rerunning sends the session through app.py with the same URL.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - other Streamlit versions
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 _LANG_NL = "<script>document.documentElement.lang = 'nl';</script>"
 
 
@@ -37,6 +54,7 @@ def get_content() -> Kenniskaart:
     embeds no content.
     If the content is invalid, show the validation errors as a readable page and stop.
     """
+    _leave_v1_multipage_mode()
     st.html(_LANG_NL, unsafe_allow_javascript=True)
     try:
         return _cached_content(str(content_dir()))

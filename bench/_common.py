@@ -1,0 +1,229 @@
+"""Small shared helpers for the benchmarks (no dependency on tests/).
+
+* ``StreamlitServer``: ``python -m streamlit run SCRIPT`` on a free loopback port, with its
+  pid for RSS/CPU readings from /proc.
+* ``READY_JS``: the "page is loaded" condition used by every browser benchmark: the app is
+  connected, the script is not running and no skeleton is shown.
+* ``STATE_RECORDER_JS`` / ``RERUN_DONE_JS``: record script-state transitions in the page so a
+  rerun is detected reliably even when it is faster than one polling interval.
+* ``median``/``p95``/``table``: the printed figures.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = [
+    "start",
+    "factoren",
+    "interventies",
+    "aanbeveler",
+    "praktijkvoorbeelden",
+    "lessen",
+    "planscan",
+    "shortlist",
+    "over",
+]
+
+# Loaded = websocket connected, script finished, no skeleton placeholder left.
+READY_JS = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app) return false;
+  const conn = app.getAttribute('data-test-connection-state');
+  return conn === 'CONNECTED'
+    && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid=stSkeleton]');
+}"""
+
+# Installs a MutationObserver that logs every script-state change with performance.now().
+STATE_RECORDER_JS = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  window.__kkStates = [];
+  if (window.__kkObs) window.__kkObs.disconnect();
+  window.__kkObs = new MutationObserver(() => {
+    window.__kkStates.push([app.getAttribute('data-test-script-state'), performance.now()]);
+  });
+  window.__kkObs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  return true;
+}"""
+
+# A rerun is done when the recorder saw 'running' and afterwards 'notRunning' (and no skeleton).
+RERUN_DONE_JS = """() => {
+  const s = window.__kkStates || [];
+  const i = s.findIndex(x => x[0] === 'running');
+  if (i < 0) return false;
+  const done = s.slice(i + 1).some(x => x[0] === 'notRunning');
+  const app = document.querySelector('[data-testid=stApp]');
+  return done && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid=stSkeleton]');
+}"""
+
+CONTEXT_OPTS = {"viewport": {"width": 1400, "height": 1000}, "locale": "nl-NL"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class StreamlitServer:
+    """``streamlit run SCRIPT`` on a free loopback port; ``startup_s`` = time to healthy."""
+
+    def __init__(self, script: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None):
+        self.script = str(script)
+        self.cwd = cwd
+        self.env = {**os.environ, **(env or {})}
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+        self.startup_s = float("nan")
+
+    def start(self, timeout: float = 90) -> "StreamlitServer":
+        t0 = time.perf_counter()
+        self.proc = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", self.script,
+                "--server.headless", "true",
+                "--server.port", str(self.port),
+                "--server.address", "127.0.0.1",
+                "--browser.gatherUsageStats", "false",
+            ],
+            cwd=self.cwd,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.proc.returncode} ({self.script})")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        self.startup_s = time.perf_counter() - t0
+                        return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"streamlit did not become healthy within {timeout} s ({self.script})")
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def _status(self, key: str) -> int | None:
+        try:
+            for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+        except OSError:
+            return None
+        return None
+
+    def rss_kb(self) -> int | None:
+        """Current resident set size (VmRSS) in kB."""
+        return self._status("VmRSS")
+
+    def hwm_kb(self) -> int | None:
+        """Peak resident set size (VmHWM) in kB."""
+        return self._status("VmHWM")
+
+    def cpu_s(self) -> float | None:
+        """User + system CPU seconds used by the server so far."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            return None
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def __enter__(self) -> "StreamlitServer":
+        return self.start() if self.proc is None else self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def p95(xs: list[float]) -> float:
+    """Nearest-rank 95th percentile (with fewer than 20 samples this is the maximum)."""
+    if not xs:
+        return float("nan")
+    s = sorted(xs)
+    return s[max(0, math.ceil(0.95 * len(s)) - 1)]
+
+
+def fmt(x: float | int | str | None, digits: int = 1) -> str:
+    if x is None:
+        return "-"
+    if isinstance(x, str):
+        return x
+    if isinstance(x, float) and math.isnan(x):
+        return "-"
+    if isinstance(x, int):
+        return str(x)
+    return f"{x:.{digits}f}"
+
+
+def table(headers: list[str], rows: list[list], digits: int = 1) -> str:
+    """Plain-text table; first column left-aligned, the rest right-aligned."""
+    cells = [[fmt(c, digits) for c in row] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
+    def line(values: list[str]) -> str:
+        return "  ".join(
+            v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(values, widths))
+        )
+    out = [line(headers), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    return "\n".join(out)
+
+
+def machine_info() -> str:
+    import platform
+
+    try:
+        import streamlit
+
+        st_version = streamlit.__version__
+    except Exception:  # pragma: no cover
+        st_version = "?"
+    return (
+        f"python {platform.python_version()}, streamlit {st_version}, "
+        f"{os.cpu_count()} CPU(s), {platform.machine()}"
+    )
