@@ -1,10 +1,12 @@
-"""Entry point: builds the navigation of the kenniskaart."""
+"""Entry point: builds the navigation of the kenniskaart (normal or presentation mode)."""
 
 import streamlit as st
 
+from kenniskaart.ui import presentation_mode
+
 st.set_page_config(
     page_title="Kenniskaart Preventie met Gezag",
-    page_icon="🧭",
+    page_icon=":material/explore:",
     layout="wide",
 )
 
@@ -24,6 +26,13 @@ PAGES = [
     st.Page("pages/shortlist.py", title="Shortlist", icon=":material/checklist:", url_path="shortlist"),
     st.Page("pages/over.py", title="Over (bronnen en methode)", icon=":material/info:", url_path="over"),
 ]
+PRESENTATION = st.Page(
+    "pages/presentatie.py", title="Presentatie", icon=":material/co_present:", url_path="presentatie", default=True
+)
 
 # Every page calls kenniskaart.ui.get_content(), which also declares the page Dutch.
-st.navigation(PAGES).run()
+if presentation_mode():
+    # Projector view: one page, no sidebar, large type; any URL shows the presentation.
+    st.navigation([PRESENTATION], position="hidden").run()
+else:
+    st.navigation(PAGES).run()

@@ -64,7 +64,12 @@ def profiles(kk: Kenniskaart, rng: random.Random) -> list[tuple[str, Profile]]:
     if out:
         return out
     risk = [f.id for f in kk.risk_factors]
-    founded = [f.id for f in kk.risk_factors if f.evidence == "gefundeerd"] or risk
+    # gefundeerde risk factors, the ones most interventions address first
+    founded = [
+        f.id
+        for f in sorted(kk.risk_factors, key=lambda f: -len(kk.interventions_for_factor(f.id)))
+        if f.evidence == "gefundeerd"
+    ] or risk
     prot = [f.id for f in kk.protective_factors]
     # The factors that most interventions address (the realistic, "busy" part of the map).
     by_links = sorted(kk.factors, key=lambda f: -len(kk.interventions_for_factor(f.id)))
@@ -143,6 +148,40 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(["load_content (first call in process)", 1, first_ms, first_ms, ""])
     row("load_content (load + validate)", timed(load_content, max(5, runs // 3)), f"{len(kk.files)} files")
     counts = kk.counts()
+    # where the load time goes: YAML parsing alone, the loader's pure-Python SafeLoader
+    # subclass versus the same duplicate-key check on libyaml's CSafeLoader (if available)
+    import yaml
+
+    from kenniskaart import content as content_mod
+
+    texts = [(root_file, root_file.read_text(encoding="utf-8")) for root_file in sorted(content_mod.content_dir().rglob("*.yaml"))]
+    row(
+        "  yaml parse only, content's _StrictLoader",
+        timed(lambda: [yaml.load(t, Loader=content_mod._StrictLoader) for _, t in texts], max(5, runs // 3)),  # noqa: S506
+        "pure Python",
+    )
+    if getattr(yaml, "__with_libyaml__", False):
+
+        class _StrictCLoader(yaml.CSafeLoader):
+            pass
+
+        _StrictCLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, content_mod._construct_mapping)
+        same = all(
+            yaml.load(t, Loader=_StrictCLoader) == yaml.load(t, Loader=content_mod._StrictLoader)  # noqa: S506
+            for _, t in texts
+        )
+        row(
+            "  yaml parse only, same check on CSafeLoader",
+            timed(lambda: [yaml.load(t, Loader=_StrictCLoader) for _, t in texts], max(5, runs // 3)),  # noqa: S506
+            "libyaml" + ("" if same else " (RESULT DIFFERS)"),
+        )
+    items_all = [it for name in ("factors", "interventions", "examples", "guidance") for it in getattr(kk, name)]
+    dumped = [(type(it), it.model_dump()) for it in items_all]
+    row(
+        "  pydantic validate only (factors+iv+examples+guidance)",
+        timed(lambda: [cls.model_validate(d) for cls, d in dumped], runs),
+        f"{len(dumped)} items",
+    )
 
     # 2. matcher on the real content
     profs = profiles(kk, rng)

@@ -66,3 +66,36 @@ def worksheet_markdown(steps, answers: Mapping[str, str], title: str = "Werkblad
 def dataframe_csv(df) -> bytes:
     """A pandas DataFrame as Excel-safe CSV (see ``to_csv``)."""
     return to_csv(df.to_dict("records"), [str(c) for c in df.columns])
+
+
+def to_xlsx(rows: Iterable[Mapping[str, object]], columns: Sequence[str], sheet: str = "Kenniskaart") -> bytes:
+    """An Excel workbook with one sheet; text cells are neutralised like ``to_csv``.
+
+    openpyxl writes every value as a literal (data type 's' for text), and ``safe_cell``
+    additionally prefixes formula-like text, so nothing is evaluated when opened.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet[:31]
+    ws.append([str(c) for c in columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        values = [safe_cell("" if row.get(c) is None else row.get(c)) for c in columns]
+        ws.append(values)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    for i, col in enumerate(columns, start=1):
+        width = max([len(str(col))] + [len(str(c.value or "")) for c in ws[ws.cell(1, i).column_letter]])
+        ws.column_dimensions[ws.cell(1, i).column_letter].width = min(60, width + 2)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def dataframe_xlsx(df, sheet: str = "Kenniskaart") -> bytes:
+    return to_xlsx(df.to_dict("records"), [str(c) for c in df.columns], sheet)

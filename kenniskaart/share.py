@@ -25,17 +25,17 @@ def _first(value: str | list[str] | None) -> str | None:
     return value
 
 
-def _split(raw: str | None) -> list[str]:
+def _split(raw: str | None, sep: str = ",") -> list[str]:
     if not raw:
         return []
-    return [p.strip() for p in raw[:MAX_LEN].split(",") if p.strip()]
+    return [p.strip() for p in raw[:MAX_LEN].split(sep) if p.strip()]
 
 
 def parse_id_list(
-    raw: str | list[str] | None, valid: set[str] | dict, label: str, notices: list[str]
+    raw: str | list[str] | None, valid: set[str] | dict, label: str, notices: list[str], sep: str = ","
 ) -> list[str]:
     """Ids from a comma-separated parameter; unknown ones dropped with a notice."""
-    ids = _split(_first(raw))
+    ids = _split(_first(raw), sep)
     kept, dropped = [], []
     for i in ids:
         if i in valid and i not in kept:
@@ -97,4 +97,56 @@ def profile_to_params(profile: Profile) -> dict[str, str]:
         out["setting"] = ",".join(profile.settings)
     if profile.need:
         out["niveau"] = profile.need
+    return out
+
+
+class FilterParam:
+    """One page filter carried in the URL.
+
+    ``kind``: 'list' (comma-separated ids from ``options``), 'choice' (one of ``options``),
+    'text' (free text, length-limited) or 'int' (``lo``..``hi``).
+    """
+
+    def __init__(self, param: str, widget: str, kind: str, label: str,
+                 options=None, lo: int = 0, hi: int = 99, sep: str = ","):
+        self.param, self.widget, self.kind, self.label = param, widget, kind, label
+        self.options, self.lo, self.hi, self.sep = options, lo, hi, sep
+
+
+def parse_filters(params: Mapping[str, str | list[str]], specs: list[FilterParam]) -> tuple[dict[str, object], list[str]]:
+    """Widget values from query parameters; malformed or unknown values dropped with a notice."""
+    values: dict[str, object] = {}
+    notices: list[str] = []
+    for spec in specs:
+        raw = _first(params.get(spec.param))
+        if raw is None or raw == "":
+            continue
+        if spec.kind == "list":
+            values[spec.widget] = parse_id_list(raw, set(spec.options), spec.label, notices, spec.sep)
+        elif spec.kind == "choice":
+            if raw in spec.options:
+                values[spec.widget] = raw
+            else:
+                notices.append(f"Ongeldige waarde voor {spec.label} in de link genegeerd.")
+        elif spec.kind == "text":
+            values[spec.widget] = raw[:200]
+        elif spec.kind == "int":
+            try:
+                number = int(raw)
+                if not spec.lo <= number <= spec.hi:
+                    raise ValueError
+                values[spec.widget] = number
+            except ValueError:
+                notices.append(f"Ongeldige {spec.label} in de link genegeerd (toegestaan: {spec.lo} tot en met {spec.hi}).")
+    return values, notices
+
+
+def filters_to_params(values: Mapping[str, object], specs: list[FilterParam]) -> dict[str, str]:
+    """Query parameters for the current widget values (empty ones left out)."""
+    out: dict[str, str] = {}
+    for spec in specs:
+        value = values.get(spec.widget)
+        if value is None or value == "" or value == []:
+            continue
+        out[spec.param] = spec.sep.join(value) if isinstance(value, list) else str(value)
     return out

@@ -11,8 +11,16 @@ from kenniskaart.present import (
     or_unknown,
     recognition_text,
 )
-from kenniskaart.share import profile_from_params, profile_to_params
-from kenniskaart.ui import get_content, md, shortlist_button
+from kenniskaart.ui import (
+    PROFILE_KEY,
+    current_profile,
+    get_content,
+    md,
+    set_url,
+    share_box,
+    share_params,
+    shortlist_button,
+)
 
 kk = get_content()
 factors = kk.by_id("factors")
@@ -54,14 +62,10 @@ def _load_case() -> None:
     )
 
 
-# First run in this session: restore the profile from the link.
-if "a_loaded" not in st.session_state:
-    st.session_state["a_loaded"] = True
-    link_profile, notices = profile_from_params(kk, st.query_params.to_dict())
-    st.session_state["a_notices"] = notices
-    _apply_profile(link_profile)
-for notice in st.session_state.get("a_notices", []):
-    st.warning(notice)
+# Widget state is dropped when the user leaves the page; on (re)entry start from the
+# session's profile (from a shared link, the presentation mode or an earlier visit).
+if "a_need" not in st.session_state:
+    _apply_profile(current_profile() or Profile())
 
 if cases:
     st.selectbox(
@@ -119,10 +123,10 @@ profile = Profile(
     settings=tuple(settings),
     need=None if need == NEED_AUTO else need,
 )
-# The URL always reflects the profile, so copying it shares this view.
-params = profile_to_params(profile)
-if st.query_params.to_dict() != params:
-    st.query_params.from_dict(params)
+# The URL always reflects the profile (and shortlist), so copying it shares this view.
+st.session_state[PROFILE_KEY] = profile
+set_url(share_params())
+share_box("aanbeveler", share_params())
 
 with st.expander("Hoe werkt de aanbeveler?"):
     for rule in explain_rules():

@@ -21,7 +21,8 @@ from kenniskaart.present import (
     recognition_text,
     theme_names,
 )
-from kenniskaart.ui import get_content, md, show_sources
+from kenniskaart.share import FilterParam
+from kenniskaart.ui import filters_from_url, filters_to_url, get_content, md, show_sources
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -36,6 +37,21 @@ with st.expander("Wat betekent de sterkte van het bewijs?"):
     for key, label in EVIDENCE_LABELS.items():
         st.markdown(f"**{label}**: {md(EVIDENCE_EXPLAINED[key])}")
 
+source_names = {s.id: s.title for s in kk.sources}
+target_options = sorted({or_unknown(f.target_group) for f in kk.factors})
+URL_FILTERS = [
+    FilterParam("zoek", "f_query", "text", "zoekterm"),
+    FilterParam("soort", "f_kind", "list", "soorten", KIND_LABELS),
+    FilterParam("niveau_f", "f_level", "list", "niveaus", LEVEL_LABELS),
+    FilterParam("thema", "f_theme", "list", "thema's", themes),
+    FilterParam("bewijs", "f_ev", "list", "bewijssterktes", EVIDENCE_LABELS),
+    FilterParam("doelgroep", "f_tg", "list", "doelgroepen", target_options, sep="|"),
+    FilterParam("nl", "f_nl", "choice", "'ook in Nederland onderzocht'", ["alle", "ja", "nee", "onbekend"]),
+    FilterParam("kader", "f_fw", "list", "kaders", FRAMEWORK_LABELS),
+    FilterParam("bron", "f_src", "list", "bronnen", source_names),
+]
+filters_from_url(URL_FILTERS)
+
 with st.expander("Filters", expanded=True):
     c1, c2, c3 = st.columns(3)
     query = c1.text_input("Zoek op naam of beschrijving", key="f_query")
@@ -46,7 +62,7 @@ with st.expander("Filters", expanded=True):
         "Sterkte van het bewijs", list(EVIDENCE_LABELS), format_func=EVIDENCE_LABELS.get, placeholder="Kies…", key="f_ev"
     )
     target_groups = c2.multiselect(
-        "Doelgroep", sorted({or_unknown(f.target_group) for f in kk.factors}), placeholder="Kies…", key="f_tg"
+        "Doelgroep", target_options, placeholder="Kies…", key="f_tg"
     )
     nl = c3.radio(
         "Ook in Nederland onderzocht", ["alle", "ja", "nee", "onbekend"], horizontal=True, key="f_nl"
@@ -54,7 +70,6 @@ with st.expander("Filters", expanded=True):
     frameworks = c3.multiselect(
         "Kader", list(FRAMEWORK_LABELS), format_func=FRAMEWORK_LABELS.get, placeholder="Kies…", key="f_fw"
     )
-    source_names = {s.id: s.title for s in kk.sources}
     sources = c3.multiselect(
         "Brondocument", list(source_names), format_func=source_names.get, placeholder="Kies…", key="f_src"
     )
@@ -94,6 +109,7 @@ with tab_map:
 
 with tab_detail:
     if not factors:
+        filters_to_url(URL_FILTERS, "factoren")
         st.info("Geen factoren met deze filters.")
     else:
         by_id = {f.id: f for f in factors}
@@ -104,6 +120,7 @@ with tab_detail:
             "Kies een factor", ids, index=index, format_func=lambda i: by_id[i].name, key="f_detail"
         )
         f = by_id[fid]
+        filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
         st.subheader(f.name)
         a, b, c, d = st.columns(4)
         a.markdown(f"**Soort**  \n{KIND_LABELS[f.kind]}")

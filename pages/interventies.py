@@ -24,7 +24,16 @@ from kenniskaart.present import (
     recognition_text,
     theme_names,
 )
-from kenniskaart.ui import get_content, md, shortlist_button, show_sources
+from kenniskaart.exports import dataframe_csv, dataframe_xlsx
+from kenniskaart.share import FilterParam
+from kenniskaart.ui import (
+    filters_from_url,
+    filters_to_url,
+    get_content,
+    md,
+    shortlist_button,
+    show_sources,
+)
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -38,6 +47,22 @@ st.write(
     "waarschuwingen. Waar de bronnen niets zeggen, staat 'onbekend'."
 )
 
+rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
+URL_FILTERS = [
+    FilterParam("zoek", "i_query", "text", "zoekterm"),
+    FilterParam("lft", "i_age", "int", "leeftijd", lo=6, hi=30),
+    FilterParam("soort", "i_kind", "list", "soorten", KIND_IV_LABELS),
+    FilterParam("thema", "i_theme", "list", "thema's", themes),
+    FilterParam("hulp", "i_level", "list", "niveaus van hulp", levels),
+    FilterParam("erkenning", "i_rec", "list", "erkenningen", rec_options),
+    FilterParam("factor", "i_factor", "list", "factoren", factors),
+    FilterParam("omgeving", "i_setting", "list", "settings", SETTING_LABELS),
+    FilterParam("vorm", "i_format", "list", "vormen", FORMAT_LABELS),
+]
+filters_from_url(URL_FILTERS)
+if "i_age" in st.session_state and "i_use_age" not in st.session_state:
+    st.session_state["i_use_age"] = True
+
 with st.expander("Filters", expanded=True):
     c1, c2, c3 = st.columns(3)
     query = c1.text_input("Zoek op naam, doelgroep of beschrijving", key="i_query")
@@ -46,7 +71,6 @@ with st.expander("Filters", expanded=True):
     kinds = c1.multiselect("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, placeholder="Kies…", key="i_kind")
     sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, placeholder="Kies…", key="i_theme")
     sel_levels = c2.multiselect("Niveau van hulp", list(levels), format_func=levels.get, placeholder="Kies…", key="i_level")
-    rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
     recognition = c2.multiselect("Erkenning", rec_options, placeholder="Kies…", key="i_rec")
     sel_factors = c3.multiselect(
         "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, placeholder="Kies…", key="i_factor"
@@ -89,12 +113,21 @@ if cells:
 
 st.write(f"**{len(selected)}** van {len(kk.interventions)} interventies.")
 if selected:
-    st.dataframe(interventions_table(kk, selected), hide_index=True, width="stretch")
+    table = interventions_table(kk, selected)
+    st.dataframe(table, hide_index=True, width="stretch")
+    d1, d2, _ = st.columns([1, 1, 3])
+    d1.download_button("Download deze lijst (CSV)", dataframe_csv(table), file_name="interventies.csv", mime="text/csv")
+    d2.download_button(
+        "Download deze lijst (Excel)", dataframe_xlsx(table, "Interventies"), file_name="interventies.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 else:
     st.info("Geen interventies met deze filters. Maak de filters ruimer.")
 
 st.subheader("Interventie in detail")
-if selected:
+if not selected:
+    filters_to_url(URL_FILTERS, "interventies", skip=set() if use_age else {"i_age"})
+else:
     by_id = {iv.id: iv for iv in selected}
     ids = list(by_id)
     wanted = st.query_params.get("interventie")
@@ -105,6 +138,7 @@ if selected:
         format_func=lambda i: by_id[i].name, key="i_detail",
     )
     iv = by_id[iid]
+    filters_to_url(URL_FILTERS, "interventies", skip=set() if use_age else {"i_age"}, extra={"interventie": iid})
     st.markdown(f"### {md(iv.name)}")
     if iv.aliases:
         st.caption("Ook bekend als: " + md(", ".join(iv.aliases)))

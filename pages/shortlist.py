@@ -1,42 +1,101 @@
-"""Shortlist: the interventions an advisor keeps, side by side, with notes."""
+"""Shortlist: the interventions an advisor keeps, side by side, with notes and exports."""
 
 import streamlit as st
 
-from kenniskaart.catalog import interventions_table
-from kenniskaart.exports import dataframe_csv
-from kenniskaart.ui import SHORTLIST_KEY, get_content, md
+from kenniskaart.exports import dataframe_csv, dataframe_xlsx
+from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
+from kenniskaart.ui import (
+    NOTES_KEY,
+    SHORTLIST_KEY,
+    current_profile,
+    get_content,
+    md,
+    set_url,
+    share_box,
+    share_params,
+)
 
 kk = get_content()
 ivs = kk.by_id("interventions")
 
 st.title("Shortlist")
 st.write(
-    "Hier staan de interventies die u op de shortlist zette vanuit de catalogus of de aanbeveler, "
-    "naast elkaar op de velden die u voor een raadsvoorstel vergelijkt."
+    "De interventies die u op de shortlist zette vanuit de catalogus, de aanbeveler of de "
+    "planscan, naast elkaar op de velden die u voor een raadsvoorstel vergelijkt. Voeg per "
+    "interventie een notitie toe, zet ze in volgorde en exporteer het geheel."
 )
 
-items = [i for i in st.session_state.get(SHORTLIST_KEY, []) if i in ivs]
+items: list[str] = [i for i in st.session_state.get(SHORTLIST_KEY, []) if i in ivs]
+st.session_state[SHORTLIST_KEY] = items
+notes: dict[str, str] = st.session_state.setdefault(NOTES_KEY, {})
+set_url(share_params())
+
+profile = current_profile()
+with st.container(border=True):
+    st.markdown("**Profiel waarvoor deze shortlist is gemaakt**")
+    lines = profile_lines(kk, profile)
+    if lines:
+        for line in lines:
+            st.markdown(f"- {md(line)}")
+    else:
+        st.caption("Geen profiel gekozen. Stel er een samen in de aanbeveler.")
+
 if not items:
     st.info(
         "Uw shortlist is leeg. Kies 'Zet op shortlist' bij een interventie in de catalogus of in de "
-        "aanbeveler. Er zijn "
-        f"{len(kk.interventions)} interventies om uit te kiezen."
+        f"aanbeveler. Er zijn {len(kk.interventions)} interventies om uit te kiezen."
     )
     st.page_link("pages/interventies.py", label="Naar de interventies", icon=":material/menu_book:")
     st.page_link("pages/aanbeveler.py", label="Naar de aanbeveler", icon=":material/recommend:")
     st.stop()
 
 
+def _move(iid: str, step: int) -> None:
+    st.session_state[SHORTLIST_KEY] = move(st.session_state[SHORTLIST_KEY], iid, step)
+
+
 def _remove(iid: str) -> None:
     st.session_state[SHORTLIST_KEY].remove(iid)
+    st.session_state[NOTES_KEY].pop(iid, None)
 
 
-table = interventions_table(kk, [ivs[i] for i in items])
+def _save_note(iid: str) -> None:
+    st.session_state[NOTES_KEY][iid] = st.session_state.get(f"sl-note-{iid}", "")
+
+
+st.subheader(f"{len(items)} interventies")
+for pos, iid in enumerate(items):
+    with st.container(border=True):
+        head, up, down, rm = st.columns([6, 1, 1, 1.3])
+        head.markdown(f"**{pos + 1}. {md(ivs[iid].name)}**")
+        up.button("↑", key=f"sl-up-{iid}", on_click=_move, args=(iid, -1), disabled=pos == 0,
+                  help="Hoger in de lijst")
+        down.button("↓", key=f"sl-down-{iid}", on_click=_move, args=(iid, 1),
+                    disabled=pos == len(items) - 1, help="Lager in de lijst")
+        rm.button("Verwijder", key=f"sl-rm-{iid}", on_click=_remove, args=(iid,))
+        st.text_input(
+            f"Notitie bij {ivs[iid].name}", value=notes.get(iid, ""), key=f"sl-note-{iid}",
+            on_change=_save_note, args=(iid,), placeholder="Bijvoorbeeld: past bij onze aanpak op school",
+        )
+
+st.subheader("Vergelijking")
+table = compare_table(kk, items, notes)
 st.dataframe(table, hide_index=True, width="stretch")
-for iid in items:
-    c1, c2 = st.columns([4, 1])
-    c1.markdown(f"**{md(ivs[iid].name)}**")
-    c2.button("Verwijder", key=f"sl-rm-{iid}", on_click=_remove, args=(iid,))
-st.download_button(
-    "Download shortlist (CSV)", dataframe_csv(table), file_name="shortlist.csv", mime="text/csv"
+
+st.subheader("Exporteren")
+c1, c2, c3 = st.columns(3)
+c1.download_button("Download CSV", dataframe_csv(table), file_name="shortlist.csv", mime="text/csv")
+c2.download_button(
+    "Download Excel",
+    dataframe_xlsx(table, "Shortlist"),
+    file_name="shortlist.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
+c3.download_button(
+    "Download printbaar document",
+    memo_html(kk, items, notes, profile).encode("utf-8"),
+    file_name="shortlist-raadsvoorstel.html",
+    mime="text/html",
+    help="Open het bestand in de browser en kies Afdrukken → Opslaan als PDF.",
+)
+share_box("shortlist", share_params())

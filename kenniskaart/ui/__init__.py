@@ -13,11 +13,27 @@ from typing import Iterable
 import streamlit as st
 
 from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
+from ..matcher import Profile
 from ..models import SourceRef
 from ..present import source_text
+from ..share import (
+    PROFILE_KEYS,
+    FilterParam,
+    filters_to_params,
+    parse_filters,
+    parse_id_list,
+    profile_from_params,
+    profile_to_params,
+)
 
 SHORTLIST_KEY = "shortlist"
 """Session-state key of the shortlist: a list of intervention ids."""
+NOTES_KEY = "shortlist_notes"
+"""Session-state key of the shortlist notes: intervention id -> text."""
+PROFILE_KEY = "profile"
+"""Session-state key of the current risk profile (a ``Profile``), shared by pages."""
+PRESENTATION_KEY = "presentatie"
+NOTICES_KEY = "url_notices"
 
 
 @st.cache_resource(show_spinner="Kenniskaart laden…")
@@ -57,7 +73,7 @@ def get_content() -> Kenniskaart:
     _leave_v1_multipage_mode()
     st.html(_LANG_NL, unsafe_allow_javascript=True)
     try:
-        return _cached_content(str(content_dir()))
+        kk = _cached_content(str(content_dir()))
     except ContentInvalid as exc:
         st.error("De inhoud van de kenniskaart is ongeldig en kan niet worden getoond.")
         st.write(f"{len(exc.issues)} fout(en) gevonden bij het laden van `content/`:")
@@ -71,6 +87,67 @@ def get_content() -> Kenniskaart:
         st.caption("Controleer de inhoud met: python -m kenniskaart validate")
         st.stop()
         raise  # pragma: no cover  (st.stop raises)
+    _restore_from_url(kk)
+    for notice in st.session_state.pop(NOTICES_KEY, []):
+        st.warning(notice)
+    if not st.session_state.get(PRESENTATION_KEY):
+        presentation_switch()
+    return kk
+
+
+def _restore_from_url(kk: Kenniskaart) -> None:
+    """Once per session: take the shortlist and profile from a shared link."""
+    if st.session_state.get("_url_restored"):
+        return
+    st.session_state["_url_restored"] = True
+    params = st.query_params.to_dict()
+    notices: list[str] = []
+    if "shortlist" in params:
+        ids = parse_id_list(params["shortlist"], kk.by_id("interventions"), "interventies", notices)
+        st.session_state[SHORTLIST_KEY] = ids
+    if any(k in params for k in PROFILE_KEYS):
+        profile, profile_notices = profile_from_params(kk, params)
+        notices += profile_notices
+        st.session_state[PROFILE_KEY] = profile
+    st.session_state[NOTICES_KEY] = notices
+
+
+def current_profile() -> Profile | None:
+    return st.session_state.get(PROFILE_KEY)
+
+
+def set_url(params: dict[str, str]) -> None:
+    """Make the URL's query parameters exactly ``params`` (keeps presentatie=1)."""
+    if st.session_state.get(PRESENTATION_KEY):
+        params = {**params, "presentatie": "1"}
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def share_params(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The shared state: shortlist and profile, plus page-specific parameters."""
+    params: dict[str, str] = {}
+    items = st.session_state.get(SHORTLIST_KEY, [])
+    if items:
+        params["shortlist"] = ",".join(items)
+    profile = current_profile()
+    if profile is not None:
+        params.update(profile_to_params(profile))
+    params.update(extra or {})
+    return params
+
+
+def share_box(url_path: str, params: dict[str, str]) -> None:
+    """'Deel deze weergave': the link that opens this view with the same state."""
+    from urllib.parse import urlencode, urlsplit
+
+    parts = urlsplit(st.context.url or "http://localhost:8501/")
+    link = f"{parts.scheme}://{parts.netloc}/{url_path}"
+    if params:
+        link += "?" + urlencode(params, safe=",")
+    with st.expander("Deel deze weergave"):
+        st.caption("Kopieer deze link; wie hem opent ziet dezelfde pagina, filters, profiel en shortlist.")
+        st.code(link, language=None)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
@@ -98,6 +175,7 @@ def show_sources(kk: Kenniskaart, refs: Iterable[SourceRef], label: str = "Bron"
 
 
 def add_to_shortlist(intervention_id: str) -> None:
+    """Add an intervention to the session's shortlist (once)."""
     items: list[str] = st.session_state.setdefault(SHORTLIST_KEY, [])
     if intervention_id not in items:
         items.append(intervention_id)
@@ -115,3 +193,59 @@ def shortlist_button(intervention_id: str, key_prefix: str) -> None:
             on_click=add_to_shortlist,
             args=(intervention_id,),
         )
+
+
+def filters_from_url(specs: list[FilterParam]) -> None:
+    """On entering a page, put the filters of a shared link into the widgets' state.
+
+    Runs before the widgets are created, only when they have no state yet (a fresh entry).
+    """
+    if any(spec.widget in st.session_state for spec in specs):
+        return
+    values, notices = parse_filters(st.query_params.to_dict(), specs)
+    for widget, value in values.items():
+        st.session_state[widget] = value
+    for notice in notices:
+        st.warning(notice)
+
+
+def filters_to_url(
+    specs: list[FilterParam], url_path: str, skip: set[str] = frozenset(), extra: dict[str, str] | None = None
+) -> None:
+    """Write the page's filters (with shortlist and profile) to the URL and offer the link.
+
+    ``skip``: widgets whose value is not in effect (e.g. a disabled slider).
+    """
+    values = {s.widget: st.session_state.get(s.widget) for s in specs if s.widget not in skip}
+    params = share_params({**filters_to_params(values, specs), **(extra or {})})
+    set_url(params)
+    share_box(url_path, params)
+
+
+def presentation_mode() -> bool:
+    """Whether the session is in presentation mode (``?presentatie=1`` switches it on/off)."""
+    flag = st.query_params.get("presentatie")
+    if flag in ("1", "0"):
+        st.session_state[PRESENTATION_KEY] = flag == "1"
+    return bool(st.session_state.get(PRESENTATION_KEY))
+
+
+def set_presentation(on: bool) -> None:
+    """Switch presentation mode (use as a button callback)."""
+    st.session_state[PRESENTATION_KEY] = on
+    if on:
+        st.query_params["presentatie"] = "1"
+    elif "presentatie" in st.query_params:
+        del st.query_params["presentatie"]
+
+
+def presentation_switch() -> None:
+    """The sidebar control that starts the presentation mode."""
+    st.sidebar.button(
+        "Presentatiemodus",
+        icon=":material/co_present:",
+        on_click=set_presentation,
+        args=(True,),
+        help="Grote letters, geen zijbalk, één stap per scherm: voor de beamer in een workshop.",
+        width="stretch",
+    )

@@ -1,0 +1,170 @@
+"""The shortlist: comparison rows and the printable memo (pure, no Streamlit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Mapping, Sequence
+
+import pandas as pd
+
+from .content import Kenniskaart
+from .matcher import Profile, Result, recommend
+from .present import (
+    EVIDENCE_LABELS,
+    ONBEKEND,
+    SETTING_LABELS,
+    age_range,
+    help_level_names,
+    or_unknown,
+    recognition_text,
+    sources_text,
+)
+
+COMPARE_COLUMNS = (
+    "interventie", "notitie", "leeftijd", "doelgroep", "factoren", "niveau van hulp",
+    "erkenning", "waarschuwingen", "gebruikt in", "bronnen",
+)
+
+
+def move(items: list[str], item: str, step: int) -> list[str]:
+    """A copy of ``items`` with ``item`` moved ``step`` places (clamped)."""
+    out = list(items)
+    if item not in out:
+        return out
+    i = out.index(item)
+    j = max(0, min(len(out) - 1, i + step))
+    out.insert(j, out.pop(i))
+    return out
+
+
+def compare_rows(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) -> list[dict[str, str]]:
+    """One row per shortlisted intervention with the fields an advisor compares."""
+    factors = kk.by_id("factors")
+    ivs = kk.by_id("interventions")
+    rows = []
+    for iid in ids:
+        iv = ivs.get(iid)
+        if iv is None:
+            continue
+        rows.append(
+            {
+                "interventie": iv.name,
+                "notitie": notes.get(iid, ""),
+                "leeftijd": age_range(iv),
+                "doelgroep": or_unknown(iv.target_group),
+                "factoren": "; ".join(factors[l.factor].name for l in iv.factors) or ONBEKEND,
+                "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
+                "erkenning": recognition_text(iv.recognition),
+                "waarschuwingen": " ".join(c.text for c in iv.cautions),
+                "gebruikt in": ", ".join(iv.municipalities) or ONBEKEND,
+                "bronnen": "; ".join(sources_text(kk, iv.sources)),
+            }
+        )
+    return rows
+
+
+def compare_table(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(compare_rows(kk, ids, notes), columns=list(COMPARE_COLUMNS))
+
+
+def profile_lines(kk: Kenniskaart, profile: Profile | None) -> list[str]:
+    """The profile in plain Dutch lines (empty when there is no profile)."""
+    if profile is None or not (profile.risk_factors or profile.protective_factors):
+        return []
+    factors = kk.by_id("factors")
+    levels = kk.by_id("help_levels")
+    lines = [f"Leeftijd: {profile.age} jaar" if profile.age is not None else "Leeftijd: niet opgegeven"]
+    if profile.risk_factors:
+        lines.append("Risicofactoren: " + "; ".join(
+            f"{factors[f].name} ({EVIDENCE_LABELS[factors[f].evidence]})" for f in profile.risk_factors if f in factors))
+    if profile.protective_factors:
+        lines.append("Te versterken: " + "; ".join(
+            factors[f].name for f in profile.protective_factors if f in factors))
+    if profile.settings:
+        lines.append("Setting: " + ", ".join(SETTING_LABELS[s] for s in profile.settings))
+    if profile.need in levels:
+        lines.append(f"Niveau van hulp: {levels[profile.need].name}")
+    return lines
+
+
+DISCLAIMER = (
+    "Erkenningen van interventies gelden op de genoemde peildatum; ze verlopen na vijf jaar en "
+    "worden dan opnieuw beoordeeld. Controleer de actuele status in de Databank Effectieve "
+    "Jeugdinterventies van het NJi voordat u een besluit neemt. Koppelingen die als 'afgeleid' "
+    "zijn gemarkeerd, zijn een indeling van het kenniskaart-team en niet van de bron."
+)
+
+_CSS = """
+body { font-family: Arial, Helvetica, sans-serif; color: #1a1a2e; max-width: 46em; margin: 2em auto; line-height: 1.45; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #999; }
+h3 { font-size: 1.05em; margin-bottom: .2em; } .meta, .src { color: #444; font-size: .9em; }
+.let-op { border-left: 4px solid #b45309; padding-left: .6em; }
+@media print { body { margin: 0; max-width: none; } h2, h3 { break-after: avoid; } section { break-inside: avoid; } }
+"""
+
+
+def memo_html(
+    kk: Kenniskaart,
+    ids: Sequence[str],
+    notes: Mapping[str, str],
+    profile: Profile | None,
+    today: dt.date | None = None,
+) -> str:
+    """A self-contained HTML document for a council memo; every value is escaped."""
+    today = today or dt.date.today()
+    ivs = kk.by_id("interventions")
+    result: Result | None = None
+    if profile is not None and (profile.risk_factors or profile.protective_factors):
+        result = recommend(kk, profile)
+    reasons = {r.intervention.id: r for r in result.ranked} if result else {}
+    e = escape
+    out = [
+        "<!doctype html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
+        "<title>Shortlist interventies – Kenniskaart Preventie met Gezag</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<h1>Shortlist interventies</h1>",
+        f'<p class="meta">Kenniskaart Preventie met Gezag · gemaakt op {today:%d-%m-%Y}</p>',
+        "<h2>Profiel</h2>",
+    ]
+    lines = profile_lines(kk, profile)
+    out.append("<ul>" + "".join(f"<li>{e(l)}</li>" for l in lines) + "</ul>" if lines
+               else "<p>Geen profiel: de shortlist is niet voor een bepaald profiel gemaakt.</p>")
+    out.append("<h2>Interventies</h2>")
+    if not ids:
+        out.append("<p>De shortlist is leeg.</p>")
+    for n, iid in enumerate((i for i in ids if i in ivs), start=1):
+        iv = ivs[iid]
+        out.append("<section>")
+        out.append(f"<h3>{n}. {e(iv.name)}</h3>")
+        out.append(
+            f'<p class="meta">Leeftijd: {e(age_range(iv))} · Doelgroep: {e(or_unknown(iv.target_group))} · '
+            f"Erkenning: {e(recognition_text(iv.recognition))}</p>"
+        )
+        out.append(f"<p>{e(iv.description)}</p>")
+        if notes.get(iid):
+            out.append(f"<p><strong>Notitie:</strong> {e(notes[iid])}</p>")
+        rec = reasons.get(iid)
+        if rec:
+            out.append("<p><strong>Waarom voor dit profiel:</strong></p><ul>"
+                       + "".join(f"<li>{e(r)}</li>" for r in rec.reasons) + "</ul>")
+        cautions = list(rec.cautions) if rec else [c.text for c in iv.cautions]
+        if cautions:
+            out.append('<div class="let-op"><strong>Let op:</strong><ul>'
+                       + "".join(f"<li>{e(c)}</li>" for c in cautions) + "</ul></div>")
+        out.append(f"<p><strong>Effect:</strong> {e(or_unknown(iv.effect))}</p>")
+        srcs = sources_text(kk, iv.sources) + (sources_text(kk, iv.recognition.sources) if iv.recognition else [])
+        out.append('<p class="src">Bronnen: ' + "; ".join(e(s) for s in srcs) + "</p>")
+        out.append("</section>")
+    if result is not None:
+        covered = {f.id for iid in ids if iid in reasons for f in reasons[iid].factors}
+        open_factors = [f for f in kk.by_id("factors").values()
+                        if f.id in (*profile.risk_factors, *profile.protective_factors) and f.id not in covered]
+        out.append("<h2>Niet gedekte factoren</h2>")
+        out.append("<ul>" + "".join(f"<li>{e(f.name)}</li>" for f in open_factors) + "</ul>" if open_factors
+                   else "<p>De shortlist dekt alle factoren van het profiel.</p>")
+    out.append("<h2>Over de status van erkenningen</h2>")
+    out.append(f"<p>{e(DISCLAIMER)}</p>")
+    out.append("</body></html>")
+    return "\n".join(out)
