@@ -27,12 +27,20 @@ PAGES = [
     st.Page("pages/over.py", title="Over (bronnen en methode)", icon=":material/info:", url_path="over"),
 ]
 PRESENTATION = st.Page(
-    "pages/presentatie.py", title="Presentatie", icon=":material/co_present:", url_path="presentatie", default=True
+    "pages/presentatie.py",
+    title="Presentatie",
+    icon=":material/co_present:",
+    url_path="presentatie",
+    visibility="hidden",
 )
 
+# The page set is the same in both modes (Streamlit keeps the registered pages per app);
+# presentation mode hides the navigation and always shows the presentation page.
 # Every page calls kenniskaart.ui.get_content(), which also declares the page Dutch.
-if presentation_mode():
-    # Projector view: one page, no sidebar, large type; any URL shows the presentation.
-    st.navigation([PRESENTATION], position="hidden").run()
-else:
-    st.navigation(PAGES).run()
+presenting = presentation_mode()
+page = st.navigation([*PAGES, PRESENTATION], position="hidden" if presenting else "sidebar")
+if presenting and page.url_path != "presentatie":
+    st.switch_page(PRESENTATION)
+if not presenting and page.url_path == "presentatie":
+    st.switch_page(PAGES[0])
+page.run()

@@ -44,15 +44,21 @@ PAGES = [
     "over",
 ]
 
-# Loaded = websocket connected, script finished, no skeleton placeholder left.
-READY_JS = """() => {
+# Loaded = websocket connected, script finished, no skeleton placeholder left, and the page's
+# own content rendered: ``arg`` is a CSS selector that must match (e.g. 'h1'; the app pages all
+# have a title). The content check matters: on a cold server the script state turns
+# 'notRunning' before any element is rendered, so state + skeleton alone can match too early.
+READY_JS = """(sel) => {
   const app = document.querySelector('[data-testid=stApp]');
   if (!app) return false;
   const conn = app.getAttribute('data-test-connection-state');
   return conn === 'CONNECTED'
     && app.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-testid=stSkeleton]');
+    && !document.querySelector('[data-testid=stSkeleton]')
+    && (!sel || !!document.querySelector(sel));
 }"""
+APP_CONTENT = "[data-testid=stMain] h1"
+BASELINE_CONTENT = "[data-testid=stMain] [data-testid=stMarkdownContainer]"
 
 # Init script (context.add_init_script): marks, on the page's own clock (ms since navigation
 # start), when stApp appears, when it is first CONNECTED, when the first script run starts
@@ -77,8 +83,8 @@ TIMELINE_INIT_JS = """(() => {
 
 # Like READY_JS, but returns performance.now() (truthy) when ready, for the page-clock timeline.
 READY_AT_JS = READY_JS.replace("return conn === 'CONNECTED'", "const ok = conn === 'CONNECTED'").replace(
-    "!document.querySelector('[data-testid=stSkeleton]');\n}",
-    "!document.querySelector('[data-testid=stSkeleton]');\n  return ok ? performance.now() : false;\n}",
+    "(!sel || !!document.querySelector(sel));\n}",
+    "(!sel || !!document.querySelector(sel));\n  return ok ? performance.now() : false;\n}",
 )
 
 # Installs a MutationObserver that logs every script-state change with performance.now().

@@ -4,8 +4,8 @@
 
 For every page two servers are started fresh in the same run: the kenniskaart (app.py) and
 bench/baseline_app.py (one ``st.write``). Time-to-loaded = from just before ``page.goto`` until
-the app is connected, the script is not running and no skeleton is shown (READY_JS in
-_common.py), in a new browser context each time (empty cache, new Streamlit session).
+the app is connected, the script is not running, no skeleton is shown and the page's
+own content is rendered (its h1; the baseline's markdown) (READY_JS in _common.py), in a new browser context each time (empty cache, new Streamlit session).
 
 * cold: the first session after the server started (includes imports, content load+validate
   and the first run of the page script);
@@ -30,6 +30,8 @@ from _common import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     CONTEXT_OPTS,
+    APP_CONTENT,
+    BASELINE_CONTENT,
     PAGES,
     READY_AT_JS,
     TIMELINE_INIT_JS,
@@ -47,7 +49,7 @@ BASELINE = BENCH / "baseline_app.py"
 NAN = float("nan")
 
 
-def load_once(browser, url: str, timeout_ms: int = 90_000) -> tuple[dict[str, float], str | None]:
+def load_once(browser, url: str, content: str, timeout_ms: int = 90_000) -> tuple[dict[str, float], str | None]:
     """Open ``url`` in a new context.
 
     Returns ({"wall": ms from just before goto to loaded, "connected"/"script"/"after"/"ready":
@@ -59,7 +61,7 @@ def load_once(browser, url: str, timeout_ms: int = 90_000) -> tuple[dict[str, fl
         page = ctx.new_page()
         t0 = time.perf_counter()
         page.goto(url, wait_until="commit", timeout=timeout_ms)
-        ready = page.wait_for_function(READY_AT_JS, polling="raf", timeout=timeout_ms).json_value()
+        ready = page.wait_for_function(READY_AT_JS, arg=content, polling="raf", timeout=timeout_ms).json_value()
         out = {"wall": (time.perf_counter() - t0) * 1000, "ready": float(ready)}
         tl = page.evaluate("() => window.__kkT || {}")
         out["connected"] = tl.get("connected", NAN)
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         # warm the browser itself (first context/page in a new chromium is slower)
         app, base = start_pair()
         try:
-            load_once(browser, base.url)
+            load_once(browser, base.url, BASELINE_CONTENT)
         finally:
             app.stop()
             base.stop()
@@ -123,20 +125,20 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     startups.append((app.startup_s, base.startup_s))
                     app_url, base_url = f"{app.url}/{path}", f"{base.url}/"
-                    cold_app, prob = load_once(browser, app_url)
+                    cold_app, prob = load_once(browser, app_url, APP_CONTENT)
                     if prob:
                         problems.append(f"{path} cold: {prob}")
-                    cold_base, prob = load_once(browser, base_url)
+                    cold_base, prob = load_once(browser, base_url, BASELINE_CONTENT)
                     if prob:
                         problems.append(f"baseline (with {path}) cold: {prob}")
                     warm_app, warm_base = [], []
                     for i in range(args.warm):
                         # alternate the order so neither side always goes first
-                        order = [("app", app_url), ("base", base_url)]
+                        order = [("app", app_url, APP_CONTENT), ("base", base_url, BASELINE_CONTENT)]
                         if i % 2:
                             order.reverse()
-                        for who, url in order:
-                            ms, prob = load_once(browser, url)
+                        for who, url, content in order:
+                            ms, prob = load_once(browser, url, content)
                             if prob:
                                 problems.append(f"{path if who == 'app' else 'baseline'} warm {i + 1}: {prob}")
                             (warm_app if who == "app" else warm_base).append(ms)
@@ -168,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
 
     print(f"# bench_pages  ({machine_info()}); warm n={args.warm} per page; total {time.perf_counter() - t_all:.0f} s")
-    print("# ms from page.goto until connected + script notRunning + no skeleton; new browser context each load")
+    print("# ms from page.goto until connected + script notRunning + no skeleton + content (h1) shown; new browser context each load")
     print(
         table(
             [

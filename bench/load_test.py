@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    APP_CONTENT,
     CONTEXT_OPTS,
     READY_JS,
     RERUN_DONE_JS,
@@ -54,8 +55,8 @@ class StepError(Exception):
     pass
 
 
-async def wait_loaded(page, timeout_ms: float) -> None:
-    await page.wait_for_function(READY_JS, polling=POLL_MS, timeout=timeout_ms)
+async def wait_loaded(page, timeout_ms: float, content: str = APP_CONTENT) -> None:
+    await page.wait_for_function(READY_JS, arg=content, polling=POLL_MS, timeout=timeout_ms)
 
 
 async def wait_rerun(page, timeout_ms: float) -> None:
@@ -86,10 +87,12 @@ async def run_session(
         await check_no_exception(page, "initial load")
 
         res["step"] = "aanbeveler rerun"
+        # the risk-factor multiselect is always there; once it is, the casus box is too (if any)
+        await page.locator("[data-testid=stMultiSelect]").first.wait_for(timeout=step_timeout_ms)
         case_box = page.locator("[data-testid=stSelectbox]").filter(has_text="Begin met een casus")
         if await case_box.count():
             res["mode"] = "casus"
-            await case_box.locator("[data-baseweb=select]").first.click(timeout=step_timeout_ms)
+            await case_box.locator("[role=combobox]").first.click(timeout=step_timeout_ms)
             options = page.locator("[role=option]")
             await options.first.wait_for(timeout=step_timeout_ms)
             # option 0 is the placeholder '— kies een casus —'
@@ -97,7 +100,7 @@ async def run_session(
         else:
             res["mode"] = "factor"
             box = page.locator("[data-testid=stMultiSelect]").filter(has_text="Risicofactoren: individu")
-            await box.locator("[data-baseweb=select]").first.click(timeout=step_timeout_ms)
+            await box.locator("[role=combobox]").first.click(timeout=step_timeout_ms)
             options = page.locator("[role=option]")
             await options.first.wait_for(timeout=step_timeout_ms)
             target = options.first
@@ -120,9 +123,12 @@ async def run_session(
             await wait_rerun(page, step_timeout_ms)
         else:  # no sidebar link: open the page directly (new Streamlit session)
             await page.goto(f"{base_url}/interventies", wait_until="commit", timeout=step_timeout_ms)
-        await wait_loaded(page, step_timeout_ms)
+        await wait_loaded(page, step_timeout_ms, "[data-testid=stMain] [data-testid=stTextInput]")
         res["times"]["page switch"] = (time.perf_counter() - t0) * 1000
         await check_no_exception(page, "page switch")
+
+        if (await page.locator("[data-testid=stMain] h1").first.inner_text()).strip() != "Interventies":
+            raise StepError("page switch: h1 is not 'Interventies'")
 
         res["step"] = "filter rerun"
         field = (
@@ -187,6 +193,9 @@ async def main_async(args) -> int:
                 await asyncio.wait_for(
                     run_session(0, browsers[0], server.url, step_timeout_ms, rel, warm_results), args.timeout
                 )
+                if warm_results[0]["error"]:
+                    print(f"warm-up session failed, not starting the load: {warm_results[0]['error']}")
+                    return 2
                 # same again, alone, on a warm server: the unloaded reference for the table
                 solo_results: list = []
                 await asyncio.wait_for(

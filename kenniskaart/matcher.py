@@ -127,25 +127,41 @@ def selected_factors(kk: Kenniskaart, profile: Profile) -> list[Factor]:
     return out
 
 
-SPECIALIST_CATEGORIES = {"Criminaliteit"}
-SPECIALIST_WORDS = ("georganiseerde criminaliteit", "criminele famil", "criminele achtergrond", "detentie")
+SPECIALIST_FACTORS = frozenset({
+    # Bureau Beke: an offending history, detention, serious youth groups, criminal skills
+    "beke-r-criminele-achtergrond",
+    "beke-r-meer-veroordelingen",
+    "beke-r-ernstigere-delicten",
+    "beke-r-meer-soorten-delicten",
+    "beke-r-drugsveroordelingen",
+    "beke-r-meer-langere-gevangenisstraffen",
+    "beke-r-detentiegeschiedenis",
+    "beke-r-problematische-jeugdgroep",
+    "beke-r-geweldsdelicten-jeugd",
+    "beke-r-criminele-vaardigheden",
+    # ties with organised crime and criminal families
+    "beke-r-familiebanden-georganiseerde-criminaliteit",
+    "beke-r-aanraking-georganiseerde-criminaliteit",
+    "sw-gezin-r-criminele-gezinsleden",
+})
+"""Risk factors that point to the specialist approach (seed 003, 'De juiste hulp op
+verschillende niveaus', 3: young people, young adults and families who are already further
+into crime). Traits such as loyalty or willingness to use violence alone do not."""
 
 
 def suggest_need(kk: Kenniskaart, profile: Profile) -> tuple[str | None, str]:
     """Suggest a level of help from the selected risk factors (risk principle).
 
-    A criminal background, detention or ties with organised crime point to the specialist
-    approach (seed 003, 'De juiste hulp op verschillende niveaus', 3); three or more risk
-    factors, or any gefundeerde one, to intensive guidance on several domains (2:
-    'problemen op meerdere risicofactoren'); otherwise positive support (1).
+    An offending history, detention or ties with organised crime (``SPECIALIST_FACTORS``)
+    point to the specialist approach (seed 003, 'De juiste hulp op verschillende niveaus',
+    3); three or more risk factors, or any gefundeerde or robust one, to intensive guidance
+    on several domains (2: 'problemen op meerdere risicofactoren'); otherwise positive
+    support (1).
     """
     risks = [f for f in selected_factors(kk, profile) if f.kind == "risico"]
     if not risks:
         return None, "Geen risicofactoren gekozen: geen niveau van hulp voorgesteld."
-    special = [
-        f for f in risks
-        if f.category in SPECIALIST_CATEGORIES or any(w in f.name.casefold() for w in SPECIALIST_WORDS)
-    ]
+    special = [f for f in risks if f.id in SPECIALIST_FACTORS]
     if special:
         return "hulp-specialistisch", (
             "Voorgesteld: specialistische aanpak, omdat het profiel wijst op criminaliteit of "
@@ -191,7 +207,8 @@ def _score(
     if fit is True:
         reasons.append(f"leeftijd past ({age_range(iv)})")
     elif fit is None and profile.age is not None:
-        reasons.append("leeftijdsgrens onbekend: controleer of de interventie past")
+        note = f" ({iv.age_note})" if iv.age_note else ""
+        reasons.append(f"leeftijdsgrens onbekend{note}: controleer of de interventie past")
 
     if need and iv.help_levels:
         diff = min(abs(HELP_LEVEL_ORDER[need] - HELP_LEVEL_ORDER[h]) for h in iv.help_levels)
@@ -215,7 +232,7 @@ def _score(
     if rec is not None:
         score += WEIGHTS["recognition_step"] * RECOGNITION_ORDER[rec.level]
         reasons.append(f"erkenning: {recognition_text(rec)}")
-        if rec.in_review:
+        if rec.in_review and not any(c.kind == "erkenning" for c in iv.cautions):
             cautions.append("De erkenning is in herbeoordeling.")
     else:
         reasons.append("erkenning: onbekend")
@@ -289,9 +306,15 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     gaps = []
     for f in wanted.values():
         addressing = kk.interventions_for_factor(f.id)
-        if any(iv.recognition and iv.recognition.level in RECOGNISED for iv in addressing):
+        if any(
+            iv.recognition and iv.recognition.level in RECOGNISED and _age_fit(iv, profile.age) is not False
+            for iv in addressing
+        ):
             continue
-        unrec = tuple(iv for iv in addressing if not (iv.recognition and iv.recognition.level in RECOGNISED))
+        unrec = tuple(
+            iv for iv in addressing
+            if not (iv.recognition and iv.recognition.level in RECOGNISED) and _age_fit(iv, profile.age) is not False
+        )
         gaps.append(Gap(f, unrec, kk.examples_for_factor(f.id)))
 
     return Result(
@@ -331,6 +354,6 @@ def explain_rules() -> list[str]:
         f"Het pakket kiest maximaal {PACKAGE_SIZE} interventies die samen de meeste gekozen "
         "factoren dekken, bij gelijke dekking liefst een nieuw niveau (individu, gezin, "
         "gemeenschap) en het gevraagde niveau van hulp.",
-        "Een gat is een gekozen factor die geen erkende interventie aanpakt; dan staan de "
-        "praktijkvoorbeelden en niet-erkende aanpakken erbij die hem wel aanpakken.",
+        "Een gat is een gekozen factor die geen erkende interventie voor deze leeftijd aanpakt; "
+        "dan staan de praktijkvoorbeelden en niet-erkende aanpakken erbij die hem wel aanpakken.",
     ]

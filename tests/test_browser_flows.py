@@ -1,0 +1,115 @@
+"""Real-browser flows: casus → recommendations → shared link; shortlist → exports → shared link;
+presentation mode on and off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import wait_for_app
+
+pytestmark = pytest.mark.browser
+SCORE = re.compile(r"^1\. .* · score [0-9.]+")
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick an option in a Streamlit selectbox by its label."""
+    box = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
+    box.get_by_role("combobox").click()
+    page.locator("[role=option]").filter(has_text=option).first.click()
+    wait_for_app(page)
+
+
+def main_text(page) -> str:
+    return page.locator("[data-testid=stMain]").inner_text()
+
+
+def test_casus_recommendations_and_shared_link(app_server, browser, page, kk):
+    case = kk.cases[0]
+    page.goto(f"{app_server.url}/aanbeveler")
+    wait_for_app(page)
+    choose(page, "Begin met een casus", case.title)
+    page.wait_for_function("location.search.includes('risico=')")
+    text = main_text(page)
+    assert "Niveau van hulp:" in text and "score" in text
+    assert page.locator("[data-testid=stException]").count() == 0
+    first = page.locator("[data-testid=stMarkdownContainer] p").filter(has_text=SCORE).first.inner_text()
+    shared = page.url
+
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        fresh = other.new_page()
+        fresh.goto(shared)
+        wait_for_app(fresh)
+        again = fresh.locator("[data-testid=stMarkdownContainer] p").filter(has_text=SCORE).first.inner_text()
+        assert again == first
+        assert fresh.locator("[data-testid=stException]").count() == 0
+    finally:
+        other.close()
+
+
+def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_path):
+    ajb = kk.by_id("interventions")["ajb"]
+    # A profile from a link, then (in the same session) the catalogue and the shortlist.
+    page.goto(f"{app_server.url}/aanbeveler?leeftijd=14&risico={ajb.factors[0].factor}")
+    wait_for_app(page)
+    page.get_by_role("link", name="Interventies").first.click()
+    wait_for_app(page)
+    search = page.get_by_label("Zoek op naam, doelgroep of beschrijving")
+    search.fill("Alleen Jij Bepaalt")
+    search.press("Enter")
+    wait_for_app(page)
+    page.get_by_role("button", name="Zet op shortlist").first.click()
+    wait_for_app(page)
+    page.get_by_role("link", name="Shortlist").first.click()
+    wait_for_app(page)
+    assert "1 interventies" in main_text(page)
+    assert "Leeftijd: 14 jaar" in main_text(page)
+
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Download CSV").click()
+    csv_text = dl.value.path().read_bytes().decode("utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("interventie;notitie;leeftijd")
+    assert ajb.name in csv_text and "12–18 jaar" in csv_text
+
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Download printbaar document").click()
+    html = dl.value.path().read_text(encoding="utf-8")
+    assert "<h1>Shortlist interventies</h1>" in html and ajb.name in html and "Leeftijd: 14 jaar" in html
+
+    page.wait_for_function("location.search.includes('shortlist=ajb')")
+    shared = page.url
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        fresh = other.new_page()
+        fresh.goto(shared)
+        wait_for_app(fresh)
+        text = main_text(fresh)
+        assert "1 interventies" in text and ajb.name in text and "Leeftijd: 14 jaar" in text
+    finally:
+        other.close()
+
+
+def test_presentation_mode_on_and_off(app_server, page):
+    page.goto(f"{app_server.url}/")
+    wait_for_app(page)
+    expect(page.locator("h1").first).to_have_text("Kenniskaart Preventie met Gezag")
+    page.get_by_role("button", name="Presentatiemodus").click()
+    expect(page.locator("h1").first).to_have_text("Stap 1: Profiel")
+    expect(page.locator("[data-testid=stSidebarNav]")).to_have_count(0)
+    page.get_by_role("button", name="Volgende →").click()
+    expect(page.locator("h1").first).to_have_text("Stap 2: Factoren")
+    page.keyboard.press("Tab")  # the controls are reachable by keyboard
+    page.get_by_role("button", name="Presentatie verlaten").click()
+    expect(page.locator("[data-testid=stSidebarNav]")).to_have_count(1)
+    wait_for_app(page)
+    assert "presentatie" not in page.url
+
+
+def test_presentation_link_opens_presentation(app_server, page):
+    page.goto(f"{app_server.url}/?presentatie=1")
+    wait_for_app(page)
+    assert page.locator("h1").first.inner_text() == "Stap 1: Profiel"
+    assert page.locator("[data-testid=stException]").count() == 0

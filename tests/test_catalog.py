@@ -1,0 +1,117 @@
+"""Filters, tables and the interventiematrix of the catalogue and the factor overview."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from kenniskaart.catalog import (
+    NO_LEVEL,
+    NO_THEME,
+    ExampleFilter,
+    FactorFilter,
+    InterventionFilter,
+    age_fits,
+    factor_theme_level_counts,
+    factors_table,
+    filter_examples,
+    filter_factors,
+    filter_interventions,
+    in_matrix_cell,
+    intervention_matrix,
+    interventions_table,
+)
+from kenniskaart.present import ONBEKEND, age_range
+
+
+def test_factor_filters(kk):
+    everything = filter_factors(kk, FactorFilter())
+    assert len(everything) == len(kk.factors)
+    gefundeerd = filter_factors(kk, FactorFilter(evidence=["gefundeerd"], kinds=["risico"]))
+    assert len(gefundeerd) == 12
+    assert all(f.framework == "beke_kennissynthese" for f in gefundeerd)
+    gezin = filter_factors(kk, FactorFilter(levels=["gezin"]))
+    assert gezin and all(f.level == "gezin" for f in gezin)
+    nl = filter_factors(kk, FactorFilter(studied_in_nl="ja"))
+    assert nl and all(f.studied_in_nl is True for f in nl)
+    drugs = filter_factors(kk, FactorFilter(query="  DRUGSgebruik "))
+    assert "Drugsgebruik" in [f.name for f in drugs]
+    assert filter_factors(kk, FactorFilter(query="zzzz-niets")) == []
+
+
+def test_factor_table_columns_and_unknowns(kk):
+    table = factors_table(kk, list(kk.factors))
+    assert len(table) == len(kk.factors)
+    assert set(table["bewijs"]) <= {"gefundeerd", "plausibel", "statistisch robuust",
+                                    "kwalitatief betekenisvol", "niet beoordeeld"}
+    protective_beke = table[(table["kader"] == "Kennissynthese Bureau Beke") & (table["soort"] == "beschermende factor")]
+    assert set(protective_beke["ook in NL onderzocht"]) == {ONBEKEND}
+
+
+def test_knowledge_map_counts_every_factor_in_each_theme(kk):
+    counts = factor_theme_level_counts(kk, list(kk.factors))
+    expected = sum(max(1, len(f.pmg_themes)) for f in kk.factors)
+    assert counts["aantal"].sum() == expected
+
+
+def test_age_filter_keeps_unknown_ranges_and_drops_out_of_range(kk):
+    ten = filter_interventions(kk, InterventionFilter(age=10))
+    ids = {iv.id for iv in ten}
+    assert "alles-kidzzz" in ids and "ajb" not in ids
+    for iv in kk.interventions:
+        fit = age_fits(iv, 10)
+        assert (iv.id in ids) == (fit is not False)
+
+
+def test_unknown_age_is_shown_as_onbekend(kk):
+    unknown = [iv for iv in kk.interventions if iv.min_age is None and iv.max_age is None]
+    assert unknown, "some interventions have no sourced age range"
+    assert all(age_range(iv) == ONBEKEND for iv in unknown)
+
+
+def test_recognition_filter_onbekend(kk):
+    none = filter_interventions(kk, InterventionFilter(recognition=[ONBEKEND]))
+    assert none and all(iv.recognition is None for iv in none)
+
+
+def test_matrix_counts_agree_with_the_catalogue(kk):
+    for flt in [InterventionFilter(), InterventionFilter(age=14), InterventionFilter(kinds=["gemeenschap"])]:
+        selected = filter_interventions(kk, flt)
+        matrix = intervention_matrix(kk, selected)
+        themes = [t.name for t in kk.pmg_themes] + [NO_THEME]
+        levels = [h.name for h in kk.help_levels] + [NO_LEVEL]
+        assert len(matrix) == len(themes) * len(levels)
+        for row in matrix.itertuples(index=False):
+            in_cell = [iv for iv in selected if in_matrix_cell(kk, iv, row[0], row[1])]
+            assert row[2] == len(in_cell)
+
+
+def test_every_filter_combination_runs(kk):
+    """Pairs of every filter dimension with a real value: no error, results satisfy both."""
+    iv0 = next(iv for iv in kk.interventions if iv.factors and iv.settings and iv.formats and iv.help_levels)
+    options = {
+        "query": iv0.name[:5],
+        "age": 14,
+        "themes": iv0.pmg_themes[:1],
+        "factors": [iv0.factors[0].factor],
+        "settings": iv0.settings[:1],
+        "formats": iv0.formats[:1],
+        "help_levels": iv0.help_levels[:1],
+        "recognition": [iv0.recognition.level if iv0.recognition else ONBEKEND],
+        "kinds": [iv0.kind],
+    }
+    for a, b in itertools.combinations(options, 2):
+        flt = InterventionFilter(**{a: options[a], b: options[b]})
+        result = filter_interventions(kk, flt)
+        for iv in result:
+            single_a = filter_interventions(kk, InterventionFilter(**{a: options[a]}))
+            assert iv in single_a
+        interventions_table(kk, result)
+
+
+def test_example_filters(kk):
+    botoc = filter_examples(kk, ExampleFilter(kinds=["botoc"]))
+    assert len(botoc) == 62
+    ams = filter_examples(kk, ExampleFilter(kinds=["botoc"], municipalities=["Amsterdam"]))
+    assert len(ams) == 8

@@ -1,0 +1,78 @@
+"""Shareable URL state: explicit keys, validated, malformed values dropped with a notice."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kenniskaart.matcher import Profile
+from kenniskaart.share import FilterParam, filters_to_params, parse_filters, profile_from_params, profile_to_params
+
+
+def test_profile_round_trips_through_params(kk):
+    risk = [f.id for f in kk.risk_factors][:3]
+    prot = [f.id for f in kk.protective_factors][:2]
+    profile = Profile(age=15, risk_factors=tuple(risk), protective_factors=tuple(prot),
+                      settings=("school", "wijk"), need="hulp-intensief")
+    params = profile_to_params(profile)
+    assert params["leeftijd"] == "15" and params["niveau"] == "hulp-intensief"
+    back, notices = profile_from_params(kk, params)
+    assert back == profile and notices == []
+
+
+def test_malformed_profile_params_are_dropped_with_notices(kk):
+    risk = kk.risk_factors[0].id
+    params = {
+        "leeftijd": "twaalf",
+        "risico": f"{risk},bestaat-niet,<script>",
+        "bescherm": risk,  # a risk factor is not a protective factor
+        "setting": "school,maan",
+        "niveau": "hulp-extreem",
+    }
+    profile, notices = profile_from_params(kk, params)
+    assert profile == Profile(risk_factors=(risk,), settings=("school",))
+    text = " ".join(notices)
+    assert "Ongeldige leeftijd" in text
+    assert "bestaat-niet" in text and "<script>" in text
+    assert "Onbekende beschermende factoren" in text
+    assert "Onbekende settings" in text and "maan" in text
+    assert "Onbekend niveau van hulp" in text
+
+
+def test_age_out_of_range_is_dropped(kk):
+    profile, notices = profile_from_params(kk, {"leeftijd": "99"})
+    assert profile.age is None and notices
+
+
+SPECS = [
+    FilterParam("zoek", "q", "text", "zoekterm"),
+    FilterParam("thema", "t", "list", "thema's", ["a", "b"]),
+    FilterParam("nl", "n", "choice", "nl", ["ja", "nee"]),
+    FilterParam("lft", "l", "int", "leeftijd", lo=6, hi=30),
+    FilterParam("dg", "d", "list", "doelgroepen", ["Jongeren", "Loopjongens, katvangers"], sep="|"),
+]
+
+
+def test_filters_round_trip():
+    values = {"q": "school", "t": ["b", "a"], "n": "ja", "l": 12, "d": ["Loopjongens, katvangers"]}
+    params = filters_to_params(values, SPECS)
+    assert params == {"zoek": "school", "thema": "b,a", "nl": "ja", "lft": "12", "dg": "Loopjongens, katvangers"}
+    back, notices = parse_filters(params, SPECS)
+    assert back == values and notices == []
+
+
+def test_bad_filters_give_notices():
+    values, notices = parse_filters({"thema": "a,zzz", "nl": "misschien", "lft": "-4"}, SPECS)
+    assert values == {"t": ["a"]}
+    assert len(notices) == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["leeftijd", "risico", "bescherm", "setting", "niveau", "x"]),
+                       st.text(max_size=300)))
+def test_any_query_string_gives_a_valid_profile(kk, params):
+    profile, notices = profile_from_params(kk, params)
+    assert isinstance(profile, Profile)
+    factors = kk.by_id("factors")
+    assert all(f in factors for f in profile.risk_factors + profile.protective_factors)
+    assert profile.age is None or 4 <= profile.age <= 30
