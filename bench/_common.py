@@ -234,9 +234,13 @@ def fmt(x: float | int | str | None, digits: int = 1) -> str:
     return f"{x:.{digits}f}"
 
 
-def table(headers: list[str], rows: list[list], digits: int = 1) -> str:
-    """Plain-text table; first column left-aligned, the rest right-aligned."""
-    cells = [[fmt(c, digits) for c in row] for row in rows]
+def table(headers: list[str], rows: list[list], digits: int = 1, int_cols: tuple[int, ...] = (1,)) -> str:
+    """Plain-text table; first column left-aligned, the rest right-aligned. Columns in
+    ``int_cols`` (counts) print ints as ints; every other number with ``digits`` decimals."""
+    cells = [
+        [fmt(c if (i in int_cols or not isinstance(c, int)) else float(c), digits) for i, c in enumerate(row)]
+        for row in rows
+    ]
     widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
     def line(values: list[str]) -> str:
         return "  ".join(

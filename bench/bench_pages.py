@@ -67,6 +67,7 @@ def load_once(browser, url: str, content: str, timeout_ms: int = 90_000) -> tupl
         out["connected"] = tl.get("connected", NAN)
         out["script"] = tl.get("done", NAN) - tl.get("running", NAN)
         out["after"] = out["ready"] - tl.get("done", NAN)
+        out["elements"] = float(page.locator("[data-testid=stElementContainer]").count())
         problem = None
         n_exc = page.locator("[data-testid=stException]").count()
         if n_exc:
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 breakdown.append(
                     [path, cold_app.get("script", NAN)]
-                    + [med(warm_app, k) for k in ("connected", "script", "after", "ready")]
+                    + [med(warm_app, k) for k in ("connected", "script", "after", "ready", "elements")]
                     + [med(warm_base, k) for k in ("connected", "script", "after", "ready")]
                 )
                 print(f"  measured {path}", file=sys.stderr, flush=True)
@@ -196,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                 "script",
                 "after",
                 "ready",
+                "elements",
                 "base connected",
                 "base script",
                 "base after",
