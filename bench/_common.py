@@ -91,23 +91,50 @@ READY_AT_JS = READY_JS.replace("return conn === 'CONNECTED'", "const ok = conn =
 STATE_RECORDER_JS = """() => {
   const app = document.querySelector('[data-testid=stApp]');
   window.__kkStates = [];
+  window.__kkConn = [];
   if (window.__kkObs) window.__kkObs.disconnect();
-  window.__kkObs = new MutationObserver(() => {
-    window.__kkStates.push([app.getAttribute('data-test-script-state'), performance.now()]);
+  window.__kkObs = new MutationObserver((muts) => {
+    for (const m of muts) {
+      const v = app.getAttribute(m.attributeName);
+      if (m.attributeName === 'data-test-script-state') window.__kkStates.push([v, performance.now()]);
+      else window.__kkConn.push([v, performance.now()]);
+    }
   });
-  window.__kkObs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  window.__kkObs.observe(app, {attributes: true,
+    attributeFilter: ['data-test-script-state', 'data-test-connection-state']});
   return true;
 }"""
 
-# A rerun is done when the recorder saw 'running' and afterwards 'notRunning' (and no skeleton).
-RERUN_DONE_JS = """() => {
+# For error messages: what the recorder saw (script states, connection states, current ones).
+RECORDER_DUMP_JS = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const f = (xs) => (xs || []).map(x => x[0] + '@' + Math.round(x[1])).join(' ');
+  return 'script[' + f(window.__kkStates) + '] conn[' + f(window.__kkConn) + '] now '
+    + (app ? app.getAttribute('data-test-connection-state') + '/' + app.getAttribute('data-test-script-state') : '-')
+    + ' skeleton=' + !!document.querySelector('[data-testid=stSkeleton]');
+}"""
+
+# A rerun is done when the app is idle (connected, notRunning, no skeleton) and either the
+# recorder saw 'running' then 'notRunning', or the expected content is there: arg = {sel, text,
+# before, re}: an element matching sel whose text contains ``text`` (and matches regex ``re``)
+# and differs from ``before``.
+# The content path catches a rerun the observer missed (e.g. a re-mounted stApp element).
+RERUN_DONE_JS = """(arg) => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.getAttribute('data-test-connection-state') !== 'CONNECTED'
+      || app.getAttribute('data-test-script-state') !== 'notRunning'
+      || document.querySelector('[data-testid=stSkeleton]')) return false;
   const s = window.__kkStates || [];
   const i = s.findIndex(x => x[0] === 'running');
-  if (i < 0) return false;
-  const done = s.slice(i + 1).some(x => x[0] === 'notRunning');
-  const app = document.querySelector('[data-testid=stApp]');
-  return done && app.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-testid=stSkeleton]');
+  if (i >= 0 && s.slice(i + 1).some(x => x[0] === 'notRunning')) return 'observed';
+  if (arg && arg.sel) {
+    for (const el of document.querySelectorAll(arg.sel)) {
+      const t = el.innerText || '';
+      if (t.includes(arg.text || '') && (!arg.re || new RegExp(arg.re).test(t))
+          && (arg.before == null || t !== arg.before)) return 'content';
+    }
+  }
+  return false;
 }"""
 
 CONTEXT_OPTS = {"viewport": {"width": 1400, "height": 1000}, "locale": "nl-NL"}

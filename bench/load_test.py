@@ -37,6 +37,7 @@ from _common import (  # noqa: E402
     APP_CONTENT,
     CONTEXT_OPTS,
     READY_JS,
+    RECORDER_DUMP_JS,
     RERUN_DONE_JS,
     ROOT,
     STATE_RECORDER_JS,
@@ -48,6 +49,7 @@ from _common import (  # noqa: E402
 )
 
 METRICS = ["initial load", "aanbeveler rerun", "page switch", "filter rerun", "session total"]
+COUNT_RE = "^\\d+ van \\d+ interventies"  # '12 van 54 interventies.' above the table
 POLL_MS = 50  # polling interval for the wait functions (raf in 40 pages would load the CPU)
 
 
@@ -59,8 +61,17 @@ async def wait_loaded(page, timeout_ms: float, content: str = APP_CONTENT) -> No
     await page.wait_for_function(READY_JS, arg=content, polling=POLL_MS, timeout=timeout_ms)
 
 
-async def wait_rerun(page, timeout_ms: float) -> None:
-    await page.wait_for_function(RERUN_DONE_JS, polling=POLL_MS, timeout=timeout_ms)
+async def wait_rerun(page, timeout_ms: float, expect: dict | None = None) -> str:
+    """Wait for a rerun; returns how it was detected ('observed' or 'content')."""
+    try:
+        h = await page.wait_for_function(RERUN_DONE_JS, arg=expect, polling=POLL_MS, timeout=timeout_ms)
+        return await h.json_value()
+    except Exception as exc:
+        try:
+            seen = await asyncio.wait_for(page.evaluate(RECORDER_DUMP_JS), 10)
+        except Exception:  # noqa: BLE001
+            seen = "?"
+        raise StepError(f"{type(exc).__name__} waiting for the rerun; saw {seen}") from exc
 
 
 async def check_no_exception(page, step: str) -> None:
@@ -72,7 +83,7 @@ async def check_no_exception(page, step: str) -> None:
 async def run_session(
     idx: int, browser, base_url: str, step_timeout_ms: float, release: asyncio.Event, results: list
 ) -> None:
-    res: dict = {"session": idx, "times": {}, "error": None, "step": None, "mode": None}
+    res: dict = {"session": idx, "times": {}, "error": None, "step": None, "mode": None, "detected": []}
     results.append(res)
     ctx = await browser.new_context(**CONTEXT_OPTS)
     t_session = time.perf_counter()
@@ -107,7 +118,11 @@ async def run_session(
         await page.evaluate(STATE_RECORDER_JS)
         t0 = time.perf_counter()
         await target.click(timeout=step_timeout_ms)
-        await wait_rerun(page, step_timeout_ms)
+        expect = (
+            {"sel": "[data-testid=stMain] [data-testid=stMarkdownContainer]", "text": "Niveau van hulp:"}
+            if res["mode"] == "casus" else None
+        )
+        res["detected"] = [await wait_rerun(page, step_timeout_ms, expect)]
         res["times"]["aanbeveler rerun"] = (time.perf_counter() - t0) * 1000
         await page.keyboard.press("Escape")  # close a multiselect dropdown if still open
         await check_no_exception(page, "aanbeveler rerun")
@@ -120,7 +135,9 @@ async def run_session(
         t0 = time.perf_counter()
         if await link.count():
             await link.first.click(timeout=step_timeout_ms)
-            await wait_rerun(page, step_timeout_ms)
+            res["detected"].append(
+                await wait_rerun(page, step_timeout_ms, {"sel": "[data-testid=stMain] h1", "text": "Interventies"})
+            )
         else:  # no sidebar link: open the page directly (new Streamlit session)
             await page.goto(f"{base_url}/interventies", wait_until="commit", timeout=step_timeout_ms)
         await wait_loaded(page, step_timeout_ms, "[data-testid=stMain] [data-testid=stTextInput]")
@@ -135,10 +152,22 @@ async def run_session(
             page.locator("[data-testid=stTextInput]").filter(has_text="Zoek op naam").locator("input").first
         )
         await field.fill("gezin", timeout=step_timeout_ms)
+        count_sel = "[data-testid=stMain] [data-testid=stMarkdownContainer]"
+        before = await page.evaluate(
+            """([sel, re]) => { for (const el of document.querySelectorAll(sel)) {
+                 const t = el.innerText || ''; if (new RegExp(re).test(t)) return t; } return null; }""",
+            [count_sel, COUNT_RE],
+        )
+        count_text = "interventies."
         await page.evaluate(STATE_RECORDER_JS)
         t0 = time.perf_counter()
         await field.press("Enter", timeout=step_timeout_ms)
-        await wait_rerun(page, step_timeout_ms)
+        res["detected"].append(
+            await wait_rerun(
+                page, step_timeout_ms,
+                {"sel": count_sel, "text": count_text, "re": COUNT_RE, "before": before} if before else None,
+            )
+        )
         res["times"]["filter rerun"] = (time.perf_counter() - t0) * 1000
         await check_no_exception(page, "filter rerun")
         res["times"]["session total"] = (time.perf_counter() - t_session) * 1000
@@ -148,7 +177,7 @@ async def run_session(
         res["error"] = res["error"] or f"{res['step']}: cancelled by the overall timeout"
         raise
     except Exception as exc:  # noqa: BLE001  - every failure is a reported figure
-        first = str(exc).strip().splitlines()[0][:140] if str(exc).strip() else ""
+        first = str(exc).strip().splitlines()[0][:400] if str(exc).strip() else ""
         res["error"] = f"{res['step']}: {type(exc).__name__}: {first}"
     finally:
         try:
@@ -261,6 +290,12 @@ async def main_async(args) -> int:
     print(
         f"# aanbeveler step used: {mode[0][0] if mode else '-'} "
         "(casus = first case in 'Begin met een casus'; factor = no cases in the content, first risk factor instead)"
+    )
+    how = Counter(d for r in results for d in r.get("detected", []))
+    print(
+        "# rerun detection: "
+        + (", ".join(f"{k} {v}" for k, v in how.items()) or "-")
+        + " (observed = script-state running->notRunning seen; content = only the expected content change seen)"
     )
     solo = solo_results[0]["times"] if solo_results and not solo_results[0]["error"] else {}
     rows = []

@@ -86,10 +86,12 @@ def _factor_label(fid: str) -> str:
 
 
 with st.container(border=True):
-    st.subheader("Profiel")
+    st.header("Profiel")
     c1, c2, c3 = st.columns(3)
     has_age = c1.toggle("Leeftijd bekend", key="a_has_age")
-    age = c1.slider("Leeftijd (jaar)", 4, 30, key="a_age", disabled=not has_age)
+    if has_age:
+        st.session_state.setdefault("a_age", 14)
+    age = c1.slider("Leeftijd (jaar)", 4, 30, key="a_age") if has_age else None
     settings = c2.multiselect(
         "Voorkeur setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, placeholder="Kies…", key="a_settings"
     )
@@ -117,7 +119,7 @@ with st.container(border=True):
         )
 
 profile = Profile(
-    age=age if has_age else None,
+    age=age,
     risk_factors=tuple(risk_ids),
     protective_factors=tuple(prot_ids),
     settings=tuple(settings),

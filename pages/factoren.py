@@ -121,7 +121,7 @@ with tab_detail:
         )
         f = by_id[fid]
         filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
-        st.subheader(f.name)
+        st.header(f.name)
         a, b, c, d = st.columns(4)
         a.markdown(f"**Soort**  \n{KIND_LABELS[f.kind]}")
         b.markdown(f"**Niveau**  \n{f.level}")
@@ -146,7 +146,7 @@ with tab_detail:
             st.warning(f.note)
         show_sources(kk, f.sources)
 
-        st.markdown("#### Interventies die deze factor aanpakken")
+        st.markdown("### Interventies die deze factor aanpakken")
         ivs = kk.interventions_for_factor(f.id)
         if not ivs:
             st.write("Geen interventie in de kenniskaart koppelt aan deze factor.")
@@ -159,6 +159,6 @@ with tab_detail:
             )
         exs = kk.examples_for_factor(f.id)
         if exs:
-            st.markdown("#### Praktijkvoorbeelden die deze factor aanpakken")
+            st.markdown("### Praktijkvoorbeelden die deze factor aanpakken")
             for ex in exs:
                 st.markdown(f"- {md(ex.name)} ({md(or_unknown(ex.municipality))})")

@@ -67,7 +67,9 @@ with st.expander("Filters", expanded=True):
     c1, c2, c3 = st.columns(3)
     query = c1.text_input("Zoek op naam, doelgroep of beschrijving", key="i_query")
     use_age = c1.toggle("Filter op leeftijd", key="i_use_age")
-    age = c1.slider("Leeftijd van de jongere", 6, 30, 14, key="i_age", disabled=not use_age)
+    if use_age:
+        st.session_state.setdefault("i_age", 14)
+    age = c1.slider("Leeftijd van de jongere", 6, 30, key="i_age") if use_age else None
     kinds = c1.multiselect("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, placeholder="Kies…", key="i_kind")
     sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, placeholder="Kies…", key="i_theme")
     sel_levels = c2.multiselect("Niveau van hulp", list(levels), format_func=levels.get, placeholder="Kies…", key="i_level")
@@ -79,12 +81,12 @@ with st.expander("Filters", expanded=True):
     formats = c3.multiselect("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, placeholder="Kies…", key="i_format")
 
 flt = InterventionFilter(
-    query=query, age=age if use_age else None, themes=sel_themes, factors=sel_factors,
+    query=query, age=age, themes=sel_themes, factors=sel_factors,
     settings=settings, formats=formats, help_levels=sel_levels, recognition=recognition, kinds=kinds,
 )
 selected = filter_interventions(kk, flt)
 
-st.subheader("Interventiematrix: PmG-thema × niveau van hulp")
+st.header("Interventiematrix: PmG-thema × niveau van hulp")
 st.caption(
     "Aantal interventies per cel bij de huidige filters. Lege cellen laten zien waar het aanbod "
     "ontbreekt. Klik op een cel om de lijst daarop te filteren; klik nogmaals om te wissen."
@@ -124,7 +126,7 @@ if selected:
 else:
     st.info("Geen interventies met deze filters. Maak de filters ruimer.")
 
-st.subheader("Interventie in detail")
+st.header("Interventie in detail")
 if not selected:
     filters_to_url(URL_FILTERS, "interventies", skip=set() if use_age else {"i_age"})
 else:

@@ -22,7 +22,7 @@ with tabs[0]:
     if not kk.lessons:
         st.info("Er zijn nog geen lessen in de inhoud opgenomen.")
     for lesson in sorted(kk.lessons, key=lambda l: l.number):
-        st.subheader(f"Les {lesson.number}: {lesson.title}")
+        st.header(f"Les {lesson.number}: {lesson.title}")
         st.write(lesson.summary)
         if lesson.tips:
             st.markdown("**Tips uit de praktijk**")
@@ -39,7 +39,7 @@ for tab, group in zip(tabs[1:-1], GROUPS):
             if not items:
                 continue
             if len(group.kinds) > 1:
-                st.subheader(group.kind_titles[kind])
+                st.header(group.kind_titles[kind])
             for item in items:
                 shown += 1
                 with st.container(border=True):

@@ -90,7 +90,7 @@ def _remove_own(index: int) -> None:
 
 
 with st.container(border=True):
-    st.subheader("Uw plan")
+    st.header("Uw plan")
     c1, c2 = st.columns(2)
     c1.selectbox(
         "Begin met het plan van een BOTOC-gemeente (2020)",
@@ -138,7 +138,7 @@ st.download_button(
 
 items = plan_items(kk, chosen_ivs, chosen_exs, tuple(own))
 coverage = scan(kk, items)
-st.subheader("Dekking")
+st.header("Dekking")
 if not items:
     st.info("Uw plan is nog leeg: alles hieronder is dus een gat. Kies een gemeente of voeg interventies toe.")
 else:
@@ -169,7 +169,7 @@ for group in GROUPS:
                     with s2:
                         shortlist_button(iid, f"ps-{c.id}")
 
-st.subheader("Balans")
+st.header("Balans")
 bal = balance(kk, items)
 left, right = st.columns(2)
 with left:
@@ -185,7 +185,7 @@ st.caption(
     "(indeling kenniskaart-team); de rest telt als preventief."
 )
 
-st.subheader("Lessen voor het proces")
+st.header("Lessen voor het proces")
 for lesson in process_lessons(kk):
     with st.container(border=True):
         st.markdown(f"**{md(lesson.title)}**")

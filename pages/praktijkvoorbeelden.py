@@ -41,13 +41,13 @@ st.write(f"**{len(examples)}** van {len(kk.examples)} praktijkvoorbeelden.")
 if examples:
     left, right = st.columns(2)
     with left:
-        st.subheader("Per interventiethema")
+        st.header("Per interventiethema")
         per_theme = examples_per_theme(kk, examples)
         st.altair_chart(bar_chart(per_theme, "thema", list(ps_themes.values())), width="stretch")
         with st.expander("Als tabel"):
             st.dataframe(per_theme, hide_index=True)
     with right:
-        st.subheader("Per gemeente")
+        st.header("Per gemeente")
         per_muni = examples_per_municipality(examples)
         st.altair_chart(bar_chart(per_muni, "gemeente"), width="stretch")
         with st.expander("Als tabel"):
@@ -55,7 +55,7 @@ if examples:
 else:
     st.info("Geen praktijkvoorbeelden met deze filters.")
 
-st.subheader("Per gemeente")
+st.header("Per gemeente")
 municipalities = sorted({or_unknown(e.municipality) for e in examples}, key=lambda m: (m == ONBEKEND, m))
 for muni in municipalities:
     items = [e for e in examples if or_unknown(e.municipality) == muni]

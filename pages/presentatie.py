@@ -66,7 +66,7 @@ if step == 0:
             st.write(chosen.description)
     lines = profile_lines(kk, profile)
     if lines:
-        st.subheader("Het profiel")
+        st.header("Het profiel")
         for line in lines:
             st.markdown(f"- {md(line)}")
     else:
@@ -82,7 +82,7 @@ elif step == 1:
             if f is None:
                 continue
             kind = "Risicofactor" if f.kind == "risico" else "Beschermende factor"
-            st.markdown(f"### {md(f.name)}")
+            st.markdown(f"## {md(f.name)}")
             st.markdown(f"{kind} · {f.level} · **{EVIDENCE_LABELS[f.evidence]}**: {md(EVIDENCE_EXPLAINED[f.evidence])}")
 
 elif step == 2:
@@ -95,14 +95,14 @@ elif step == 2:
             st.info("Geen interventie pakt deze factoren aan binnen deze leeftijd.")
         for pos, rec in enumerate(result.ranked[:5], start=1):
             iv = rec.intervention
-            st.markdown(f"### {pos}. {md(iv.name)}")
+            st.markdown(f"## {pos}. {md(iv.name)}")
             st.markdown(f"{md(age_range(iv))} · {md(recognition_text(iv.recognition))}")
             st.markdown("Waarom: " + md("; ".join(r for r in rec.reasons if not r.startswith("erkenning"))))
         if result.gaps:
-            st.markdown("### Gaten")
+            st.markdown("## Gaten")
             st.markdown("Geen erkende interventie voor: " + md(", ".join(g.factor.name for g in result.gaps)))
 
 else:
     for lesson in sorted(kk.lessons, key=lambda l: l.number):
-        st.markdown(f"### Les {lesson.number}: {md(lesson.title)}")
+        st.markdown(f"## Les {lesson.number}: {md(lesson.title)}")
         st.markdown(md(lesson.summary))

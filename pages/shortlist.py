@@ -63,7 +63,7 @@ def _save_note(iid: str) -> None:
     st.session_state[NOTES_KEY][iid] = st.session_state.get(f"sl-note-{iid}", "")
 
 
-st.subheader(f"{len(items)} interventies")
+st.header(f"{len(items)} interventies")
 for pos, iid in enumerate(items):
     with st.container(border=True):
         head, up, down, rm = st.columns([6, 1, 1, 1.3])
@@ -78,11 +78,11 @@ for pos, iid in enumerate(items):
             on_change=_save_note, args=(iid,), placeholder="Bijvoorbeeld: past bij onze aanpak op school",
         )
 
-st.subheader("Vergelijking")
+st.header("Vergelijking")
 table = compare_table(kk, items, notes)
 st.dataframe(table, hide_index=True, width="stretch")
 
-st.subheader("Exporteren")
+st.header("Exporteren")
 c1, c2, c3 = st.columns(3)
 c1.download_button("Download CSV", dataframe_csv(table), file_name="shortlist.csv", mime="text/csv")
 c2.download_button(

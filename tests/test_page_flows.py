@@ -27,7 +27,7 @@ def run_page(path: str, params: dict[str, str] | None = None) -> AppTest:
 
 def all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [w.value for w in at.warning] + [i.value for i in at.info]
-    parts += [s.value for s in at.subheader] + [c.value for c in at.caption] + [s.value for s in at.success]
+    parts += [s.value for s in at.subheader] + [h.value for h in at.header] + [c.value for c in at.caption] + [s.value for s in at.success]
     return "\n".join(map(str, parts))
 
 
@@ -63,7 +63,7 @@ def test_catalogue_shortlist_flow_and_shortlist_page(kk):
     assert at.session_state["shortlist"] == ["ajb"]
     at.switch_page("pages/shortlist.py").run()
     assert not at.exception
-    assert "1 interventies" in [s.value for s in at.subheader]
+    assert "1 interventies" in [h.value for h in at.header]
     at.text_input(key="sl-note-ajb").input("Past bij onze scholen").run()
     assert at.session_state["shortlist_notes"]["ajb"] == "Past bij onze scholen"
     labels = [b.label for b in at.get("download_button")]
@@ -100,7 +100,7 @@ def test_lessen_worksheet_downloads():
     at = run_page("pages/lessen.py")
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download werkblad (Markdown)", "Download werkblad (CSV)"]
-    assert any("Les 4" in s.value for s in at.subheader)
+    assert any("Les 4" in h.value for h in at.header)
 
 
 def test_planscan_preset_shows_coverage(kk):
