@@ -40,7 +40,7 @@ PRESENTATION = st.Page(
 presenting = presentation_mode()
 page = st.navigation([*PAGES, PRESENTATION], position="hidden" if presenting else "sidebar")
 if presenting and page.url_path != "presentatie":
-    st.switch_page(PRESENTATION)
+    st.switch_page(PRESENTATION, query_params=st.query_params.to_dict())
 if not presenting and page.url_path == "presentatie":
-    st.switch_page(PAGES[0])
+    st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
 page.run()

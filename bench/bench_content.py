@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _common import machine_info, median, p95, table  # noqa: E402
 
 from kenniskaart.content import Kenniskaart, load_content  # noqa: E402
-from kenniskaart.matcher import HELP_LEVEL_ORDER, Profile, recommend  # noqa: E402
+from kenniskaart.matcher import Profile, recommend  # noqa: E402
 from kenniskaart.models import FactorLink, Intervention  # noqa: E402
 from kenniskaart.planscan import municipality_preset, plan_items, scan  # noqa: E402
 
@@ -103,7 +103,7 @@ def synthetic(kk: Kenniskaart, n: int, rng: random.Random) -> Kenniskaart:
     1-6 random real factors, with random ages and help levels. ``dataclasses.replace`` builds a
     fresh object, so the cached indexes are rebuilt for the new catalogue."""
     factor_ids = [f.id for f in kk.factors]
-    levels = list(HELP_LEVEL_ORDER)
+    levels = [h.id for h in kk.help_levels]
     templates = list(kk.interventions)
     ivs: list[Intervention] = []
     for i in range(n):

@@ -75,9 +75,14 @@ async def wait_rerun(page, timeout_ms: float, expect: dict | None = None) -> str
 
 
 async def check_no_exception(page, step: str) -> None:
-    n = await page.locator("[data-testid=stException]").count()
+    exc = page.locator("[data-testid=stException]")
+    n = await exc.count()
     if n:
-        raise StepError(f"{step}: {n} stException")
+        try:
+            text = " ".join((await exc.first.inner_text(timeout=10_000)).split())[:300]
+        except Exception:  # noqa: BLE001
+            text = "?"
+        raise StepError(f"{step}: {n} stException: {text}")
 
 
 async def run_session(

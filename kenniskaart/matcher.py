@@ -26,7 +26,6 @@ from .content import Kenniskaart
 from .models import RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Setting
 from .present import EVIDENCE_LABELS, SETTING_LABELS, age_range, recognition_text
 
-HELP_LEVEL_ORDER = {"hulp-positief": 1, "hulp-intensief": 2, "hulp-specialistisch": 3}
 
 WEIGHTS = {
     # evidence strength of a selected factor the intervention addresses
@@ -211,9 +210,9 @@ def _score(
         reasons.append(f"leeftijdsgrens onbekend{note}: controleer of de interventie past")
 
     if need and iv.help_levels:
-        diff = min(abs(HELP_LEVEL_ORDER[need] - HELP_LEVEL_ORDER[h]) for h in iv.help_levels)
-        score += WEIGHTS["help_level"][diff]
         levels = kk.by_id("help_levels")
+        diff = min(2, min(abs(levels[need].order - levels[h].order) for h in iv.help_levels))
+        score += WEIGHTS["help_level"][diff]
         if diff == 0:
             reasons.append(f"past bij het niveau van hulp ({levels[need].name})")
         else:
@@ -281,11 +280,13 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     unknown = [f for f in (*profile.risk_factors, *profile.protective_factors) if f not in kk.by_id("factors")]
     if unknown:
         notices.append(f"Onbekende factoren genegeerd: {', '.join(unknown)}.")
-    need = profile.need if profile.need in HELP_LEVEL_ORDER else None
+    need = profile.need if profile.need in kk.by_id("help_levels") else None
     if profile.need is not None and need is None:
         notices.append(f"Onbekend niveau van hulp genegeerd: {profile.need}.")
     if need is None:
         need, need_reason = suggest_need(kk, profile)
+        if need not in kk.by_id("help_levels"):
+            need = None
     else:
         need_reason = "Niveau van hulp gekozen door de gebruiker."
 

@@ -77,7 +77,7 @@ if cases:
     )
     chosen_case = cases.get(st.session_state.get("a_case"))
     if chosen_case:
-        st.caption(chosen_case.description)
+        st.caption(md(chosen_case.description))
 
 
 def _factor_label(fid: str) -> str:
@@ -144,7 +144,7 @@ if not profile.risk_factors and not profile.protective_factors:
 
 result = recommend(kk, profile)
 for notice in result.notices:
-    st.warning(notice)
+    st.warning(md(notice))
 st.markdown(f"**Niveau van hulp:** {md(levels.get(result.need, 'onbekend'))}. {md(result.need_reason)}")
 
 tab_rank, tab_pkg, tab_gaps, tab_excl, tab_cmp = st.tabs(

@@ -121,14 +121,14 @@ with tab_detail:
         )
         f = by_id[fid]
         filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
-        st.header(f.name)
+        st.header(md(f.name))
         a, b, c, d = st.columns(4)
         a.markdown(f"**Soort**  \n{KIND_LABELS[f.kind]}")
         b.markdown(f"**Niveau**  \n{f.level}")
         c.markdown(f"**Bewijs**  \n{EVIDENCE_LABELS[f.evidence]}")
         d.markdown(f"**Doelgroep**  \n{md(or_unknown(f.target_group))}")
         if f.description:
-            st.write(f.description)
+            st.markdown(md(f.description))
         st.markdown(f"- **Kader:** {FRAMEWORK_LABELS[f.framework]}")
         st.markdown(f"- **Categorie:** {md(or_unknown(f.category))}")
         st.markdown(f"- **Wat betekent '{EVIDENCE_LABELS[f.evidence]}'?** {md(EVIDENCE_EXPLAINED[f.evidence])}")
@@ -143,7 +143,7 @@ with tab_detail:
         if ps:
             st.markdown(f"- **Interventiethema's (praktijkscan) die deze factor aanpakken:** {md(', '.join(ps))}")
         if f.note:
-            st.warning(f.note)
+            st.warning(md(f.note))
         show_sources(kk, f.sources)
 
         st.markdown("### Interventies die deze factor aanpakken")

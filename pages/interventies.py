@@ -111,7 +111,7 @@ if cells:
     cell = cells[0]
     t, lvl = cell.get("thema"), cell.get("niveau van hulp")
     selected = [iv for iv in selected if in_matrix_cell(kk, iv, t, lvl)]
-    st.info(f"Gefilterd op matrixcel: {t} × {lvl}")
+    st.info(md(f"Gefilterd op matrixcel: {t} × {lvl}"))
 
 st.write(f"**{len(selected)}** van {len(kk.interventions)} interventies.")
 if selected:
@@ -155,7 +155,7 @@ else:
         f"{md(', '.join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND)}"
     )
     shortlist_button(iv.id, "iv")
-    st.write(iv.description)
+    st.markdown(md(iv.description))
     st.markdown(f"**Doelgroep:** {md(or_unknown(iv.target_group))}")
     if iv.developer:
         st.markdown(f"**Ontwikkelaar:** {md(iv.developer)}")
@@ -192,7 +192,7 @@ else:
     if iv.cautions:
         st.markdown("#### Let op")
         for caution in iv.cautions:
-            st.warning(caution.text)
+            st.warning(md(caution.text))
     st.markdown(
         "**Gebruikt in (volgens de bronnen):** " + md(", ".join(iv.municipalities) or ONBEKEND)
     )

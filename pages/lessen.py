@@ -22,8 +22,8 @@ with tabs[0]:
     if not kk.lessons:
         st.info("Er zijn nog geen lessen in de inhoud opgenomen.")
     for lesson in sorted(kk.lessons, key=lambda l: l.number):
-        st.header(f"Les {lesson.number}: {lesson.title}")
-        st.write(lesson.summary)
+        st.header(f"Les {lesson.number}: {md(lesson.title)}")
+        st.markdown(md(lesson.summary))
         if lesson.tips:
             st.markdown("**Tips uit de praktijk**")
             for tip in lesson.tips:
@@ -45,7 +45,7 @@ for tab, group in zip(tabs[1:-1], GROUPS):
                 with st.container(border=True):
                     st.markdown(f"**{md(item.title)}**")
                     if item.text:
-                        st.write(item.text)
+                        st.markdown(md(item.text))
                     for sub in item.items:
                         st.markdown(f"- {md(sub)}")
                     show_sources(kk, item.sources)
@@ -63,9 +63,9 @@ with tabs[-1]:
         st.info("De leidende vragen zijn nog niet in de inhoud opgenomen.")
     answers: dict[str, str] = {}
     for step in steps:
-        with st.expander(f"Stap {step.order}: {step.title}", expanded=step.order == 1):
+        with st.expander(f"Stap {step.order}: {md(step.title)}", expanded=step.order == 1):
             if step.text:
-                st.write(step.text)
+                st.markdown(md(step.text))
             for i, question in enumerate(step.items):
                 key = f"{step.id}/{i}"
                 answers[key] = st.text_area(question, key=f"ws-{key}", height=80)

@@ -41,7 +41,7 @@ st.write(
 
 st.session_state.setdefault("ps_own", [])
 for notice in st.session_state.pop("ps_notices", []):
-    st.warning(notice)
+    st.warning(md(notice))
 
 
 def _load_preset() -> None:
@@ -190,7 +190,7 @@ for lesson in process_lessons(kk):
     with st.container(border=True):
         st.markdown(f"**{md(lesson.title)}**")
         if lesson.text:
-            st.write(lesson.text)
+            st.markdown(md(lesson.text))
         show_sources(kk, lesson.sources)
 
 st.download_button(

@@ -60,19 +60,19 @@ municipalities = sorted({or_unknown(e.municipality) for e in examples}, key=lamb
 for muni in municipalities:
     items = [e for e in examples if or_unknown(e.municipality) == muni]
     title = muni if muni != ONBEKEND else "Zonder genoemde gemeente"
-    with st.expander(f"{title} ({len(items)})"):
+    with st.expander(f"{md(title)} ({len(items)})"):
         for ex in items:
             head = f"{ex.code} · " if ex.code else ""
             st.markdown(f"**{md(head + ex.name)}** — {KIND_LABELS[ex.kind]}")
-            st.write(ex.description)
+            st.markdown(md(ex.description))
             names = theme_names(kk, ex.praktijkscan_themes)
             if names:
                 st.caption(
-                    f"Interventiethema's: {', '.join(names)} ({BASIS_LABELS[ex.praktijkscan_themes_basis]})"
+                    md(f"Interventiethema's: {', '.join(names)} ({BASIS_LABELS[ex.praktijkscan_themes_basis]})")
                 )
             pmg = theme_names(kk, ex.pmg_themes)
             if pmg:
-                st.caption(f"PmG-thema's: {', '.join(pmg)}")
+                st.caption(md(f"PmG-thema's: {', '.join(pmg)}"))
             if ex.status:
                 st.markdown(f"*Stand van zaken:* {md(ex.status)}")
             for fig in ex.figures:

@@ -63,7 +63,7 @@ if step == 0:
         )
         chosen = cases.get(st.session_state.get("p_case"))
         if chosen:
-            st.write(chosen.description)
+            st.markdown(md(chosen.description))
     lines = profile_lines(kk, profile)
     if lines:
         st.header("Het profiel")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kenniskaart.ui import get_content
+from kenniskaart.ui import get_content, md
 
 kk = get_content()
 counts = kk.counts()
@@ -54,5 +54,5 @@ with right:
 
 st.header("Vijf thema's van Preventie met Gezag")
 for theme in kk.pmg_themes:
-    st.markdown(f"**{theme.name}** — {theme.description}")
+    st.markdown(f"**{md(theme.name)}** — {md(theme.description)}")
 st.caption("Bron: Rapportage Preventie met Gezag (Ministerie van JenV, 2024), 'Onderscheid in vijf thema's'.")

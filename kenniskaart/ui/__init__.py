@@ -89,7 +89,7 @@ def get_content() -> Kenniskaart:
         raise  # pragma: no cover  (st.stop raises)
     _restore_from_url(kk)
     for notice in st.session_state.pop(NOTICES_KEY, []):
-        st.warning(notice)
+        st.warning(md(notice))
     if not st.session_state.get(PRESENTATION_KEY):
         presentation_switch()
     return kk
@@ -206,7 +206,7 @@ def filters_from_url(specs: list[FilterParam]) -> None:
     for widget, value in values.items():
         st.session_state[widget] = value
     for notice in notices:
-        st.warning(notice)
+        st.warning(md(notice))
 
 
 def filters_to_url(
