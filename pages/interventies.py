@@ -120,7 +120,7 @@ if selected:
     d1, d2, _ = st.columns([1, 1, 3])
     d1.download_button("Download deze lijst (CSV)", dataframe_csv(table), file_name="interventies.csv", mime="text/csv")
     d2.download_button(
-        "Download deze lijst (Excel)", dataframe_xlsx(table, "Interventies"), file_name="interventies.xlsx",
+        "Download deze lijst (Excel)", lambda: dataframe_xlsx(table, "Interventies"), file_name="interventies.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 else:

@@ -48,20 +48,22 @@ if examples:
             st.dataframe(per_theme, hide_index=True)
     with right:
         st.header("Per gemeente")
-        per_muni = examples_per_municipality(examples)
-        st.altair_chart(bar_chart(per_muni, "gemeente"), width="stretch")
-        with st.expander("Als tabel"):
-            st.dataframe(per_muni, hide_index=True)
-else:
-    st.info("Geen praktijkvoorbeelden met deze filters.")
-
-st.header("Per gemeente")
 municipalities = sorted({or_unknown(e.municipality) for e in examples}, key=lambda m: (m == ONBEKEND, m))
-for muni in municipalities:
+if municipalities:
+    muni = st.selectbox(
+        "Kies een gemeente",
+        municipalities,
+        format_func=lambda m: "Zonder genoemde gemeente" if m == ONBEKEND else m,
+        key="p_show_muni",
+    )
     items = [e for e in examples if or_unknown(e.municipality) == muni]
-    title = muni if muni != ONBEKEND else "Zonder genoemde gemeente"
-    with st.expander(f"{md(title)} ({len(items)})"):
-        for ex in items:
+    st.dataframe(
+        [{"code": e.code or "", "naam": e.name, "soort": KIND_LABELS[e.kind]} for e in items],
+        hide_index=True,
+        width="stretch",
+    )
+    for ex in items:
+        with st.container(border=True):
             head = f"{ex.code} · " if ex.code else ""
             st.markdown(f"**{md(head + ex.name)}** — {KIND_LABELS[ex.kind]}")
             st.markdown(md(ex.description))
@@ -81,4 +83,3 @@ for muni in municipalities:
                 iv = interventions[iid]
                 st.markdown(f"- Gebruikt: [{md(iv.name)}](/interventies?interventie={iv.id})")
             show_sources(kk, ex.sources)
-            st.divider()

@@ -87,13 +87,13 @@ c1, c2, c3 = st.columns(3)
 c1.download_button("Download CSV", dataframe_csv(table), file_name="shortlist.csv", mime="text/csv")
 c2.download_button(
     "Download Excel",
-    dataframe_xlsx(table, "Shortlist"),
+    lambda: dataframe_xlsx(table, "Shortlist"),
     file_name="shortlist.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 c3.download_button(
     "Download printbaar document",
-    memo_html(kk, items, notes, profile).encode("utf-8"),
+    lambda: memo_html(kk, items, dict(notes), profile).encode("utf-8"),
     file_name="shortlist-raadsvoorstel.html",
     mime="text/html",
     help="Open het bestand in de browser en kies Afdrukken → Opslaan als PDF.",

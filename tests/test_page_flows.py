@@ -84,7 +84,7 @@ def test_shared_link_restores_filters_with_notice(kk):
     at = run_page("pages/interventies.py", {"thema": "pmg-onderwijs,bestaat-niet", "lft": "abc"})
     assert at.multiselect(key="i_theme").value == ["pmg-onderwijs"]
     text = all_text(at)
-    assert "bestaat-niet" in text and "Ongeldige leeftijd" in text
+    assert md("bestaat-niet") in text and "Ongeldige leeftijd" in text
 
 
 def test_factoren_detail_lists_interventions(kk):
