@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Kenniskaart
-from .models import RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Setting
+from .models import RECOGNITION_ORDER, Case, Factor, Intervention, PracticeExample, Setting
 from .present import EVIDENCE_LABELS, SETTING_LABELS, age_range, recognition_text
 
 
@@ -77,6 +77,17 @@ class Profile(BaseModel):
     """Help level id; None = let the matcher suggest one."""
     notes: tuple[Literal["lvb", "eerste_delict"], ...] = ()
     """Responsivity notes: shown with the eligibility cautions they touch."""
+
+
+def profile_from_case(case: Case) -> Profile:
+    """The profile of a ready-made casus."""
+    return Profile(
+        age=case.age,
+        risk_factors=tuple(case.risk_factors),
+        protective_factors=tuple(case.protective_factors),
+        settings=tuple(case.settings),
+        need=case.need,
+    )
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kenniskaart.matcher import Profile, explain_rules, recommend
+from kenniskaart.matcher import Profile, explain_rules, profile_from_case, recommend
 from kenniskaart.present import (
     EVIDENCE_LABELS,
     LEVEL_LABELS,
@@ -51,15 +51,7 @@ def _load_case() -> None:
     case = cases.get(st.session_state.get("a_case"))
     if case is None:
         return
-    _apply_profile(
-        Profile(
-            age=case.age,
-            risk_factors=tuple(case.risk_factors),
-            protective_factors=tuple(case.protective_factors),
-            settings=tuple(case.settings),
-            need=case.need,
-        )
-    )
+    _apply_profile(profile_from_case(case))
 
 
 # Widget state is dropped when the user leaves the page; on (re)entry start from the

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kenniskaart.matcher import Profile, recommend
+from kenniskaart.matcher import profile_from_case, recommend
 from kenniskaart.present import EVIDENCE_EXPLAINED, EVIDENCE_LABELS, age_range, recognition_text
 from kenniskaart.shortlist import profile_lines
 from kenniskaart.ui import PROFILE_KEY, current_profile, get_content, md, set_presentation, set_url, share_params
@@ -31,13 +31,7 @@ def _go(delta: int) -> None:
 def _use_case() -> None:
     case = kk.by_id("cases").get(st.session_state.get("p_case"))
     if case is not None:
-        st.session_state[PROFILE_KEY] = Profile(
-            age=case.age,
-            risk_factors=tuple(case.risk_factors),
-            protective_factors=tuple(case.protective_factors),
-            settings=tuple(case.settings),
-            need=case.need,
-        )
+        st.session_state[PROFILE_KEY] = profile_from_case(case)
 
 
 nav = st.columns([1.2, 4, 1.2, 1.6])
