@@ -327,7 +327,7 @@ async def main_async(args) -> int:
             [
                 ["right after start", mb(rss_start)],
                 ["after 2 single warm-up sessions (before)", mb(rss_before)],
-                [f"peak during the run (sampled 4/s)", mb(peak)],
+                ["peak during the run (sampled 4/s)", mb(peak)],
                 [f"all {n} sessions finished, still open", mb(rss_open)],
                 ["5 s after closing them", mb(rss_closed)],
                 ["VmHWM (process peak)", mb(hwm)],

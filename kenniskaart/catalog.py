@@ -285,7 +285,7 @@ def examples_per_theme(kk: Kenniskaart, examples: list[PracticeExample]) -> pd.D
 
 
 def examples_per_municipality(examples: list[PracticeExample]) -> pd.DataFrame:
-    counter = Counter(or_unknown(ex.municipality) for ex in examples)
+    counter = Counter(ex.municipality or "geen gemeente genoemd" for ex in examples)
     rows = [{"gemeente": m, "aantal": n} for m, n in sorted(counter.items())]
     return pd.DataFrame(rows, columns=["gemeente", "aantal"])
 

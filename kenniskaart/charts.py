@@ -14,9 +14,12 @@ PALETTE = "blues"  # sequential, high-contrast at the dark end
 
 
 def _style(chart: alt.Chart | alt.LayerChart | alt.FacetChart):
-    return chart.configure_axis(labelFontSize=FONT, titleFontSize=FONT, labelLimit=320).configure_legend(
-        labelFontSize=FONT, titleFontSize=FONT
-    ).configure_header(labelFontSize=FONT + 1, titleFontSize=FONT + 1)
+    ink = "#1a1a2e"  # dark labels: readable on a projector (Vega's default grey is too light)
+    return chart.configure_axis(
+        labelFontSize=FONT, titleFontSize=FONT, labelLimit=320, labelColor=ink, titleColor=ink
+    ).configure_legend(
+        labelFontSize=FONT, titleFontSize=FONT, labelColor=ink, titleColor=ink
+    ).configure_header(labelFontSize=FONT + 1, titleFontSize=FONT + 1, labelColor=ink, titleColor=ink)
 
 
 def _heat(data: pd.DataFrame, x: str, y: str, x_order: list[str], y_order: list[str]) -> alt.LayerChart:

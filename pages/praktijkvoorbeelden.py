@@ -48,6 +48,14 @@ if examples:
             st.dataframe(per_theme, hide_index=True)
     with right:
         st.header("Per gemeente")
+        per_muni = examples_per_municipality(examples)
+        st.altair_chart(bar_chart(per_muni, "gemeente"), width="stretch")
+        with st.expander("Als tabel"):
+            st.dataframe(per_muni, hide_index=True)
+else:
+    st.info("Geen praktijkvoorbeelden met deze filters.")
+
+st.header("Voorbeelden per gemeente")
 municipalities = sorted({or_unknown(e.municipality) for e in examples}, key=lambda m: (m == ONBEKEND, m))
 if municipalities:
     muni = st.selectbox(

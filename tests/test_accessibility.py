@@ -4,7 +4,6 @@ and a keyboard-only walk through the Aanbeveler."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect

@@ -8,7 +8,6 @@ Seed numbers: 002 = Beke-praktijkscan, 003 = PmG-rapportage 2024, 004 = Samen We
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import pytest
 from hypothesis import HealthCheck, given, settings
