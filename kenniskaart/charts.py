@@ -44,7 +44,7 @@ def knowledge_map(counts: pd.DataFrame, theme_order: list[str]) -> alt.FacetChar
     layer = _heat(counts, "niveau", "thema", levels, theme_order + ["geen thema"]).properties(
         width=260, height=alt.Step(44)
     )
-    return _style(layer.facet(column=alt.Column("soort:N", title=None)))
+    return _style(layer.facet(column=alt.Column("soort:N", title=None, sort=["risicofactor", "beschermende factor"])))
 
 
 def intervention_matrix_chart(
@@ -54,7 +54,7 @@ def intervention_matrix_chart(
     cell = alt.selection_point(name="cel", fields=["thema", "niveau van hulp"], on="click")
     base = alt.Chart(matrix).encode(
         x=alt.X("niveau van hulp:N", sort=level_order, title="niveau van hulp",
-                axis=alt.Axis(labelAngle=0, labelLimit=220)),
+                axis=alt.Axis(labelAngle=0, labelOverlap=False, labelExpr="split(datum.label, ' ')")),
         y=alt.Y("thema:N", sort=theme_order, title=None),
     )
     rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
