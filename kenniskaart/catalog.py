@@ -292,3 +292,24 @@ def examples_per_municipality(examples: list[PracticeExample]) -> pd.DataFrame:
 
 def crime_scope_label(f: Factor) -> str:
     return CRIME_SCOPE_LABELS[f.crime_scope] if f.crime_scope else ONBEKEND
+
+
+EVIDENCE_RANK = {"gefundeerd": 0, "robuust": 1, "plausibel": 2, "kwalitatief": 3, "niet_beoordeeld": 4}
+
+
+def factor_options(kk: Kenniskaart, kind: str, level: str) -> list[str]:
+    """Factor ids of one kind and level, grouped by (first) PmG theme, strongest evidence first."""
+    order = {t.id: t.order for t in kk.pmg_themes}
+
+    def key(f: Factor):
+        theme = min((order[t] for t in f.pmg_themes if t in order), default=99)
+        return (theme, EVIDENCE_RANK[f.evidence], f.name.casefold())
+
+    return [f.id for f in sorted((f for f in kk.factors if f.kind == kind and f.level == level), key=key)]
+
+
+def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
+    """'<first PmG theme> · <name> · <evidence>' so a user sees the grouping and can search it."""
+    themes = theme_names(kk, f.pmg_themes[:1])
+    prefix = f"{themes[0]} · " if themes else ""
+    return f"{prefix}{f.name} · {EVIDENCE_LABELS[f.evidence]}"

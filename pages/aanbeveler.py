@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from kenniskaart.catalog import factor_option_label, factor_options
 from kenniskaart.matcher import Profile, explain_rules, profile_from_case, recommend
 from kenniskaart.present import (
     EVIDENCE_LABELS,
@@ -73,8 +74,7 @@ if cases:
 
 
 def _factor_label(fid: str) -> str:
-    f = factors[fid]
-    return f"{f.name} · {EVIDENCE_LABELS[f.evidence]}"
+    return factor_option_label(kk, factors[fid])
 
 
 with st.container(border=True):
@@ -95,17 +95,20 @@ with st.container(border=True):
     )
     risk_ids: list[str] = []
     prot_ids: list[str] = []
-    st.markdown("**Aanwezige risicofactoren** (typ om te zoeken; de sterkte van het bewijs staat erbij)")
+    st.markdown(
+        "**Aanwezige risicofactoren**, per niveau en gegroepeerd per PmG-thema (typ om te zoeken op "
+        "factor of thema; de sterkte van het bewijs staat erbij)"
+    )
     rcols = st.columns(3)
     for col, level in zip(rcols, LEVEL_LABELS):
-        options = [f.id for f in kk.risk_factors if f.level == level]
+        options = factor_options(kk, "risico", level)
         risk_ids += col.multiselect(
             f"Risicofactoren: {level}", options, format_func=_factor_label, placeholder="Kies…", key=f"a_risk_{level}"
         )
     st.markdown("**Beschermende factoren om te versterken**")
     pcols = st.columns(3)
     for col, level in zip(pcols, LEVEL_LABELS):
-        options = [f.id for f in kk.protective_factors if f.level == level]
+        options = factor_options(kk, "beschermend", level)
         prot_ids += col.multiselect(
             f"Beschermend: {level}", options, format_func=_factor_label, placeholder="Kies…", key=f"a_prot_{level}"
         )
