@@ -131,7 +131,11 @@ def test_presentation_link_opens_presentation(app_server, page):
 
 
 def coverage_line(page) -> str:
-    return page.locator("summary").filter(has_text="Gefundeerde risicofactoren").first.inner_text()
+    """'Gefundeerde risicofactoren: N van M gedekt' (without the expander's icon ligature)."""
+    text = page.locator("summary").filter(has_text="Gefundeerde risicofactoren").first.inner_text()
+    match = re.search(r"Gefundeerde risicofactoren: \d+ van \d+ gedekt", text)
+    assert match, text
+    return match.group(0)
 
 
 def test_planscan_preset_own_entry_download_and_upload(app_server, page, kk, tmp_path):
