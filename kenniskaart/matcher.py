@@ -22,6 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .catalog import age_fits
 from .content import Kenniskaart
 from .models import RECOGNITION_ORDER, Case, Factor, Intervention, PracticeExample, Setting
 from .present import EVIDENCE_LABELS, SETTING_LABELS, age_range, recognition_text
@@ -187,11 +188,8 @@ def suggest_need(kk: Kenniskaart, profile: Profile) -> tuple[str | None, str]:
 
 
 def _age_fit(iv: Intervention, age: int | None) -> bool | None:
-    if age is None or (iv.min_age is None and iv.max_age is None):
-        return None
-    lo = iv.min_age if iv.min_age is not None else 0
-    hi = iv.max_age if iv.max_age is not None else 99
-    return lo <= age <= hi
+    """Whether the age fits; None when no age is given or the range is unknown."""
+    return None if age is None else age_fits(iv, age)
 
 
 def _score(

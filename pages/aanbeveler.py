@@ -13,6 +13,7 @@ from kenniskaart.present import (
     recognition_text,
 )
 from kenniskaart.ui import (
+    case_picker,
     PROFILE_KEY,
     current_profile,
     get_content,
@@ -60,17 +61,7 @@ def _load_case() -> None:
 if "a_need" not in st.session_state:
     _apply_profile(current_profile() or Profile())
 
-if cases:
-    st.selectbox(
-        "Begin met een casus (voorbeeldprofiel uit de bronnen)",
-        [None, *cases],
-        format_func=lambda c: "— kies een casus —" if c is None else cases[c].title,
-        key="a_case",
-        on_change=_load_case,
-    )
-    chosen_case = cases.get(st.session_state.get("a_case"))
-    if chosen_case:
-        st.caption(md(chosen_case.description))
+case_picker(kk, "Begin met een casus (voorbeeldprofiel uit de bronnen)", "a_case", _load_case)
 
 
 def _factor_label(fid: str) -> str:

@@ -5,7 +5,7 @@ import streamlit as st
 from kenniskaart.matcher import profile_from_case, recommend
 from kenniskaart.present import EVIDENCE_EXPLAINED, EVIDENCE_LABELS, age_range, recognition_text
 from kenniskaart.shortlist import profile_lines
-from kenniskaart.ui import PROFILE_KEY, current_profile, get_content, md, set_presentation, set_url, share_params
+from kenniskaart.ui import PROFILE_KEY, case_picker, current_profile, get_content, md, set_presentation, set_url, share_params
 
 # Fixed stylesheet (no content embedded): large type for a projector.
 st.html(
@@ -46,18 +46,7 @@ st.title(f"Stap {step + 1}: {STEPS[step]}")
 profile = current_profile()
 
 if step == 0:
-    cases = kk.by_id("cases")
-    if cases:
-        st.selectbox(
-            "Kies een casus om samen te bespreken",
-            [None, *cases],
-            format_func=lambda c: "— kies een casus —" if c is None else cases[c].title,
-            key="p_case",
-            on_change=_use_case,
-        )
-        chosen = cases.get(st.session_state.get("p_case"))
-        if chosen:
-            st.markdown(md(chosen.description))
+    case_picker(kk, "Kies een casus om samen te bespreken", "p_case", _use_case)
     lines = profile_lines(kk, profile)
     if lines:
         st.header("Het profiel")

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from kenniskaart.content import Kenniskaart, load_content
 from kenniskaart.matcher import (
+    profile_from_case,
     PACKAGE_SIZE,
     RECOGNISED,
     WEIGHTS,
@@ -59,13 +60,7 @@ def in_range(iv: Intervention, age: int) -> bool:
 
 
 def case_profile(case) -> Profile:
-    return Profile(
-        age=case.age,
-        risk_factors=tuple(case.risk_factors),
-        protective_factors=tuple(case.protective_factors),
-        settings=tuple(case.settings),
-        need=case.need,
-    )
+    return profile_from_case(case)
 
 
 # --- 1. age fit: ranked inside the range, excluded outside it -----------------------

@@ -249,3 +249,20 @@ def presentation_switch() -> None:
         help="Grote letters, geen zijbalk, één stap per scherm: voor de beamer in een workshop.",
         width="stretch",
     )
+
+
+def case_picker(kk: Kenniskaart, label: str, key: str, on_change) -> None:
+    """A selectbox of the ready-made casussen; shows the chosen one's description."""
+    cases = kk.by_id("cases")
+    if not cases:
+        return
+    st.selectbox(
+        label,
+        [None, *cases],
+        format_func=lambda c: "— kies een casus —" if c is None else cases[c].title,
+        key=key,
+        on_change=on_change,
+    )
+    chosen = cases.get(st.session_state.get(key))
+    if chosen:
+        st.caption(md(chosen.description))
