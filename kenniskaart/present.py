@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .content import Kenniskaart
-from .models import Factor, Intervention, Recognition, SourceRef
+from .models import Intervention, Recognition, SourceRef
 
 ONBEKEND = "onbekend"
 
@@ -116,8 +116,3 @@ def theme_names(kk: Kenniskaart, ids: Iterable[str]) -> list[str]:
 def help_level_names(kk: Kenniskaart, ids: Iterable[str]) -> list[str]:
     levels = kk.by_id("help_levels")
     return [levels[i].name for i in ids if i in levels]
-
-
-def factor_label(f: Factor) -> str:
-    """Factor name with its evidence strength, e.g. 'Drugsgebruik (gefundeerd)'."""
-    return f"{f.name} ({EVIDENCE_LABELS[f.evidence]})"

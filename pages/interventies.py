@@ -33,6 +33,7 @@ from kenniskaart.ui import (
     md,
     shortlist_button,
     show_sources,
+    web_link,
 )
 
 kk = get_content()
@@ -199,9 +200,8 @@ else:
     used = kk.examples_for_intervention(iv.id)
     if used:
         st.markdown("**Praktijkvoorbeelden:** " + md(", ".join(f"{e.name} ({or_unknown(e.municipality)})" for e in used)))
-    for url in iv.links:
-        if url.startswith(("https://", "http://")):
-            st.markdown(f"- [{md(url)}]({url.replace(')', '%29').replace(' ', '%20')})")
+    for link in filter(None, map(web_link, iv.links)):
+        st.markdown(f"- {link}")
     show_sources(kk, iv.sources, "Bronnen")
     if iv.recognition:
         show_sources(kk, iv.recognition.sources, "Bron erkenning")

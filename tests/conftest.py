@@ -112,3 +112,27 @@ def wait_for_app(pg, timeout: float = 30_000) -> None:
     pg.wait_for_function(
         "() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout
     )
+
+
+def open_page(path: str | None = None, params: dict[str, str] | None = None):
+    """AppTest through app.py: set the URL's query parameters, open ``path``; no exception."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if path and path != "pages/start.py":
+        at.switch_page(path)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def page_text(at) -> str:
+    """All text a user reads on the page (titles, headers, markdown, notices, captions)."""
+    parts = [t.value for t in at.title] + [h.value for h in at.header] + [s.value for s in at.subheader]
+    parts += [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [w.value for w in at.warning] + [s.value for s in at.success]
+    parts += [m.label for m in at.metric]
+    return "\n".join(str(p) for p in parts)

@@ -4,38 +4,18 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from conftest import open_page, page_text
 from kenniskaart.ui import md
 
-APP = str(ROOT / "app.py")
-
-
-def run_page(path: str, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if path != "pages/start.py":
-        at.switch_page(path)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def all_text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [w.value for w in at.warning] + [i.value for i in at.info]
-    parts += [s.value for s in at.subheader] + [h.value for h in at.header] + [c.value for c in at.caption] + [s.value for s in at.success]
-    return "\n".join(map(str, parts))
 
 
 def test_aanbeveler_casus_gives_explained_recommendations(kk):
     case = kk.cases[0]
-    at = run_page("pages/aanbeveler.py")
+    at = open_page("pages/aanbeveler.py")
     at.selectbox(key="a_case").select(case.id).run()
     assert not at.exception
-    text = all_text(at)
+    text = page_text(at)
     assert "Niveau van hulp:" in text
     assert "score" in text
     assert any(t.label.startswith("Aanbevelingen (") for t in at.tabs)
@@ -50,14 +30,14 @@ def test_aanbeveler_ten_year_old_aggression(kk):
     shared = {l.factor for l in ajb.factors} & {l.factor for l in kidz.factors}
     risk = sorted(f for f in shared if kk.by_id("factors")[f].kind == "risico")
     assert risk, "AJB and Alles Kidzzz share an aggression-related risk factor"
-    at = run_page("pages/aanbeveler.py", {"leeftijd": "10", "risico": risk[0]})
-    text = all_text(at)
+    at = open_page("pages/aanbeveler.py", {"leeftijd": "10", "risico": risk[0]})
+    text = page_text(at)
     assert md(kidz.name) in text
     assert f"{md(ajb.name)}**: leeftijd 10 valt buiten 12–18 jaar" in text
 
 
 def test_catalogue_shortlist_flow_and_shortlist_page(kk):
-    at = run_page("pages/interventies.py", {"interventie": "ajb"})
+    at = open_page("pages/interventies.py", {"interventie": "ajb"})
     at.button(key="iv-sl-ajb").click().run()
     assert at.session_state["shortlist"] == ["ajb"]
     at.switch_page("pages/shortlist.py").run()
@@ -68,11 +48,11 @@ def test_catalogue_shortlist_flow_and_shortlist_page(kk):
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download CSV", "Download Excel", "Download printbaar document"]
     at.button(key="sl-rm-ajb").click().run()
-    assert "Uw shortlist is leeg" in all_text(at)
+    assert "Uw shortlist is leeg" in page_text(at)
 
 
 def test_shortlist_reorder(kk):
-    at = run_page("pages/shortlist.py", {"shortlist": "ajb,pit,alles-kidzzz"})
+    at = open_page("pages/shortlist.py", {"shortlist": "ajb,pit,alles-kidzzz"})
     assert at.session_state["shortlist"] == ["ajb", "pit", "alles-kidzzz"]
     at.button(key="sl-up-alles-kidzzz").click().run()
     assert at.session_state["shortlist"] == ["ajb", "alles-kidzzz", "pit"]
@@ -80,38 +60,38 @@ def test_shortlist_reorder(kk):
 
 
 def test_shared_link_restores_filters_with_notice(kk):
-    at = run_page("pages/interventies.py", {"thema": "pmg-onderwijs,bestaat-niet", "lft": "abc"})
+    at = open_page("pages/interventies.py", {"thema": "pmg-onderwijs,bestaat-niet", "lft": "abc"})
     assert at.multiselect(key="i_theme").value == ["pmg-onderwijs"]
-    text = all_text(at)
+    text = page_text(at)
     assert md("bestaat-niet") in text and "Ongeldige leeftijd" in text
 
 
 def test_factoren_detail_lists_interventions(kk):
     ajb = kk.by_id("interventions")["ajb"]
     fid = ajb.factors[0].factor
-    at = run_page("pages/factoren.py", {"factor": fid})
-    text = all_text(at)
+    at = open_page("pages/factoren.py", {"factor": fid})
+    text = page_text(at)
     assert "Interventies die deze factor aanpakken" in text
     assert md(ajb.name) in text
 
 
 def test_lessen_worksheet_downloads():
-    at = run_page("pages/lessen.py")
+    at = open_page("pages/lessen.py")
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download werkblad (Markdown)", "Download werkblad (CSV)"]
     assert any("Les 4" in h.value for h in at.header)
 
 
 def test_planscan_preset_shows_coverage(kk):
-    at = run_page("pages/planscan.py")
+    at = open_page("pages/planscan.py")
     at.selectbox(key="ps_preset").select("Amsterdam").run()
     assert not at.exception
     assert len(at.multiselect(key="ps_examples").value) == 8
-    assert "Uw plan is nog leeg" not in all_text(at)
+    assert "Uw plan is nog leeg" not in page_text(at)
 
 
 def test_presentation_mode_on_and_off():
-    at = run_page("pages/start.py", {"presentatie": "1"})
+    at = open_page("pages/start.py", {"presentatie": "1"})
     assert at.title[0].value == "Stap 1: Profiel"
     at.button(key="p_next").click().run()
     assert at.title[0].value == "Stap 2: Factoren"
@@ -135,4 +115,4 @@ KEYS = ["leeftijd", "risico", "bescherm", "setting", "niveau", "shortlist", "the
                            max_size=5),
 )
 def test_hostile_query_params_never_crash(page, params):
-    run_page(page, params)
+    open_page(page, params)

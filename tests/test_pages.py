@@ -5,28 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, open_page, page_text
 
 APP = str(ROOT / "app.py")
-
-
-def open_page(path: str | None = None, params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    if path:
-        at.switch_page(path)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
-    parts += [s.value for s in at.subheader] + [c.value for c in at.caption] + [i.value for i in at.info]
-    parts += [w.value for w in at.warning] + [m.label for m in at.metric]
-    return "\n".join(str(p) for p in parts)
 
 
 PAGES = [
@@ -46,7 +27,7 @@ PAGES = [
 def test_every_page_opens_with_dutch_content(path, title, phrase):
     at = open_page(path)
     assert at.title[0].value == title
-    assert phrase in texts(at)
+    assert phrase in page_text(at)
 
 
 def test_start_page_shows_real_counts(kk):

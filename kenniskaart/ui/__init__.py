@@ -160,6 +160,13 @@ def md(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
+def web_link(url: str) -> str:
+    """A Markdown link for an http(s) URL from the content, or '' for any other scheme."""
+    if not url.startswith(("https://", "http://")):
+        return ""
+    return f"[{md(url)}]({url.replace(')', '%29').replace(' ', '%20')})"
+
+
 def show_sources(kk: Kenniskaart, refs: Iterable[SourceRef], label: str = "Bron") -> None:
     """A compact source list under an item."""
     refs = list(refs)
@@ -168,8 +175,9 @@ def show_sources(kk: Kenniskaart, refs: Iterable[SourceRef], label: str = "Bron"
     lines = []
     for ref in refs:
         line = md(source_text(kk, ref))
-        if ref.url and ref.url.startswith(("https://", "http://")):
-            line += f" — [{md(ref.url)}]({ref.url.replace(')', '%29').replace(' ', '%20')})"
+        link = web_link(ref.url) if ref.url else ""
+        if link:
+            line += f" — {link}"
         lines.append(line)
     st.caption(f"**{label}:** " + "; ".join(lines))
 
