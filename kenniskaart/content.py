@@ -158,25 +158,32 @@ class Kenniskaart:
         out["protective_factors"] = len(self.protective_factors)
         return out
 
-    @cached_property
-    def _interventions_by_factor(self) -> dict[str, tuple[Intervention, ...]]:
-        acc: dict[str, list[Intervention]] = defaultdict(list)
-        for iv in self.interventions:
-            for link in iv.factors:
-                acc[link.factor].append(iv)
+    def twin_ids(self, factor_id: str) -> frozenset[str]:
+        """The factor and its twins (the same factor named in another framework)."""
+        f = self.by_id("factors").get(factor_id)
+        return frozenset({factor_id, *(f.twins if f is not None else ())})
+
+    def _by_factor(self, items: tuple[Any, ...]) -> dict[str, tuple[Any, ...]]:
+        """Items keyed by every factor they link to, directly or through a twin."""
+        acc: dict[str, list[Any]] = defaultdict(list)
+        for item in items:
+            for link in item.factors:
+                for fid in self.twin_ids(link.factor):
+                    if item not in acc[fid]:
+                        acc[fid].append(item)
         return {k: tuple(v) for k, v in acc.items()}
 
+    @cached_property
+    def _interventions_by_factor(self) -> dict[str, tuple[Intervention, ...]]:
+        return self._by_factor(self.interventions)
+
     def interventions_for_factor(self, factor_id: str) -> tuple[Intervention, ...]:
-        """Interventions that address a factor (sourced or derived links)."""
+        """Interventions that address a factor or its twin (any provenance)."""
         return self._interventions_by_factor.get(factor_id, ())
 
     @cached_property
     def _examples_by_factor(self) -> dict[str, tuple[PracticeExample, ...]]:
-        acc: dict[str, list[PracticeExample]] = defaultdict(list)
-        for ex in self.examples:
-            for link in ex.factors:
-                acc[link.factor].append(ex)
-        return {k: tuple(v) for k, v in acc.items()}
+        return self._by_factor(self.examples)
 
     def examples_for_factor(self, factor_id: str) -> tuple[PracticeExample, ...]:
         return self._examples_by_factor.get(factor_id, ())
@@ -308,6 +315,15 @@ def _check_references(
             if isinstance(item, Factor):
                 for i, t in enumerate(item.pmg_themes):
                     expect(rel, item, f"pmg_themes.{i}", t, "themes", "pmg")
+                for i, t in enumerate(item.twins):
+                    expect(rel, item, f"twins.{i}", t, "factors", item.kind)
+                    twin = factors.get(t)
+                    if t == item.id:
+                        issues.append(ContentIssue(rel, item.id, f"twins.{i}", "een factor kan niet zijn eigen tweeling zijn"))
+                    elif twin is not None and item.id not in twin.twins:
+                        issues.append(ContentIssue(
+                            rel, item.id, f"twins.{i}", f"'{t}' noemt '{item.id}' niet terug als tweeling"
+                        ))
             if isinstance(item, Theme):
                 for i, f in enumerate(item.risk_factors):
                     expect(rel, item, f"risk_factors.{i}", f, "factors", "risico")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -61,9 +61,45 @@ themes of the praktijkscan (seed 002)."""
 Grounding = Literal["gefundeerd", "ongefundeerd", "exploratief"]
 """How well a praktijkscan theme is grounded in the knowledge synthesis (seed 002 §3.1)."""
 
-Basis = Literal["bron", "team"]
-"""``bron``: a source states it. ``team``: the kenniskaart team's own classification or
-derivation (shown as such in the UI)."""
+Basis = Literal["bron", "thema", "team"]
+"""Provenance of a link or classification, strongest first.
+
+* ``bron``: a source states it *for this item* (e.g. the reference says AJB aims at fewer
+  delinquent friends).
+* ``thema``: a source states it only *for the theme* the item belongs to, e.g. seed 002
+  §3.1.1 "de interventies in dit thema richten zich voornamelijk op …", which the seed itself
+  hedges as "ogenschijnlijk" (§3.1) and "niet met zekerheid vast te stellen" (§3.2). Weaker
+  than ``bron``; shown as "themaniveau".
+* ``team``: the kenniskaart team's own classification or derivation (shown as such in the UI).
+"""
+
+BASIS_ORDER: dict[str, int] = {"bron": 2, "thema": 1, "team": 0}
+
+FactorNature = Literal["statisch", "dynamisch"]
+"""Risk principle vs need principle (CCV wat-werkt, seed 001 les 1):
+
+* ``statisch``: cannot be changed by an intervention (sex, age, offending history,
+  convictions, detention). It raises the *level of help* needed but is never "aangepakt".
+* ``dynamisch``: can change; the targets of interventions.
+"""
+
+AgeGroup = Literal["8-12", "12-18", "18-27", "volwassenen", "algemeen"]
+"""Age groups a factor is named for, normalised from the source's 'doelgroep'."""
+
+AGE_GROUPS: tuple[str, ...] = ("8-12", "12-18", "18-27", "volwassenen", "algemeen")
+
+InterventionPurpose = Literal["jeugdinterventie", "aanpak", "instrument", "training"]
+"""What an item in the catalogue is *for*:
+
+* ``jeugdinterventie``: a programme delivered to a young person (and/or family).
+* ``aanpak``: an approach, service or way of working a municipality organises
+  (jongerenwerk, persoonsgerichte aanpak, community approaches).
+* ``instrument``: a screening or risk-assessment instrument.
+* ``training``: a training for professionals (e.g. De Preventieve Leerkracht).
+
+Instruments and trainings are never recommended *for a young person*; the UI shows them in
+their own section "voor de organisatie".
+"""
 
 Format = Literal["individueel", "groep", "gezin", "school", "wijk", "online", "netwerk"]
 """How an intervention is delivered."""
@@ -82,11 +118,24 @@ RecognitionLevel = Literal[
     "effectief volgens eerste aanwijzingen",
     "goed onderbouwd",
     "goed beschreven",
+    "erkend, niveau onbekend",
     "niet erkend",
     "niet beoordeeld",
 ]
 """Recognition levels, strongest first (NJi / Erkenningscommissie vocabulary;
-``goed beschreven`` is Movisie's / Loket Gezond Leven's rating)."""
+``goed beschreven`` is Movisie's / Loket Gezond Leven's rating). ``erkend, niveau onbekend``:
+a source calls it recognised (e.g. seed 002 on PIT: "een wetenschappelijk erkende
+interventie") but no database entry with a level was found; it counts as recognised, with a
+caution that the level is unknown."""
+
+RECOGNISED_LEVELS: frozenset[str] = frozenset({
+    "effectief volgens sterke aanwijzingen",
+    "effectief volgens goede aanwijzingen",
+    "effectief volgens eerste aanwijzingen",
+    "goed onderbouwd",
+    "erkend, niveau onbekend",
+})
+"""Recognition levels that count as 'erkend' (recognised) in the matcher and the UI."""
 
 RECOGNITION_ORDER: dict[str, int] = {
     "effectief volgens sterke aanwijzingen": 5,
@@ -94,14 +143,19 @@ RECOGNITION_ORDER: dict[str, int] = {
     "effectief volgens eerste aanwijzingen": 3,
     "goed onderbouwd": 2,
     "goed beschreven": 1,
+    "erkend, niveau onbekend": 2,
     "niet erkend": 0,
     "niet beoordeeld": 0,
 }
 
-CautionKind = Literal["groepsinterventie", "voorlichting", "toelating", "erkenning", "overig"]
+CautionKind = Literal[
+    "groepsinterventie", "voorlichting", "toelating", "erkenning", "werkt_niet", "doelgroep", "overig"
+]
 """``groepsinterventie`` and ``voorlichting``: the Kwaliteitskader warnings.
-``toelating``: eligibility conditions (IQ, offence). ``erkenning``: recognition expired
-or in reassessment."""
+``toelating``: eligibility conditions (IQ, offence). ``erkenning``: recognition expired,
+in reassessment, or conflicting between sources. ``werkt_niet``: a source says it does not
+work or can harm (e.g. seed 004 §2.3.2 on ex-offender role models). ``doelgroep``: the target
+group rules out some ages or young people (e.g. ex-offender mentors for a child)."""
 
 ExampleKind = Literal["botoc", "pmg"]
 """``botoc``: one of the 62 BOTOC interventions (seed 002, Bijlage 2). ``pmg``: an
@@ -120,10 +174,34 @@ GuidanceKind = Literal[
     "kennislacune",
     "aanbeveling",
     "leidende_stap",
+    "programma",
+    "beleid",
+    "kanttekening",
+    "gemeenschapsindicator",
+    "netwerkprincipe",
+    "route",
+    "opvoedondersteuning",
 ]
 """Kinds of guidance item (seeds 000, 001, 002, 004)."""
 
 SourceKind = Literal["seed", "referentie"]
+
+
+def age_groups_for(target_group: str | None) -> tuple[str, ...]:
+    """Normalise a source's 'doelgroep' text to age groups (``AGE_GROUPS``).
+
+    'Jongeren' (and 'Met name jongeren', 'Jongeren tot 24 jaar') → 12-18 and 18-27;
+    'volwassenen' → volwassenen; 'kinderen' → 8-12; anything else or unknown → algemeen.
+    """
+    text = (target_group or "").lower()
+    groups: list[str] = []
+    if "kind" in text:
+        groups.append("8-12")
+    if "jongeren" in text or "jeugd" in text:
+        groups += ["12-18", "18-27"]
+    if "volwassen" in text:
+        groups.append("volwassenen")
+    return tuple(groups) or ("algemeen",)
 
 
 class Strict(BaseModel):
@@ -208,7 +286,12 @@ class Factor(Strict):
     framework: FactorFramework
     category: str | None = None
     """Category as the source's table heads it, e.g. 'Psychologische factoren'."""
+    nature: FactorNature
+    """``statisch`` (sets the level of help, never a target) or ``dynamisch`` (a target)."""
     evidence: Evidence
+    evidence_basis: Basis = "bron"
+    """Whether the evidence marking is stated by the source or the team's reading (e.g. where
+    the source's italics/bold were lost in the text version)."""
     crime_scope: CrimeScope | None = None
     """Samen Weerbaar marking; None where the source makes no such distinction."""
     target_group: str | None = None
@@ -219,11 +302,22 @@ class Factor(Strict):
     """Ids of PmG themes (kind 'pmg')."""
     pmg_themes_basis: Basis = "team"
     """Whether the theme mapping is stated by a source or the team's classification."""
+    twins: list[Id] = []
+    """Ids of factors in another framework that name the same factor (e.g. Beke's
+    'Wonen in een buurt waar een georganiseerde criminele groep opereert' and Samen Weerbaar's
+    'Wonen in een buurt waar een criminele groep actief is'). Covering one covers the other;
+    pickers offer one choice. The loader checks the relation is symmetric."""
     description: str | None = None
     """Short description in the team's own words."""
     note: str | None = None
     """Remarks, e.g. a discrepancy between the seed's text and its table."""
     sources: Sources
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def age_groups(self) -> tuple[str, ...]:
+        """Age groups this factor is named for, normalised from ``target_group``."""
+        return age_groups_for(self.target_group)
 
 
 # --- interventions -----------------------------------------------------------------
@@ -234,9 +328,10 @@ class FactorLink(Strict):
 
     factor: Id
     basis: Basis
-    """``bron``: a source states the link. ``team``: derived by the team."""
+    """``bron``: a source states the link for this item. ``thema``: a source states it for
+    the item's theme only (seed 002 §3.1.1). ``team``: derived by the team."""
     note: str | None = None
-    """For derived links: what the derivation rests on."""
+    """What the link rests on (quote or reasoning)."""
 
 
 class Recognition(Strict):
@@ -268,6 +363,9 @@ class Intervention(Strict):
     name: Text
     aliases: list[str] = []
     kind: InterventionKind
+    purpose: InterventionPurpose
+    """What it is for: a youth intervention, an approach/service, an instrument or a
+    training. Only ``jeugdinterventie`` and ``aanpak`` are recommended for a young person."""
     description: Text
     """Concise description in the team's own words."""
     goal: str | None = None
@@ -288,9 +386,20 @@ class Intervention(Strict):
     praktijkscan_themes: list[Id] = []
     factors: list[FactorLink] = []
     recognition: Recognition | None = None
-    """None = recognition unknown."""
+    """None = recognition unknown. The statement the matcher uses."""
+    other_recognitions: list[Recognition] = []
+    """Other, conflicting or older statements about recognition, each with its source
+    (e.g. PIT: seed 002 calls it recognised, no NJi entry found). Shown next to the main one."""
     effect: str | None = None
     """Effect evidence in one or two plain sentences; None = unknown."""
+    effect_sources: list[SourceRef] = []
+    """Where the effect statement comes from."""
+    delivered_by: str | None = None
+    """Implementation: who delivers it (e.g. 'getrainde sportcoaches'); None = unknown."""
+    duration: str | None = None
+    """Implementation: how long it takes (e.g. 'ongeveer een jaar'); None = unknown."""
+    training: str | None = None
+    """Implementation: training or licence needed for professionals; None = unknown."""
     working_elements: list[str] = []
     conditions: list[str] = []
     """Conditions for implementation named by the source."""

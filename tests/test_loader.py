@@ -85,7 +85,7 @@ def test_unknown_collection(tmp_path):
 
 
 def test_models_forbid_unknown_fields_and_check_ages():
-    base = dict(id="x", name="X", kind="interventie", description="d",
+    base = dict(id="x", name="X", kind="interventie", purpose="jeugdinterventie", description="d",
                 sources=[{"source": "s", "section": "1"}])
     assert Intervention.model_validate({**base, "min_age": 8, "max_age": 12}).max_age == 12
     with pytest.raises(ValueError):
