@@ -41,7 +41,38 @@ CRIME_SCOPE_LABELS = {
     "jeugdcriminaliteit_algemeen": "genoemd voor jeugdcriminaliteit in het algemeen",
     "georganiseerde_criminaliteit": "expliciet voor georganiseerde criminaliteit",
 }
-BASIS_LABELS = {"bron": "volgens de bron", "team": "indeling kenniskaart-team"}
+BASIS_LABELS = {
+    "bron": "volgens de bron",
+    "thema": "volgens de bron, alleen op themaniveau",
+    "team": "indeling kenniskaart-team",
+}
+BASIS_EXPLAINED = {
+    "bron": "Een bron zegt dit over deze interventie zelf.",
+    "thema": (
+        "Een bron zegt dit alleen over het thema waartoe de interventie hoort (praktijkscan "
+        "§3.1.1: 'de interventies in dit thema richten zich voornamelijk op …'), en noemt dat "
+        "zelf 'ogenschijnlijk': zwakker dan een uitspraak over de interventie zelf."
+    ),
+    "team": "Afgeleid door het kenniskaart-team; geen bron zegt het zo.",
+}
+NATURE_LABELS = {"statisch": "statisch", "dynamisch": "dynamisch"}
+NATURE_EXPLAINED = {
+    "statisch": (
+        "Statische factor (risicobeginsel): niet te veranderen, zoals geslacht, leeftijd of een "
+        "strafrechtelijk verleden. Bepaalt hoe zwaar de hulp moet zijn, maar is geen doel van een "
+        "interventie."
+    ),
+    "dynamisch": (
+        "Dynamische factor (behoeftebeginsel): te veranderen, en daarmee een doel van "
+        "interventies."
+    ),
+}
+PURPOSE_LABELS = {
+    "jeugdinterventie": "interventie voor jongeren",
+    "aanpak": "aanpak of voorziening",
+    "instrument": "screenings- of risicotaxatie-instrument",
+    "training": "training voor professionals",
+}
 KIND_IV_LABELS = {"interventie": "interventie", "aanpak": "aanpak", "gemeenschap": "gemeenschapsinterventie"}
 SETTING_LABELS = {
     "school": "school",

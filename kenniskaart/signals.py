@@ -1,0 +1,66 @@
+"""The three signals per intervention and its harm layer (no Streamlit).
+
+As the best what-works toolkits show them (YEF Toolkit, College of Policing toolkit):
+
+* **evidence**: recognition level, body, date, reassessment, and conflicting statements;
+* **effect**: what a source reports;
+* **implementation**: who delivers it, how long it takes, what training or licence it needs.
+
+Plus **cautions**: what does not work or can harm, eligibility and recognition warnings.
+"onbekend" only where no source says it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import RECOGNISED_LEVELS, Caution, Intervention
+from .present import ONBEKEND, recognition_text
+
+HARM_KINDS = frozenset({"werkt_niet", "groepsinterventie", "voorlichting"})
+"""Caution kinds that say something does not work or can harm."""
+
+
+def is_recognised(iv: Intervention) -> bool:
+    """Recognised ('erkend') per the main recognition statement, incl. source-stated ones."""
+    return iv.recognition is not None and iv.recognition.level in RECOGNISED_LEVELS
+
+
+@dataclass(frozen=True)
+class Signals:
+    evidence: str
+    """Main recognition statement, e.g. 'effectief volgens eerste aanwijzingen (…), peildatum …'."""
+    evidence_other: tuple[str, ...]
+    """Other statements about recognition (conflicting sources), each with its body."""
+    effect: str
+    delivered_by: str
+    duration: str
+    training: str
+    harms: tuple[Caution, ...]
+    """Cautions that say it does not work or can harm."""
+    other_cautions: tuple[Caution, ...]
+    """Eligibility, target group, recognition and other cautions."""
+
+    @property
+    def implementation(self) -> str:
+        """One line: 'uitvoering: …; duur: …; training: …'."""
+        return f"uitvoering: {self.delivered_by}; duur: {self.duration}; training/licentie: {self.training}"
+
+
+def signals(iv: Intervention) -> Signals:
+    """The three signals and the cautions of an intervention."""
+    return Signals(
+        evidence=recognition_text(iv.recognition),
+        evidence_other=tuple(recognition_text(r) for r in iv.other_recognitions),
+        effect=iv.effect or ONBEKEND,
+        delivered_by=iv.delivered_by or ONBEKEND,
+        duration=iv.duration or ONBEKEND,
+        training=iv.training or ONBEKEND,
+        harms=tuple(c for c in iv.cautions if c.kind in HARM_KINDS),
+        other_cautions=tuple(c for c in iv.cautions if c.kind not in HARM_KINDS),
+    )
+
+
+def for_young_person(iv: Intervention) -> bool:
+    """Whether the item can be recommended for a young person (not an instrument or training)."""
+    return iv.purpose in ("jeugdinterventie", "aanpak")
