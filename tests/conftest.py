@@ -136,3 +136,51 @@ def page_text(at) -> str:
     parts += [i.value for i in at.info] + [w.value for w in at.warning] + [s.value for s in at.success]
     parts += [m.label for m in at.metric]
     return "\n".join(str(p) for p in parts)
+
+
+# --- tests that compare the content with the source documents ------------------------
+#
+# They read the seeds and the reference file under KENNISKAART_SHARED (default: ../shared
+# beside the project). A plain clone from a code host has no ../shared: there they are
+# skipped, reported in one line. CI sets KENNISKAART_REQUIRE_SOURCES=1, which turns a missing
+# folder into a failure, so CI can never pass without them. A test belongs here when it lives
+# in a tests/test_content_*.py file or carries @pytest.mark.sources.
+
+from kenniskaart.content import SHARED_DIR  # noqa: E402
+
+_SOURCES_SKIPPED: list[str] = []
+
+
+def _sources_present() -> bool:
+    return (SHARED_DIR / "seeds").is_dir() and (SHARED_DIR / "reference").is_dir()
+
+
+def read_source(path: Path) -> str:
+    """The text of a source document under KENNISKAART_SHARED; skips the test when absent."""
+    if not path.exists():
+        pytest.skip(f"brondocument ontbreekt: {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sources: reads the source documents under KENNISKAART_SHARED")
+    if os.environ.get("KENNISKAART_REQUIRE_SOURCES") == "1" and not _sources_present():
+        raise pytest.UsageError(
+            f"KENNISKAART_REQUIRE_SOURCES=1, maar de brondocumenten ontbreken: {SHARED_DIR}/seeds en "
+            f"{SHARED_DIR}/reference bestaan niet. Zet KENNISKAART_SHARED op de map 'shared'."
+        )
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and isinstance(report.longrepr, tuple) and "brondocument ontbreekt" in report.longrepr[2]:
+        if report.nodeid not in _SOURCES_SKIPPED:
+            _SOURCES_SKIPPED.append(report.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _SOURCES_SKIPPED:
+        terminalreporter.write_line(
+            f"{len(_SOURCES_SKIPPED)} tests overgeslagen die de inhoud met de brondocumenten "
+            f"vergelijken: {SHARED_DIR} ontbreekt (zet KENNISKAART_SHARED=/pad/naar/shared).",
+            yellow=True, bold=True,
+        )

@@ -16,6 +16,7 @@ import shutil
 
 import pytest
 
+from conftest import read_source
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, load_content
 
 SEED = SEEDS_DIR / "002_3b3c208253e55ed3.txt"
@@ -67,7 +68,7 @@ def beke(kk):
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
+    return read_source(SEED)
 
 
 @pytest.fixture(scope="module")

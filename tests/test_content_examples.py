@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from conftest import read_source
 from kenniskaart.content import SEEDS_DIR, load_content
 
 BOTOC_SEED = "002_3b3c208253e55ed3.txt"
@@ -66,13 +67,13 @@ def pmg(kk):
 
 @pytest.fixture(scope="module")
 def botoc_seed():
-    text = (SEEDS_DIR / BOTOC_SEED).read_text(encoding="utf-8")
+    text = read_source(SEEDS_DIR / BOTOC_SEED)
     return text[text.index("Bijlage 2\n\nOverzicht van interventies") :]
 
 
 @pytest.fixture(scope="module")
 def pmg_seed():
-    return (SEEDS_DIR / PMG_SEED).read_text(encoding="utf-8")
+    return read_source(SEEDS_DIR / PMG_SEED)
 
 
 # --- BOTOC -----------------------------------------------------------------------------
@@ -81,9 +82,9 @@ def pmg_seed():
 def test_botoc_total_is_62_as_the_seeds_state(botoc, kk):
     assert len([ex for ex in kk.examples if ex.kind == "botoc"]) == 62
     assert len(botoc) == 62
-    full = _norm((SEEDS_DIR / BOTOC_SEED).read_text(encoding="utf-8"))
+    full = _norm(read_source(SEEDS_DIR / BOTOC_SEED))
     assert "in totaal is er gekeken naar 62 interventies" in full
-    letter = _norm((SEEDS_DIR / KAMERBRIEF_SEED).read_text(encoding="utf-8"))
+    letter = _norm(read_source(SEEDS_DIR / KAMERBRIEF_SEED))
     assert "53 van de 62 interventies" in letter
 
 
@@ -143,7 +144,7 @@ def test_botoc_not_carried_on_matches_asterisks_and_53_of_62(botoc, botoc_seed):
     not_done = {c for c, ex in botoc.items() if ex.status and ex.status.startswith("Niet doorgegaan")}
     assert not_done == NOT_CARRIED_ON
     assert 62 - len(not_done) == 53
-    text = _norm((SEEDS_DIR / BOTOC_SEED).read_text(encoding="utf-8"))
+    text = _norm(read_source(SEEDS_DIR / BOTOC_SEED))
     assert "van de 62 interventies zijn 53 interventies ook daadwerkelijk in de praktijk gebracht" in text
     assert "vijf van de negen interventies die niet zijn doorgezet" in text
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from conftest import read_source
 from kenniskaart.content import SEEDS_DIR, load_content
 
 SEED = SEEDS_DIR / "004_52e1e918b60fb36b.txt"
@@ -54,7 +55,7 @@ def items(kk):
 
 @pytest.fixture(scope="module")
 def section():
-    text = SEED.read_text(encoding="utf-8")
+    text = read_source(SEED)
     start = text.index("#### 4.4 Ter inspiratie")
     end = text.index("## 4.5 Resume")
     return text[start:end]

@@ -14,6 +14,7 @@ from collections import Counter
 
 import pytest
 
+from conftest import read_source
 from kenniskaart.content import SEEDS_DIR, load_content
 
 SOURCE = "samen-weerbaar-2024"
@@ -79,7 +80,7 @@ def sw(kk):
 
 @pytest.fixture(scope="module")
 def seed() -> str:
-    return (SEEDS_DIR / SEED_FILE).read_text(encoding="utf-8")
+    return read_source(SEEDS_DIR / SEED_FILE)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ import unicodedata
 
 import pytest
 
+from conftest import read_source
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, SHARED_DIR, load_content
 
 SEED_001 = SEEDS_DIR / "001_5bf958074f8fd6fe.txt"
@@ -50,15 +51,15 @@ def iv(kk):
 @pytest.fixture(scope="module")
 def seeds():
     return {
-        "001": compact(SEED_001.read_text(encoding="utf-8")),
-        "002": compact(SEED_002.read_text(encoding="utf-8")),
-        "003": compact(SEED_003.read_text(encoding="utf-8")),
+        "001": compact(read_source(SEED_001)),
+        "002": compact(read_source(SEED_002)),
+        "003": compact(read_source(SEED_003)),
     }
 
 
 @pytest.fixture(scope="module")
 def reference_text():
-    return REFERENCE.read_text(encoding="utf-8")
+    return read_source(REFERENCE)
 
 
 # --- presence ----------------------------------------------------------------------

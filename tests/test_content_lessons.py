@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import read_source
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, load_content
 
 SEED_000 = "000_9890f513f3dc8336.txt"
@@ -37,7 +38,7 @@ def kk():
 
 @pytest.fixture(scope="module")
 def seed():
-    return {name: _norm((SEEDS_DIR / name).read_text(encoding="utf-8"))
+    return {name: _norm(read_source(SEEDS_DIR / name))
             for name in (SEED_000, SEED_001, SEED_002)}
 
 

@@ -22,6 +22,7 @@ from collections import Counter
 
 import pytest
 
+from conftest import read_source
 from kenniskaart.content import SEEDS_DIR, load_content
 
 SOURCE = "samen-weerbaar-2024"
@@ -65,7 +66,7 @@ def kk():
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    return SEED.read_text(encoding="utf-8")
+    return read_source(SEED)
 
 
 @pytest.fixture(scope="module")
