@@ -1,27 +1,53 @@
 #!/usr/bin/env bash
-# Installs everything the test suite needs on a fresh machine and runs the whole suite.
-# Python packages come from PyPI; the browser is Debian's chromium (no browser downloads).
+# Installs what the test suite needs and runs the whole suite. Idempotent: a second run
+# installs nothing. Arguments go to pytest (e.g. `-m "not browser"`, `-k matcher`).
+#
+# What it installs, and where:
+#   - Python packages into the project-local .venv (no root): the app plus pytest,
+#     playwright (the Python driver only; no browser download) and hypothesis.
+#   - Debian's chromium, for the browser tests: needs root (apt-get); asked for via sudo
+#     when you are not root. Only when /usr/bin/chromium is missing.
+#   - axe-core from the npm registry into .axe/ (accessibility tests); npm itself from
+#     Debian when missing (root, as above).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/_env.sh
+ensure_venv "[test]"
 
-python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+as_root() {
+  if [ "$(id -u)" = "0" ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    say "Root nodig voor: $*  (via sudo)"
+    sudo "$@"
+  else
+    say "Root nodig voor: $*  — voer dit uit als root en start de tests opnieuw."
+    exit 1
+  fi
+}
+APT_UPDATED=""
+apt_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    say "apt-get ontbreekt: installeer zelf $* (Debian-pakketnamen) en start de tests opnieuw."
+    exit 1
+  fi
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
 
 if [ ! -x /usr/bin/chromium ]; then
-  SUDO=""
-  if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  say "Debian-pakket chromium installeren (voor de browsertests) ..."
+  apt_install chromium
 fi
 
-# axe-core for the accessibility tests (npm registry; injected into chromium by the tests).
 AXE_VERSION=4.14.1
 if [ ! -f .axe/node_modules/axe-core/axe.min.js ]; then
   if ! command -v npm >/dev/null 2>&1; then
-    SUDO=""
-    if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null
+    say "Debian-pakket npm installeren (om axe-core op te halen) ..."
+    apt_install npm
   fi
+  say "axe-core@${AXE_VERSION} installeren in .axe/ (toegankelijkheidstests) ..."
   npm install --silent --no-save --no-audit --no-fund --prefix .axe "axe-core@${AXE_VERSION}" >/dev/null
 fi
 
-python3 -m pytest "$@"
+say "Tests draaien: $VENV/bin/python -m pytest $*"
+exec "$VENV/bin/python" -m pytest "$@"
