@@ -49,7 +49,7 @@ def compact(text: str) -> str:
 # the strict loader, so ids, fields and references are still checked) so that work in
 # progress elsewhere in content/ does not hide a failure here; `python -m kenniskaart
 # validate` checks the package as a whole.
-FILES = ["sources.yaml", "themes/pmg.yaml", "themes/praktijkscan.yaml", "factors/beke.yaml"]
+FILES = ["sources.yaml", "themes/pmg.yaml", "themes/praktijkscan.yaml", "factors/beke.yaml", "factors/samen_weerbaar.yaml"]
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +112,8 @@ def test_counts_per_kind_and_evidence(beke):
     counts = Counter((f.kind, f.evidence) for f in beke)
     assert counts[("risico", "gefundeerd")] == N_GEFUNDEERD
     assert counts[("risico", "plausibel")] == N_PLAUSIBEL
-    assert counts[("beschermend", "niet_beoordeeld")] == N_BESCHERMEND
+    # Seed 004 §2.2.2: the Beke protective factors lean on qualitative research (review D2).
+    assert counts[("beschermend", "kwalitatief")] == N_BESCHERMEND
     assert sum(counts.values()) == N_GEFUNDEERD + N_PLAUSIBEL + N_BESCHERMEND
 
 
@@ -149,11 +150,10 @@ def test_nl_discrepancy_documented(beke, bijlage1):
     row_ends = re.findall(r"\b(Gefundeerd|Plausibel)\b(?!/)(.*?)\b(Ja|Nee)\b", flat)
     assert len(row_ends) == N_GEFUNDEERD + N_PLAUSIBEL
     assert sum(1 for ev, _, nl in row_ends if ev == "Plausibel" and nl == "Ja") == N_PLAUSIBEL_NL_TABLE
-    for f in plausibel:
-        assert f.note and "26" in f.note and "24" in f.note, f.id
+    # The discrepancy is stated once, in the guidance item on the synthesis (review D4), not
+    # on each of the 47 factors.
     for f in beke:
-        if f.evidence == "gefundeerd":
-            assert f.note is None or "26" not in f.note, f.id
+        assert f.note is None or "26 van de 47" not in f.note, f.id
 
 
 def test_gefundeerd_studied_in_nl(beke):
@@ -209,7 +209,9 @@ def test_every_row_is_extracted(beke, bijlage1):
 
 def test_factor_fields(beke):
     for f in beke:
-        assert f.level == "individu", f.id
+        assert f.level in ("individu", "gezin", "gemeenschap"), f.id
+        if f.level != "individu":  # re-levelled (review D1): the note says on what
+            assert f.note and ("004" in f.note or "lezing van het team" in f.note), f.id
         assert f.pmg_themes, f.id
         assert f.pmg_themes_basis == "team", f.id
         assert f.description, f.id
@@ -281,14 +283,14 @@ ROWS = [
      "Risicofactoren per rol", "plausibel", "Loopjongens, katvangers en overige rollen", True),
     ("beke-r-rol-financieel-kwetsbaar", "Financieel kwetsbaar zijn", "Risicofactoren per rol", "plausibel",
      "Geldezels", True),
-    ("beke-b-kunnen-reflecteren", "Kunnen reflecteren", "Beschermende factoren", "niet_beoordeeld", "Algemeen", None),
+    ("beke-b-kunnen-reflecteren", "Kunnen reflecteren", "Beschermende factoren", "kwalitatief", "Algemeen", None),
     ("beke-b-crimineel-leven-stressvol", "Het criminele leven te stressvol vinden", "Beschermende factoren",
-     "niet_beoordeeld", "Jongeren", None),
+     "kwalitatief", "Jongeren", None),
     ("beke-b-financieel-gewin-tegenvallen", "Het financiële gewin binnen de criminaliteit vinden tegenvallen",
-     "Beschermende factoren", "niet_beoordeeld", "Jongeren", None),
-    ("beke-b-hebben-van-een-baan", "Het hebben van een baan", "Beschermende factoren", "niet_beoordeeld",
+     "Beschermende factoren", "kwalitatief", "Jongeren", None),
+    ("beke-b-hebben-van-een-baan", "Het hebben van een baan", "Beschermende factoren", "kwalitatief",
      "Jongeren", None),
-    ("beke-b-hoge-leeftijd", "Hoge leeftijd", "Beschermende factoren", "niet_beoordeeld", "Algemeen", None),
+    ("beke-b-hoge-leeftijd", "Hoge leeftijd", "Beschermende factoren", "kwalitatief", "Algemeen", None),
 ]
 
 

@@ -205,11 +205,12 @@ def test_named_recognised_interventions_are_linked(botoc):
     assert "prospect4cash" in botoc["ARN4"].interventions
 
 
-def test_botoc_factor_links_are_team_with_note(botoc):
+def test_botoc_factor_links_are_theme_level_with_note(botoc):
+    """Every BOTOC link rests on a §3.1.1 theme sentence: provenance 'thema' (review D10)."""
     linked = [fl for ex in botoc.values() for fl in ex.factors]
     assert linked
     for fl in linked:
-        assert fl.basis == "team" and fl.note
+        assert fl.basis == "thema" and fl.note and "§3.1.1" in fl.note
     fam = {ex.code for ex in botoc.values() if any(fl.factor == "beke-r-familiebanden-georganiseerde-criminaliteit" for fl in ex.factors)}
     assert fam == {"DH2", "TIL1", "UTR2"}
 

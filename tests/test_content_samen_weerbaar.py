@@ -158,8 +158,10 @@ def test_counts_per_framework(ours):
 def test_marking_totals(sw):
     table = [f for f in sw if _in_table(f, "Bijlage")]
     assert Counter(f.crime_scope for f in table) == Counter({ALG: 23, GEO: 16})
-    assert Counter(f.evidence for f in table) == Counter({"robuust": 34, "kwalitatief": 4,
-                                                          "niet_beoordeeld": 1})
+    # Review D6-D9: no 'robuust' from lost italics; buurt-criminele-groep is plausibel (Beke),
+    # four markings are not graded by the text, three bold community factors are qualitative.
+    assert Counter(f.evidence for f in table) == Counter({"robuust": 26, "kwalitatief": 7,
+                                                          "niet_beoordeeld": 5, "plausibel": 1})
 
 
 # --- the overviews of Bijlage 1/2 and §2.4, parsed from the seed --------------------
@@ -210,18 +212,18 @@ SPECIFIC = [
     ("sw-gezin-b-gestopte-oudere-broer", "beschermend", "gezin", None, "niet_beoordeeld"),
     ("sw-gem-r-werkloosheid", "risico", "gemeenschap", ALG, "robuust"),
     ("sw-gem-r-drugs-in-buurt", "risico", "gemeenschap", ALG, "robuust"),
-    ("sw-gem-r-wapens", "risico", "gemeenschap", ALG, "robuust"),
+    ("sw-gem-r-wapens", "risico", "gemeenschap", ALG, "niet_beoordeeld"),
     ("sw-gem-r-criminele-volwassenen-rolmodellen", "risico", "gemeenschap", GEO, "robuust"),
-    ("sw-gem-r-lage-buurtbinding-sociale-controle", "risico", "gemeenschap", GEO, "robuust"),
-    ("sw-gem-r-buurt-criminele-groep", "risico", "gemeenschap", GEO, "robuust"),
+    ("sw-gem-r-lage-buurtbinding-sociale-controle", "risico", "gemeenschap", GEO, "niet_beoordeeld"),
+    ("sw-gem-r-buurt-criminele-groep", "risico", "gemeenschap", GEO, "plausibel"),
     ("sw-gem-r-etnische-homogeniteit-marginalisering", "risico", "gemeenschap", GEO, "niet_beoordeeld"),
     ("sw-gem-r-subcultuur", "risico", "gemeenschap", GEO, "kwalitatief"),
     ("sw-gem-r-uitbreiding-criminele-contacten", "risico", "gemeenschap", GEO, "niet_beoordeeld"),
     ("sw-gem-r-relatieve-deprivatie", "risico", "gemeenschap", ALG, "niet_beoordeeld"),
     ("sw-gem-b-hoge-ses", "beschermend", "gemeenschap", ALG, "robuust"),
-    ("sw-gem-b-erkenning-talenten", "beschermend", "gemeenschap", GEO, "robuust"),
-    ("sw-gem-b-prosociale-leeftijdsgenoten", "beschermend", "gemeenschap", GEO, "robuust"),
-    ("sw-gem-b-stimulerende-derde-mentoring", "beschermend", "gemeenschap", GEO, "robuust"),
+    ("sw-gem-b-erkenning-talenten", "beschermend", "gemeenschap", GEO, "kwalitatief"),
+    ("sw-gem-b-prosociale-leeftijdsgenoten", "beschermend", "gemeenschap", GEO, "kwalitatief"),
+    ("sw-gem-b-stimulerende-derde-mentoring", "beschermend", "gemeenschap", GEO, "kwalitatief"),
     ("sw-gem-b-toekomstperspectief", "beschermend", "gemeenschap", ALG, "robuust"),
     ("sw-gem-b-collective-efficacy", "beschermend", "gemeenschap", ALG, "robuust"),
     ("sw-gem-b-participatie", "beschermend", "gemeenschap", None, "kwalitatief"),
