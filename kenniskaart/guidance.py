@@ -20,6 +20,14 @@ class GuidanceGroup:
 
 GROUPS: tuple[GuidanceGroup, ...] = (
     GuidanceGroup(
+        "Preventie met Gezag",
+        "Het programma waarvoor deze kenniskaart is gemaakt: doel, aanpak, deelnemende gemeenten "
+        "en de lerende netwerken (Rapportage Preventie met Gezag, 2024).",
+        ("programma",),
+        {"programma": "Het programma"},
+        ("pmg-rapportage-2024",),
+    ),
+    GuidanceGroup(
         "Wat werkt",
         "De wat-werkt-principes uit 'Vier lessen' van het CCV: de intensiteit past bij het risico, "
         "de aanpak richt zich op wat het gedrag veroorzaakt en sluit aan bij de jongere; met de "
@@ -36,8 +44,9 @@ GROUPS: tuple[GuidanceGroup, ...] = (
         "Praktijkscan en Kamerbrief",
         "Wat de praktijkscan bij de acht BOTOC-gemeenten vond over het proces, de conclusies, en de "
         "verbeterpunten die het ministerie daaruit trok.",
-        ("procesbevinding", "conclusie", "verbeterpunt", "implementatie_element"),
+        ("kanttekening", "procesbevinding", "conclusie", "verbeterpunt", "implementatie_element"),
         {
+            "kanttekening": "Kanttekening bij de kennissynthese",
             "procesbevinding": "Procesbevindingen",
             "conclusie": "Conclusies",
             "verbeterpunt": "Verbeterpunten",
@@ -46,14 +55,29 @@ GROUPS: tuple[GuidanceGroup, ...] = (
         ("beke-praktijkscan-2022", "kamerbrief-2022"),
     ),
     GuidanceGroup(
+        "Ingroei, gezin en buurt",
+        "Uit 'Samen Weerbaar': hoe jongeren bij ondermijnende criminaliteit betrokken raken, wat "
+        "criminele ouders betekenen voor het risico van hun kinderen, hoe opvoedondersteuning "
+        "eruitziet en met welke indicatoren u een buurt in beeld brengt.",
+        ("route", "opvoedondersteuning", "gemeenschapsindicator"),
+        {
+            "route": "Hoe jongeren betrokken raken",
+            "opvoedondersteuning": "Opvoedondersteuning",
+            "gemeenschapsindicator": "Indicatoren op gemeenschapsniveau",
+        },
+        ("samen-weerbaar-2024",),
+    ),
+    GuidanceGroup(
         "Samen weerbaar",
         "Uit het kennisdocument 'Samen Weerbaar': hoe overheid en gemeenschap samenwerken aan "
         "weerbaarheid tegen ondermijning.",
         (
             "participatieniveau",
             "samenwerkingsvoorwaarde",
+            "netwerkprincipe",
             "helpende_methode",
             "implementatie_element",
+            "kanttekening",
             "collectieve_weerbaarheid",
             "conclusie",
             "kennislacune",
@@ -62,8 +86,10 @@ GROUPS: tuple[GuidanceGroup, ...] = (
         {
             "participatieniveau": "Vijf niveaus van participatie",
             "samenwerkingsvoorwaarde": "Voorwaarden voor effectieve samenwerking",
+            "netwerkprincipe": "Principes voor slagvaardige netwerken",
             "helpende_methode": "Zeven helpende methoden",
             "implementatie_element": "Elementen voor implementatie",
+            "kanttekening": "Kanttekening bij sleutelfiguren",
             "collectieve_weerbaarheid": "Onderdelen van collectieve weerbaarheid",
             "conclusie": "Conclusies",
             "kennislacune": "Kennislacunes",
@@ -78,6 +104,20 @@ def group_items(kk: Kenniskaart, group: GuidanceGroup, kind: str) -> list[Guidan
     """Items of one kind that belong to a group, sorted by ``order`` (stable)."""
     items = [g for g in kk.guidance if g.kind == kind and g.sources[0].source in group.sources]
     return sorted(items, key=lambda g: g.order)
+
+
+def of_kind(kk: Kenniskaart, kind: str) -> list[Guidance]:
+    """All guidance items of one kind, sorted by ``order`` then id (e.g. the programme frame on
+    Start, the caveats on Over)."""
+    return sorted((g for g in kk.guidance if g.kind == kind), key=lambda g: (g.order, g.id))
+
+
+def group_for(item: Guidance) -> GuidanceGroup | None:
+    """The Lessen group (tab) that shows this item, if any."""
+    for group in GROUPS:
+        if item.kind in group.kinds and item.sources[0].source in group.sources:
+            return group
+    return None
 
 
 def guiding_steps(kk: Kenniskaart) -> list[Guidance]:

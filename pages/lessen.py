@@ -1,36 +1,46 @@
-"""Lessen: the CCV lessons, process findings, guidance and the 'Samen weerbaar' worksheet."""
+"""Lessen: the CCV lessons, the PmG programme, process findings, guidance and the 'Samen
+weerbaar' worksheet. One part at a time (lazy tabs), bookmarkable as ?onderdeel=…"""
 
 import streamlit as st
 
 from kenniskaart.exports import worksheet_csv, worksheet_markdown
 from kenniskaart.guidance import GROUPS, group_items, guiding_steps
 from kenniskaart.ui import get_content, md, show_sources
+from kenniskaart.ui.guidance import guidance_card
 
 kk = get_content()
+
+LESSONS_TAB = "Vier lessen (CCV)"
+WORKSHEET_TAB = "Werkblad Samen weerbaar"
 
 st.title("Lessen")
 st.write(
     "Wat gemeenten en onderzoekers leerden: de vier lessen van het CCV met tips uit de praktijk, "
-    "de wat-werkt-principes, de bevindingen van de praktijkscan, de verbeterpunten uit de "
-    "Kamerbrief en de handreikingen uit 'Samen Weerbaar'. Onderaan een werkblad om samen in te vullen."
+    "het programma Preventie met Gezag, de wat-werkt-principes, de bevindingen van de praktijkscan, "
+    "de verbeterpunten uit de Kamerbrief en de handreikingen uit 'Samen Weerbaar'. Kies een "
+    "onderdeel; het laatste is een werkblad om samen in te vullen."
 )
 
-tab_names = ["Vier lessen (CCV)"] + [g.title for g in GROUPS] + ["Werkblad Samen weerbaar"]
-tabs = st.tabs(tab_names)
+tab_names = [LESSONS_TAB] + [g.title for g in GROUPS] + [WORKSHEET_TAB]
+# Lazy tabs: only the open part runs and is sent to the browser; the URL remembers it.
+tabs = st.tabs(tab_names, key="onderdeel", bind="query-params", on_change="rerun")
 
-with tabs[0]:
-    if not kk.lessons:
-        st.info("Er zijn nog geen lessen in de inhoud opgenomen.")
-    for lesson in sorted(kk.lessons, key=lambda l: l.number):
-        st.header(f"Les {lesson.number}: {md(lesson.title)}")
-        st.markdown(md(lesson.summary))
-        if lesson.tips:
-            st.markdown("**Tips uit de praktijk**")
-            for tip in lesson.tips:
-                st.markdown(f"- {md(tip.text)}")
-        show_sources(kk, lesson.sources)
+if tabs[0].open:
+    with tabs[0]:
+        if not kk.lessons:
+            st.info("Er zijn nog geen lessen in de inhoud opgenomen.")
+        for lesson in sorted(kk.lessons, key=lambda l: l.number):
+            st.header(f"Les {lesson.number}: {md(lesson.title)}")
+            st.markdown(md(lesson.summary))
+            if lesson.tips:
+                st.markdown("**Tips uit de praktijk**")
+                for tip in lesson.tips:
+                    st.markdown(f"- {md(tip.text)}")
+            show_sources(kk, lesson.sources)
 
 for tab, group in zip(tabs[1:-1], GROUPS):
+    if not tab.open:
+        continue
     with tab:
         st.write(group.intro)
         shown = 0
@@ -42,47 +52,45 @@ for tab, group in zip(tabs[1:-1], GROUPS):
                 st.header(group.kind_titles[kind])
             for item in items:
                 shown += 1
-                with st.container(border=True):
-                    st.markdown(f"**{md(item.title)}**")
-                    if item.text:
-                        st.markdown(md(item.text))
-                    for sub in item.items:
-                        st.markdown(f"- {md(sub)}")
-                    show_sources(kk, item.sources)
+                guidance_card(kk, item)
         if not shown:
             st.info("Voor dit onderdeel is nog geen inhoud opgenomen.")
 
-with tabs[-1]:
-    steps = guiding_steps(kk)
-    st.write(
-        "Loop met de groep de zes stappen van 'Samen weerbaar' door en noteer de antwoorden. "
-        "Download het resultaat als Markdown of CSV (te openen in Excel). De antwoorden blijven "
-        "alleen in deze sessie bewaard."
-    )
-    if not steps:
-        st.info("De leidende vragen zijn nog niet in de inhoud opgenomen.")
-    answers: dict[str, str] = {}
-    for step in steps:
-        with st.expander(f"Stap {step.order}: {md(step.title)}", expanded=step.order == 1):
-            if step.text:
-                st.markdown(md(step.text))
-            for i, question in enumerate(step.items):
-                key = f"{step.id}/{i}"
-                answers[key] = st.text_area(question, key=f"ws-{key}", height=80)
-            show_sources(kk, step.sources)
-    if steps:
-        filled = sum(1 for v in answers.values() if v.strip())
-        st.write(f"{filled} van {len(answers)} vragen beantwoord.")
-        c1, c2 = st.columns(2)
-        c1.download_button(
-            "Download werkblad (Markdown)",
-            worksheet_markdown(steps, answers).encode("utf-8"),
-            file_name="werkblad-samen-weerbaar.md",
-            mime="text/markdown",
+if tabs[-1].open:
+    with tabs[-1]:
+        steps = guiding_steps(kk)
+        st.write(
+            "Loop met de groep de zes stappen van 'Samen weerbaar' door en noteer de antwoorden. "
+            "Download het resultaat als Markdown of CSV (te openen in Excel). De antwoorden blijven "
+            "alleen in deze sessie bewaard."
         )
-        c2.download_button(
-            "Download werkblad (CSV)",
-            worksheet_csv(steps, answers),
-            file_name="werkblad-samen-weerbaar.csv",
-            mime="text/csv",
-        )
+        if not steps:
+            st.info("De leidende vragen zijn nog niet in de inhoud opgenomen.")
+        answers: dict[str, str] = {}
+        for step in steps:
+            with st.expander(f"Stap {step.order}: {md(step.title)}", expanded=step.order == 1):
+                if step.text:
+                    st.markdown(md(step.text))
+                for i, question in enumerate(step.items):
+                    key = f"{step.id}/{i}"
+                    # persist_state: answers survive switching to another part or page
+                    answers[key] = st.text_area(
+                        question, key=f"ws-{key}", height=80, persist_state="session"
+                    )
+                show_sources(kk, step.sources)
+        if steps:
+            filled = sum(1 for v in answers.values() if v.strip())
+            st.write(f"{filled} van {len(answers)} vragen beantwoord.")
+            c1, c2 = st.columns(2)
+            c1.download_button(
+                "Download werkblad (Markdown)",
+                worksheet_markdown(steps, answers).encode("utf-8"),
+                file_name="werkblad-samen-weerbaar.md",
+                mime="text/markdown",
+            )
+            c2.download_button(
+                "Download werkblad (CSV)",
+                worksheet_csv(steps, answers),
+                file_name="werkblad-samen-weerbaar.csv",
+                mime="text/csv",
+            )

@@ -2,8 +2,18 @@
 
 import streamlit as st
 
-from kenniskaart.present import EVIDENCE_EXPLAINED, EVIDENCE_LABELS, or_unknown
+from kenniskaart.guidance import of_kind
+from kenniskaart.present import (
+    BASIS_EXPLAINED,
+    BASIS_LABELS,
+    EVIDENCE_EXPLAINED,
+    EVIDENCE_LABELS,
+    NATURE_EXPLAINED,
+    NATURE_LABELS,
+    or_unknown,
+)
 from kenniskaart.ui import get_content, md
+from kenniskaart.ui.guidance import guidance_card
 
 kk = get_content()
 
@@ -32,13 +42,31 @@ st.header("Hoe lees ik de sterkte van het bewijs?")
 for key, label in EVIDENCE_LABELS.items():
     st.markdown(f"**{label}** — {md(EVIDENCE_EXPLAINED[key])}")
 
+st.header("Kanttekeningen bij de bronnen")
+st.write(
+    "Wat de bronnen zelf zeggen over de grenzen van hun kennis. Lees de factoren en koppelingen "
+    "met deze kanttekeningen in het achterhoofd."
+)
+for item in of_kind(kk, "kanttekening"):
+    guidance_card(kk, item)
+
 st.header("Wat is van het team en wat uit de bron?")
 st.write(
-    "Sommige koppelingen staan niet letterlijk in de bronnen, zoals de indeling van een factor bij "
-    "een PmG-thema of de koppeling van een interventie aan een factor. Zulke koppelingen zijn "
-    "gemarkeerd als 'indeling kenniskaart-team' en zeggen waar ze op rusten. Koppelingen 'volgens "
-    "de bron' staan zo in het brondocument."
+    "Elke koppeling tussen een interventie of praktijkvoorbeeld en een factor zegt waar ze op "
+    "rust, in drie soorten, van sterk naar zwak:"
 )
+for key, label in BASIS_LABELS.items():
+    st.markdown(f"**{md(label)}** — {md(BASIS_EXPLAINED[key])}")
+st.write(
+    "Ook de indeling van factoren bij een PmG-thema en het niveau (individu, gezin, gemeenschap) "
+    "van de Beke-factoren zijn deels de lezing van het team; de toelichting bij de factor zegt dat. "
+    "Waar de opmaak van een brontabel (cursief) in de tekstversie verloren ging, staat bij de "
+    "sterkte 'niet beoordeeld' en niet een afgeleide sterkte."
+)
+
+st.header("Statische en dynamische factoren")
+for key, label in NATURE_LABELS.items():
+    st.markdown(f"**{md(label)}** — {md(NATURE_EXPLAINED[key])}")
 
 st.header("Erkenningen hebben een peildatum")
 st.write(

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from kenniskaart.guidance import of_kind
 from kenniskaart.ui import get_content, md
+from kenniskaart.ui.guidance import guidance_card
 
 kk = get_content()
 counts = kk.counts()
@@ -21,6 +23,10 @@ cols[0].metric("Risicofactoren", counts["risk_factors"])
 cols[1].metric("Beschermende factoren", counts["protective_factors"])
 cols[2].metric("Interventies en aanpakken", counts["interventions"])
 cols[3].metric("Praktijkvoorbeelden", counts["examples"])
+
+st.header("Het programma Preventie met Gezag")
+for item in of_kind(kk, "programma"):
+    guidance_card(kk, item)
 
 st.header("Waar wilt u beginnen?")
 left, mid, right = st.columns(3)

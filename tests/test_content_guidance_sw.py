@@ -30,6 +30,12 @@ EXPECTED_COUNTS = {
     "kennislacune": 4,
     "aanbeveling": 5,
     "leidende_stap": 6,
+    # review M3-M8: added from §2.1.2, §2.2.1, §2.2.2, §2.4, §3.3 and §4.3
+    "gemeenschapsindicator": 1,
+    "netwerkprincipe": 1,
+    "route": 2,
+    "opvoedondersteuning": 1,
+    "kanttekening": 1,
 }
 
 PARTICIPATION_LEVELS = ["Informeren", "Consulteren", "Adviseren", "Co-creëren", "(Mee)beslissen"]
@@ -122,6 +128,11 @@ def test_ids_carry_prefix_per_kind(sw):
         "conclusie": "sw-conclusie-",
         "kennislacune": "sw-lacune-",
         "aanbeveling": "sw-aanbeveling-",
+        "gemeenschapsindicator": "sw-indicator-",
+        "netwerkprincipe": "sw-netwerk-",
+        "route": "sw-route-",
+        "opvoedondersteuning": "sw-opvoed-",
+        "kanttekening": "sw-kanttekening-",
     }
     for g in sw:
         if g.kind == "leidende_stap":
@@ -152,6 +163,11 @@ def test_sections_point_to_the_right_part(sw):
         "kennislacune": "§5.2",
         "aanbeveling": "§5.3",
         "leidende_stap": "Bijlage 3",
+        "gemeenschapsindicator": "§2.4",
+        "netwerkprincipe": "§3.3",
+        "route": "§2.",
+        "opvoedondersteuning": "§2.2.2",
+        "kanttekening": "§4.3",
     }
     for g in sw:
         assert expected_section[g.kind] in g.sources[0].section, (g.id, g.sources[0].section)

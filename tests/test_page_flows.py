@@ -76,10 +76,12 @@ def test_factoren_detail_lists_interventions(kk):
 
 
 def test_lessen_worksheet_downloads():
+    # Lazy tabs: the lessons are the first part; the worksheet opens via ?onderdeel=…
     at = open_page("pages/lessen.py")
+    assert any("Les 4" in h.value for h in at.header)
+    at = open_page("pages/lessen.py", {"onderdeel": "Werkblad Samen weerbaar"})
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Download werkblad (Markdown)", "Download werkblad (CSV)"]
-    assert any("Les 4" in h.value for h in at.header)
 
 
 def test_planscan_preset_shows_coverage(kk):
