@@ -1,18 +1,29 @@
 """The Aanbeveler: from a risk profile to explained recommendations (pure, deterministic).
 
-It applies the what-works principles the seeds cite (CCV, 'Vier lessen', wat werkt):
+It applies the rule set the seeds cite: CCV 'Vier lessen', les 1 ("Maak ook gebruik van
+erkende gedragsinterventies … Denk aan 'Alleen jij bepaalt wie je bent' of BASTA") and the
+what-works principles (risk, need, responsivity). All rules and weights live in ``RULES``
+below and are explained in plain Dutch by ``explain_rules()`` (page: "Hoe werkt de
+aanbeveler?").
 
-* **need** (behoeftebeginsel): only interventions that address at least one selected factor
-  are ranked; factors with stronger evidence weigh more.
-* **risk** (risicobeginsel): the intensity of help should match the risk; an intervention at
-  the needed level of help scores higher, one at another level lower.
-* **responsivity** (responsiviteitsbeginsel): it must fit the young person: age (outside the
-  range = excluded), preferred setting, and eligibility cautions.
-
-Recognition only breaks ties among interventions that fit: it is added after the fit score
-and is smaller than one sourced gefundeerde factor.
-
-All weights live in ``WEIGHTS`` and are explained on the page by ``explain_rules()``.
+Outline
+-------
+1. **Need** (behoeftebeginsel): an intervention is a candidate when it addresses at least one
+   selected *dynamic* factor (directly or through a twin factor). Static factors (sex, age,
+   offending history, detention) are never "aangepakt".
+2. **Risk** (risicobeginsel): the level of help follows from the static factors and the number
+   and strength of the dynamic risk factors (``suggest_need``), explained in one sentence.
+3. **Responsivity**: the age must fit (outside the range, or ruled out by the target group:
+   excluded, with the reason). Instruments and trainings are never recommended for a young
+   person; they are listed separately "voor de organisatie".
+4. **Tiers**: tier 1 = recognised (``signals.is_recognised``), with a *known* age range that
+   fits, for a young person. Tier 2 = everything else that fits ("veelbelovend / praktijk":
+   no recognition, or an unknown age range). A tier-2 item never outranks a tier-1 item.
+   Within a tier the fit score orders (``RULES['score']``).
+5. **Package** (≤ 5): per selected dynamic factor the best recognised intervention, then the
+   family and community levels, then unrecognised approaches for what is still uncovered.
+6. **Gaps**: selected dynamic factors without any recognised, age-fitting intervention, with
+   the practice examples and unrecognised approaches that do address them.
 """
 
 from __future__ import annotations
@@ -24,43 +35,89 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import age_fits
 from .content import Kenniskaart
-from .models import RECOGNITION_ORDER, Case, Factor, Intervention, PracticeExample, Setting
-from .present import EVIDENCE_LABELS, SETTING_LABELS, age_range, recognition_text
+from .models import RECOGNITION_ORDER, Case, Caution, Factor, FactorLink, Intervention, PracticeExample, Setting
+from .present import BASIS_LABELS, EVIDENCE_LABELS, PURPOSE_LABELS, SETTING_LABELS, age_range, recognition_text
+from .signals import is_recognised, signals
 
+# --- the rule set: every rule and weight in one place ---------------------------------------
 
-WEIGHTS = {
-    # evidence strength of a selected factor the intervention addresses
-    "evidence": {
-        "gefundeerd": 3.0,
-        "robuust": 2.0,
-        "plausibel": 1.5,
-        "kwalitatief": 1.0,
-        "niet_beoordeeld": 1.0,
+RULES = {
+    "score": {
+        # evidence strength of a selected dynamic factor the intervention addresses …
+        "evidence": {
+            "gefundeerd": 3.0,
+            "robuust": 2.0,
+            "plausibel": 1.5,
+            "kwalitatief": 1.0,
+            "niet_beoordeeld": 1.0,
+        },
+        # … times the provenance of the link: bron > thema > team
+        "basis": {"bron": 1.0, "thema": 0.6, "team": 0.5},
+        # level of help: same as needed / one step off / two steps off
+        "help_level": {0: 2.0, 1: -0.5, 2: -2.0},
+        # at least one preferred setting matches
+        "setting": 1.0,
+        # per step of recognition (goed beschreven 1 … effectief volgens sterke aanwijzingen 5)
+        "recognition_step": 0.3,
+        # age given but the intervention's age range is unknown (tier 2 only)
+        "age_unknown": -1.0,
+        # per caution of a kind in RULES["harm_kinds"]
+        "harm": -1.0,
     },
-    # a factor link the team derived counts for this share of a sourced link
-    "derived_link": 0.75,
-    # level of help: same as needed / one step off / two steps off
-    "help_level": {0: 2.0, 1: -0.5, 2: -2.0},
-    # at least one preferred setting matches
-    "setting": 1.0,
-    # per step of recognition (goed beschreven = 1 … sterke aanwijzingen = 5)
-    "recognition_step": 0.3,
+    "tiers": {
+        1: "erkend en past bij de leeftijd",
+        2: "veelbelovend / praktijk: niet erkend of leeftijdsgrens onbekend",
+    },
+    # level of help (risk principle)
+    "need": {
+        # dynamic risk factors with strong evidence (gefundeerd or statistisch robuust)
+        "strong_evidence": ("gefundeerd", "robuust"),
+        # this many dynamic risk factors, or this many strong ones → intensive guidance
+        "intensive_count": 3,
+        "intensive_strong": 2,
+    },
+    "package_size": 5,
+    # caution kinds that say an approach does not work (seed 004 §2.3.2; awareness lessons alone,
+    # Kwaliteitskader): they lower the score, and unrecognised items with them stay out of the
+    # package. A group-intervention warning is shown as a caution but is about how to deliver it.
+    "harm_kinds": ("werkt_niet", "voorlichting"),
 }
-"""All weights of the matcher. Gefundeerd > plausibel; recognition only adds a little."""
+"""All rules and weights of the matcher; ``explain_rules()`` puts them in words."""
 
-RECOGNISED = {
-    "effectief volgens sterke aanwijzingen",
-    "effectief volgens goede aanwijzingen",
-    "effectief volgens eerste aanwijzingen",
-    "goed onderbouwd",
-}
-"""Recognition levels of the NJi / Erkenningscommissie that count as 'erkend'."""
+WEIGHTS = RULES["score"]
+PACKAGE_SIZE: int = RULES["package_size"]
 
-PACKAGE_SIZE = 5
 RESPONSIVITY_NOTES = {
     "lvb": "licht verstandelijke beperking (LVB)",
     "eerste_delict": "eerste delict / first offender",
 }
+
+SPECIALIST_FACTORS = frozenset({
+    # Bureau Beke: an offending history, detention, serious youth groups, criminal skills
+    "beke-r-criminele-achtergrond",
+    "beke-r-meer-veroordelingen",
+    "beke-r-ernstigere-delicten",
+    "beke-r-meer-soorten-delicten",
+    "beke-r-drugsveroordelingen",
+    "beke-r-meer-langere-gevangenisstraffen",
+    "beke-r-detentiegeschiedenis",
+    "beke-r-problematische-jeugdgroep",
+    "beke-r-geweldsdelicten-jeugd",
+    "beke-r-criminele-vaardigheden",
+    # ties with organised crime and criminal families
+    "beke-r-familiebanden-georganiseerde-criminaliteit",
+    "beke-r-aanraking-georganiseerde-criminaliteit",
+    "sw-gezin-r-criminele-gezinsleden",
+})
+"""Risk factors that point to the specialist approach (seed 003, 'De juiste hulp op
+verschillende niveaus', 3: young people, young adults and families who are already further
+into crime). Traits such as loyalty or willingness to use violence alone do not."""
+
+NEED_ORDER = ("hulp-positief", "hulp-intensief", "hulp-specialistisch")
+"""Help level ids from light to heavy (seed 003)."""
+
+
+# --- profile ---------------------------------------------------------------------------------
 
 
 class Profile(BaseModel):
@@ -91,27 +148,57 @@ def profile_from_case(case: Case) -> Profile:
     )
 
 
+# --- results ---------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Recommendation:
     intervention: Intervention
+    tier: int
+    """1 = erkend en past bij de leeftijd; 2 = veelbelovend / praktijk; 0 = voor de organisatie."""
     score: float
+    """Orders items within a tier only; shown to users as ``rule``, never as a number."""
     factors: tuple[Factor, ...]
-    """Selected factors it addresses."""
+    """Selected dynamic factors it addresses (the selected factor, also when reached via a twin)."""
     reasons: tuple[str, ...]
+    """Reasons *for*."""
     cautions: tuple[str, ...]
+    """Cautions *against*: harms, target group, eligibility, recognition, weak links."""
+    rule: str
+    """In words: which rule put it at this place."""
+
+    @property
+    def recognised(self) -> bool:
+        return is_recognised(self.intervention)
 
 
 @dataclass(frozen=True)
 class Exclusion:
     intervention: Intervention
     reason: str
+    kind: Literal["leeftijd", "doelgroep"] = "leeftijd"
+
+
+@dataclass(frozen=True)
+class PackageItem:
+    rec: Recommendation
+    why: str
+    """Why it is in the package, in words."""
+
+    @property
+    def intervention(self) -> Intervention:
+        return self.rec.intervention
+
+    @property
+    def factors(self) -> tuple[Factor, ...]:
+        return self.rec.factors
 
 
 @dataclass(frozen=True)
 class Gap:
     factor: Factor
     unrecognised: tuple[Intervention, ...]
-    """Interventions without a recognition that do address it."""
+    """Interventions without a recognition (or without a known fitting age) that do address it."""
     examples: tuple[PracticeExample, ...]
 
 
@@ -121,11 +208,23 @@ class Result:
     need: str | None
     need_reason: str
     ranked: tuple[Recommendation, ...]
+    """Tier 1 first, then tier 2."""
     excluded: tuple[Exclusion, ...]
-    package: tuple[Recommendation, ...]
+    package: tuple[PackageItem, ...]
     uncovered: tuple[Factor, ...]
+    """Selected dynamic factors the package does not cover."""
     gaps: tuple[Gap, ...]
+    for_organisation: tuple[Recommendation, ...] = ()
+    """Instruments and trainings that address a selected factor: never for a young person."""
+    static_factors: tuple[Factor, ...] = ()
+    """Selected static factors: they set the level of help, no intervention 'pakt ze aan'."""
     notices: tuple[str, ...] = field(default=())
+
+    def tier(self, n: int) -> tuple[Recommendation, ...]:
+        return tuple(r for r in self.ranked if r.tier == n)
+
+
+# --- helpers ---------------------------------------------------------------------------------
 
 
 def selected_factors(kk: Kenniskaart, profile: Profile) -> list[Factor]:
@@ -138,97 +237,125 @@ def selected_factors(kk: Kenniskaart, profile: Profile) -> list[Factor]:
     return out
 
 
-SPECIALIST_FACTORS = frozenset({
-    # Bureau Beke: an offending history, detention, serious youth groups, criminal skills
-    "beke-r-criminele-achtergrond",
-    "beke-r-meer-veroordelingen",
-    "beke-r-ernstigere-delicten",
-    "beke-r-meer-soorten-delicten",
-    "beke-r-drugsveroordelingen",
-    "beke-r-meer-langere-gevangenisstraffen",
-    "beke-r-detentiegeschiedenis",
-    "beke-r-problematische-jeugdgroep",
-    "beke-r-geweldsdelicten-jeugd",
-    "beke-r-criminele-vaardigheden",
-    # ties with organised crime and criminal families
-    "beke-r-familiebanden-georganiseerde-criminaliteit",
-    "beke-r-aanraking-georganiseerde-criminaliteit",
-    "sw-gezin-r-criminele-gezinsleden",
-})
-"""Risk factors that point to the specialist approach (seed 003, 'De juiste hulp op
-verschillende niveaus', 3: young people, young adults and families who are already further
-into crime). Traits such as loyalty or willingness to use violence alone do not."""
+def _level_name(kk: Kenniskaart, hid: str) -> str:
+    h = kk.by_id("help_levels").get(hid)
+    return h.name if h else hid
 
 
 def suggest_need(kk: Kenniskaart, profile: Profile) -> tuple[str | None, str]:
-    """Suggest a level of help from the selected risk factors (risk principle).
+    """The level of help from static factors and the number/strength of dynamic risk factors.
 
-    An offending history, detention or ties with organised crime (``SPECIALIST_FACTORS``)
-    point to the specialist approach (seed 003, 'De juiste hulp op verschillende niveaus',
-    3); three or more risk factors, or any gefundeerde or robust one, to intensive guidance
-    on several domains (2: 'problemen op meerdere risicofactoren'); otherwise positive
-    support (1).
+    Risk principle (CCV les 1; seed 003 'De juiste hulp op verschillende niveaus'):
+    a risk factor in ``SPECIALIST_FACTORS`` (offending history, detention, ties with organised
+    crime) → specialist approach (3). Otherwise ``intensive_count`` or more dynamic risk
+    factors, or ``intensive_strong`` or more with strong evidence → intensive guidance (2);
+    fewer → positive support (1). Any other static risk factor (e.g. man-zijn) raises that one
+    step, to at most intensive guidance. One sentence says why.
     """
+    rules = RULES["need"]
     risks = [f for f in selected_factors(kk, profile) if f.kind == "risico"]
     if not risks:
         return None, "Geen risicofactoren gekozen: geen niveau van hulp voorgesteld."
     special = [f for f in risks if f.id in SPECIALIST_FACTORS]
     if special:
-        return "hulp-specialistisch", (
-            "Voorgesteld: specialistische aanpak, omdat het profiel wijst op criminaliteit of "
-            f"banden met criminelen ({', '.join(f.name for f in special[:3])})."
-        )
-    founded = [f for f in risks if f.evidence in ("gefundeerd", "robuust")]
-    if len(risks) >= 3 or founded:
-        return "hulp-intensief", (
-            "Voorgesteld: intensieve begeleiding op meerdere leefgebieden, omdat er meerdere of "
-            "sterk onderbouwde risicofactoren zijn."
-        )
-    return "hulp-positief", "Voorgesteld: positieve ondersteuning, omdat er weinig en minder sterke risicofactoren zijn."
+        hid = "hulp-specialistisch"
+        why = "het profiel wijst op criminaliteit of banden met criminelen (" + ", ".join(f.name for f in special[:3]) + ")"
+        return hid, f"Voorgesteld: {_level_name(kk, hid).lower()}, omdat {why}."
+    dynamic = [f for f in risks if f.nature == "dynamisch"]
+    static = [f for f in risks if f.nature == "statisch"]
+    strong = [f for f in dynamic if f.evidence in rules["strong_evidence"]]
+    step = 1 if (len(dynamic) >= rules["intensive_count"] or len(strong) >= rules["intensive_strong"]) else 0
+    parts = [
+        f"het profiel {_n(len(dynamic), 'dynamische risicofactor', 'dynamische risicofactoren')} heeft, waarvan "
+        f"{len(strong)} sterk onderbouwd (gefundeerd of statistisch robuust)"
+    ]
+    if static and step == 0:
+        step = 1
+        parts.append(f"de statische factor{'en' if len(static) > 1 else ''} " + ", ".join(f"'{f.name}'" for f in static[:3])
+                     + " het risico verho" + ("gen" if len(static) > 1 else "ogt"))
+    elif static:
+        parts.append("statische factoren: " + ", ".join(f"'{f.name}'" for f in static[:3]))
+    hid = NEED_ORDER[step]
+    return hid, f"Voorgesteld: {_level_name(kk, hid).lower()}, omdat {parts[0]}" + (
+        f" en {parts[1]}." if len(parts) > 1 else "."
+    )
 
 
-def _age_fit(iv: Intervention, age: int | None) -> bool | None:
-    """Whether the age fits; None when no age is given or the range is unknown."""
-    return None if age is None else age_fits(iv, age)
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
-def _score(
-    kk: Kenniskaart, iv: Intervention, profile: Profile, wanted: dict[str, Factor], need: str | None
-) -> Recommendation | None:
-    links = [l for l in iv.factors if l.factor in wanted]
+def _doelgroep_rules_out(c: Caution, age: int | None) -> bool:
+    """A ``doelgroep`` caution with an age range rules out ages outside it."""
+    if c.kind != "doelgroep" or age is None or (c.min_age is None and c.max_age is None):
+        return False
+    lo = c.min_age if c.min_age is not None else 0
+    hi = c.max_age if c.max_age is not None else 99
+    return not lo <= age <= hi
+
+
+def _best_links(kk: Kenniskaart, iv: Intervention, wanted: dict[str, Factor]) -> dict[str, FactorLink]:
+    """Per selected factor id: the strongest link of ``iv`` to it or to one of its twins."""
+    best: dict[str, FactorLink] = {}
+    for link in iv.factors:
+        for fid in kk.twin_ids(link.factor):
+            if fid in wanted:
+                cur = best.get(fid)
+                if cur is None or WEIGHTS["basis"][link.basis] > WEIGHTS["basis"][cur.basis]:
+                    best[fid] = link
+    return best
+
+
+def _evaluate(
+    kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None
+) -> Recommendation | Exclusion | None:
+    links = _best_links(kk, iv, dynamic)
     if not links:
         return None
+    fit = None if profile.age is None else age_fits(iv, profile.age)
+    young = iv.purpose in ("jeugdinterventie", "aanpak")
+    if young and fit is False:
+        return Exclusion(iv, f"leeftijd {profile.age} valt buiten {age_range(iv)}", "leeftijd")
+    if young:
+        ruled_out = [c for c in iv.cautions if _doelgroep_rules_out(c, profile.age)]
+        if ruled_out:
+            return Exclusion(iv, f"doelgroep sluit leeftijd {profile.age} uit: {ruled_out[0].text}", "doelgroep")
+
     reasons: list[str] = []
     cautions: list[str] = []
     score = 0.0
-    for link in links:
-        f = wanted[link.factor]
-        w = WEIGHTS["evidence"][f.evidence]
+    weak: list[str] = []
+    for fid, link in links.items():
+        f = dynamic[fid]
+        score += WEIGHTS["evidence"][f.evidence] * WEIGHTS["basis"][link.basis]
         verb = "pakt aan" if f.kind == "risico" else "versterkt"
-        if link.basis == "team":
-            w *= WEIGHTS["derived_link"]
-            cautions.append(f"De koppeling met '{f.name}' is afgeleid door het team, niet door een bron.")
-        score += w
-        reasons.append(f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]})")
+        via = "" if link.factor == fid else " (via dezelfde factor in een ander kader)"
+        reasons.append(f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]}; {BASIS_LABELS[link.basis]}){via}")
+        if link.basis != "bron":
+            weak.append(f.name)
+    if weak and len(weak) == len(links):
+        cautions.append(
+            "Geen bron noemt deze interventie zelf bij de gekozen factoren; de koppeling is "
+            + ("afgeleid of op themaniveau: " if len(weak) > 1 else "afgeleid of op themaniveau: ")
+            + ", ".join(weak) + "."
+        )
 
-    fit = _age_fit(iv, profile.age)
     if fit is True:
         reasons.append(f"leeftijd past ({age_range(iv)})")
     elif fit is None and profile.age is not None:
         note = f" ({iv.age_note})" if iv.age_note else ""
-        reasons.append(f"leeftijdsgrens onbekend{note}: controleer of de interventie past")
+        cautions.append(f"Leeftijdsgrens onbekend{note}: controleer of de interventie past bij {profile.age} jaar.")
+        score += WEIGHTS["age_unknown"]
 
     if need and iv.help_levels:
         levels = kk.by_id("help_levels")
-        diff = min(2, min(abs(levels[need].order - levels[h].order) for h in iv.help_levels))
+        diff = min(2, min(abs(levels[need].order - levels[h].order) for h in iv.help_levels if h in levels))
         score += WEIGHTS["help_level"][diff]
         if diff == 0:
             reasons.append(f"past bij het niveau van hulp ({levels[need].name})")
         else:
-            names = ", ".join(levels[h].name for h in iv.help_levels)
-            reasons.append(f"ander niveau van hulp ({names}) dan nodig ({levels[need].name})")
-    elif need:
-        reasons.append("niveau van hulp onbekend")
+            names = ", ".join(levels[h].name for h in iv.help_levels if h in levels)
+            cautions.append(f"Ander niveau van hulp ({names}) dan nodig ({levels[need].name}).")
 
     if profile.settings:
         common = [s for s in iv.settings if s in profile.settings]
@@ -237,58 +364,111 @@ def _score(
             reasons.append("setting past: " + ", ".join(SETTING_LABELS[s] for s in common))
 
     rec = iv.recognition
+    recognised = is_recognised(iv)
     if rec is not None:
         score += WEIGHTS["recognition_step"] * RECOGNITION_ORDER[rec.level]
+    if recognised:
         reasons.append(f"erkenning: {recognition_text(rec)}")
+        if rec.level == "erkend, niveau onbekend":
+            cautions.append("Een bron noemt de interventie erkend, maar een erkenningsniveau is niet gevonden.")
         if rec.in_review and not any(c.kind == "erkenning" for c in iv.cautions):
             cautions.append("De erkenning is in herbeoordeling.")
-    else:
-        reasons.append("erkenning: onbekend")
 
-    for c in iv.cautions:
+    sig = signals(iv)
+    score += WEIGHTS["harm"] * sum(1 for c in iv.cautions if c.kind in RULES["harm_kinds"])
+    for c in (*sig.harms, *sig.other_cautions):
         text = c.text
         if c.kind == "toelating" and profile.notes:
-            notes = ", ".join(RESPONSIVITY_NOTES[n] for n in profile.notes)
-            text += f" (let op bij dit profiel: {notes})"
-        cautions.append(text)
-    return Recommendation(iv, round(score, 3), tuple(wanted[l.factor] for l in links), tuple(reasons), tuple(cautions))
+            text += f" (let op bij dit profiel: {', '.join(RESPONSIVITY_NOTES[n] for n in profile.notes)})"
+        label = {"werkt_niet": "Werkt niet of kan schaden: ", "groepsinterventie": "Groepsinterventie: ",
+                 "voorlichting": "Voorlichting: "}.get(c.kind, "")
+        cautions.append(label + text)
+
+    factors = tuple(dynamic[fid] for fid in links)
+    if not young:
+        rule = (f"Voor de organisatie: een {PURPOSE_LABELS[iv.purpose]}, geen interventie voor een jongere; "
+                "daarom nooit aanbevolen voor een jongere.")
+        return Recommendation(iv, 0, round(score, 3), factors, tuple(reasons), tuple(cautions), rule)
+    known_range = iv.min_age is not None or iv.max_age is not None
+    if recognised and (fit is True or (profile.age is None and known_range)):
+        tier = 1
+        rule = ("Groep 1: erkend, past bij de leeftijd en pakt "
+                + _n(len(links), "gekozen dynamische factor", "gekozen dynamische factoren") + " aan.")
+    else:
+        tier = 2
+        why = []
+        if not recognised:
+            why.append("niet erkend" if rec is not None else "erkenning onbekend")
+        if fit is None and recognised:
+            why.append("leeftijdsgrens onbekend")
+        rule = ("Groep 2, veelbelovend / praktijk (" + ", ".join(why) + "): komt na alle erkende interventies "
+                "die bij de leeftijd passen; pakt "
+                + _n(len(links), "gekozen dynamische factor", "gekozen dynamische factoren") + " aan.")
+    return Recommendation(iv, tier, round(score, 3), factors, tuple(reasons), tuple(cautions), rule)
 
 
 def _package(
-    ranked: list[Recommendation], wanted: dict[str, Factor], need: str | None
-) -> tuple[list[Recommendation], list[Factor]]:
-    """Greedy cover of the selected factors (≤ PACKAGE_SIZE), mixing levels and help levels."""
-    uncovered = set(wanted)
-    chosen: list[Recommendation] = []
-    levels_used: set[str] = set()
-    while uncovered and len(chosen) < PACKAGE_SIZE:
-        best, best_key = None, None
-        for r in ranked:
-            if r in chosen:
-                continue
-            gain = len({f.id for f in r.factors} & uncovered)
-            if gain == 0:
-                continue
-            new_level = bool(set(r.intervention.levels) - levels_used)
-            fits_need = need is None or need in r.intervention.help_levels
-            key = (gain, new_level, fits_need, r.score)
-            if best_key is None or key > best_key:
-                best, best_key = r, key
-        if best is None:
-            break
-        chosen.append(best)
-        uncovered -= {f.id for f in best.factors}
-        levels_used |= set(best.intervention.levels)
-    return chosen, [wanted[f] for f in wanted if f in uncovered]
+    ranked: list[Recommendation], dynamic: dict[str, Factor]
+) -> tuple[list[PackageItem], list[Factor]]:
+    """≤ PACKAGE_SIZE items: recognised first per factor, then family and community, then the rest."""
+    uncovered = set(dynamic)
+    chosen: list[PackageItem] = []
+    used: set[str] = set()
+
+    def take(rec: Recommendation, why: str) -> None:
+        chosen.append(PackageItem(rec, why))
+        used.add(rec.intervention.id)
+        uncovered.difference_update(f.id for f in rec.factors)
+
+    def greedy(pool: list[Recommendation], why: str) -> None:
+        while uncovered and len(chosen) < PACKAGE_SIZE:
+            best, key = None, None
+            for r in pool:
+                if r.intervention.id in used:
+                    continue
+                gain = sum(1 for f in r.factors if f.id in uncovered)
+                if gain and (key is None or (gain, r.score) > key):
+                    best, key = r, (gain, r.score)
+            if best is None:
+                return
+            names = ", ".join(f.name for f in best.factors if f.id in uncovered)
+            take(best, why.format(names=names))
+
+    tier1 = [r for r in ranked if r.tier == 1]
+    # unrecognised approaches with a caution that they do not work or can harm stay out
+    tier2 = [r for r in ranked if r.tier == 2 and not any(c.kind in RULES["harm_kinds"] for c in r.intervention.cautions)]
+    greedy(tier1, "Erkend en passend voor: {names}.")
+    for level, label in (("gezin", "het gezin"), ("gemeenschap", "de gemeenschap")):
+        if len(chosen) >= PACKAGE_SIZE or any(level in p.intervention.levels for p in chosen):
+            continue
+        wants_level = any(f.level == level for f in dynamic.values())
+        if not wants_level:
+            continue
+        for pool in (tier1, tier2):
+            cands = [r for r in pool if r.intervention.id not in used and level in r.intervention.levels]
+            if cands:
+                best = max(cands, key=lambda r: (sum(1 for f in r.factors if f.id in uncovered), r.score))
+                kind = "erkend" if best.tier == 1 else "niet erkend (veelbelovend / praktijk)"
+                take(best, f"Werkt op het niveau van {label} ({kind}), zodat het pakket niet alleen op de jongere zelf ligt.")
+                break
+    greedy(tier2, "Geen erkende interventie dekt dit; veelbelovend / praktijk voor: {names}.")
+    return chosen, [dynamic[f] for f in dynamic if f in uncovered]
 
 
 def recommend(kk: Kenniskaart, profile: Profile) -> Result:
-    """Rank, explain, package and find gaps for a profile. Never raises on valid profiles."""
+    """Tier, explain, package and find gaps for a profile. Never raises on valid profiles."""
     notices: list[str] = []
-    wanted = {f.id: f for f in selected_factors(kk, profile)}
+    chosen = selected_factors(kk, profile)
+    dynamic = {f.id: f for f in chosen if f.nature == "dynamisch"}
+    static = tuple(f for f in chosen if f.nature == "statisch")
     unknown = [f for f in (*profile.risk_factors, *profile.protective_factors) if f not in kk.by_id("factors")]
     if unknown:
         notices.append(f"Onbekende factoren genegeerd: {', '.join(unknown)}.")
+    if chosen and not dynamic:
+        notices.append(
+            "Alleen statische factoren gekozen: die bepalen hoe zwaar de hulp moet zijn, maar geen interventie "
+            "pakt ze aan. Kies ook dynamische factoren (wat te veranderen is)."
+        )
     need = profile.need if profile.need in kk.by_id("help_levels") else None
     if profile.need is not None and need is None:
         notices.append(f"Onbekend niveau van hulp genegeerd: {profile.need}.")
@@ -299,32 +479,30 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     else:
         need_reason = "Niveau van hulp gekozen door de gebruiker."
 
+    candidates: dict[str, Intervention] = {}
+    for fid in dynamic:
+        for iv in kk.interventions_for_factor(fid):
+            candidates.setdefault(iv.id, iv)
     ranked: list[Recommendation] = []
+    organisation: list[Recommendation] = []
     excluded: list[Exclusion] = []
-    for iv in kk.interventions:
-        rec = _score(kk, iv, profile, wanted, need)
-        if rec is None:
-            continue
-        if _age_fit(iv, profile.age) is False:
-            excluded.append(Exclusion(iv, f"leeftijd {profile.age} valt buiten {age_range(iv)}"))
-            continue
-        ranked.append(rec)
-    ranked.sort(key=lambda r: (-r.score, r.intervention.name))
+    for iv in candidates.values():
+        out = _evaluate(kk, iv, profile, dynamic, need)
+        if isinstance(out, Exclusion):
+            excluded.append(out)
+        elif out is not None:
+            (organisation if out.tier == 0 else ranked).append(out)
+    ranked.sort(key=lambda r: (r.tier, -r.score, r.intervention.name))
+    organisation.sort(key=lambda r: (-r.score, r.intervention.name))
 
-    package, uncovered = _package(ranked, wanted, need)
+    package, uncovered = _package(ranked, dynamic)
 
+    tier1_factors = {f.id for r in ranked if r.tier == 1 for f in r.factors}
     gaps = []
-    for f in wanted.values():
-        addressing = kk.interventions_for_factor(f.id)
-        if any(
-            iv.recognition and iv.recognition.level in RECOGNISED and _age_fit(iv, profile.age) is not False
-            for iv in addressing
-        ):
+    for f in dynamic.values():
+        if f.id in tier1_factors:
             continue
-        unrec = tuple(
-            iv for iv in addressing
-            if not (iv.recognition and iv.recognition.level in RECOGNISED) and _age_fit(iv, profile.age) is not False
-        )
+        unrec = tuple(r.intervention for r in ranked if r.tier == 2 and f in r.factors)
         gaps.append(Gap(f, unrec, kk.examples_for_factor(f.id)))
 
     return Result(
@@ -336,6 +514,8 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
         package=tuple(package),
         uncovered=tuple(uncovered),
         gaps=tuple(gaps),
+        for_organisation=tuple(organisation),
+        static_factors=static,
         notices=tuple(notices),
     )
 
@@ -343,27 +523,42 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
 def explain_rules() -> list[str]:
     """The rules and weights in plain Dutch, for 'Hoe werkt de aanbeveler?'."""
     ev = WEIGHTS["evidence"]
+    ba = WEIGHTS["basis"]
     hl = WEIGHTS["help_level"]
+    nd = RULES["need"]
     return [
-        "Alleen interventies die minstens één gekozen factor aanpakken komen in de lijst "
-        "(behoeftebeginsel: richt je op wat het gedrag veroorzaakt).",
-        f"Elke gekozen factor die een interventie aanpakt telt mee naar sterkte van het bewijs: "
-        f"gefundeerd {ev['gefundeerd']:g}, statistisch robuust {ev['robuust']:g}, plausibel "
-        f"{ev['plausibel']:g}, kwalitatief of niet beoordeeld {ev['kwalitatief']:g} punt.",
-        f"Een koppeling die het team heeft afgeleid (niet uit een bron) telt voor "
-        f"{int(WEIGHTS['derived_link'] * 100)}% en krijgt een waarschuwing.",
-        f"Niveau van hulp (risicobeginsel: de intensiteit past bij het risico): hetzelfde niveau "
-        f"{hl[0]:+g}, één niveau ernaast {hl[1]:+g}, twee niveaus ernaast {hl[2]:+g}. Kiest u geen "
-        "niveau, dan stelt de aanbeveler er een voor op basis van de risicofactoren.",
-        "Leeftijd (responsiviteitsbeginsel): interventies buiten de leeftijdsgrens vallen af en "
-        "staan apart met de reden; bij een onbekende leeftijdsgrens staat een opmerking.",
-        f"Past een van de gekozen settings: {WEIGHTS['setting']:+g}.",
-        f"Erkenning telt pas mee als een interventie past: {WEIGHTS['recognition_step']:g} per "
-        "trede (goed beschreven 1 … effectief volgens sterke aanwijzingen 5), minder dan één "
-        "gefundeerde factor.",
-        f"Het pakket kiest maximaal {PACKAGE_SIZE} interventies die samen de meeste gekozen "
-        "factoren dekken, bij gelijke dekking liefst een nieuw niveau (individu, gezin, "
-        "gemeenschap) en het gevraagde niveau van hulp.",
-        "Een gat is een gekozen factor die geen erkende interventie voor deze leeftijd aanpakt; "
-        "dan staan de praktijkvoorbeelden en niet-erkende aanpakken erbij die hem wel aanpakken.",
+        "De regels volgen het CCV (les 1: 'Maak ook gebruik van erkende gedragsinterventies … Denk aan "
+        "Alleen jij bepaalt wie je bent of BASTA') en de wat-werkt-principes risico, behoefte en responsiviteit.",
+        "Behoefte: een interventie komt alleen in beeld als ze minstens één gekozen dynamische factor "
+        "aanpakt (iets wat te veranderen is). Statische factoren, zoals man-zijn, leeftijd of een "
+        "strafrechtelijk verleden, worden nooit 'aangepakt'. Een factor die in een ander kader hetzelfde "
+        "betekent (tweeling) telt mee.",
+        f"Groep 1: {RULES['tiers'][1]} (bekende leeftijdsgrens). Groep 2: {RULES['tiers'][2]}. "
+        "Een interventie uit groep 2 staat nooit boven een interventie uit groep 1.",
+        "Valt af, met de reden erbij: leeftijd buiten de grens, of een doelgroep die deze leeftijd uitsluit. "
+        "Screenings- en risicotaxatie-instrumenten en trainingen voor professionals worden nooit voor een "
+        "jongere aanbevolen; ze staan apart onder 'Voor de organisatie'.",
+        f"Binnen een groep telt elke gekozen dynamische factor mee naar sterkte van het bewijs (gefundeerd "
+        f"{ev['gefundeerd']:g}, statistisch robuust {ev['robuust']:g}, plausibel {ev['plausibel']:g}, "
+        f"kwalitatief of niet beoordeeld {ev['kwalitatief']:g}) maal de herkomst van de koppeling: een bron "
+        f"noemt deze interventie {ba['bron']:g}, een bron noemt alleen het thema {ba['thema']:g}, afgeleid door "
+        f"het team {ba['team']:g}.",
+        f"Niveau van hulp (risicobeginsel): hetzelfde niveau {hl[0]:+g}, één niveau ernaast {hl[1]:+g}, twee "
+        f"niveaus ernaast {hl[2]:+g}. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
+        "strafrechtelijk verleden, detentie of banden met georganiseerde criminaliteit wijzen op de "
+        f"specialistische aanpak; {nd['intensive_count']} of meer dynamische risicofactoren, of "
+        f"{nd['intensive_strong']} of meer sterk onderbouwde, op intensieve begeleiding; anders positieve "
+        "ondersteuning. Een andere statische risicofactor verhoogt dat één stap.",
+        f"Past een van de gekozen settings: {WEIGHTS['setting']:+g}. Erkenning: {WEIGHTS['recognition_step']:g} "
+        f"per trede (goed beschreven 1 … effectief volgens sterke aanwijzingen 5). Leeftijdsgrens onbekend "
+        f"terwijl u een leeftijd koos: {WEIGHTS['age_unknown']:+g}. Per waarschuwing uit de bronnen dat iets "
+        f"niet werkt (werkt niet of kan schaden, alleen voorlichting): {WEIGHTS['harm']:+g}.",
+        f"Het pakket (maximaal {PACKAGE_SIZE}) neemt eerst per gekozen dynamische factor de beste erkende "
+        "interventie, dan het niveau gezin en gemeenschap als u daar factoren koos, en pas daarna niet-erkende "
+        "aanpakken voor wat nog niet gedekt is (niet-erkende aanpakken met een waarschuwing dat ze niet werken "
+        "of kunnen schaden komen niet in het pakket).",
+        "Een gat is een gekozen dynamische factor zonder erkende interventie voor deze leeftijd; dan staan de "
+        "praktijkvoorbeelden en niet-erkende aanpakken erbij die hem wel aanpakken.",
+        "Redenen vóór en waarschuwingen tegen staan apart; waarschuwingen komen uit de bronnen (werkt niet of "
+        "kan schaden, groepsinterventie, toelating, doelgroep, erkenning) of zeggen dat een koppeling zwak is.",
     ]

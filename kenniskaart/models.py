@@ -354,6 +354,11 @@ class Caution(Strict):
     kind: CautionKind
     text: Text
     sources: list[SourceRef] = []
+    min_age: int | None = Field(default=None, ge=0, le=99)
+    max_age: int | None = Field(default=None, ge=0, le=99)
+    """For a ``doelgroep`` caution: the ages the target group allows, where a source gives them
+    (e.g. not for children under 12). The Aanbeveler excludes ages outside, with the caution as
+    the reason. None = the caution is shown, nothing is excluded."""
 
 
 class Intervention(Strict):
