@@ -20,6 +20,7 @@ from .present import (
     EVIDENCE_LABELS,
     FORMAT_LABELS,
     FRAMEWORK_LABELS,
+    FRAMEWORK_SHORT,
     KIND_IV_LABELS,
     KIND_LABELS,
     ONBEKEND,
@@ -297,19 +298,41 @@ def crime_scope_label(f: Factor) -> str:
 EVIDENCE_RANK = {"gefundeerd": 0, "robuust": 1, "plausibel": 2, "kwalitatief": 3, "niet_beoordeeld": 4}
 
 
+def factor_choice_id(kk: Kenniskaart, factor_id: str) -> str:
+    """The id a picker offers for a factor: of a factor and its twins (the same factor in another
+    framework) the one listed first in the content, so twins are one choice, not two."""
+    pos = _factor_positions(kk)
+    twins = [t for t in kk.twin_ids(factor_id) if t in pos]
+    return min(twins, key=pos.__getitem__) if twins else factor_id
+
+
+def _factor_positions(kk: Kenniskaart) -> dict[str, int]:
+    return {f.id: i for i, f in enumerate(kk.factors)}
+
+
 def factor_options(kk: Kenniskaart, kind: str, level: str) -> list[str]:
-    """Factor ids of one kind and level, grouped by (first) PmG theme, strongest evidence first."""
+    """Factor ids for a picker of one kind and level: grouped by (first) PmG theme, strongest
+    evidence first; of twins only the first (``factor_choice_id``)."""
     order = {t.id: t.order for t in kk.pmg_themes}
 
     def key(f: Factor):
         theme = min((order[t] for t in f.pmg_themes if t in order), default=99)
         return (theme, EVIDENCE_RANK[f.evidence], f.name.casefold())
 
-    return [f.id for f in sorted((f for f in kk.factors if f.kind == kind and f.level == level), key=key)]
+    return [
+        f.id
+        for f in sorted((f for f in kk.factors if f.kind == kind and f.level == level), key=key)
+        if factor_choice_id(kk, f.id) == f.id
+    ]
 
 
 def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
-    """'<first PmG theme> · <name> · <evidence>' so a user sees the grouping and can search it."""
+    """'<first PmG theme> · <full name>' (the grouping stays visible and searchable), plus
+    '(ook in <framework>)' for a factor with twins. The evidence is not in the name: the page
+    shows it as a badge."""
     themes = theme_names(kk, f.pmg_themes[:1])
     prefix = f"{themes[0]} · " if themes else ""
-    return f"{prefix}{f.name} · {EVIDENCE_LABELS[f.evidence]}"
+    factors = kk.by_id("factors")
+    others = sorted({FRAMEWORK_SHORT[factors[t].framework] for t in kk.twin_ids(f.id) - {f.id} if t in factors})
+    suffix = f" (ook in {', '.join(others)})" if others else ""
+    return f"{prefix}{f.name}{suffix}"

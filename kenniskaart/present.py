@@ -37,6 +37,13 @@ FRAMEWORK_LABELS = {
     "positieve_ontwikkeling": "Tien beschermende factoren voor positieve ontwikkeling",
     "individuele_veerkracht": "Individuele veerkracht",
 }
+FRAMEWORK_SHORT = {
+    "beke_kennissynthese": "Bureau Beke",
+    "samen_weerbaar": "Samen Weerbaar",
+    "positieve_ontwikkeling": "positieve ontwikkeling",
+    "individuele_veerkracht": "individuele veerkracht",
+}
+"""Short framework names, e.g. for '(ook in Samen Weerbaar)' next to a factor with a twin."""
 CRIME_SCOPE_LABELS = {
     "jeugdcriminaliteit_algemeen": "genoemd voor jeugdcriminaliteit in het algemeen",
     "georganiseerde_criminaliteit": "expliciet voor georganiseerde criminaliteit",

@@ -1,20 +1,22 @@
-"""Aanbeveler: build a risk profile, get explained recommendations, a package and gaps."""
+"""Aanbeveler: build a risk profile, get recommendations in tiers, a package and gaps."""
 
 import streamlit as st
 
-from kenniskaart.catalog import factor_option_label, factor_options
-from kenniskaart.matcher import Profile, explain_rules, profile_from_case, recommend
+from kenniskaart.catalog import factor_choice_id, factor_option_label, factor_options
+from kenniskaart.matcher import Profile, Recommendation, Result, explain_rules, profile_from_case, recommend
 from kenniskaart.present import (
     EVIDENCE_LABELS,
     LEVEL_LABELS,
+    PURPOSE_LABELS,
     SETTING_LABELS,
     age_range,
     or_unknown,
     recognition_text,
 )
+from kenniskaart.signals import signals
 from kenniskaart.ui import (
-    case_picker,
     PROFILE_KEY,
+    case_picker,
     current_profile,
     get_content,
     md,
@@ -29,31 +31,33 @@ factors = kk.by_id("factors")
 levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
 cases = kk.by_id("cases")
 NEED_AUTO = "auto"
+TIER2_OPEN = 5  # tier-2 cards shown at once; the rest in an expander that renders only when opened
 
 st.title("Aanbeveler")
 st.write(
     "Kies een risicoprofiel: leeftijd, aanwezige risicofactoren, beschermende factoren om te "
-    "versterken, setting en niveau van hulp. De aanbeveler zoekt interventies die daarbij passen, "
-    "zegt waarom, stelt een samenhangend pakket voor en laat zien waar geen erkende interventie is."
+    "versterken, setting en niveau van hulp. De aanbeveler zet erkende interventies die bij de "
+    "leeftijd passen voorop, zegt waarom en waarom niet, stelt een pakket voor en laat zien waar "
+    "geen erkende interventie is."
 )
 
 
 def _apply_profile(profile: Profile) -> None:
-    """Put a profile into the widgets' session state."""
+    """Put a profile into the widgets' session state (twins become the picker's one choice)."""
     st.session_state["a_has_age"] = profile.age is not None
     st.session_state["a_age"] = profile.age if profile.age is not None else 14
-    for level in LEVEL_LABELS:
-        st.session_state[f"a_risk_{level}"] = [f for f in profile.risk_factors if factors[f].level == level]
-        st.session_state[f"a_prot_{level}"] = [f for f in profile.protective_factors if factors[f].level == level]
+    for kind, ids in (("risk", profile.risk_factors), ("prot", profile.protective_factors)):
+        chosen = list(dict.fromkeys(factor_choice_id(kk, f) for f in ids if f in factors))
+        for level in LEVEL_LABELS:
+            st.session_state[f"a_{kind}_{level}"] = [f for f in chosen if factors[f].level == level]
     st.session_state["a_settings"] = list(profile.settings)
-    st.session_state["a_need"] = profile.need or NEED_AUTO
+    st.session_state["a_need"] = profile.need if profile.need in levels else NEED_AUTO
 
 
 def _load_case() -> None:
     case = cases.get(st.session_state.get("a_case"))
-    if case is None:
-        return
-    _apply_profile(profile_from_case(case))
+    if case is not None:
+        _apply_profile(profile_from_case(case))
 
 
 # Widget state is dropped when the user leaves the page; on (re)entry start from the
@@ -63,160 +67,257 @@ if "a_need" not in st.session_state:
 
 case_picker(kk, "Begin met een casus (voorbeeldprofiel uit de bronnen)", "a_case", _load_case)
 
+rules = st.expander("Hoe werkt de aanbeveler?", key="a_rules", on_change="rerun")
+if rules.open:
+    with rules:
+        for rule in explain_rules():
+            st.markdown(f"- {md(rule)}")
+
 
 def _factor_label(fid: str) -> str:
     return factor_option_label(kk, factors[fid])
 
 
-with st.container(border=True):
-    st.header("Profiel")
-    c1, c2, c3 = st.columns(3)
-    has_age = c1.toggle("Leeftijd bekend", key="a_has_age")
-    if has_age:
-        st.session_state.setdefault("a_age", 14)
-    age = c1.slider("Leeftijd (jaar)", 4, 30, key="a_age") if has_age else None
-    settings = c2.multiselect(
-        "Voorkeur setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, placeholder="Kies…", key="a_settings"
-    )
-    need = c3.selectbox(
-        "Niveau van hulp",
-        [NEED_AUTO, *levels],
-        format_func=lambda n: "Laat de aanbeveler voorstellen" if n == NEED_AUTO else levels[n],
-        key="a_need",
-    )
-    risk_ids: list[str] = []
-    prot_ids: list[str] = []
-    st.markdown(
-        "**Aanwezige risicofactoren**, per niveau en gegroepeerd per PmG-thema (typ om te zoeken op "
-        "factor of thema; de sterkte van het bewijs staat erbij)"
-    )
-    rcols = st.columns(3)
-    for col, level in zip(rcols, LEVEL_LABELS):
-        options = factor_options(kk, "risico", level)
-        risk_ids += col.multiselect(
-            f"Risicofactoren: {level}", options, format_func=_factor_label, placeholder="Kies…", key=f"a_risk_{level}"
+def _profile_widgets() -> Profile:
+    with st.container(border=True):
+        st.header("Profiel")
+        c1, c2, c3 = st.columns(3)
+        has_age = c1.toggle("Leeftijd bekend", key="a_has_age")
+        if has_age:
+            st.session_state.setdefault("a_age", 14)
+        age = c1.slider("Leeftijd (jaar)", 4, 30, key="a_age") if has_age else None
+        settings = c2.multiselect(
+            "Voorkeur setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, placeholder="Kies…",
+            key="a_settings", select_all=False, wrap=True,
         )
-    st.markdown("**Beschermende factoren om te versterken**")
-    pcols = st.columns(3)
-    for col, level in zip(pcols, LEVEL_LABELS):
-        options = factor_options(kk, "beschermend", level)
-        prot_ids += col.multiselect(
-            f"Beschermend: {level}", options, format_func=_factor_label, placeholder="Kies…", key=f"a_prot_{level}"
+        need = c3.selectbox(
+            "Niveau van hulp",
+            [NEED_AUTO, *levels],
+            format_func=lambda n: "Laat de aanbeveler voorstellen" if n == NEED_AUTO else levels[n],
+            key="a_need",
         )
-
-profile = Profile(
-    age=age,
-    risk_factors=tuple(risk_ids),
-    protective_factors=tuple(prot_ids),
-    settings=tuple(settings),
-    need=None if need == NEED_AUTO else need,
-)
-# The URL always reflects the profile (and shortlist), so copying it shares this view.
-st.session_state[PROFILE_KEY] = profile
-set_url(share_params())
-share_box("aanbeveler", share_params())
-
-with st.expander("Hoe werkt de aanbeveler?"):
-    for rule in explain_rules():
-        st.markdown(f"- {md(rule)}")
-    st.caption(
-        "Gebaseerd op de wat-werkt-principes (risico, behoefte, responsiviteit) uit 'Vier lessen' "
-        "van het CCV en de factoren uit de kennissynthese van Bureau Beke en 'Samen Weerbaar'."
+        chosen: dict[str, list[str]] = {"risico": [], "beschermend": []}
+        for kind, key, title in (
+            ("risico", "risk", "**Aanwezige risicofactoren**"),
+            ("beschermend", "prot", "**Beschermende factoren om te versterken**"),
+        ):
+            st.markdown(f"{title} — per niveau, gegroepeerd per PmG-thema; typ om te zoeken op factor of thema.")
+            for level in LEVEL_LABELS:
+                label = f"Risicofactoren: {level}" if kind == "risico" else f"Beschermend: {level}"
+                chosen[kind] += st.multiselect(
+                    label, factor_options(kk, kind, level), format_func=_factor_label, placeholder="Kies…",
+                    key=f"a_{key}_{level}", select_all=False, wrap=True,
+                )
+        picked = [factors[f] for f in (*chosen["risico"], *chosen["beschermend"])]
+        if picked:
+            st.markdown("**Gekozen factoren**")
+            for f in picked:
+                nature = ":gray-badge[statisch: bepaalt het niveau]" if f.nature == "statisch" else ":violet-badge[dynamisch]"
+                st.markdown(f"- {md(f.name)} :blue-badge[{md(EVIDENCE_LABELS[f.evidence])}] {nature}")
+    return Profile(
+        age=age,
+        risk_factors=tuple(chosen["risico"]),
+        protective_factors=tuple(chosen["beschermend"]),
+        settings=tuple(settings),
+        need=None if need == NEED_AUTO else need,
     )
 
-if not profile.risk_factors and not profile.protective_factors:
-    st.info("Kies minstens één risicofactor of beschermende factor, of begin met een casus.")
-    st.stop()
 
-result = recommend(kk, profile)
-for notice in result.notices:
-    st.warning(md(notice))
-st.markdown(f"**Niveau van hulp:** {md(levels.get(result.need, 'onbekend'))}. {md(result.need_reason)}")
-
-tab_rank, tab_pkg, tab_gaps, tab_excl, tab_cmp = st.tabs(
-    [
-        f"Aanbevelingen ({len(result.ranked)})",
-        f"Pakket ({len(result.package)})",
-        f"Gaten ({len(result.gaps)})",
-        f"Buiten leeftijd ({len(result.excluded)})",
-        "Vergelijk",
-    ]
-)
+def _recognition_badge(rec: Recommendation) -> str:
+    return ":green-badge[:material/verified: erkend]" if rec.recognised else ":orange-badge[niet erkend]"
 
 
-def _badges(texts, color: str) -> str:
-    return " ".join(f":{color}-badge[{md(t)}]" for t in texts)
+def _implementation(sig) -> str:
+    return f"wie voert uit: {sig.delivered_by} · duur: {sig.duration} · training of licentie: {sig.training}"
 
 
-with tab_rank:
+def _signals(iv) -> None:
+    sig = signals(iv)
+    effect = sig.effect
+    if iv.effect is None and iv.recognition is not None and iv.recognition.level.startswith("effectief"):
+        effect = "de bronnen geven geen effectcijfers; de erkenning zelf zegt dat effect is aangetoond"
+    with st.container(key=f"a-signals-{iv.id}"):
+        lines = [f"**Bewijs:** {md(sig.evidence)}"]
+        lines += [f"**Ook genoemd:** {md(o)}" for o in sig.evidence_other]
+        lines += [f"**Effect:** {md(effect)}", f"**Uitvoering:** {md(_implementation(sig))}"]
+        st.markdown("  \n".join(lines))
+
+
+def _card(pos: int, rec: Recommendation, where: str) -> None:
+    iv = rec.intervention
+    with st.container(border=True, key=f"a-{where}-{iv.id}"):
+        st.markdown(f"**{pos}. {md(iv.name)}** {_recognition_badge(rec)} · leeftijd {md(age_range(iv))}")
+        st.caption(md(rec.rule))
+        _signals(iv)
+        with st.container(key=f"a-reasons-{iv.id}"):
+            # the recognition is the evidence signal above; the other reasons are listed here
+            reasons = [r for r in rec.reasons if not r.startswith("erkenning:")]
+            st.markdown("**Waarom wel:**\n" + "\n".join(f"- {md(r)}" for r in reasons))
+        if rec.cautions:
+            with st.container(key=f"a-cautions-{iv.id}"):
+                st.warning(
+                    "**Let op, waarschuwingen:**\n" + "\n".join(f"- {md(c)}" for c in rec.cautions),
+                    icon=":material/warning:",
+                )
+        c1, c2 = st.columns(2)
+        with c1:
+            st.page_link("pages/interventies.py", label="Details in de catalogus", icon=":material/menu_book:",
+                         query_params={"interventie": iv.id})
+        with c2:
+            shortlist_button(iv.id, f"{where}{pos}")
+
+
+def _tiers(result: Result) -> None:
+    tier1, tier2 = result.tier(1), result.tier(2)
     if not result.ranked:
-        st.info("Geen interventie in de kenniskaart pakt de gekozen factoren aan binnen deze leeftijd. Zie 'Gaten'.")
-    for pos, rec in enumerate(result.ranked, start=1):
-        iv = rec.intervention
-        with st.container(border=True):
-            st.markdown(f"**{pos}. {md(iv.name)}** · score {rec.score:g} · {md(age_range(iv))}")
-            st.markdown(_badges(rec.reasons, "blue"))
-            for caution in rec.cautions:
-                st.markdown(f":orange-badge[Let op] {md(caution)}")
-            st.markdown(f"[Details in de catalogus](/interventies?interventie={iv.id})")
-            shortlist_button(iv.id, f"rank{pos}")
+        st.info("Geen interventie in de kenniskaart pakt de gekozen dynamische factoren aan binnen deze leeftijd. "
+                "Zie 'Gaten'.")
+        return
+    with st.container(key="a-tier-1"):
+        st.subheader(f"Groep 1 · Erkend en passend bij de leeftijd ({len(tier1)})")
+        if not tier1:
+            st.info("Geen erkende interventie met een passende leeftijdsgrens pakt de gekozen factoren aan.")
+        for pos, rec in enumerate(tier1, start=1):
+            _card(pos, rec, "t1")
+    with st.container(key="a-tier-2"):
+        st.subheader(f"Groep 2 · Veelbelovend / praktijk ({len(tier2)})")
+        st.caption("Niet erkend, of de leeftijdsgrens is onbekend. Deze staan altijd ná de erkende interventies.")
+        start = len(tier1) + 1
+        for pos, rec in enumerate(tier2[:TIER2_OPEN], start=start):
+            _card(pos, rec, "t2")
+        if len(tier2) > TIER2_OPEN:
+            more = st.expander(f"Nog {len(tier2) - TIER2_OPEN} in groep 2", key="a_more_t2", on_change="rerun")
+            if more.open:
+                with more:
+                    for pos, rec in enumerate(tier2[TIER2_OPEN:], start=start + TIER2_OPEN):
+                        _card(pos, rec, "t2")
 
-with tab_pkg:
+
+def _package(result: Result) -> None:
     st.write(
-        "Een klein, samenhangend pakket dat samen de meeste gekozen factoren dekt, met een mix van "
-        "niveaus (individu, gezin, gemeenschap) waar dat kan."
+        "Een klein, samenhangend pakket: eerst per gekozen dynamische factor de beste erkende interventie, "
+        "dan het gezin en de gemeenschap, dan niet-erkende aanpakken voor wat nog open staat."
     )
-    for rec in result.package:
-        iv = rec.intervention
-        lv = ", ".join(iv.levels) or "niveau onbekend"
-        st.markdown(f"- **{md(iv.name)}** ({md(lv)}) — dekt: {md(', '.join(f.name for f in rec.factors))}")
+    with st.container(key="a-package"):
+        for n, item in enumerate(result.package, start=1):
+            iv = item.intervention
+            lv = ", ".join(iv.levels) or "niveau onbekend"
+            st.markdown(
+                f"{n}. **{md(iv.name)}** {_recognition_badge(item.rec)} ({md(lv)}) — {md(item.why)}  \n"
+                f"Dekt: {md(', '.join(f.name for f in item.factors))}"
+            )
     if result.uncovered:
-        st.warning("Niet gedekt door het pakket: " + ", ".join(f.name for f in result.uncovered))
+        st.warning("Niet gedekt door het pakket: " + md(", ".join(f.name for f in result.uncovered)))
     elif result.package:
-        st.success("Het pakket dekt alle gekozen factoren.")
+        st.success("Het pakket dekt alle gekozen dynamische factoren.")
 
-with tab_gaps:
+
+def _gaps(result: Result) -> None:
     if not result.gaps:
-        st.success("Voor elke gekozen factor is er minstens één erkende interventie.")
+        st.success("Voor elke gekozen dynamische factor is er minstens één erkende interventie die bij de leeftijd past.")
     for gap in result.gaps:
-        with st.container(border=True):
-            st.markdown(f"**{md(gap.factor.name)}** ({EVIDENCE_LABELS[gap.factor.evidence]}): geen erkende interventie")
+        with st.container(border=True, key=f"a-gap-{gap.factor.id}"):
+            st.markdown(
+                f"**{md(gap.factor.name)}** :blue-badge[{md(EVIDENCE_LABELS[gap.factor.evidence])}]: geen erkende "
+                "interventie die bij de leeftijd past"
+            )
             if gap.unrecognised:
                 st.markdown("Niet-erkende interventies of aanpakken: " + md(", ".join(i.name for i in gap.unrecognised)))
             if gap.examples:
-                st.markdown(
-                    "Praktijkvoorbeelden: "
-                    + md(", ".join(f"{e.name} ({or_unknown(e.municipality)})" for e in gap.examples))
-                )
+                st.markdown("**Praktijkvoorbeelden:**\n" + "\n".join(
+                    f"- {md(e.name)} ({md(or_unknown(e.municipality))})" for e in gap.examples
+                ))
             if not gap.unrecognised and not gap.examples:
                 st.markdown("Ook geen praktijkvoorbeeld in de kenniskaart pakt deze factor aan.")
 
-with tab_excl:
-    if not result.excluded:
-        st.write("Geen passende interventies vallen af op leeftijd.")
-    for ex in result.excluded:
-        st.markdown(f"- **{md(ex.intervention.name)}**: {md(ex.reason)}")
 
-with tab_cmp:
-    options = [r.intervention.id for r in result.ranked]
+def _excluded(result: Result) -> None:
+    if not result.excluded:
+        st.write("Geen interventie voor de gekozen factoren valt af op leeftijd of doelgroep.")
+    for ex in result.excluded:
+        st.markdown(f"- **{md(ex.intervention.name)}** ({'leeftijd' if ex.kind == 'leeftijd' else 'doelgroep'}): "
+                    f"{md(ex.reason)}")
+
+
+def _organisation(result: Result) -> None:
+    st.write(
+        "Instrumenten en trainingen die bij de gekozen factoren horen. Ze zijn voor de organisatie "
+        "(signaleren, toeleiden, professionals toerusten) en worden nooit voor een jongere aanbevolen."
+    )
+    if not result.for_organisation:
+        st.write("Geen instrument of training hoort bij de gekozen factoren.")
+    for rec in result.for_organisation:
+        iv = rec.intervention
+        st.markdown(f"- **{md(iv.name)}** ({md(PURPOSE_LABELS[iv.purpose])}) — bij: "
+                    + md(", ".join(f.name for f in rec.factors)))
+
+
+def _compare(result: Result) -> None:
     names = {r.intervention.id: r.intervention.name for r in result.ranked}
     chosen = st.multiselect(
-        "Kies 2 of 3 interventies om te vergelijken", options, format_func=names.get,
-        max_selections=3, placeholder="Kies…", key="a_compare",
+        "Kies 2 of 3 interventies om te vergelijken", list(names), format_func=names.get,
+        max_selections=3, placeholder="Kies…", key="a_compare", select_all=False, wrap=True,
     )
-    if chosen:
-        recs = {r.intervention.id: r for r in result.ranked}
-        cols = st.columns(len(chosen))
-        for col, iid in zip(cols, chosen):
-            rec = recs[iid]
-            iv = rec.intervention
-            with col:
-                st.markdown(f"**{md(iv.name)}**")
-                st.markdown(f"Leeftijd: {md(age_range(iv))}")
-                st.markdown(f"Doelgroep: {md(or_unknown(iv.target_group))}")
-                st.markdown(f"Erkenning: {md(recognition_text(iv.recognition))}")
-                st.markdown(f"Niveau van hulp: {md(', '.join(levels[h] for h in iv.help_levels) or 'onbekend')}")
-                st.markdown("Gekozen factoren: " + md(", ".join(f.name for f in rec.factors)))
-                st.markdown(f"Effect: {md(or_unknown(iv.effect))}")
-                if rec.cautions:
-                    st.markdown("Let op: " + md(" ".join(rec.cautions)))
+    if not chosen:
+        return
+    recs = {r.intervention.id: r for r in result.ranked}
+    for col, iid in zip(st.columns(len(chosen)), chosen):
+        rec = recs[iid]
+        iv = rec.intervention
+        sig = signals(iv)
+        with col:
+            st.markdown(f"**{md(iv.name)}** {_recognition_badge(rec)}")
+            st.caption(md(rec.rule))
+            st.markdown("  \n".join([
+                f"Leeftijd: {md(age_range(iv))}",
+                f"Doelgroep: {md(or_unknown(iv.target_group))}",
+                f"Bewijs: {md(recognition_text(iv.recognition))}",
+                f"Effect: {md(sig.effect)}",
+                f"Uitvoering: {md(_implementation(sig))}",
+                f"Niveau van hulp: {md(', '.join(levels[h] for h in iv.help_levels if h in levels) or 'onbekend')}",
+                "Gekozen factoren: " + md(", ".join(f.name for f in rec.factors)),
+            ]))
+            if rec.cautions:
+                st.warning("**Let op:** " + md(" ".join(rec.cautions)), icon=":material/warning:")
+
+
+TABS = ("Aanbevelingen", "Pakket", "Gaten", "Valt af", "Voor de organisatie", "Vergelijk")
+RENDER = (_tiers, _package, _gaps, _excluded, _organisation, _compare)
+
+
+@st.fragment
+def profile_and_results() -> None:
+    """The profile widgets and everything that depends on them: changing a factor reruns only this."""
+    profile = _profile_widgets()
+    # The session's profile (and the share link) always reflect the widgets.
+    st.session_state[PROFILE_KEY] = profile
+    set_url(share_params())
+    share_box("aanbeveler", share_params())
+
+    if not profile.risk_factors and not profile.protective_factors:
+        st.info("Kies minstens één risicofactor of beschermende factor, of begin met een casus.")
+        return
+    result = recommend(kk, profile)
+    for notice in result.notices:
+        st.warning(md(notice))
+    with st.container(key="a-summary"):
+        st.markdown(f"**Niveau van hulp:** {md(levels.get(result.need, 'onbekend'))}. {md(result.need_reason)}")
+        if result.static_factors:
+            st.markdown(
+                "Statische factoren (bepalen hoe zwaar de hulp moet zijn, geen doel van een interventie): "
+                + md(", ".join(f.name for f in result.static_factors))
+            )
+        st.markdown(
+            f"**{len(result.tier(1))}** erkend en passend · **{len(result.tier(2))}** veelbelovend / praktijk · "
+            f"pakket van **{len(result.package)}** · **{len(result.gaps)}** "
+            f"{'gat' if len(result.gaps) == 1 else 'gaten'} · **{len(result.excluded)}** valt af · "
+            f"**{len(result.for_organisation)}** voor de organisatie"
+        )
+    tabs = st.tabs(list(TABS), key="a_tab", on_change="rerun")
+    for tab, render in zip(tabs, RENDER):
+        if tab.open:
+            with tab:
+                render(result)
+
+
+profile_and_results()

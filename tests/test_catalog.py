@@ -117,14 +117,14 @@ def test_example_filters(kk):
 
 
 def test_factor_options_are_grouped_by_theme_and_complete(kk):
-    from kenniskaart.catalog import factor_option_label, factor_options
+    from kenniskaart.catalog import factor_choice_id, factor_option_label, factor_options
 
     opts = factor_options(kk, "risico", "individu")
-    expected = {f.id for f in kk.risk_factors if f.level == "individu"}
+    expected = {f.id for f in kk.risk_factors if f.level == "individu" and factor_choice_id(kk, f.id) == f.id}
     assert set(opts) == expected and len(opts) == len(expected)
     factors = kk.by_id("factors")
     order = {t.id: t.order for t in kk.pmg_themes}
     firsts = [min((order[t] for t in factors[i].pmg_themes), default=99) for i in opts]
     assert firsts == sorted(firsts)
     label = factor_option_label(kk, factors["beke-r-drugsgebruik"])
-    assert label.endswith("Drugsgebruik · gefundeerd") and " · " in label
+    assert label.endswith(" · Drugsgebruik") and "gefundeerd" not in label  # evidence is a badge, not in the name

@@ -17,8 +17,9 @@ def test_aanbeveler_casus_gives_explained_recommendations(kk):
     assert not at.exception
     text = page_text(at)
     assert "Niveau van hulp:" in text
-    assert "score" in text
-    assert any(t.label.startswith("Aanbevelingen (") for t in at.tabs)
+    # the rank is explained in words (which rule put it there), not as a bare score
+    assert "Groep 1: erkend" in text and "score" not in text
+    assert [t.label for t in at.tabs][:3] == ["Aanbevelingen", "Pakket", "Gaten"]
     # The URL reflects the profile
     assert at.query_params["risico"] == [",".join(case.risk_factors)] or at.query_params["risico"] == ",".join(case.risk_factors)
 
@@ -33,7 +34,9 @@ def test_aanbeveler_ten_year_old_aggression(kk):
     at = open_page("pages/aanbeveler.py", {"leeftijd": "10", "risico": risk[0]})
     text = page_text(at)
     assert md(kidz.name) in text
-    assert f"{md(ajb.name)}**: leeftijd 10 valt buiten 12–18 jaar" in text
+    at.session_state["a_tab"] = "Valt af"
+    at.run()
+    assert f"{md(ajb.name)}** (leeftijd): leeftijd 10 valt buiten 12–18 jaar" in page_text(at)
 
 
 def test_catalogue_shortlist_flow_and_shortlist_page(kk):

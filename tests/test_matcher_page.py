@@ -1,0 +1,91 @@
+"""The Aanbeveler page (AppTest): tiers, the three signals, reasons vs cautions, package,
+gaps with practice examples, exclusions and the 'voor de organisatie' section."""
+
+from __future__ import annotations
+
+from conftest import open_page, page_text
+from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.share import profile_to_params
+from kenniskaart.ui import md
+
+
+def _open(kk, profile: Profile, tab: str | None = None):
+    at = open_page("pages/aanbeveler.py", profile_to_params(profile))
+    if tab:
+        at.session_state["a_tab"] = tab
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_tiers_signals_and_distinct_reasons_and_cautions(kk):
+    profile = Profile(age=15, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-banden-vrienden-kennissen"))
+    res = recommend(kk, profile)
+    at = _open(kk, profile)
+    text = page_text(at)
+    assert f"Groep 1 · Erkend en passend bij de leeftijd ({len(res.tier(1))})" in text
+    assert f"Groep 2 · Veelbelovend / praktijk ({len(res.tier(2))})" in text
+    first = res.ranked[0]
+    assert f"**1. {md(first.intervention.name)}**" in text
+    cards = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value[:6]]
+    assert [c.split("**")[1].split(". ", 1)[1] for c in cards][: len(res.ranked)] == [md(r.intervention.name) for r in res.ranked][: len(cards)]
+    for label in ("**Bewijs:**", "**Effect:**", "**Uitvoering:**"):
+        assert label in text
+    # reasons are a plain list, cautions a warning box: different elements
+    warnings = [w.value for w in at.warning]
+    for caution in first.cautions:
+        assert any(md(caution) in w for w in warnings)
+        assert not any(md(caution) in m.value for m in at.markdown)
+    reasons_md = [m.value for m in at.markdown if m.value.startswith("**Waarom wel:**")]
+    assert reasons_md and md(first.reasons[0]) in reasons_md[0]
+    assert all(w.startswith("**Let op") or "statisch" in w for w in warnings if "Waarom wel" not in w)
+
+
+def test_package_tab_shows_why(kk):
+    profile = profile_from_case(kk.by_id("cases")["casus-agressie-basisschool"])
+    res = recommend(kk, profile)
+    text = page_text(_open(kk, profile, "Pakket"))
+    for n, item in enumerate(res.package, start=1):
+        assert f"{n}. **{md(item.intervention.name)}**" in text
+        assert md(item.why) in text
+
+
+def test_drug_use_is_a_gap_with_practice_examples(kk):
+    fid = "beke-r-drugsgebruik"
+    profile = Profile(age=15, risk_factors=(fid,))
+    res = recommend(kk, profile)
+    assert [g.factor.id for g in res.gaps] == [fid]
+    text = page_text(_open(kk, profile, "Gaten"))
+    assert f"**{md(kk.by_id('factors')[fid].name)}**" in text and "geen erkende" in text
+    for ex in res.gaps[0].examples:
+        assert md(ex.name) in text
+
+
+def test_excluded_and_for_the_organisation(kk):
+    profile = Profile(age=8, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",))
+    res = recommend(kk, profile)
+    text = page_text(_open(kk, profile, "Valt af"))
+    for ex in res.excluded:
+        assert md(ex.intervention.name) in text and md(ex.reason) in text
+    text = page_text(_open(kk, profile, "Voor de organisatie"))
+    assert "nooit voor een jongere aanbevolen" in text
+    for rec in res.for_organisation:
+        assert md(rec.intervention.name) in text
+
+
+def test_static_factor_is_explained_not_addressed(kk):
+    profile = Profile(age=16, risk_factors=("beke-r-man-zijn", "beke-r-antisociale-persoonlijkheidskenmerken"))
+    text = page_text(_open(kk, profile))
+    assert "Statische factoren (bepalen hoe zwaar de hulp moet zijn" in text
+    assert md("Man-zijn") in text and "het risico verhoogt" in text
+    assert md("pakt aan: Man-zijn") not in text
+
+
+def test_pickers_have_no_select_all_and_wrap(kk):
+    at = _open(kk, Profile(age=12, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",)))
+    pickers = [m for m in at.multiselect if m.key.startswith(("a_risk_", "a_prot_"))]
+    assert len(pickers) == 6
+    for m in pickers:
+        assert not m.proto.select_all  # no English "Select all" that picks 40+ factors at once
+        assert m.proto.wrap  # chips wrap: full names stay readable
+    assert at.multiselect(key="a_risk_individu").value == ["beke-r-antisociale-persoonlijkheidskenmerken"]
