@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from conftest import wait_for_app
 
 pytestmark = pytest.mark.browser
-SCORE = re.compile(r"^1\. .* · score [0-9.]+")
+SCORE = re.compile(r"^1\. .* · leeftijd ")  # the first card: "1. <name> <erkend> · leeftijd …"
 
 
 def choose(page, label: str, option: str) -> None:

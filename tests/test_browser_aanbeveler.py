@@ -1,0 +1,122 @@
+"""The Aanbeveler in the real browser: every ready-made casus and a profile built by hand show
+the tiers, the three signals and the package; reasons and cautions are different elements
+(a plain list versus a warning box) and look different."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import wait_for_app
+from kenniskaart.matcher import Profile, profile_from_case, recommend
+
+pytestmark = pytest.mark.browser
+ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"
+FRIENDS = "beke-r-banden-vrienden-kennissen"
+
+
+def _choose_case(page, title: str) -> None:
+    box = page.locator("[data-testid=stSelectbox]").filter(has_text="Begin met een casus")
+    option = page.locator("[role=option]").filter(has_text=title).first
+    for _ in range(3):  # a combobox that still has focus after the last choice may need a second click
+        box.get_by_role("combobox").click()
+        try:
+            option.click(timeout=5_000)
+            break
+        except Exception:
+            page.keyboard.press("Escape")
+    else:
+        raise AssertionError(f"casus '{title}' could not be chosen")
+    wait_for_app(page)
+
+
+def _open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name, exact=True).click()
+    wait_for_app(page)
+
+
+def _check_results(page, kk, profile: Profile) -> None:
+    """What the matcher returns for ``profile`` is what the page shows."""
+    res = recommend(kk, profile)
+    main = page.locator("[data-testid=stMain]")
+    expect(main).to_contain_text("Niveau van hulp:", timeout=30_000)
+    assert page.locator("[data-testid=stException]").count() == 0
+    # tiers, in this order, with their counts
+    tier1 = page.locator(".st-key-a-tier-1")
+    tier2 = page.locator(".st-key-a-tier-2")
+    expect(tier1).to_contain_text(f"Groep 1 · Erkend en passend bij de leeftijd ({len(res.tier(1))})")
+    expect(tier2).to_contain_text(f"Groep 2 · Veelbelovend / praktijk ({len(res.tier(2))})")
+    assert tier1.bounding_box()["y"] < tier2.bounding_box()["y"]
+    # the first card: its name, the rule in words and the three signals
+    first = res.ranked[0]
+    iid = first.intervention.id
+    where = "t1" if first.tier == 1 else "t2"
+    card = page.locator(f".st-key-a-{where}-{iid}")
+    expect(card).to_contain_text(f"1. {first.intervention.name}")
+    expect(card).to_contain_text(first.rule)
+    signals = card.locator(f".st-key-a-signals-{iid}")
+    for label in ("Bewijs:", "Effect:", "Uitvoering:"):
+        expect(signals).to_contain_text(label)
+    expect(card.locator(f".st-key-a-reasons-{iid}")).to_contain_text("Waarom wel:")
+    # the package tab lists the package in order, each with why it is there
+    _open_tab(page, "Pakket")
+    package = page.locator(".st-key-a-package")
+    for item in res.package:
+        expect(package).to_contain_text(item.intervention.name)
+        expect(package).to_contain_text(item.why)
+    _open_tab(page, "Aanbevelingen")
+
+
+def test_every_casus_shows_tiers_signals_and_package(app_server, page, kk):
+    page.goto(f"{app_server.url}/aanbeveler")
+    wait_for_app(page)
+    for case in kk.cases:
+        _choose_case(page, case.title)
+        _check_results(page, kk, profile_from_case(case))
+
+
+def test_hand_built_fifteen_year_old(app_server, page, kk):
+    page.goto(f"{app_server.url}/aanbeveler")
+    wait_for_app(page)
+    page.get_by_text("Leeftijd bekend").click()
+    wait_for_app(page)
+    slider = page.locator("[data-testid=stSlider] input[type=range]").first
+    slider.focus()
+    for _ in range(15 - int(slider.input_value())):
+        slider.press("ArrowRight")
+    wait_for_app(page)
+    expect(page.locator("[data-testid=stSliderThumbValue]").first).to_have_text("15")
+    factors = kk.by_id("factors")
+    for fid, level in ((ANTI, "individu"), (FRIENDS, factors[FRIENDS].level)):
+        box = page.locator("[data-testid=stMultiSelect]").filter(has_text=f"Risicofactoren: {level}")
+        box.get_by_role("combobox").click()
+        page.keyboard.type(factors[fid].name[:30])
+        page.locator("[role=option]").filter(has_text=factors[fid].name).first.click()
+        page.keyboard.press("Escape")
+        wait_for_app(page)
+    # no English "Select all" in the pickers
+    box = page.locator("[data-testid=stMultiSelect]").filter(has_text="Risicofactoren: gezin")
+    box.get_by_role("combobox").click()
+    expect(page.locator("[role=option]").first).to_be_visible()
+    assert page.locator("[role=option]").filter(has_text="Select all").count() == 0
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+
+    profile = Profile(age=15, risk_factors=(ANTI, FRIENDS))
+    res = recommend(kk, profile)
+    assert res.ranked[0].intervention.id == "ajb" and res.ranked[0].tier == 1
+    _check_results(page, kk, profile)
+
+    # reasons and cautions: different elements that look different
+    reasons = page.locator(".st-key-a-reasons-ajb")
+    cautions = page.locator(".st-key-a-cautions-ajb")
+    expect(reasons).to_be_visible()
+    expect(cautions).to_be_visible()
+    assert reasons.locator("[data-testid=stAlert]").count() == 0
+    alert = cautions.locator("[data-testid=stAlert]")
+    expect(alert).to_contain_text("Let op, waarschuwingen:")
+    assert alert.locator("[data-testid=stAlertDynamicIcon]").count() == 1  # an icon next to the text label
+    bg = lambda loc: loc.evaluate("e => getComputedStyle(e).backgroundColor")  # noqa: E731
+    assert bg(alert.locator("[data-testid=stAlertContainer]")) != bg(reasons)
+    page.locator(".st-key-a-t1-ajb").screenshot(path="/tmp/aanbeveler-ajb-card.png")
+    page.screenshot(path="/tmp/aanbeveler-15.png", full_page=True)
