@@ -29,7 +29,8 @@ Outline
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cached_property, partial
+from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,7 +38,7 @@ from .catalog import age_fits
 from .content import Kenniskaart
 from .models import RECOGNITION_ORDER, Case, Caution, Factor, FactorLink, Intervention, PracticeExample, Setting
 from .present import BASIS_LABELS, EVIDENCE_LABELS, PURPOSE_LABELS, SETTING_LABELS, age_range, recognition_text
-from .signals import is_recognised, signals
+from .signals import HARM_KINDS, is_recognised
 
 # --- the rule set: every rule and weight in one place ---------------------------------------
 
@@ -160,12 +161,28 @@ class Recommendation:
     """Orders items within a tier only; shown to users as ``rule``, never as a number."""
     factors: tuple[Factor, ...]
     """Selected dynamic factors it addresses (the selected factor, also when reached via a twin)."""
-    reasons: tuple[str, ...]
-    """Reasons *for*."""
-    cautions: tuple[str, ...]
-    """Cautions *against*: harms, target group, eligibility, recognition, weak links."""
-    rule: str
-    """In words: which rule put it at this place."""
+    explain: Callable[[], tuple[tuple[str, ...], tuple[str, ...], str]] = field(repr=False, compare=False)
+    """Builds (reasons, cautions, rule) on first use: a catalogue of 10,000 items yields more
+    candidates than a page shows, and words are the costly part."""
+
+    @cached_property
+    def _words(self) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+        return self.explain()
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Reasons *for*."""
+        return self._words[0]
+
+    @property
+    def cautions(self) -> tuple[str, ...]:
+        """Cautions *against*: harms, target group, eligibility, recognition, weak links."""
+        return self._words[1]
+
+    @property
+    def rule(self) -> str:
+        """In words: which rule put it at this place."""
+        return self._words[2]
 
     @property
     def recognised(self) -> bool:
@@ -294,22 +311,42 @@ def _doelgroep_rules_out(c: Caution, age: int | None) -> bool:
     return not lo <= age <= hi
 
 
-def _best_links(kk: Kenniskaart, iv: Intervention, wanted: dict[str, Factor]) -> dict[str, FactorLink]:
+def _reach(kk: Kenniskaart, wanted: dict[str, Factor]) -> dict[str, tuple[str, ...]]:
+    """For every factor id a link may name: the selected factors it reaches (itself or a twin)."""
+    reach: dict[str, list[str]] = {}
+    for fid in wanted:
+        for t in kk.twin_ids(fid):
+            reach.setdefault(t, []).append(fid)
+    return {k: tuple(v) for k, v in reach.items()}
+
+
+def _best_links(iv: Intervention, reach: dict[str, tuple[str, ...]]) -> dict[str, FactorLink]:
     """Per selected factor id: the strongest link of ``iv`` to it or to one of its twins."""
     best: dict[str, FactorLink] = {}
+    basis = WEIGHTS["basis"]
     for link in iv.factors:
-        for fid in kk.twin_ids(link.factor):
-            if fid in wanted:
-                cur = best.get(fid)
-                if cur is None or WEIGHTS["basis"][link.basis] > WEIGHTS["basis"][cur.basis]:
-                    best[fid] = link
+        for fid in reach.get(link.factor, ()):
+            cur = best.get(fid)
+            if cur is None or basis[link.basis] > basis[cur.basis]:
+                best[fid] = link
     return best
 
 
+def _help_diff(kk: Kenniskaart, iv: Intervention, need: str | None) -> int | None:
+    """Steps between the needed level of help and the nearest of the intervention's (max 2)."""
+    levels = kk.by_id("help_levels")
+    own = [levels[h].order for h in iv.help_levels if h in levels]
+    if not need or need not in levels or not own:
+        return None
+    return min(2, min(abs(levels[need].order - o) for o in own))
+
+
 def _evaluate(
-    kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None
+    kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None,
+    reach: dict[str, tuple[str, ...]],
 ) -> Recommendation | Exclusion | None:
-    links = _best_links(kk, iv, dynamic)
+    """Tier and score (cheap, for every candidate); the words are built only when read."""
+    links = _best_links(iv, reach)
     if not links:
         return None
     fit = None if profile.age is None else age_fits(iv, profile.age)
@@ -321,13 +358,47 @@ def _evaluate(
         if ruled_out:
             return Exclusion(iv, f"doelgroep sluit leeftijd {profile.age} uit: {ruled_out[0].text}", "doelgroep")
 
+    ev, basis = WEIGHTS["evidence"], WEIGHTS["basis"]
+    score = 0.0
+    for fid, link in links.items():
+        score += ev[dynamic[fid].evidence] * basis[link.basis]
+    if fit is None and profile.age is not None:
+        score += WEIGHTS["age_unknown"]
+    if need and iv.help_levels:
+        diff = _help_diff(kk, iv, need)
+        if diff is not None:
+            score += WEIGHTS["help_level"][diff]
+    if profile.settings and any(s in profile.settings for s in iv.settings):
+        score += WEIGHTS["setting"]
+    if iv.recognition is not None:
+        score += WEIGHTS["recognition_step"] * RECOGNITION_ORDER[iv.recognition.level]
+    for c in iv.cautions:
+        if c.kind in RULES["harm_kinds"]:
+            score += WEIGHTS["harm"]
+
+    recognised = is_recognised(iv)
+    known_range = iv.min_age is not None or iv.max_age is not None
+    if not young:
+        tier = 0
+    elif recognised and (fit is True or (profile.age is None and known_range)):
+        tier = 1
+    else:
+        tier = 2
+    factors = tuple(dynamic[fid] for fid in links)
+    return Recommendation(iv, tier, score, factors,
+                          partial(_explain, kk, iv, profile, dynamic, need, links, fit, tier))
+
+
+def _explain(
+    kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None,
+    links: dict[str, FactorLink], fit: bool | None, tier: int,
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Reasons for, cautions against, and the rule that put it in its place, in words."""
     reasons: list[str] = []
     cautions: list[str] = []
-    score = 0.0
     weak: list[str] = []
     for fid, link in links.items():
         f = dynamic[fid]
-        score += WEIGHTS["evidence"][f.evidence] * WEIGHTS["basis"][link.basis]
         verb = "pakt aan" if f.kind == "risico" else "versterkt"
         via = "" if link.factor == fid else " (via dezelfde factor in een ander kader)"
         reasons.append(f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]}; {BASIS_LABELS[link.basis]}){via}")
@@ -335,9 +406,8 @@ def _evaluate(
             weak.append(f.name)
     if weak and len(weak) == len(links):
         cautions.append(
-            "Geen bron noemt deze interventie zelf bij de gekozen factoren; de koppeling is "
-            + ("afgeleid of op themaniveau: " if len(weak) > 1 else "afgeleid of op themaniveau: ")
-            + ", ".join(weak) + "."
+            "Geen bron noemt deze interventie zelf bij de gekozen factoren; de koppeling is afgeleid of op "
+            "themaniveau: " + ", ".join(weak) + "."
         )
 
     if fit is True:
@@ -345,28 +415,22 @@ def _evaluate(
     elif fit is None and profile.age is not None:
         note = f" ({iv.age_note})" if iv.age_note else ""
         cautions.append(f"Leeftijdsgrens onbekend{note}: controleer of de interventie past bij {profile.age} jaar.")
-        score += WEIGHTS["age_unknown"]
 
-    if need and iv.help_levels:
+    diff = _help_diff(kk, iv, need)
+    if diff is not None:
         levels = kk.by_id("help_levels")
-        diff = min(2, min(abs(levels[need].order - levels[h].order) for h in iv.help_levels if h in levels))
-        score += WEIGHTS["help_level"][diff]
         if diff == 0:
             reasons.append(f"past bij het niveau van hulp ({levels[need].name})")
         else:
             names = ", ".join(levels[h].name for h in iv.help_levels if h in levels)
             cautions.append(f"Ander niveau van hulp ({names}) dan nodig ({levels[need].name}).")
 
-    if profile.settings:
-        common = [s for s in iv.settings if s in profile.settings]
-        if common:
-            score += WEIGHTS["setting"]
-            reasons.append("setting past: " + ", ".join(SETTING_LABELS[s] for s in common))
+    common = [s for s in iv.settings if s in profile.settings]
+    if common:
+        reasons.append("setting past: " + ", ".join(SETTING_LABELS[s] for s in common))
 
     rec = iv.recognition
     recognised = is_recognised(iv)
-    if rec is not None:
-        score += WEIGHTS["recognition_step"] * RECOGNITION_ORDER[rec.level]
     if recognised:
         reasons.append(f"erkenning: {recognition_text(rec)}")
         if rec.level == "erkend, niveau onbekend":
@@ -374,9 +438,8 @@ def _evaluate(
         if rec.in_review and not any(c.kind == "erkenning" for c in iv.cautions):
             cautions.append("De erkenning is in herbeoordeling.")
 
-    sig = signals(iv)
-    score += WEIGHTS["harm"] * sum(1 for c in iv.cautions if c.kind in RULES["harm_kinds"])
-    for c in (*sig.harms, *sig.other_cautions):
+    # harms first (what does not work or can harm), then the other cautions
+    for c in sorted(iv.cautions, key=lambda c: c.kind not in HARM_KINDS):
         text = c.text
         if c.kind == "toelating" and profile.notes:
             text += f" (let op bij dit profiel: {', '.join(RESPONSIVITY_NOTES[n] for n in profile.notes)})"
@@ -384,27 +447,21 @@ def _evaluate(
                  "voorlichting": "Voorlichting: "}.get(c.kind, "")
         cautions.append(label + text)
 
-    factors = tuple(dynamic[fid] for fid in links)
-    if not young:
+    count = _n(len(links), "gekozen dynamische factor", "gekozen dynamische factoren")
+    if tier == 0:
         rule = (f"Voor de organisatie: een {PURPOSE_LABELS[iv.purpose]}, geen interventie voor een jongere; "
                 "daarom nooit aanbevolen voor een jongere.")
-        return Recommendation(iv, 0, round(score, 3), factors, tuple(reasons), tuple(cautions), rule)
-    known_range = iv.min_age is not None or iv.max_age is not None
-    if recognised and (fit is True or (profile.age is None and known_range)):
-        tier = 1
-        rule = ("Groep 1: erkend, past bij de leeftijd en pakt "
-                + _n(len(links), "gekozen dynamische factor", "gekozen dynamische factoren") + " aan.")
+    elif tier == 1:
+        rule = f"Groep 1: erkend, past bij de leeftijd en pakt {count} aan."
     else:
-        tier = 2
         why = []
         if not recognised:
             why.append("niet erkend" if rec is not None else "erkenning onbekend")
         if fit is None and recognised:
             why.append("leeftijdsgrens onbekend")
-        rule = ("Groep 2, veelbelovend / praktijk (" + ", ".join(why) + "): komt na alle erkende interventies "
-                "die bij de leeftijd passen; pakt "
-                + _n(len(links), "gekozen dynamische factor", "gekozen dynamische factoren") + " aan.")
-    return Recommendation(iv, tier, round(score, 3), factors, tuple(reasons), tuple(cautions), rule)
+        rule = (f"Groep 2, veelbelovend / praktijk ({', '.join(why)}): komt na alle erkende interventies "
+                f"die bij de leeftijd passen; pakt {count} aan.")
+    return tuple(reasons), tuple(cautions), rule
 
 
 def _package(
@@ -420,15 +477,23 @@ def _package(
         used.add(rec.intervention.id)
         uncovered.difference_update(f.id for f in rec.factors)
 
+    fids = {r.intervention.id: frozenset(f.id for f in r.factors) for r in ranked}
+
+    def best_of(pool: list[Recommendation], need_gain: bool, level: str | None = None) -> Recommendation | None:
+        """The item covering most uncovered factors; pools are sorted by score, so the first wins ties."""
+        best, best_gain = None, 0 if need_gain else -1
+        for r in pool:
+            iid = r.intervention.id
+            if iid in used or (level is not None and level not in r.intervention.levels):
+                continue
+            gain = len(fids[iid] & uncovered)
+            if gain > best_gain:
+                best, best_gain = r, gain
+        return best
+
     def greedy(pool: list[Recommendation], why: str) -> None:
         while uncovered and len(chosen) < PACKAGE_SIZE:
-            best, key = None, None
-            for r in pool:
-                if r.intervention.id in used:
-                    continue
-                gain = sum(1 for f in r.factors if f.id in uncovered)
-                if gain and (key is None or (gain, r.score) > key):
-                    best, key = r, (gain, r.score)
+            best = best_of(pool, need_gain=True)
             if best is None:
                 return
             names = ", ".join(f.name for f in best.factors if f.id in uncovered)
@@ -445,9 +510,8 @@ def _package(
         if not wants_level:
             continue
         for pool in (tier1, tier2):
-            cands = [r for r in pool if r.intervention.id not in used and level in r.intervention.levels]
-            if cands:
-                best = max(cands, key=lambda r: (sum(1 for f in r.factors if f.id in uncovered), r.score))
+            best = best_of(pool, need_gain=False, level=level)
+            if best is not None:
                 kind = "erkend" if best.tier == 1 else "niet erkend (veelbelovend / praktijk)"
                 take(best, f"Werkt op het niveau van {label} ({kind}), zodat het pakket niet alleen op de jongere zelf ligt.")
                 break
@@ -483,11 +547,12 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     for fid in dynamic:
         for iv in kk.interventions_for_factor(fid):
             candidates.setdefault(iv.id, iv)
+    reach = _reach(kk, dynamic)
     ranked: list[Recommendation] = []
     organisation: list[Recommendation] = []
     excluded: list[Exclusion] = []
     for iv in candidates.values():
-        out = _evaluate(kk, iv, profile, dynamic, need)
+        out = _evaluate(kk, iv, profile, dynamic, need, reach)
         if isinstance(out, Exclusion):
             excluded.append(out)
         elif out is not None:
