@@ -55,14 +55,17 @@ PROFILES = [
          tier1=["mst", "art"], excluded=["ajb", "alles-kidzzz"]),
     # --- 8-12: Alles Kidzzz, PIT, BASTA; AJB excluded
     dict(id="kind-8-antisociaal", source="seed 001 les 1 (BASTA); reference: BASTA 6–11, PIT up to 12, AJB 12–18, MST 10–19",
-         profile=Profile(age=8, risk_factors=(ANTI,)), first="basta", present=["pit"], excluded=["ajb", "mst"]),
+         profile=Profile(age=8, risk_factors=(ANTI,)), first_in=["basta", "pit"], tier1=["basta"], present=["pit"],
+         excluded=["ajb", "mst"]),
     dict(id="kind-10-agressie", source="seed 003 'Persoonlijke en psychologische ontwikkeling': Alles Kidzzz voor "
          "kinderen onder de 12 jaar, minder reactieve en proactieve agressie; reference: Alles Kidzzz 9–12, BASTA 6–11",
          profile=Profile(age=10, risk_factors=(ANTI, "beke-r-lage-zelfcontrole"), protective_factors=("vk-zelfregulatie",),
                          settings=("school",)),
-         first="alles-kidzzz", tier1=["basta"], present=["pit"], excluded=["ajb", "art"]),
+         first_in=["alles-kidzzz", "pit", "basta"], tier1=["alles-kidzzz", "basta"], present=["pit"],
+         excluded=["ajb", "art"]),
     dict(id="kind-11-geweld", source="seed 003: Alles Kidzzz voor kinderen onder de 12; reference: ART 12–23, AJB 12–18",
-         profile=Profile(age=11, risk_factors=("beke-r-bereidheid-geweld",)), first="alles-kidzzz", excluded=["art", "ajb"]),
+         profile=Profile(age=11, risk_factors=("beke-r-bereidheid-geweld",)), first_in=["alles-kidzzz", "pit"],
+         tier1=["alles-kidzzz"], excluded=["art", "ajb"]),
     dict(id="kind-9-zelfcontrole", source="reference: Alles Kidzzz 9–12 (groups 6–8), anger regulation",
          profile=Profile(age=9, risk_factors=("beke-r-lage-zelfcontrole",)), first="alles-kidzzz"),
     dict(id="kind-8-zelfregulatie-gap", source="reference: Alles Kidzzz 9–12 and ART 12–23: nothing recognised for 8",
@@ -71,7 +74,8 @@ PROFILES = [
     dict(id="kind-9-ouders", source="reference: Triple P for parents of children 2–16; BASTA 6–11",
          profile=Profile(age=9, protective_factors=("sw-gezin-b-ouderbetrokkenheid",)), tier1=["triple-p", "basta"]),
     dict(id="case-agressie-basisschool", source="casus-agressie-basisschool (seed 003, Alles Kidzzz example)",
-         case="casus-agressie-basisschool", first="alles-kidzzz", excluded=["ajb"]),
+         case="casus-agressie-basisschool", first_in=["alles-kidzzz", "pit", "basta"], tier1=["alles-kidzzz"],
+         excluded=["ajb"]),
     # --- 12-18 more
     dict(id="geweld-12", source="reference: AJB 12–18 (aggression sub-goal), ART 12–23, Alles Kidzzz 9–12",
          profile=Profile(age=12, risk_factors=("beke-r-bereidheid-geweld",)), tier1=["ajb", "art", "alles-kidzzz"]),
@@ -145,6 +149,8 @@ def test_profile(kk: Kenniskaart, row: dict):
         assert tier1, f"geen erkende interventie; groep 2: {ranked}"
         assert tier1[0] == row["first"], f"eerste erkende: {tier1[0]}; verwacht {row['first']} ({row['source']})"
         assert ranked[0] == row["first"]
+    if "first_in" in row:  # 8-12: Alles Kidzzz, PIT or BASTA (PIT's recognition is being migrated)
+        assert tier1 and tier1[0] in row["first_in"], f"eerste erkende: {tier1[:1]}; verwacht een van {row['first_in']}"
     for iid in row.get("tier1", []):
         assert iid in tier1, f"{iid} niet in groep 1: {tier1}"
     for iid in row.get("present", []):
@@ -176,6 +182,26 @@ def test_profile(kk: Kenniskaart, row: dict):
     if row.get("empty"):
         assert res.ranked == () and res.package == ()
         assert res.notices
+
+
+def test_pit_as_source_stated_recognition_joins_tier_one_for_children(kk: Kenniskaart):
+    """Seed 002 calls PIT 'een wetenschappelijk erkende interventie' (no NJi level found): once the
+    content records that as 'erkend, niveau onbekend', PIT is tier 1 for 8-12 with its caution."""
+    import dataclasses
+
+    from kenniskaart.models import Recognition, SourceRef
+
+    pit = kk.by_id("interventions")["pit"]
+    stated = Recognition(level="erkend, niveau onbekend", sources=[SourceRef(source="beke-praktijkscan-2022", section="§3.1.1")])
+    migrated = dataclasses.replace(
+        kk, interventions=tuple(pit.model_copy(update={"recognition": stated}) if iv.id == "pit" else iv for iv in kk.interventions)
+    )
+    res = recommend(migrated, Profile(age=8, risk_factors=(ANTI,)))
+    tier1 = ranked_ids(res, 1)
+    assert "pit" in tier1 and "basta" in tier1 and tier1[0] in ("pit", "basta")
+    assert "ajb" in excluded_ids(res)
+    rec = next(r for r in res.ranked if r.intervention.id == "pit")
+    assert any("erkenningsniveau is niet gevonden" in c for c in rec.cautions)
 
 
 # --- property: the first recommendation is recognised whenever one fits -------------------
