@@ -94,3 +94,23 @@ def coverage_chart(summary: pd.DataFrame, order: list[str]) -> alt.Chart:
         tooltip=["onderdeel:N", "status:N", "aantal:Q"],
     ).properties(height=alt.Step(40))
     return _style(chart)
+
+
+def comparison_chart(data: pd.DataFrame, row_order: list[str], column_order: list[str]) -> alt.LayerChart:
+    """Municipalities side by side: per part of the plan scan, 'n van m' coloured by the
+    share covered ('gemeente', 'onderdeel', 'gedekt', 'totaal', 'percentage')."""
+    data = data.assign(cel=data["gedekt"].astype(str) + " van " + data["totaal"].astype(str))
+    base = alt.Chart(data).encode(
+        x=alt.X("gemeente:N", sort=column_order, title=None,
+                axis=alt.Axis(labelAngle=0, labelOverlap=False, orient="top", labelLimit=160)),
+        y=alt.Y("onderdeel:N", sort=row_order, title=None),
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("percentage:Q", scale=alt.Scale(scheme=PALETTE, domain=[0, 100]), title="% gedekt"),
+        tooltip=["gemeente:N", "onderdeel:N", "gedekt:Q", "totaal:Q", "percentage:Q"],
+    )
+    text = base.mark_text(fontSize=FONT, fontWeight="bold").encode(
+        text="cel:N",
+        color=alt.condition("datum.percentage > 60", alt.value("white"), alt.value("#1a1a2e")),
+    )
+    return _style((rect + text).properties(height=alt.Step(44)))

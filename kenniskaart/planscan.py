@@ -1,8 +1,11 @@
 """Planscan: which factors, themes and levels of help a municipality's plan covers (pure).
 
-A plan is a list of catalogue interventions and practice examples (e.g. a BOTOC
-municipality's 2020 plan). Coverage uses the factor links, themes and help levels of
-those items, sourced or derived.
+A plan is a list of catalogue interventions, practice examples (e.g. a BOTOC
+municipality's 2020 plan) and the municipality's own entries. Coverage uses the factor
+links, themes and help levels of those items, each with its provenance: stated by a source
+for the item (``bron``), stated only for the item's praktijkscan theme (``thema``, seed 002
+§3.1.1), derived by the team (``team``) or stated by the municipality (``eigen``). Twins count
+once; static factors are context, never gaps.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .content import Kenniskaart
 from .matcher import Profile, recommend
-from .models import Factor, Guidance, Intervention, PracticeExample
+from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Guidance, Intervention, PracticeExample
+from .present import BASIS_LABELS
+from .signals import for_young_person, is_recognised
 
 
 class OwnEntry(BaseModel):
@@ -45,6 +50,8 @@ class Plan(BaseModel):
 
 
 PlanItem = Intervention | PracticeExample | OwnEntry
+ALL_BOTOC = "*"
+ALL_BOTOC_LABEL = "Alle BOTOC-gemeenten"
 PLAN_FORMAT = "kenniskaart-plan"
 PLAN_VERSION = 1
 MAX_PLAN_BYTES = 200_000
@@ -110,6 +117,105 @@ def clean_plan(kk: Kenniskaart, plan: Plan) -> tuple[Plan, list[str]]:
     return cleaned, notices
 
 
+def plan_items(
+    kk: Kenniskaart, intervention_ids: list[str], example_ids: list[str], own: tuple[OwnEntry, ...] = ()
+) -> list[PlanItem]:
+    ivs, exs = kk.by_id("interventions"), kk.by_id("examples")
+    return [ivs[i] for i in intervention_ids if i in ivs] + [exs[e] for e in example_ids if e in exs] + list(own)
+
+
+def items_of(kk: Kenniskaart, plan: Plan) -> list[PlanItem]:
+    """The plan's items (unknown ids skipped)."""
+    return plan_items(kk, list(plan.interventions), list(plan.examples), plan.own)
+
+
+def municipality_preset(kk: Kenniskaart, municipality: str) -> list[str]:
+    """Example ids of a BOTOC municipality's plan (all municipalities for ``ALL_BOTOC``)."""
+    return [
+        e.id for e in kk.examples
+        if e.kind == "botoc" and (municipality == ALL_BOTOC or e.municipality == municipality)
+    ]
+
+
+def botoc_municipalities(kk: Kenniskaart) -> list[str]:
+    return sorted({e.municipality for e in kk.examples if e.kind == "botoc" and e.municipality})
+
+
+# --- where a plan item's factors come from ------------------------------------------
+
+OWN = "eigen"
+"""Provenance of a factor a municipality states for its own entry ('eigen opgave')."""
+
+PROVENANCE_ORDER: dict[str, int] = {**BASIS_ORDER, OWN: BASIS_ORDER["bron"]}
+"""Strongest first: a direct statement (source, or the municipality's own) beats a
+theme-level one, which beats the team's derivation."""
+
+PROVENANCE_LABELS: dict[str, str] = {**BASIS_LABELS, OWN: "eigen opgave van de gemeente"}
+
+
+def item_label(item: PlanItem) -> str:
+    """How a plan item is named on screen: BOTOC items with their code (two municipalities
+    both run 'Alleen jij bepaalt wie je bent')."""
+    if isinstance(item, PracticeExample) and item.code:
+        return f"{item.code} {item.name}"
+    return item.name
+
+
+def _stronger(a: str | None, b: str) -> str:
+    return b if a is None or PROVENANCE_ORDER[b] > PROVENANCE_ORDER[a] else a
+
+
+def item_links(kk: Kenniskaart, item: PlanItem) -> dict[str, str]:
+    """Factor id -> strongest provenance of the item's link to it.
+
+    * Catalogue interventions: their own factor links.
+    * Practice examples: their own links and those of the catalogue interventions they use;
+      BOTOC items also the factors seed 002 §3.1.1 names for their praktijkscan theme
+      (provenance ``thema``: 'de interventies in dit thema richten zich voornamelijk op …').
+    * Own entries: the factors the municipality names (``eigen``), and the theme-level
+      factors of the praktijkscan themes it chose (``thema``).
+    """
+    out: dict[str, str] = {}
+
+    def add(fid: str, basis: str) -> None:
+        out[fid] = _stronger(out.get(fid), basis)
+
+    themes = kk.by_id("themes")
+    if isinstance(item, OwnEntry):
+        for fid in item.factors:
+            add(fid, OWN)
+        theme_flow = True
+    else:
+        for link in item.factors:
+            add(link.factor, link.basis)
+        theme_flow = isinstance(item, PracticeExample) and item.kind == "botoc"
+        if isinstance(item, PracticeExample):
+            ivs = kk.by_id("interventions")
+            for iid in item.interventions:
+                for link in ivs[iid].factors:
+                    add(link.factor, link.basis)
+    if theme_flow:
+        for tid in item.praktijkscan_themes:
+            theme = themes.get(tid)
+            if theme is not None:
+                for fid in (*theme.risk_factors, *theme.protective_factors):
+                    add(fid, "thema")
+    return out
+
+
+# --- coverage ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One plan item covering a target, and on what that rests."""
+
+    item: str
+    basis: str
+    """``bron`` / ``thema`` / ``team`` (see ``models.Basis``) or ``eigen``; for themes and
+    levels of help the item's own classification (``bron``)."""
+
+
 @dataclass(frozen=True)
 class Coverage:
     """For one target (factor, theme or help level): which plan items cover it."""
@@ -117,11 +223,30 @@ class Coverage:
     id: str
     name: str
     group: str
-    covered_by: tuple[str, ...]
+    hits: tuple[Hit, ...] = ()
+    twins: tuple[str, ...] = ()
+    """Names of the same factor in another framework; they are this one row (counted once)."""
+
+    @property
+    def covered_by(self) -> tuple[str, ...]:
+        return tuple(h.item for h in self.hits)
 
     @property
     def covered(self) -> bool:
-        return bool(self.covered_by)
+        return bool(self.hits)
+
+    @property
+    def basis(self) -> str | None:
+        """Strongest provenance among the hits (None when not covered)."""
+        best: str | None = None
+        for h in self.hits:
+            best = _stronger(best, h.basis)
+        return best
+
+    def by_basis(self) -> dict[str, tuple[str, ...]]:
+        """Item names per provenance, strongest provenance first."""
+        order = sorted({h.basis for h in self.hits}, key=lambda b: -PROVENANCE_ORDER[b])
+        return {b: tuple(h.item for h in self.hits if h.basis == b) for b in order}
 
 
 GROUPS = (
@@ -131,59 +256,92 @@ GROUPS = (
     "PmG-thema's",
     "Niveaus van hulp",
 )
+"""The parts of the scan that can have gaps, in display order."""
+
+FACTOR_GROUPS = GROUPS[:3]
+CONTEXT_GROUP = "Context: statische factoren"
+"""Static factors (sex, age, offending history, …): they set the level of help a plan needs
+but no intervention changes them, so they are never a gap (seed 001 les 1, risicobeginsel)."""
 
 
-def plan_items(
-    kk: Kenniskaart, intervention_ids: list[str], example_ids: list[str], own: tuple[OwnEntry, ...] = ()
-) -> list[PlanItem]:
-    ivs, exs = kk.by_id("interventions"), kk.by_id("examples")
-    return [ivs[i] for i in intervention_ids if i in ivs] + [exs[e] for e in example_ids if e in exs] + list(own)
+def _in_group(f: Factor, group: str) -> bool:
+    if group == GROUPS[0]:
+        return f.framework == "beke_kennissynthese" and f.kind == "risico" and f.evidence == "gefundeerd"
+    if group == GROUPS[1]:
+        return f.framework == "beke_kennissynthese" and f.kind == "beschermend"
+    return f.framework == "samen_weerbaar"
 
 
-def municipality_preset(kk: Kenniskaart, municipality: str) -> list[str]:
-    """Example ids of a BOTOC municipality's plan (all municipalities for '*')."""
-    return [
-        e.id for e in kk.examples
-        if e.kind == "botoc" and (municipality == "*" or e.municipality == municipality)
-    ]
-
-
-def botoc_municipalities(kk: Kenniskaart) -> list[str]:
-    return sorted({e.municipality for e in kk.examples if e.kind == "botoc" and e.municipality})
-
-
-def _factor_ids(kk: Kenniskaart, item: PlanItem) -> set[str]:
-    if isinstance(item, OwnEntry):
-        return set(item.factors)
-    ids = {link.factor for link in item.factors}
-    if isinstance(item, PracticeExample):
-        ivs = kk.by_id("interventions")
-        for iid in item.interventions:
-            ids |= {link.factor for link in ivs[iid].factors}
-    return ids
+def is_grounded_factor(f: Factor) -> bool:
+    """What seed 002 counts as a 'gefundeerde risico- of beschermingsfactor': a gefundeerde
+    Beke risk factor or a Beke protective factor (the two lists of the kennissynthese)."""
+    return _in_group(f, GROUPS[0]) or _in_group(f, GROUPS[1])
 
 
 def scan(kk: Kenniskaart, items: list[PlanItem]) -> list[Coverage]:
-    """Coverage of every target in ``GROUPS`` by the plan's items."""
-    per_item = [(item, _factor_ids(kk, item)) for item in items]
+    """Coverage of every target in ``GROUPS`` (and the static context) by the plan's items.
 
-    def factor_cov(f: Factor, group: str) -> Coverage:
-        return Coverage(f.id, f.name, group, tuple(i.name for i, ids in per_item if f.id in ids))
+    A factor and its twins (``Factor.twins``) are one row, in the first group one of them
+    belongs to: covering either covers the row, and it is counted once.
+    """
+    factors = kk.by_id("factors")
+    per_item = [(item_label(i), item_links(kk, i)) for i in items]
+
+    def factor_row(f: Factor, group: str) -> Coverage:
+        members = kk.twin_ids(f.id)
+        hits = []
+        for label, links in per_item:
+            best = None
+            for fid in members:
+                if fid in links:
+                    best = _stronger(best, links[fid])
+            if best is not None:
+                hits.append(Hit(label, best))
+        twins = tuple(factors[t].name for t in sorted(members - {f.id}) if t in factors)
+        return Coverage(f.id, f.name, group, tuple(hits), twins)
 
     out: list[Coverage] = []
-    for f in kk.risk_factors:
-        if f.framework == "beke_kennissynthese" and f.evidence == "gefundeerd":
-            out.append(factor_cov(f, GROUPS[0]))
-    for f in kk.protective_factors:
-        if f.framework == "beke_kennissynthese":
-            out.append(factor_cov(f, GROUPS[1]))
+    context: list[Coverage] = []
+    seen: set[str] = set()
+    for group in FACTOR_GROUPS:
+        for f in kk.factors:
+            if f.id in seen or not _in_group(f, group):
+                continue
+            seen |= kk.twin_ids(f.id)
+            if f.nature == "statisch":
+                context.append(factor_row(f, CONTEXT_GROUP))
+            else:
+                out.append(factor_row(f, group))
+    linked = {fid for _, links in per_item for fid in links}
     for f in kk.factors:
-        if f.framework == "samen_weerbaar":
-            out.append(factor_cov(f, GROUPS[2]))
+        if f.id in linked and f.id not in seen and f.nature == "statisch":
+            seen |= kk.twin_ids(f.id)
+            context.append(factor_row(f, CONTEXT_GROUP))
     for t in kk.pmg_themes:
-        out.append(Coverage(t.id, t.name, GROUPS[3], tuple(i.name for i in items if t.id in i.pmg_themes)))
+        hits = tuple(Hit(item_label(i), OWN if isinstance(i, OwnEntry) else "bron")
+                     for i in items if t.id in i.pmg_themes)
+        out.append(Coverage(t.id, t.name, GROUPS[3], hits))
     for h in sorted(kk.help_levels, key=lambda h: h.order):
-        out.append(Coverage(h.id, h.name, GROUPS[4], tuple(i.name for i in items if h.id in i.help_levels)))
+        hits = tuple(Hit(item_label(i), OWN if isinstance(i, OwnEntry) else "bron")
+                     for i in items if h.id in i.help_levels)
+        out.append(Coverage(h.id, h.name, GROUPS[4], hits))
+    return out + context
+
+
+def gaps(coverage: list[Coverage]) -> list[Coverage]:
+    """What the plan does not cover; static factors are context, never a gap."""
+    return [c for c in coverage if c.group in GROUPS and not c.covered]
+
+
+def grounded_items(kk: Kenniskaart, items: list[PlanItem]) -> list[PlanItem]:
+    """Items that (ogenschijnlijk) rest on a gefundeerde risk factor or a Beke protective
+    factor, directly, through a twin, or at theme level: seed 002 §3.2 counts 56 of 62."""
+    factors = kk.by_id("factors")
+    out = []
+    for item in items:
+        ids = {t for fid in item_links(kk, item) for t in kk.twin_ids(fid)}
+        if any(fid in factors and is_grounded_factor(factors[fid]) for fid in ids):
+            out.append(item)
     return out
 
 
@@ -199,16 +357,114 @@ def summary(coverage: list[Coverage]) -> pd.DataFrame:
 
 
 def coverage_table(coverage: list[Coverage]) -> pd.DataFrame:
+    """One row per target, for the CSV download."""
     rows = [
         {
             "onderdeel": c.group,
             "factor of thema": c.name,
-            "gedekt": "ja" if c.covered else "nee",
+            "ook genoemd als": "; ".join(c.twins),
+            "gedekt": ("ja" if c.covered else "nee") if c.group in GROUPS else "context",
+            "aantal interventies": len(c.hits),
+            "sterkste grondslag": PROVENANCE_LABELS[c.basis] if c.basis else "",
             "door": ", ".join(c.covered_by),
         }
         for c in coverage
     ]
-    return pd.DataFrame(rows, columns=["onderdeel", "factor of thema", "gedekt", "door"])
+    return pd.DataFrame(
+        rows,
+        columns=["onderdeel", "factor of thema", "ook genoemd als", "gedekt", "aantal interventies",
+                 "sterkste grondslag", "door"],
+    )
+
+
+# --- suggestions for gaps ------------------------------------------------------------
+
+
+def _theme_or_level_suggestions(kk: Kenniskaart, c: Coverage, limit: int) -> list[str]:
+    field = "pmg_themes" if c.group == GROUPS[3] else "help_levels"
+    fitting = [iv for iv in kk.interventions if c.id in getattr(iv, field) and for_young_person(iv)]
+    fitting.sort(key=lambda iv: (
+        not is_recognised(iv),
+        -RECOGNITION_ORDER.get(iv.recognition.level if iv.recognition else "", 0),
+        iv.name.casefold(),
+    ))
+    return [iv.id for iv in fitting[:limit]]
+
+
+def gap_suggestions(kk: Kenniskaart, coverage: list[Coverage], limit: int = 3) -> dict[str, list[str]]:
+    """For every gap in every group: up to ``limit`` catalogue interventions that fill it.
+
+    Factors: the matcher's ranking for a profile with just that factor (risk or protective),
+    kept to interventions for young people that address the factor or its twin. PmG themes and
+    levels of help: interventions in that theme or level, recognised ones first.
+    """
+    ivs = kk.by_id("interventions")
+    factors = kk.by_id("factors")
+    out: dict[str, list[str]] = {}
+    for c in gaps(coverage):
+        if c.group not in FACTOR_GROUPS:
+            out[c.id] = _theme_or_level_suggestions(kk, c, limit)
+            continue
+        f = factors[c.id]
+        members = tuple(sorted(kk.twin_ids(f.id), key=lambda fid: fid != f.id))
+        profile = Profile(risk_factors=members) if f.kind == "risico" else Profile(protective_factors=members)
+        addressing = {iv.id for fid in members for iv in kk.interventions_for_factor(fid)}
+        ranked = [r.intervention.id for r in getattr(recommend(kk, profile), "ranked", ())]
+        out[c.id] = [i for i in ranked if i in addressing and for_young_person(ivs[i])][:limit]
+    return out
+
+
+# --- comparing municipalities ---------------------------------------------------------
+
+
+
+def municipality_label(municipality: str) -> str:
+    return ALL_BOTOC_LABEL if municipality == ALL_BOTOC else municipality
+
+
+def compare(kk: Kenniskaart, municipalities: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Coverage of BOTOC municipalities side by side.
+
+    Returns (per group: 'gedekt' of 'totaal' per municipality, with the number of items and
+    how many rest on a gefundeerde factor; per target: number of the municipality's items
+    covering it, 0 = a gap). ``ALL_BOTOC`` stands for the 62 items together.
+    """
+    summary_rows = []
+    detail: dict[str, list] = {}
+    index: list[tuple[str, str]] = []
+    for m in municipalities:
+        items = plan_items(kk, [], municipality_preset(kk, m))
+        coverage = scan(kk, items)
+        label = municipality_label(m)
+        summary_rows.append({
+            "gemeente": label, "onderdeel": "Interventies op een gefundeerde factor",
+            "gedekt": len(grounded_items(kk, items)), "totaal": len(items),
+        })
+        for group in GROUPS:
+            rows = [c for c in coverage if c.group == group]
+            summary_rows.append({
+                "gemeente": label, "onderdeel": group,
+                "gedekt": sum(c.covered for c in rows), "totaal": len(rows),
+            })
+        targets = [c for c in coverage if c.group in GROUPS]
+        if not index:
+            index = [(c.group, c.name) for c in targets]
+        detail[label] = [len(c.hits) for c in targets]
+    summary_df = pd.DataFrame(summary_rows, columns=["gemeente", "onderdeel", "gedekt", "totaal"])
+    summary_df["percentage"] = (100 * summary_df["gedekt"] / summary_df["totaal"].where(summary_df["totaal"] > 0)).round(0)
+    detail_df = pd.DataFrame({"onderdeel": [g for g, _ in index], "factor of thema": [n for _, n in index], **detail})
+    return summary_df, detail_df
+
+
+def comparison_table(summary_df: pd.DataFrame) -> pd.DataFrame:
+    """One row per part, one column per municipality: 'n van m'."""
+    if summary_df.empty:
+        return pd.DataFrame(columns=["onderdeel"])
+    cells = summary_df.assign(cel=summary_df["gedekt"].astype(str) + " van " + summary_df["totaal"].astype(str))
+    table = cells.pivot(index="onderdeel", columns="gemeente", values="cel")
+    order = ["Interventies op een gefundeerde factor", *GROUPS]
+    columns = list(dict.fromkeys(summary_df["gemeente"]))
+    return table.reindex(order)[columns].reset_index()
 
 
 REPRESSIVE_THEMES = frozenset({"ps-opsporing-vervolging", "ps-bovenlokale-netwerken"})
@@ -225,17 +481,6 @@ def balance(kk: Kenniskaart, items: list[PlanItem]) -> pd.DataFrame:
         rows.append({"verdeling": "niveau van hulp", "deel": h.name, "aantal": sum(h.id in i.help_levels for i in items)})
     rows.append({"verdeling": "niveau van hulp", "deel": "onbekend", "aantal": sum(not i.help_levels for i in items)})
     return pd.DataFrame(rows, columns=["verdeling", "deel", "aantal"])
-
-
-def gap_suggestions(kk: Kenniskaart, coverage: list[Coverage], limit: int = 3) -> dict[str, list[str]]:
-    """For each uncovered gefundeerde risk factor: the matcher's top interventions."""
-    out: dict[str, list[str]] = {}
-    for c in coverage:
-        if c.covered or c.group != GROUPS[0]:
-            continue
-        result = recommend(kk, Profile(risk_factors=(c.id,)))
-        out[c.id] = [r.intervention.id for r in result.ranked[:limit]]
-    return out
 
 
 PROCESS_LESSONS = (

@@ -1,53 +1,90 @@
-"""Planscan: a municipality checks its plan for gaps in factors, themes and levels of help."""
+"""Planscan: a municipality checks its plan for gaps in factors, themes and levels of help.
+
+The plan lives in session state (``ui.current_plan``), so it survives navigation; the
+widgets mirror it. Plan editing and coverage form one fragment: changing the plan reruns
+only that. Tabs and expanders are lazy: only what is open is rendered.
+"""
 
 import streamlit as st
 
-from kenniskaart.charts import bar_chart, coverage_chart
+from kenniskaart.charts import bar_chart, comparison_chart, coverage_chart
 from kenniskaart.exports import dataframe_csv
 from kenniskaart.planscan import (
+    ALL_BOTOC,
+    CONTEXT_GROUP,
+    FACTOR_GROUPS,
     GROUPS,
+    PROVENANCE_LABELS,
+    Coverage,
     OwnEntry,
     Plan,
     PlanFileError,
     balance,
     botoc_municipalities,
+    compare,
+    comparison_table,
     coverage_table,
     gap_suggestions,
+    grounded_items,
+    items_of,
+    municipality_label,
     municipality_preset,
     plan_from_json,
-    plan_items,
     plan_to_json,
     process_lessons,
     scan,
     summary,
 )
-from kenniskaart.ui import get_content, md, shortlist_button, show_sources
+from kenniskaart.present import BASIS_EXPLAINED, NATURE_EXPLAINED
+from kenniskaart.ui import current_plan, get_content, md, set_plan, shortlist_button, show_sources
 
 kk = get_content()
 ivs = kk.by_id("interventions")
 exs = kk.by_id("examples")
 factors = kk.by_id("factors")
 themes = {t.id: t.name for t in kk.pmg_themes}
+ps_themes = {t.id: t.name for t in kk.praktijkscan_themes}
 levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
-ALL = "*"
+municipalities = botoc_municipalities(kk)
+MAX_NAMES = 6
 
-st.title("Planscan")
-st.write(
-    "Zet de interventies van uw (voorgenomen) plan op een rij en zie welke risico- en beschermende "
-    "factoren, PmG-thema's en niveaus van hulp ze dekken, en waar de gaten zitten. Dit is de "
-    "praktijkscan van Bureau Beke, geautomatiseerd. Kies interventies uit de catalogus, "
-    "praktijkvoorbeelden, of voeg eigen interventies toe."
-)
 
-st.session_state.setdefault("ps_own", [])
-for notice in st.session_state.pop("ps_notices", []):
-    st.warning(md(notice))
+def _own_factor_options() -> list[str]:
+    """Dynamic factors an own entry can address; one choice per twin pair."""
+    seen: set[str] = set()
+    out = []
+    for f in kk.factors:
+        if f.nature == "dynamisch" and f.id not in seen:
+            seen |= kk.twin_ids(f.id)
+            out.append(f.id)
+    return out
+
+
+def _factor_label(fid: str) -> str:
+    f = factors[fid]
+    twins = [factors[t].name for t in sorted(kk.twin_ids(fid) - {fid}) if t in factors]
+    return f.name + (f" (= {'; '.join(twins)})" if twins else "")
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+# --- callbacks: every change goes through the plan in session state ---------------------
+
+
+def _from_widgets() -> None:
+    plan = current_plan()
+    set_plan(plan.model_copy(update={
+        "interventions": tuple(st.session_state.get("ps_interventions", [])),
+        "examples": tuple(st.session_state.get("ps_examples", [])),
+    }))
 
 
 def _load_preset() -> None:
     choice = st.session_state.get("ps_preset")
     if choice:
-        st.session_state["ps_examples"] = municipality_preset(kk, choice)
+        set_plan(current_plan().model_copy(update={"examples": tuple(municipality_preset(kk, choice))}))
 
 
 def _load_file() -> None:
@@ -59,9 +96,7 @@ def _load_file() -> None:
     except PlanFileError as exc:
         st.session_state["ps_notices"] = [f"Het plan is niet geladen: {exc}"]
         return
-    st.session_state["ps_interventions"] = list(plan.interventions)
-    st.session_state["ps_examples"] = list(plan.examples)
-    st.session_state["ps_own"] = list(plan.own)
+    set_plan(plan)
     st.session_state["ps_notices"] = notices + [f"Plan geladen uit '{upload.name}'."]
 
 
@@ -71,128 +106,284 @@ def _add_own() -> None:
         st.session_state["ps_notices"] = ["Geef de eigen interventie een naam."]
         return
     lo, hi = st.session_state.get("ps_own_age", (8, 27))
-    st.session_state["ps_own"].append(
-        OwnEntry(
-            name=name,
-            min_age=lo,
-            max_age=hi,
-            pmg_themes=tuple(st.session_state.get("ps_own_themes", [])),
-            factors=tuple(st.session_state.get("ps_own_factors", [])),
-            help_levels=tuple(st.session_state.get("ps_own_levels", [])),
-        )
+    entry = OwnEntry(
+        name=name[:200],
+        min_age=lo,
+        max_age=hi,
+        pmg_themes=tuple(st.session_state.get("ps_own_themes", [])),
+        praktijkscan_themes=tuple(st.session_state.get("ps_own_ps_themes", [])),
+        factors=tuple(st.session_state.get("ps_own_factors", [])),
+        help_levels=tuple(st.session_state.get("ps_own_levels", [])),
     )
-    for key in ("ps_own_name", "ps_own_themes", "ps_own_factors", "ps_own_levels"):
+    plan = current_plan()
+    set_plan(plan.model_copy(update={"own": (*plan.own, entry)}))
+    for key in ("ps_own_name", "ps_own_themes", "ps_own_ps_themes", "ps_own_factors", "ps_own_levels"):
         st.session_state.pop(key, None)
 
 
 def _remove_own(index: int) -> None:
-    st.session_state["ps_own"].pop(index)
+    plan = current_plan()
+    set_plan(plan.model_copy(update={"own": tuple(e for i, e in enumerate(plan.own) if i != index)}))
 
 
-with st.container(border=True):
-    st.header("Uw plan")
-    c1, c2 = st.columns(2)
-    c1.selectbox(
-        "Begin met het plan van een BOTOC-gemeente (2020)",
-        [None, *botoc_municipalities(kk), ALL],
-        format_func=lambda m: "— geen —" if m is None else ("Alle BOTOC-gemeenten" if m == ALL else m),
-        key="ps_preset",
-        on_change=_load_preset,
+def _clear_plan() -> None:
+    set_plan(Plan())
+    st.session_state.pop("ps_preset", None)
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+def _names(names: tuple[str, ...]) -> str:
+    shown = ", ".join(names[:MAX_NAMES])
+    return shown + (f" en {len(names) - MAX_NAMES} andere" if len(names) > MAX_NAMES else "")
+
+
+def _covered_row(c: Coverage) -> None:
+    twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
+    parts = "; ".join(f"{PROVENANCE_LABELS[b]}: {_names(names)}" for b, names in c.by_basis().items())
+    st.markdown(
+        f"- ✅ {md(c.name)}{md(twins)} — {_n(len(c.hits), 'interventie', 'interventies')} ({md(parts)})"
     )
-    c2.file_uploader(
-        "Of laad een eerder gedownload plan (.json)", type=["json"], key="ps_upload", on_change=_load_file
-    )
-    chosen_ivs = st.multiselect(
-        "Interventies uit de catalogus", list(ivs), format_func=lambda i: ivs[i].name,
-        placeholder="Kies…", key="ps_interventions",
-    )
-    chosen_exs = st.multiselect(
-        "Praktijkvoorbeelden",
-        list(exs),
-        format_func=lambda e: f"{exs[e].code or ''} {exs[e].name} ({exs[e].municipality or 'onbekend'})".strip(),
-        placeholder="Kies…", key="ps_examples",
-    )
-    own: list[OwnEntry] = st.session_state["ps_own"]
-    if own:
-        st.markdown("**Eigen interventies**")
-        for i, entry in enumerate(own):
-            a, b = st.columns([5, 1])
-            a.markdown(f"- {md(entry.name)} ({len(entry.factors)} factoren)")
-            b.button("Verwijder", key=f"ps-own-rm-{i}", on_click=_remove_own, args=(i,))
-    with st.expander("Eigen interventie toevoegen"):
-        st.text_input("Naam", key="ps_own_name")
-        st.slider("Leeftijd", 4, 30, (8, 27), key="ps_own_age")
-        st.multiselect("PmG-thema's", list(themes), format_func=themes.get, placeholder="Kies…", key="ps_own_themes")
-        st.multiselect(
-            "Factoren die ze aanpakt", list(factors), format_func=lambda f: factors[f].name,
-            placeholder="Kies…", key="ps_own_factors",
+
+
+def _gap_row(c: Coverage, suggestions: dict[str, list[str]]) -> None:
+    twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
+    st.markdown(f"- ❌ **{md(c.name)}**{md(twins)} — niet gedekt")
+    ids = suggestions.get(c.id, [])
+    if not ids:
+        st.caption("Geen interventie in de kenniskaart pakt dit aan.")
+    for iid in ids:
+        s1, s2 = st.columns([4, 1.3], vertical_alignment="center")
+        s1.page_link(
+            "pages/interventies.py", label=f"Suggestie: {md(ivs[iid].name)}",
+            query_params={"interventie": iid}, icon=":material/arrow_forward:",
         )
-        st.multiselect("Niveau van hulp", list(levels), format_func=levels.get, placeholder="Kies…", key="ps_own_levels")
-        st.button("Voeg toe aan het plan", on_click=_add_own, key="ps_own_add")
+        with s2:
+            shortlist_button(iid, f"ps-{c.id}")
 
-plan = Plan(interventions=tuple(chosen_ivs), examples=tuple(chosen_exs), own=tuple(own))
-st.download_button(
-    "Download dit plan (.json)", plan_to_json(plan), file_name="plan-kenniskaart.json",
-    mime="application/json", help="Later weer te laden met 'Of laad een eerder gedownload plan'.",
-)
 
-items = plan_items(kk, chosen_ivs, chosen_exs, tuple(own))
-coverage = scan(kk, items)
-st.header("Dekking")
-if not items:
-    st.info("Uw plan is nog leeg: alles hieronder is dus een gat. Kies een gemeente of voeg interventies toe.")
-else:
-    st.write(f"Het plan telt {len(items)} interventies.")
-
-sm = summary(coverage)
-st.altair_chart(coverage_chart(sm, list(GROUPS)), width="stretch")
-with st.expander("Dekking als tabel"):
-    st.dataframe(sm, hide_index=True)
-
-suggestions = gap_suggestions(kk, coverage)
-for group in GROUPS:
-    rows = [c for c in coverage if c.group == group]
-    gaps = [c for c in rows if not c.covered]
-    with st.expander(f"{group}: {len(rows) - len(gaps)} van {len(rows)} gedekt", expanded=group == GROUPS[0]):
-        for c in rows:
-            if c.covered:
-                st.markdown(f"- ✅ {md(c.name)} — door {md(', '.join(c.covered_by))}")
-                continue
-            st.markdown(f"- ❌ **{md(c.name)}** — niet gedekt")
-            if c.id in suggestions:
-                ids = suggestions[c.id]
-                if not ids:
-                    st.caption("Geen interventie in de kenniskaart pakt deze factor aan.")
-                for iid in ids:
-                    s1, s2 = st.columns([4, 1.3])
-                    s1.markdown(f"  Suggestie: [{md(ivs[iid].name)}](/interventies?interventie={iid})")
-                    with s2:
-                        shortlist_button(iid, f"ps-{c.id}")
-
-st.header("Balans")
-bal = balance(kk, items)
-left, right = st.columns(2)
-with left:
-    part = bal[bal["verdeling"] == "preventief / repressief"].rename(columns={"deel": "soort"})
-    st.altair_chart(bar_chart(part, "soort"), width="stretch")
-with right:
-    part = bal[bal["verdeling"] == "niveau van hulp"].rename(columns={"deel": "niveau"})
-    st.altair_chart(bar_chart(part, "niveau", list(part["niveau"])), width="stretch")
-with st.expander("Balans als tabel"):
-    st.dataframe(bal, hide_index=True)
-st.caption(
-    "Repressief = interventies in de thema's opsporing/vervolging en bovenlokale criminele netwerken "
-    "(indeling kenniskaart-team); de rest telt als preventief."
-)
-
-st.header("Lessen voor het proces")
-for lesson in process_lessons(kk):
+def _plan_editor(plan: Plan) -> None:
+    # The widgets mirror the plan; they differ only when the plan changed elsewhere
+    # (preset, uploaded file, a restored werkmap, a visit to another page).
+    for key, value in (("ps_interventions", list(plan.interventions)), ("ps_examples", list(plan.examples))):
+        if st.session_state.get(key) != value:
+            st.session_state[key] = value
     with st.container(border=True):
-        st.markdown(f"**{md(lesson.title)}**")
-        if lesson.text:
-            st.markdown(md(lesson.text))
-        show_sources(kk, lesson.sources)
+        st.header("Uw plan")
+        c1, c2 = st.columns(2)
+        c1.selectbox(
+            "Begin met het plan van een BOTOC-gemeente (2020)",
+            [None, *municipalities, ALL_BOTOC],
+            format_func=lambda m: "— geen —" if m is None else municipality_label(m),
+            key="ps_preset",
+            on_change=_load_preset,
+            persist_state="session",
+            help="Zet de BOTOC-interventies van die gemeente (praktijkscan, bijlage 2) in het plan, "
+            "in plaats van de gekozen praktijkvoorbeelden. Uw eigen interventies blijven staan.",
+        )
+        c2.file_uploader(
+            "Of laad een eerder gedownload plan (.json)", type=["json"], key="ps_upload", on_change=_load_file
+        )
+        st.multiselect(
+            "Interventies uit de catalogus", list(ivs), format_func=lambda i: ivs[i].name,
+            placeholder="Kies…", key="ps_interventions", on_change=_from_widgets,
+            select_all=False, wrap=True,
+        )
+        st.multiselect(
+            "Praktijkvoorbeelden",
+            list(exs),
+            format_func=lambda e: f"{exs[e].code or ''} {exs[e].name} ({exs[e].municipality or 'onbekend'})".strip(),
+            placeholder="Kies…", key="ps_examples", on_change=_from_widgets, select_all=False, wrap=True,
+        )
+        if plan.own:
+            st.markdown("**Eigen interventies**")
+            for i, entry in enumerate(plan.own):
+                a, b = st.columns([5, 1])
+                a.markdown(f"- {md(entry.name)} ({_n(len(entry.factors), 'factor', 'factoren')})")
+                b.button("Verwijder", key=f"ps-own-rm-{i}", on_click=_remove_own, args=(i,))
+        own_form = st.expander("Eigen interventie toevoegen", key="ps_own_open", on_change="rerun")
+        if own_form.open:
+            with own_form:
+                st.text_input("Naam", key="ps_own_name", max_chars=200, persist_state="session")
+                st.slider("Leeftijd", 4, 30, (8, 27), key="ps_own_age", persist_state="session")
+                st.multiselect(
+                    "Factoren die ze aanpakt", _own_factor_options(), format_func=_factor_label,
+                    placeholder="Kies…", key="ps_own_factors", persist_state="session",
+                    select_all=False, wrap=True,
+                    help="Alleen dynamische factoren: statische factoren (geslacht, leeftijd, "
+                    "strafrechtelijk verleden) verandert geen interventie.",
+                )
+                st.multiselect(
+                    "Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get,
+                    placeholder="Kies…", key="ps_own_ps_themes", persist_state="session", select_all=False,
+                    help="De factoren die de praktijkscan voor dit thema noemt, tellen mee op themaniveau.",
+                )
+                st.multiselect(
+                    "PmG-thema's", list(themes), format_func=themes.get, placeholder="Kies…",
+                    key="ps_own_themes", persist_state="session", select_all=False,
+                )
+                st.multiselect(
+                    "Niveau van hulp", list(levels), format_func=levels.get, placeholder="Kies…",
+                    key="ps_own_levels", persist_state="session", select_all=False,
+                )
+                st.button("Voeg toe aan het plan", on_click=_add_own, key="ps_own_add")
+        d1, d2 = st.columns([3, 1])
+        d1.download_button(
+            "Download dit plan (.json)", plan_to_json(plan), file_name="plan-kenniskaart.json",
+            mime="application/json", on_click="ignore",
+            help="Later weer te laden met 'Of laad een eerder gedownload plan'.",
+        )
+        d2.button("Maak het plan leeg", key="ps_clear", on_click=_clear_plan)
 
-st.download_button(
-    "Download de scan (CSV)", dataframe_csv(coverage_table(coverage)), file_name="planscan.csv", mime="text/csv"
+
+def _coverage(plan: Plan) -> None:
+    items = items_of(kk, plan)
+    coverage = scan(kk, items)
+    st.header("Dekking")
+    if not items:
+        st.info("Uw plan is nog leeg: alles hieronder is dus een gat. Kies een gemeente of voeg interventies toe.")
+    else:
+        grounded = grounded_items(kk, items)
+        st.write(f"Het plan telt {_n(len(items), 'interventie', 'interventies')}.")
+        st.write(
+            f"{len(grounded)} van de {len(items)} richten zich (ogenschijnlijk) op een gefundeerde "
+            "risicofactor of een beschermende factor uit de kennissynthese. De praktijkscan telde "
+            "dat voor 56 van de 62 BOTOC-interventies."
+        )
+    st.caption(
+        f"Themaniveau: {BASIS_EXPLAINED['thema']} Een factor en dezelfde factor in een andere bron "
+        "(bijvoorbeeld Beke en Samen Weerbaar) tellen samen één keer."
+    )
+
+    sm = summary(coverage)
+    st.altair_chart(coverage_chart(sm, list(GROUPS)), width="stretch")
+    table = st.expander("Dekking als tabel", key="ps_sum_table", on_change="rerun")
+    if table.open:
+        table.dataframe(sm, hide_index=True)
+
+    suggestions: dict[str, list[str]] | None = None
+    for i, group in enumerate(GROUPS):
+        rows = [c for c in coverage if c.group == group]
+        open_gaps = [c for c in rows if not c.covered]
+        box = st.expander(
+            f"{group}: {len(rows) - len(open_gaps)} van {len(rows)} gedekt",
+            expanded=i == 0, key=f"ps_group_{i}", on_change="rerun",
+        )
+        if not box.open:
+            continue
+        with box:
+            if group in FACTOR_GROUPS:
+                st.caption("Alleen dynamische factoren: wat een interventie kan veranderen.")
+            if suggestions is None:
+                suggestions = gap_suggestions(kk, coverage)
+            for c in sorted(rows, key=lambda c: -len(c.hits)):
+                if c.covered:
+                    _covered_row(c)
+                else:
+                    _gap_row(c, suggestions)
+
+    context = [c for c in coverage if c.group == CONTEXT_GROUP]
+    box = st.expander(f"{CONTEXT_GROUP} (geen gat)", key="ps_context", on_change="rerun")
+    if box.open:
+        with box:
+            st.caption(NATURE_EXPLAINED["statisch"])
+            for c in context:
+                if c.covered:
+                    st.markdown(
+                        f"- {md(c.name)} — uw plan richt zich op jongeren met deze kenmerken "
+                        f"({md(_names(c.covered_by))})"
+                    )
+                else:
+                    st.markdown(f"- {md(c.name)} — niet genoemd in uw plan")
+
+    box = st.expander("Balans: preventief en repressief, niveaus van hulp", key="ps_balance", on_change="rerun")
+    if box.open:
+        with box:
+            bal = balance(kk, items)
+            left, right = st.columns(2)
+            with left:
+                part = bal[bal["verdeling"] == "preventief / repressief"].rename(columns={"deel": "soort"})
+                st.altair_chart(bar_chart(part, "soort"), width="stretch")
+            with right:
+                part = bal[bal["verdeling"] == "niveau van hulp"].rename(columns={"deel": "niveau"})
+                st.altair_chart(bar_chart(part, "niveau", list(part["niveau"])), width="stretch")
+            st.dataframe(bal, hide_index=True)
+            st.caption(
+                "Repressief = interventies in de thema's opsporing/vervolging en bovenlokale criminele "
+                "netwerken (indeling kenniskaart-team); de rest telt als preventief."
+            )
+
+    st.download_button(
+        "Download de scan (CSV)", dataframe_csv(coverage_table(coverage)), file_name="planscan.csv",
+        mime="text/csv", on_click="ignore",
+    )
+
+
+@st.fragment
+def plan_and_coverage() -> None:
+    """The plan and its coverage: a change to the plan reruns only this part."""
+    for notice in st.session_state.pop("ps_notices", []):
+        st.warning(md(notice))
+    plan = current_plan()
+    _plan_editor(plan)
+    _coverage(plan)
+
+
+def comparison() -> None:
+    st.multiselect(
+        "Gemeenten", [*municipalities, ALL_BOTOC], format_func=municipality_label,
+        placeholder="Kies twee of meer…", key="ps_compare", persist_state="session",
+        select_all=False, wrap=True,
+    )
+    chosen = st.session_state.get("ps_compare", [])
+    if len(chosen) < 2:
+        st.info(
+            "Kies twee of meer BOTOC-gemeenten (of een gemeente en 'Alle BOTOC-gemeenten') om hun "
+            "dekking naast elkaar te zien."
+        )
+        return
+    summary_df, detail_df = compare(kk, chosen)
+    labels = [municipality_label(m) for m in chosen]
+    order = list(comparison_table(summary_df)["onderdeel"])
+    st.altair_chart(comparison_chart(summary_df, order, labels), width="stretch")
+    st.dataframe(comparison_table(summary_df), hide_index=True)
+    st.caption(
+        "Per gemeente: hoeveel factoren, thema's en niveaus van hulp haar BOTOC-interventies dekken "
+        "(rechtstreeks of op themaniveau), en hoeveel van haar interventies op een gefundeerde factor rusten."
+    )
+    detail = st.expander("Per factor en thema: aantal interventies (0 = gat)", key="ps_cmp_detail", on_change="rerun")
+    if detail.open:
+        detail.dataframe(detail_df, hide_index=True)
+    st.download_button(
+        "Download de vergelijking (CSV)", dataframe_csv(detail_df), file_name="planscan-vergelijking.csv",
+        mime="text/csv", on_click="ignore",
+    )
+
+
+st.title("Planscan")
+st.write(
+    "Zet de interventies van uw (voorgenomen) plan op een rij en zie welke risico- en beschermende "
+    "factoren, PmG-thema's en niveaus van hulp ze dekken, en waar de gaten zitten. Dit is de "
+    "praktijkscan van Bureau Beke, geautomatiseerd. Kies interventies uit de catalogus, "
+    "praktijkvoorbeelden, of voeg eigen interventies toe. Uw plan blijft bewaard als u naar een "
+    "andere pagina gaat."
 )
+
+tab_plan, tab_compare, tab_lessons = st.tabs(
+    ["Uw plan", "Gemeenten vergelijken", "Lessen voor het proces"], key="ps_tab", on_change="rerun"
+)
+if tab_plan.open:
+    with tab_plan:
+        plan_and_coverage()
+if tab_compare.open:
+    with tab_compare:
+        comparison()
+if tab_lessons.open:
+    with tab_lessons:
+        for lesson in process_lessons(kk):
+            with st.container(border=True):
+                st.markdown(f"**{md(lesson.title)}**")
+                if lesson.text:
+                    st.markdown(md(lesson.text))
+                show_sources(kk, lesson.sources)

@@ -1,27 +1,56 @@
-"""Planscan: coverage of factors, themes and levels of help by a plan."""
+"""Planscan: coverage of factors, themes and levels of help by a plan.
+
+Expectations are derived from the content (theme → factors, links, twins) or from small
+synthetic ``Kenniskaart`` objects, not from today's YAML values.
+"""
 
 from __future__ import annotations
 
-from kenniskaart.planscan import GROUPS, botoc_municipalities, municipality_preset, plan_items, scan, summary
+import json
+
+import pytest
+
+from kenniskaart.content import Kenniskaart
+from kenniskaart.models import Factor, FactorLink, Intervention, PracticeExample, SourceRef, Theme
+from kenniskaart.planscan import (
+    ALL_BOTOC,
+    CONTEXT_GROUP,
+    FACTOR_GROUPS,
+    GROUPS,
+    OwnEntry,
+    Plan,
+    PlanFileError,
+    balance,
+    botoc_municipalities,
+    compare,
+    comparison_table,
+    coverage_table,
+    gap_suggestions,
+    gaps,
+    grounded_items,
+    is_grounded_factor,
+    item_label,
+    item_links,
+    municipality_preset,
+    plan_from_json,
+    plan_items,
+    plan_to_json,
+    process_lessons,
+    scan,
+    summary,
+)
+from kenniskaart.signals import for_young_person
 
 
-def test_empty_plan_is_all_gaps(kk):
-    coverage = scan(kk, [])
-    assert coverage and not any(c.covered for c in coverage)
-    sm = summary(coverage)
-    assert set(sm[sm["status"] == "gedekt"]["aantal"]) == {0}
+def all_botoc(kk):
+    return plan_items(kk, [], municipality_preset(kk, ALL_BOTOC))
 
 
-def test_single_intervention_covers_exactly_its_linked_factors(kk):
-    ajb = kk.by_id("interventions")["ajb"]
-    coverage = scan(kk, plan_items(kk, ["ajb"], []))
-    covered_factors = {c.id for c in coverage if c.covered and c.group in GROUPS[:3]}
-    linked = {l.factor for l in ajb.factors}
-    scanned_ids = {c.id for c in coverage if c.group in GROUPS[:3]}
-    assert covered_factors == linked & scanned_ids
-    covered_themes = {c.id for c in coverage if c.covered and c.group == GROUPS[3]}
-    assert covered_themes == set(ajb.pmg_themes)
-    assert all(c.covered_by == (ajb.name,) for c in coverage if c.covered)
+def rows_by_id(coverage):
+    return {c.id: c for c in coverage}
+
+
+# --- the seed's own findings on the 62 BOTOC interventions (seed 002 §3.1.1, §3.2) ---------
 
 
 def test_botoc_presets_match_the_practice_examples(kk):
@@ -32,23 +61,110 @@ def test_botoc_presets_match_the_practice_examples(kk):
         ids = municipality_preset(kk, m)
         assert ids and all(kk.by_id("examples")[i].municipality == m for i in ids)
         total += len(ids)
-    assert total == 62 == len(municipality_preset(kk, "*"))
+    assert total == 62 == len(municipality_preset(kk, ALL_BOTOC))
 
 
-import json
+def test_at_least_50_of_62_botoc_items_rest_on_a_grounded_factor(kk):
+    """Seed 002 §3.2 'De balans opgemaakt': 56 of the 62 rest on a gefundeerde risk or
+    protective factor."""
+    items = all_botoc(kk)
+    assert len(items) == 62
+    grounded = grounded_items(kk, items)
+    assert len(grounded) >= 50, [item_label(i) for i in items if i not in grounded]
 
-import pytest
 
-from kenniskaart.planscan import (
-    OwnEntry,
-    Plan,
-    PlanFileError,
-    balance,
-    gap_suggestions,
-    plan_from_json,
-    plan_to_json,
-    process_lessons,
-)
+def test_antisocial_traits_most_covered_and_drug_use_among_least(kk):
+    coverage = scan(kk, all_botoc(kk))
+    factors = kk.by_id("factors")
+    grounded_risk = {
+        c.id: len(c.hits) for c in coverage
+        if c.group in (GROUPS[0], CONTEXT_GROUP) and factors[c.id].kind == "risico" and is_grounded_factor(factors[c.id])
+    }
+    antisocial = next(fid for fid in grounded_risk if factors[fid].name == "Antisociale persoonlijkheidskenmerken")
+    drugs = next(fid for fid in grounded_risk if factors[fid].name == "Drugsgebruik")
+    counts = sorted(grounded_risk.values())
+    assert grounded_risk[antisocial] == counts[-1] > counts[-2], grounded_risk
+    assert grounded_risk[drugs] <= counts[2], grounded_risk
+    assert grounded_risk[antisocial] >= 40  # 'een groot gedeelte van alle ingezette interventies'
+
+
+def test_every_botoc_item_covers_its_themes_factors_at_least_at_theme_level(kk):
+    themes = kk.by_id("themes")
+    for ex in (e for e in kk.examples if e.kind == "botoc"):
+        links = item_links(kk, ex)
+        for tid in ex.praktijkscan_themes:
+            for fid in (*themes[tid].risk_factors, *themes[tid].protective_factors):
+                assert links.get(fid) in ("bron", "thema"), (ex.id, fid, links.get(fid))
+
+
+def test_theme_level_links_are_marked_as_such(kk):
+    """An item whose only link to a factor is its theme shows it as 'thema', not as a source
+    statement about the item."""
+    themes = kk.by_id("themes")
+    ivs = kk.by_id("interventions")
+    checked = 0
+    for ex in (e for e in kk.examples if e.kind == "botoc"):
+        direct = {l.factor for l in ex.factors if l.basis != "thema"}
+        direct |= {l.factor for iid in ex.interventions for l in ivs[iid].factors if l.basis != "thema"}
+        links = item_links(kk, ex)
+        for tid in ex.praktijkscan_themes:
+            for fid in (*themes[tid].risk_factors, *themes[tid].protective_factors):
+                if fid not in direct:
+                    assert links[fid] == "thema", (ex.id, fid)
+                    checked += 1
+    assert checked > 0
+
+
+def test_catalogue_interventions_do_not_inherit_theme_factors(kk):
+    """The seed's theme statement is about the BOTOC interventions; a catalogue intervention
+    covers only the factors it is linked to."""
+    for iv in kk.interventions:
+        assert set(item_links(kk, iv)) == {l.factor for l in iv.factors}
+
+
+# --- gaps: dynamic factors only; static ones are context ---------------------------------
+
+
+def test_no_static_factor_is_a_gap(kk):
+    factors = kk.by_id("factors")
+    for items in ([], all_botoc(kk)):
+        coverage = scan(kk, items)
+        for c in coverage:
+            if c.group in FACTOR_GROUPS:
+                assert factors[c.id].nature == "dynamisch", c.name
+            if c.group == CONTEXT_GROUP:
+                assert factors[c.id].nature == "statisch", c.name
+        assert all(c.group in GROUPS for c in gaps(coverage))
+    static_in_groups = [
+        f for f in kk.factors
+        if f.nature == "statisch" and f.framework in ("beke_kennissynthese", "samen_weerbaar")
+        and (f.framework == "samen_weerbaar" or is_grounded_factor(f))
+    ]
+    context = {c.id for c in scan(kk, []) if c.group == CONTEXT_GROUP}
+    assert static_in_groups and {f.id for f in static_in_groups} <= context | {
+        t for f in static_in_groups for t in kk.twin_ids(f.id)
+    }
+
+
+def test_empty_plan_is_all_gaps(kk):
+    coverage = scan(kk, [])
+    assert coverage and not any(c.covered for c in coverage)
+    assert len(gaps(coverage)) == sum(1 for c in coverage if c.group in GROUPS)
+    sm = summary(coverage)
+    assert set(sm[sm["status"] == "gedekt"]["aantal"]) == {0}
+    assert set(sm["onderdeel"]) == set(GROUPS)
+
+
+def test_single_intervention_covers_exactly_its_linked_factors(kk):
+    ajb = kk.by_id("interventions")["ajb"]
+    coverage = scan(kk, plan_items(kk, ["ajb"], []))
+    linked = {t for l in ajb.factors for t in kk.twin_ids(l.factor)}
+    for c in coverage:
+        if c.group in FACTOR_GROUPS or c.group == CONTEXT_GROUP:
+            assert c.covered == bool(kk.twin_ids(c.id) & linked), c.name
+    covered_themes = {c.id for c in coverage if c.covered and c.group == GROUPS[3]}
+    assert covered_themes == set(ajb.pmg_themes)
+    assert all(c.covered_by == (ajb.name,) for c in coverage if c.covered)
 
 
 def test_own_entry_covers_its_factors_and_themes(kk):
@@ -56,6 +172,155 @@ def test_own_entry_covers_its_factors_and_themes(kk):
     coverage = scan(kk, plan_items(kk, [], [], (own,)))
     covered = {c.id for c in coverage if c.covered}
     assert covered == {"beke-r-drugsgebruik", "pmg-sociaal-netwerk"}
+    assert rows_by_id(coverage)["beke-r-drugsgebruik"].basis == "eigen"
+
+
+def test_own_entry_with_a_praktijkscan_theme_gets_the_themes_factors_at_theme_level(kk):
+    theme = next(t for t in kk.praktijkscan_themes if t.risk_factors)
+    own = OwnEntry(name="Ons jongerenwerk", praktijkscan_themes=(theme.id,))
+    rows = rows_by_id(scan(kk, plan_items(kk, [], [], (own,))))
+    for fid in (*theme.risk_factors, *theme.protective_factors):
+        row = next(r for r in rows.values() if fid in kk.twin_ids(r.id))
+        assert row.covered and row.basis == "thema"
+
+
+def test_coverage_table_lists_context_apart(kk):
+    table = coverage_table(scan(kk, all_botoc(kk)))
+    assert set(table[table["onderdeel"] == CONTEXT_GROUP]["gedekt"]) == {"context"}
+    assert set(table[table["onderdeel"] != CONTEXT_GROUP]["gedekt"]) <= {"ja", "nee"}
+    assert "themaniveau" in " ".join(table["sterkste grondslag"])
+
+
+# --- twins count once (synthetic content: the real twins arrive with the content work) ----
+
+REF = [SourceRef(source="s", section="test")]
+
+
+def factor(fid, name, framework, kind="risico", level="individu", evidence="gefundeerd", nature="dynamisch", twins=()):
+    return Factor(id=fid, name=name, kind=kind, level=level, framework=framework, nature=nature,
+                  evidence=evidence, twins=list(twins), sources=REF)
+
+
+def intervention(iid, name, links, purpose="jeugdinterventie", **kw):
+    return Intervention(id=iid, name=name, kind="interventie", purpose=purpose, description="x",
+                        factors=[FactorLink(factor=f, basis="bron") for f in links], sources=REF, **kw)
+
+
+@pytest.fixture()
+def small():
+    factors = (
+        factor("beke-buurt", "Buurt met criminele groep (Beke)", "beke_kennissynthese", level="gemeenschap", twins=["sw-buurt"]),
+        factor("beke-man", "Man-zijn", "beke_kennissynthese", nature="statisch"),
+        factor("beke-b-steun", "Steunende derde", "beke_kennissynthese", kind="beschermend", evidence="niet_beoordeeld"),
+        factor("sw-buurt", "Criminele groep actief in de buurt", "samen_weerbaar", level="gemeenschap",
+               evidence="robuust", twins=["beke-buurt"]),
+        factor("sw-ouders", "Weinig toezicht van ouders", "samen_weerbaar", level="gezin", evidence="robuust"),
+    )
+    themes = (
+        Theme(id="ps-buurt", name="Buurtaanpak", kind="praktijkscan", description="x",
+              risk_factors=["beke-buurt"], protective_factors=["beke-b-steun"], sources=REF),
+    )
+    interventions = (
+        intervention("iv-sw", "Wijkaanpak", ["sw-buurt"]),
+        intervention("iv-ouders", "Oudercursus", ["sw-ouders"]),
+        intervention("iv-instrument", "Screeninglijst", ["sw-ouders"], purpose="instrument"),
+    )
+    examples = (
+        PracticeExample(id="ex-a", kind="botoc", code="A1", name="Buurtproject", municipality="A",
+                        description="x", praktijkscan_themes=["ps-buurt"], sources=REF),
+        PracticeExample(id="ex-b", kind="botoc", code="B1", name="Wijkteam", municipality="B",
+                        description="x", interventions=["iv-sw"], sources=REF),
+    )
+    return Kenniskaart(factors=factors, themes=themes, interventions=interventions, examples=examples)
+
+
+def test_twins_are_one_row_in_the_first_group(small):
+    coverage = scan(small, [])
+    ids = [c.id for c in coverage if c.group in FACTOR_GROUPS]
+    assert "beke-buurt" in ids and "sw-buurt" not in ids
+    row = rows_by_id(coverage)["beke-buurt"]
+    assert row.group == GROUPS[0] and row.twins == ("Criminele groep actief in de buurt",)
+    assert [c.id for c in coverage if c.group == GROUPS[2]] == ["sw-ouders"]
+    assert [c.id for c in coverage if c.group == CONTEXT_GROUP] == ["beke-man"]
+
+
+def test_covering_a_twin_covers_the_row_once(small):
+    items = plan_items(small, ["iv-sw"], [])
+    coverage = scan(small, items)
+    row = rows_by_id(coverage)["beke-buurt"]
+    assert row.covered_by == ("Wijkaanpak",)
+    sm = summary(coverage)
+    covered = dict(zip(sm[sm["status"] == "gedekt"]["onderdeel"], sm[sm["status"] == "gedekt"]["aantal"]))
+    assert covered[GROUPS[0]] == 1 and covered[GROUPS[2]] == 0
+    # the SW twin counts towards 'grounded': it is the same factor as a gefundeerde one
+    assert grounded_items(small, items) == items
+
+
+def test_theme_flow_and_static_context_in_small_content(small):
+    items = plan_items(small, [], ["ex-a"])
+    rows = rows_by_id(scan(small, items))
+    assert rows["beke-buurt"].basis == "thema" and rows["beke-b-steun"].basis == "thema"
+    assert not rows["beke-man"].covered and rows["beke-man"].group == CONTEXT_GROUP
+    own = OwnEntry(name="Eigen", factors=("beke-man",))
+    rows = rows_by_id(scan(small, plan_items(small, [], [], (own,))))
+    assert rows["beke-man"].covered and rows["beke-man"] not in gaps(list(rows.values()))
+
+
+def test_suggestions_for_gaps_in_every_factor_group(small):
+    suggestions = gap_suggestions(small, scan(small, []))
+    assert suggestions["beke-buurt"] == ["iv-sw"]  # addresses the twin
+    assert suggestions["sw-ouders"] == ["iv-ouders"]  # not the instrument
+    assert suggestions["beke-b-steun"] == []
+    assert "beke-man" not in suggestions  # static: context, no gap
+
+
+# --- suggestions on the real content ---------------------------------------------------
+
+
+def test_suggestions_fill_the_gap_they_are_listed_under(kk):
+    coverage = scan(kk, [])
+    suggestions = gap_suggestions(kk, coverage)
+    assert set(suggestions) == {c.id for c in gaps(coverage)}
+    ivs = kk.by_id("interventions")
+    rows = rows_by_id(coverage)
+    with_suggestions = set()
+    for cid, ids in suggestions.items():
+        row = rows[cid]
+        for iid in ids:
+            iv = ivs[iid]
+            assert for_young_person(iv), iid
+            if row.group in FACTOR_GROUPS:
+                assert kk.twin_ids(cid) & {t for l in iv.factors for t in kk.twin_ids(l.factor)}, (cid, iid)
+            elif row.group == GROUPS[3]:
+                assert cid in iv.pmg_themes
+            else:
+                assert cid in iv.help_levels
+        if ids:
+            with_suggestions.add(row.group)
+    assert with_suggestions == set(GROUPS), "every group with gaps gets suggestions"
+
+
+# --- comparing municipalities ------------------------------------------------------------
+
+
+def test_compare_puts_municipalities_side_by_side(kk):
+    a, b = botoc_municipalities(kk)[:2]
+    summary_df, detail_df = compare(kk, [a, b, ALL_BOTOC])
+    assert list(detail_df.columns) == ["onderdeel", "factor of thema", a, b, "Alle BOTOC-gemeenten"]
+    for m, label in ((a, a), (ALL_BOTOC, "Alle BOTOC-gemeenten")):
+        coverage = [c for c in scan(kk, plan_items(kk, [], municipality_preset(kk, m))) if c.group in GROUPS]
+        assert list(detail_df[label]) == [len(c.hits) for c in coverage]
+        part = summary_df[(summary_df["gemeente"] == label) & (summary_df["onderdeel"] == GROUPS[0])]
+        assert int(part["gedekt"].iloc[0]) == sum(c.covered for c in coverage if c.group == GROUPS[0])
+    table = comparison_table(summary_df)
+    assert list(table.columns) == ["onderdeel", a, b, "Alle BOTOC-gemeenten"]
+    first = table[table["onderdeel"] == "Interventies op een gefundeerde factor"]
+    assert first["Alle BOTOC-gemeenten"].iloc[0].endswith("van 62")
+    # all municipalities together cover at least what each one covers
+    assert (detail_df["Alle BOTOC-gemeenten"] >= detail_df[a]).all()
+
+
+# --- plan files, balance, lessons -----------------------------------------------------------
 
 
 def test_plan_file_round_trip(kk):
@@ -87,19 +352,40 @@ def test_bad_plan_files_give_a_clear_message(kk, raw, message):
         plan_from_json(kk, raw)
 
 
-def test_balance_and_suggestions_and_lessons(kk):
-    items = plan_items(kk, [], municipality_preset(kk, "*"))
-    bal = balance(kk, items)
+def test_balance_and_lessons(kk):
+    bal = balance(kk, all_botoc(kk))
     pr = bal[bal["verdeling"] == "preventief / repressief"]["aantal"].sum()
     assert pr == 62
-    coverage = scan(kk, [])
-    suggestions = gap_suggestions(kk, coverage)
-    gefundeerd = [c.id for c in coverage if c.group == GROUPS[0]]
-    assert set(suggestions) == set(gefundeerd)
-    ivs = kk.by_id("interventions")
-    for fid, ids in suggestions.items():
-        assert all(fid in {l.factor for l in ivs[i].factors} for i in ids)
     assert [g.id for g in process_lessons(kk)] == [
         "verbeter-kb-realistische-doelen", "aanb-ccv-nulmeting",
         "verbeter-kb-doelgroep-in-beeld", "verbeter-kb-monitoring-evaluatie",
     ]
+
+
+# --- the page (AppTest): the plan survives navigation; suggestions stay in the tab --------
+
+
+def test_plan_survives_a_visit_to_another_page():
+    from conftest import open_page, page_text
+
+    at = open_page("pages/planscan.py")
+    at.selectbox(key="ps_preset").select("Amsterdam").run()
+    at.multiselect(key="ps_interventions").select("ajb").run()
+    assert "Het plan telt 9 interventies." in page_text(at)
+    at.switch_page("pages/interventies.py").run()
+    assert not at.exception
+    at.switch_page("pages/planscan.py").run()
+    assert not at.exception
+    assert "Het plan telt 9 interventies." in page_text(at)
+    assert at.multiselect(key="ps_interventions").value == ["ajb"]
+    assert len(at.multiselect(key="ps_examples").value) == 8
+    assert at.selectbox(key="ps_preset").value == "Amsterdam"
+
+
+def test_suggestions_are_same_tab_page_links():
+    from conftest import open_page
+
+    at = open_page("pages/planscan.py")
+    links = at.get("page_link")
+    assert links, "the open group lists suggestions as page links"
+    assert all(link.proto.page.endswith("interventies") or "interventies" in link.proto.page for link in links)

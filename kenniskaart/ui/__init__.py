@@ -15,6 +15,7 @@ import streamlit as st
 from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
 from ..matcher import Profile
 from ..models import SourceRef
+from ..planscan import Plan
 from ..present import source_text
 from ..share import (
     PROFILE_KEYS,
@@ -32,6 +33,9 @@ NOTES_KEY = "shortlist_notes"
 """Session-state key of the shortlist notes: intervention id -> text."""
 PROFILE_KEY = "profile"
 """Session-state key of the current risk profile (a ``Profile``), shared by pages."""
+PLAN_KEY = "plan"
+"""Session-state key of the Planscan plan (a ``planscan.Plan``): the one truth for the plan,
+shared by the Planscan page and anything that saves or restores a user's work."""
 PRESENTATION_KEY = "presentatie"
 NOTICES_KEY = "url_notices"
 
@@ -114,6 +118,17 @@ def _restore_from_url(kk: Kenniskaart) -> None:
 
 def current_profile() -> Profile | None:
     return st.session_state.get(PROFILE_KEY)
+
+
+def current_plan() -> Plan:
+    """The session's Planscan plan (empty when none was made yet)."""
+    plan = st.session_state.get(PLAN_KEY)
+    return plan if isinstance(plan, Plan) else Plan()
+
+
+def set_plan(plan: Plan) -> None:
+    """Replace the session's Planscan plan (the Planscan page's widgets follow it)."""
+    st.session_state[PLAN_KEY] = plan
 
 
 def set_url(params: dict[str, str]) -> None:
