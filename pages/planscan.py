@@ -347,7 +347,7 @@ def comparison() -> None:
     labels = [municipality_label(m) for m in chosen]
     order = list(comparison_table(summary_df)["onderdeel"])
     st.altair_chart(comparison_chart(summary_df, order, labels), width="stretch")
-    st.dataframe(comparison_table(summary_df), hide_index=True)
+    st.table(comparison_table(summary_df), hide_index=True)
     st.caption(
         "Per gemeente: hoeveel factoren, thema's en niveaus van hulp haar BOTOC-interventies dekken "
         "(rechtstreeks of op themaniveau), en hoeveel van haar interventies op een gefundeerde factor rusten."

@@ -1,5 +1,5 @@
 """Real-browser flows: casus → recommendations → shared link; shortlist → exports → shared link;
-presentation mode on and off."""
+presentation mode on and off. (The Planscan flow is in test_browser_planscan.py.)"""
 
 from __future__ import annotations
 
@@ -127,50 +127,4 @@ def test_presentation_link_opens_presentation(app_server, page):
     page.goto(f"{app_server.url}/?presentatie=1")
     wait_for_app(page)
     assert page.locator("h1").first.inner_text() == "Stap 1: Profiel"
-    assert page.locator("[data-testid=stException]").count() == 0
-
-
-def coverage_line(page) -> str:
-    """'Gefundeerde risicofactoren: N van M gedekt' (without the expander's icon ligature)."""
-    text = page.locator("summary").filter(has_text="Gefundeerde risicofactoren").first.inner_text()
-    match = re.search(r"Gefundeerde risicofactoren: \d+ van \d+ gedekt", text)
-    assert match, text
-    return match.group(0)
-
-
-def test_planscan_preset_own_entry_download_and_upload(app_server, page, kk, tmp_path):
-    page.goto(f"{app_server.url}/planscan")
-    wait_for_app(page)
-    choose(page, "Begin met het plan van een BOTOC-gemeente", "Amsterdam")
-    expect(page.get_by_text("Het plan telt 8 interventies.")).to_be_visible()
-    before = coverage_line(page)
-
-    page.get_by_text("Eigen interventie toevoegen").click()
-    page.get_by_label("Naam").fill("Ons drugspreventieproject")
-    page.get_by_label("Naam").press("Enter")
-    wait_for_app(page)
-    factors = page.locator("[data-testid=stMultiSelect]").filter(has_text="Factoren die ze aanpakt")
-    factors.get_by_role("combobox").click()
-    page.keyboard.type("Drugsgebruik")
-    page.locator("[role=option]").filter(has_text="Drugsgebruik").first.click()
-    page.keyboard.press("Escape")
-    wait_for_app(page)
-    page.get_by_role("button", name="Voeg toe aan het plan").click()
-    expect(page.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
-    after = coverage_line(page)
-    assert before != after, "the own entry (drug use, gefundeerd) changes the coverage"
-
-    plan_dl = download(page, "Download dit plan (.json)")
-    plan_path = tmp_path / plan_dl.suggested_filename
-    plan_dl.save_as(plan_path)
-    assert plan_path.name == "plan-kenniskaart.json"
-    assert "Ons drugspreventieproject" in plan_path.read_text(encoding="utf-8")
-
-    # A fresh session: upload the plan again and see the same coverage.
-    page.goto(f"{app_server.url}/planscan")
-    wait_for_app(page)
-    expect(page.get_by_text("Uw plan is nog leeg")).to_be_visible()
-    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(plan_path))
-    expect(page.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
-    assert coverage_line(page) == after
     assert page.locator("[data-testid=stException]").count() == 0

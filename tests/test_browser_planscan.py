@@ -1,0 +1,147 @@
+"""Real-browser Planscan flow: preset → own entry → coverage changes → compare municipalities →
+another page and back with the plan intact → a suggestion link in the same tab → download and
+upload the plan."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick an option in a Streamlit selectbox by its label."""
+    box = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
+    box.get_by_role("combobox").click()
+    page.locator("[role=option]").filter(has_text=option).first.click()
+    wait_for_app(page)
+
+
+def pick(page, label: str, option: str) -> None:
+    """Pick an option in a Streamlit multiselect by its label (typing to filter)."""
+    box = page.locator("[data-testid=stMultiSelect]").filter(has_text=label)
+    box.get_by_role("combobox").click()
+    page.keyboard.type(option)
+    page.locator("[role=option]").filter(has_text=option).first.click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+
+
+def download(page, button: str):
+    """Click a download button and return the download (one retry: a rerun may replace the
+    button between locating and clicking it)."""
+    for attempt in range(2):
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=20_000) as dl:
+                page.get_by_role("button", name=button).click()
+            return dl.value
+        except Exception:
+            if attempt:
+                raise
+
+
+def coverage_line(page) -> str:
+    """'Gefundeerde risicofactoren: N van M gedekt' (without the expander's icon ligature)."""
+    text = page.locator("summary").filter(has_text="Gefundeerde risicofactoren").first.inner_text()
+    match = re.search(r"Gefundeerde risicofactoren: \d+ van \d+ gedekt", text)
+    assert match, text
+    return match.group(0)
+
+
+def nav(page, title: str) -> None:
+    """Go to another page through the sidebar navigation (same tab, same session)."""
+    page.locator("[data-testid=stSidebarNav] a").filter(has_text=title).first.click()
+    wait_for_app(page)
+
+
+def no_exception(page) -> None:
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_planscan_preset_own_entry_compare_and_back(app_server, page, tmp_path):
+    page.goto(f"{app_server.url}/planscan")
+    wait_for_app(page)
+    choose(page, "Begin met het plan van een BOTOC-gemeente", "Amsterdam")
+    expect(page.get_by_text("Het plan telt 8 interventies.")).to_be_visible()
+    expect(page.get_by_text("volgens de bron, alleen op themaniveau").first).to_be_visible()
+    before = coverage_line(page)
+
+    # An own entry on drug use (a gefundeerde risk factor no Amsterdam item covers).
+    page.get_by_text("Eigen interventie toevoegen").click()
+    wait_for_app(page)
+    page.get_by_label("Naam").fill("Ons drugspreventieproject")
+    page.get_by_label("Naam").press("Enter")
+    wait_for_app(page)
+    pick(page, "Factoren die ze aanpakt", "Drugsgebruik")
+    page.get_by_role("button", name="Voeg toe aan het plan").click()
+    expect(page.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
+    after = coverage_line(page)
+    assert before != after, "the own entry (drug use, gefundeerd) changes the coverage"
+    expect(page.get_by_text("eigen opgave van de gemeente").first).to_be_visible()
+    no_exception(page)
+
+    # Compare two municipalities and all BOTOC municipalities side by side.
+    page.get_by_role("tab", name="Gemeenten vergelijken").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Kies twee of meer BOTOC-gemeenten")).to_be_visible()
+    pick(page, "Gemeenten", "Arnhem")
+    pick(page, "Gemeenten", "Amsterdam")
+    table = page.locator("[data-testid=stTable]").first
+    expect(table).to_be_visible()
+    expect(page.locator("[data-testid=stVegaLiteChart]").first).to_be_visible()
+    grid = table.inner_text()
+    assert "Arnhem" in grid and "Amsterdam" in grid, grid
+    no_exception(page)
+
+    # Another page and back: the plan is intact.
+    nav(page, "Interventies")
+    expect(page.locator("h1").first).to_have_text("Interventies")
+    nav(page, "Planscan")
+    expect(page.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
+    expect(page.get_by_text("Ons drugspreventieproject (1 factor)")).to_be_visible()
+    assert coverage_line(page) == after
+    no_exception(page)
+
+    # A suggestion keeps the session: shortlist it, follow its link in the same tab.
+    first_gap = page.locator("[data-testid=stExpanderDetails]").filter(has_text="Suggestie:").first
+    link = first_gap.locator("[data-testid=stPageLink] a").first
+    name = link.inner_text().replace("Suggestie:", "").strip()
+    name = re.sub(r"^arrow_forward\s*", "", name)
+    first_gap.get_by_role("button", name="Zet op shortlist").first.click()
+    expect(first_gap.get_by_text("Staat op de shortlist").first).to_be_visible()
+    wait_for_app(page)
+    pages_before = len(page.context.pages)
+    first_gap.locator("[data-testid=stPageLink] a").first.click()
+    expect(page).to_have_url(re.compile(r"/interventies\?.*interventie="))
+    wait_for_app(page)
+    assert len(page.context.pages) == pages_before, "the link opens in the same tab"
+    nav(page, "Shortlist")
+    expect(page.locator("[data-testid=stMain]").get_by_text(name).first).to_be_visible()
+    nav(page, "Planscan")
+    expect(page.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
+
+    # Download the plan, open a fresh session, upload it: the same coverage.
+    plan_dl = download(page, "Download dit plan (.json)")
+    plan_path = tmp_path / plan_dl.suggested_filename
+    plan_dl.save_as(plan_path)
+    assert plan_path.name == "plan-kenniskaart.json"
+    assert "Ons drugspreventieproject" in plan_path.read_text(encoding="utf-8")
+
+    fresh = page.context.browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    try:
+        other = fresh.new_page()
+        other.goto(f"{app_server.url}/planscan")
+        wait_for_app(other)
+        expect(other.get_by_text("Uw plan is nog leeg")).to_be_visible()
+        other.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(plan_path))
+        expect(other.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
+        assert coverage_line(other) == after
+        no_exception(other)
+    finally:
+        fresh.close()
