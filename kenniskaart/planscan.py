@@ -269,7 +269,9 @@ def _in_group(f: Factor, group: str) -> bool:
         return f.framework == "beke_kennissynthese" and f.kind == "risico" and f.evidence == "gefundeerd"
     if group == GROUPS[1]:
         return f.framework == "beke_kennissynthese" and f.kind == "beschermend"
-    return f.framework == "samen_weerbaar"
+    return f.framework == "samen_weerbaar" or (
+        f.framework == "beke_kennissynthese" and f.level in ("gezin", "gemeenschap")
+    )
 
 
 def is_grounded_factor(f: Factor) -> bool:
@@ -326,6 +328,24 @@ def scan(kk: Kenniskaart, items: list[PlanItem]) -> list[Coverage]:
                      for i in items if h.id in i.help_levels)
         out.append(Coverage(h.id, h.name, GROUPS[4], hits))
     return out + context
+
+
+def counted_elsewhere(kk: Kenniskaart, coverage: list[Coverage], group: str) -> list[tuple[tuple[str, ...], Coverage]]:
+    """Factors that belong to ``group`` but are one row in another group (a Beke factor at
+    family level listed with the gefundeerde ones, or the twin of such a row), where they are
+    counted, once: (their names as this group knows them, that row)."""
+    factors = kk.by_id("factors")
+    out = []
+    for c in coverage:
+        if c.group == group or c.group not in FACTOR_GROUPS:
+            continue
+        names = tuple(
+            factors[fid].name for fid in sorted(kk.twin_ids(c.id), key=lambda fid: fid != c.id)
+            if fid in factors and _in_group(factors[fid], group)
+        )
+        if names:
+            out.append((names, c))
+    return out
 
 
 def gaps(coverage: list[Coverage]) -> list[Coverage]:

@@ -23,6 +23,7 @@ from kenniskaart.planscan import (
     botoc_municipalities,
     compare,
     comparison_table,
+    counted_elsewhere,
     coverage_table,
     gap_suggestions,
     grounded_items,
@@ -47,6 +48,8 @@ ps_themes = {t.id: t.name for t in kk.praktijkscan_themes}
 levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
 municipalities = botoc_municipalities(kk)
 MAX_NAMES = 6
+COVERED = ":green[:material/check_circle:]"
+GAP = ":red[:material/cancel:]"
 
 
 def _own_factor_options() -> list[str]:
@@ -143,13 +146,13 @@ def _covered_row(c: Coverage) -> None:
     twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
     parts = "; ".join(f"{PROVENANCE_LABELS[b]}: {_names(names)}" for b, names in c.by_basis().items())
     st.markdown(
-        f"- ✅ {md(c.name)}{md(twins)} — {_n(len(c.hits), 'interventie', 'interventies')} ({md(parts)})"
+        f"- {COVERED} {md(c.name)}{md(twins)} — {_n(len(c.hits), 'interventie', 'interventies')} ({md(parts)})"
     )
 
 
 def _gap_row(c: Coverage, suggestions: dict[str, list[str]]) -> None:
     twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
-    st.markdown(f"- ❌ **{md(c.name)}**{md(twins)} — niet gedekt")
+    st.markdown(f"- {GAP} **{md(c.name)}**{md(twins)} — niet gedekt")
     ids = suggestions.get(c.id, [])
     if not ids:
         st.caption("Geen interventie in de kenniskaart pakt dit aan.")
@@ -282,6 +285,12 @@ def _coverage(plan: Plan) -> None:
                     _covered_row(c)
                 else:
                     _gap_row(c, suggestions)
+            elsewhere = counted_elsewhere(kk, coverage, group) if group in FACTOR_GROUPS else []
+            if elsewhere:
+                st.caption("Dezelfde factor in een andere bron, één keer meegeteld bij een ander onderdeel:")
+                for names, row in elsewhere:
+                    state = "gedekt" if row.covered else "niet gedekt"
+                    st.markdown(f"- {md('; '.join(names))} — zie {md(row.group)}: '{md(row.name)}' ({state})")
 
     context = [c for c in coverage if c.group == CONTEXT_GROUP]
     box = st.expander(f"{CONTEXT_GROUP} (geen gat)", key="ps_context", on_change="rerun")
@@ -331,12 +340,11 @@ def plan_and_coverage() -> None:
 
 
 def comparison() -> None:
-    st.multiselect(
+    chosen = st.multiselect(
         "Gemeenten", [*municipalities, ALL_BOTOC], format_func=municipality_label,
         placeholder="Kies twee of meer…", key="ps_compare", persist_state="session",
         select_all=False, wrap=True,
     )
-    chosen = st.session_state.get("ps_compare", [])
     if len(chosen) < 2:
         st.info(
             "Kies twee of meer BOTOC-gemeenten (of een gemeente en 'Alle BOTOC-gemeenten') om hun "

@@ -24,6 +24,7 @@ from kenniskaart.planscan import (
     botoc_municipalities,
     compare,
     comparison_table,
+    counted_elsewhere,
     coverage_table,
     gap_suggestions,
     gaps,
@@ -242,6 +243,17 @@ def test_twins_are_one_row_in_the_first_group(small):
     assert row.group == GROUPS[0] and row.twins == ("Criminele groep actief in de buurt",)
     assert [c.id for c in coverage if c.group == GROUPS[2]] == ["sw-ouders"]
     assert [c.id for c in coverage if c.group == CONTEXT_GROUP] == ["beke-man"]
+
+
+def test_a_twin_counted_elsewhere_is_named_in_its_own_group(small):
+    coverage = scan(small, plan_items(small, ["iv-sw"], []))
+    elsewhere = counted_elsewhere(small, coverage, GROUPS[2])
+    # the Beke factor is at community level, its twin is Samen Weerbaar's: one row, counted in
+    # the gefundeerde group, named in the family/community group
+    assert [(names, row.id, row.covered) for names, row in elsewhere] == [
+        (("Buurt met criminele groep (Beke)", "Criminele groep actief in de buurt"), "beke-buurt", True)
+    ]
+    assert counted_elsewhere(small, coverage, GROUPS[0]) == []
 
 
 def test_covering_a_twin_covers_the_row_once(small):
