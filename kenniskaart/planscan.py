@@ -52,6 +52,9 @@ class Plan(BaseModel):
 PlanItem = Intervention | PracticeExample | OwnEntry
 ALL_BOTOC = "*"
 ALL_BOTOC_LABEL = "Alle BOTOC-gemeenten"
+GROUNDED_ROW = "Interventies op een gefundeerde factor"
+YOUR_PLAN = "uw-plan"
+YOUR_PLAN_LABEL = "Uw plan"
 PLAN_FORMAT = "kenniskaart-plan"
 PLAN_VERSION = 1
 MAX_PLAN_BYTES = 200_000
@@ -439,25 +442,31 @@ def gap_suggestions(kk: Kenniskaart, coverage: list[Coverage], limit: int = 3) -
 
 
 def municipality_label(municipality: str) -> str:
-    return ALL_BOTOC_LABEL if municipality == ALL_BOTOC else municipality
+    return {ALL_BOTOC: ALL_BOTOC_LABEL, YOUR_PLAN: YOUR_PLAN_LABEL}.get(municipality, municipality)
 
 
-def compare(kk: Kenniskaart, municipalities: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Coverage of BOTOC municipalities side by side.
+def compare(
+    kk: Kenniskaart, municipalities: list[str], plan: Plan | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Coverage of BOTOC municipalities (and the user's own plan) side by side.
 
     Returns (per group: 'gedekt' of 'totaal' per municipality, with the number of items and
     how many rest on a gefundeerde factor; per target: number of the municipality's items
-    covering it, 0 = a gap). ``ALL_BOTOC`` stands for the 62 items together.
+    covering it, 0 = a gap). ``ALL_BOTOC`` stands for the 62 items together, ``YOUR_PLAN``
+    for ``plan``.
     """
     summary_rows = []
     detail: dict[str, list] = {}
     index: list[tuple[str, str]] = []
     for m in municipalities:
-        items = plan_items(kk, [], municipality_preset(kk, m))
+        if m == YOUR_PLAN:
+            items = items_of(kk, plan or Plan())
+        else:
+            items = plan_items(kk, [], municipality_preset(kk, m))
         coverage = scan(kk, items)
         label = municipality_label(m)
         summary_rows.append({
-            "gemeente": label, "onderdeel": "Interventies op een gefundeerde factor",
+            "gemeente": label, "onderdeel": GROUNDED_ROW,
             "gedekt": len(grounded_items(kk, items)), "totaal": len(items),
         })
         for group in GROUPS:
@@ -482,7 +491,7 @@ def comparison_table(summary_df: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["onderdeel"])
     cells = summary_df.assign(cel=summary_df["gedekt"].astype(str) + " van " + summary_df["totaal"].astype(str))
     table = cells.pivot(index="onderdeel", columns="gemeente", values="cel")
-    order = ["Interventies op een gefundeerde factor", *GROUPS]
+    order = [GROUNDED_ROW, *GROUPS]
     columns = list(dict.fromkeys(summary_df["gemeente"]))
     return table.reindex(order)[columns].reset_index()
 

@@ -12,6 +12,7 @@ from kenniskaart.exports import dataframe_csv
 from kenniskaart.planscan import (
     ALL_BOTOC,
     CONTEXT_GROUP,
+    YOUR_PLAN,
     FACTOR_GROUPS,
     GROUPS,
     PROVENANCE_LABELS,
@@ -252,7 +253,9 @@ def _coverage(plan: Plan) -> None:
         st.write(
             f"{len(grounded)} van de {len(items)} richten zich (ogenschijnlijk) op een gefundeerde "
             "risicofactor of een beschermende factor uit de kennissynthese. De praktijkscan telde "
-            "dat voor 56 van de 62 BOTOC-interventies."
+            "dat voor 56 van de 62 BOTOC-interventies; op themaniveau telt de kenniskaart elke "
+            "interventie in een gefundeerd thema mee, ook de enkele die de praktijkscan binnen zo'n "
+            "thema toch ongefundeerd noemde (praktijkscan, §3.1.2)."
         )
     st.caption(
         f"Themaniveau: {BASIS_EXPLAINED['thema']} Een factor en dezelfde factor in een andere bron "
@@ -341,17 +344,17 @@ def plan_and_coverage() -> None:
 
 def comparison() -> None:
     chosen = st.multiselect(
-        "Gemeenten", [*municipalities, ALL_BOTOC], format_func=municipality_label,
+        "Gemeenten", [*municipalities, ALL_BOTOC, YOUR_PLAN], format_func=municipality_label,
         placeholder="Kies twee of meer…", key="ps_compare", persist_state="session",
         select_all=False, wrap=True,
     )
     if len(chosen) < 2:
         st.info(
-            "Kies twee of meer BOTOC-gemeenten (of een gemeente en 'Alle BOTOC-gemeenten') om hun "
+            "Kies twee of meer BOTOC-gemeenten (of 'Alle BOTOC-gemeenten', of 'Uw plan') om hun "
             "dekking naast elkaar te zien."
         )
         return
-    summary_df, detail_df = compare(kk, chosen)
+    summary_df, detail_df = compare(kk, chosen, current_plan())
     labels = [municipality_label(m) for m in chosen]
     order = list(comparison_table(summary_df)["onderdeel"])
     st.altair_chart(comparison_chart(summary_df, order, labels), width="stretch")

@@ -92,9 +92,11 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, tmp_path):
     expect(page.get_by_text("Kies twee of meer BOTOC-gemeenten")).to_be_visible()
     pick(page, "Gemeenten", "Arnhem")
     pick(page, "Gemeenten", "Amsterdam")
+    pick(page, "Gemeenten", "Uw plan")
     table = page.locator("[data-testid=stTable]").first
     expect(table).to_contain_text("Arnhem")
     expect(table).to_contain_text("Amsterdam")
+    expect(table).to_contain_text("Uw plan")
     expect(table).to_contain_text("Interventies op een gefundeerde factor")
     expect(page.locator("[data-testid=stVegaLiteChart]").first).to_be_visible()
     no_exception(page)

@@ -33,6 +33,7 @@ from kenniskaart.planscan import (
     item_label,
     item_links,
     municipality_preset,
+    YOUR_PLAN,
     plan_from_json,
     plan_items,
     plan_to_json,
@@ -330,6 +331,18 @@ def test_compare_puts_municipalities_side_by_side(kk):
     assert first["Alle BOTOC-gemeenten"].iloc[0].endswith("van 62")
     # all municipalities together cover at least what each one covers
     assert (detail_df["Alle BOTOC-gemeenten"] >= detail_df[a]).all()
+
+
+def test_compare_with_your_own_plan(kk):
+    a = botoc_municipalities(kk)[0]
+    plan = Plan(examples=tuple(municipality_preset(kk, a)),
+                own=(OwnEntry(name="Eigen", factors=("beke-r-drugsgebruik",)),))
+    summary_df, detail_df = compare(kk, [a, YOUR_PLAN], plan)
+    assert list(detail_df.columns)[2:] == [a, "Uw plan"]
+    drugs = detail_df["factor of thema"] == kk.by_id("factors")["beke-r-drugsgebruik"].name
+    assert int(detail_df[drugs]["Uw plan"].iloc[0]) == int(detail_df[drugs][a].iloc[0]) + 1
+    total = summary_df[(summary_df["gemeente"] == "Uw plan") & (summary_df["onderdeel"] == "Interventies op een gefundeerde factor")]
+    assert int(total["totaal"].iloc[0]) == len(municipality_preset(kk, a)) + 1
 
 
 # --- plan files, balance, lessons -----------------------------------------------------------
