@@ -293,7 +293,11 @@ def _coverage(plan: Plan) -> None:
                 st.caption("Dezelfde factor in een andere bron, één keer meegeteld bij een ander onderdeel:")
                 for names, row in elsewhere:
                     state = "gedekt" if row.covered else "niet gedekt"
-                    st.markdown(f"- {md('; '.join(names))} — zie {md(row.group)}: '{md(row.name)}' ({state})")
+                    others = [n for n in names if n != row.name]
+                    same = f" — zelfde factor als '{md(row.name)}'," if others else " —"
+                    st.markdown(
+                        f"- {md('; '.join(others or names))}{same} meegeteld bij {md(row.group)} ({state})"
+                    )
 
     context = [c for c in coverage if c.group == CONTEXT_GROUP]
     box = st.expander(f"{CONTEXT_GROUP} (geen gat)", key="ps_context", on_change="rerun")

@@ -64,7 +64,7 @@ def no_exception(page) -> None:
     assert page.locator("[data-testid=stException]").count() == 0
 
 
-def test_planscan_preset_own_entry_compare_and_back(app_server, page, tmp_path):
+def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_path):
     page.goto(f"{app_server.url}/planscan")
     wait_for_app(page)
     choose(page, "Begin met het plan van een BOTOC-gemeente", "Amsterdam")
@@ -84,6 +84,12 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, tmp_path):
     after = coverage_line(page)
     assert before != after, "the own entry (drug use, gefundeerd) changes the coverage"
     expect(page.get_by_text("eigen opgave van de gemeente").first).to_be_visible()
+    # static factors: context, apart from the gaps
+    page.locator("summary").filter(has_text="Context: statische factoren").click()
+    wait_for_app(page)
+    context = page.locator("[data-testid=stExpanderDetails]").filter(has_text="risicobeginsel")
+    for f in (f for f in kk.factors if f.nature == "statisch" and f.framework == "samen_weerbaar"):
+        expect(context).to_contain_text(f.name)
     no_exception(page)
 
     # Compare two municipalities and all BOTOC municipalities side by side.

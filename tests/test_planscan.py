@@ -416,3 +416,32 @@ def test_suggestions_are_same_tab_page_links():
     links = at.get("page_link")
     assert links, "the open group lists suggestions as page links"
     assert all(link.proto.page.endswith("interventies") or "interventies" in link.proto.page for link in links)
+
+
+def test_page_shows_static_factors_apart_and_theme_level_provenance(kk):
+    from conftest import open_page, page_text
+
+    at = open_page("pages/planscan.py")
+    at.selectbox(key="ps_preset").select(ALL_BOTOC).run()
+    text = page_text(at)
+    assert "Het plan telt 62 interventies." in text
+    assert "volgens de bron, alleen op themaniveau" in text
+    static = [f.name for f in kk.factors if f.nature == "statisch"]
+    gap_lines = [line for line in text.splitlines() if "niet gedekt" in line]
+    assert gap_lines and not any(name in line for line in gap_lines for name in static)
+    # the static factors have their own (lazy, closed) part, marked as no gap
+    assert any(e.label == f"{CONTEXT_GROUP} (geen gat)" for e in at.expander)
+
+
+def test_page_compares_municipalities(kk):
+    from conftest import open_page
+
+    at = open_page("pages/planscan.py")
+    at.session_state["ps_tab"] = "Gemeenten vergelijken"
+    at.run()
+    a, b = botoc_municipalities(kk)[:2]
+    at.multiselect(key="ps_compare").select(a).select(b).run()
+    assert not at.exception
+    table = at.table[0].value
+    assert list(table.columns) == ["onderdeel", a, b]
+    assert list(table["onderdeel"])[1:] == list(GROUPS)
