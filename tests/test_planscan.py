@@ -445,3 +445,26 @@ def test_page_compares_municipalities(kk):
     table = at.table[0].value
     assert list(table.columns) == ["onderdeel", a, b]
     assert list(table["onderdeel"])[1:] == list(GROUPS)
+
+
+def test_page_follows_a_plan_set_elsewhere_and_clears_it(kk):
+    """A plan put in session state by something else (a restored werkmap) shows in the
+    widgets; 'Maak het plan leeg' empties it."""
+    from conftest import open_page, page_text
+
+    from kenniskaart.ui import PLAN_KEY
+
+    at = open_page("pages/start.py")
+    a = botoc_municipalities(kk)[0]
+    at.session_state[PLAN_KEY] = Plan(interventions=("ajb",), examples=tuple(municipality_preset(kk, a)),
+                                      own=(OwnEntry(name="Eigen project"),))
+    at.switch_page("pages/planscan.py").run()
+    assert not at.exception
+    n = len(municipality_preset(kk, a)) + 2
+    assert f"Het plan telt {n} interventies." in page_text(at)
+    assert at.multiselect(key="ps_interventions").value == ["ajb"]
+    assert "Eigen project (0 factoren)" in page_text(at)
+    at.button(key="ps_clear").click().run()
+    assert "Uw plan is nog leeg" in page_text(at)
+    assert at.session_state[PLAN_KEY] == Plan()
+    assert at.multiselect(key="ps_examples").value == []
