@@ -102,13 +102,15 @@ def clean_plan(kk: Kenniskaart, plan: Plan) -> tuple[Plan, list[str]]:
             notices.append(f"Onbekende {label} genegeerd: {', '.join(b[:40] for b in bad[:5])}")
         return good
 
-    factors, themes, levels = kk.by_id("factors"), kk.by_id("themes"), kk.by_id("help_levels")
+    factors, levels = kk.by_id("factors"), kk.by_id("help_levels")
+    pmg = {t.id for t in kk.pmg_themes}
+    ps = {t.id for t in kk.praktijkscan_themes}
     own = tuple(
         e.model_copy(update={
             "factors": keep(e.factors, factors, f"factoren bij '{e.name}'"),
-            "pmg_themes": keep(e.pmg_themes, themes, f"thema's bij '{e.name}'"),
+            "pmg_themes": keep(e.pmg_themes, pmg, f"thema's bij '{e.name}'"),
             "help_levels": keep(e.help_levels, levels, f"niveaus van hulp bij '{e.name}'"),
-            "praktijkscan_themes": keep(e.praktijkscan_themes, themes, f"interventiethema's bij '{e.name}'"),
+            "praktijkscan_themes": keep(e.praktijkscan_themes, ps, f"interventiethema's bij '{e.name}'"),
         })
         for e in plan.own
     )

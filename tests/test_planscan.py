@@ -360,10 +360,13 @@ def test_plan_file_round_trip(kk):
 def test_plan_file_with_unknown_ids_is_cleaned_with_notices(kk):
     data = json.loads(plan_to_json(Plan(interventions=("ajb",))))
     data["interventions"].append("bestaat-niet")
-    data["own"] = [{"name": "Eigen", "factors": ["beke-r-drugsgebruik", "nep-factor"]}]
+    pmg, ps = kk.pmg_themes[0].id, kk.praktijkscan_themes[0].id
+    data["own"] = [{"name": "Eigen", "factors": ["beke-r-drugsgebruik", "nep-factor"],
+                    "pmg_themes": [pmg, ps], "praktijkscan_themes": [ps, pmg]}]
     plan, notices = plan_from_json(kk, json.dumps(data).encode())
     assert plan.interventions == ("ajb",)
     assert plan.own[0].factors == ("beke-r-drugsgebruik",)
+    assert plan.own[0].pmg_themes == (pmg,) and plan.own[0].praktijkscan_themes == (ps,)
     assert any("bestaat-niet" in n for n in notices) and any("nep-factor" in n for n in notices)
 
 
