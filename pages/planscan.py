@@ -170,7 +170,11 @@ def _gap_row(c: Coverage, suggestions: dict[str, list[str]]) -> None:
 def _plan_editor(plan: Plan) -> None:
     # The widgets mirror the plan; they differ only when the plan changed elsewhere
     # (preset, uploaded file, a restored werkmap, a visit to another page).
-    for key, value in (("ps_interventions", list(plan.interventions)), ("ps_examples", list(plan.examples))):
+    # Ids the content does not know are left out (the plan's items skip them too).
+    for key, value in (
+        ("ps_interventions", [i for i in plan.interventions if i in ivs]),
+        ("ps_examples", [e for e in plan.examples if e in exs]),
+    ):
         if st.session_state.get(key) != value:
             st.session_state[key] = value
     with st.container(border=True):

@@ -459,7 +459,7 @@ def test_page_follows_a_plan_set_elsewhere_and_clears_it(kk):
 
     at = open_page("pages/start.py")
     a = botoc_municipalities(kk)[0]
-    at.session_state[PLAN_KEY] = Plan(interventions=("ajb",), examples=tuple(municipality_preset(kk, a)),
+    at.session_state[PLAN_KEY] = Plan(interventions=("ajb", "verdwenen-id"), examples=tuple(municipality_preset(kk, a)),
                                       own=(OwnEntry(name="Eigen project"),))
     at.switch_page("pages/planscan.py").run()
     assert not at.exception
