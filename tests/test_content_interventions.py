@@ -316,6 +316,7 @@ CAUTIONS = {
     "pit": {"erkenning"},
     "fft": {"erkenning"},
     "credible-messengers": {"werkt_niet", "doelgroep"},
+    "knock-and-talk": {"doelgroep"},
 }
 
 

@@ -388,3 +388,17 @@ def test_lessen_sends_one_part_at_a_time():
     assert "Les 1" in text
     assert "Elf indicatoren op gemeenschapsniveau" not in text  # another part, not rendered
     assert len(at.markdown) < 150
+
+
+def test_links_to_static_factors_say_they_mark_the_target_group(kk):
+    """Risk principle (seed 001 les 1): a static factor sets the level of help, it is never a
+    target. A catalogue link to one must say so."""
+    for i in kk.interventions:
+        for l in i.factors:
+            if factor(kk, l.factor).nature == "statisch":
+                assert l.note.startswith("Statische factor"), (i.id, l.factor)
+
+
+def test_trainings_and_approaches_for_others_are_not_offered_as_youth_help(kk):
+    assert iv(kk, "straatcontract").purpose == "training"
+    assert any(c.kind == "doelgroep" for c in iv(kk, "knock-and-talk").cautions)
