@@ -74,6 +74,12 @@ st.write(
     "erkenning staat de datum van het besluit; controleer de actuele status in de Databank "
     "Effectieve Jeugdinterventies van het NJi voordat u een besluit neemt."
 )
+st.write(
+    "Soms noemt een bron een interventie erkend zonder dat een databank een niveau geeft. Dan staat "
+    "er 'erkend, niveau onbekend', met daarnaast wat de databank wel of niet vermeldt (bijvoorbeeld "
+    "PIT: de Beke-praktijkscan noemt het wetenschappelijk erkend, in de NJi-databank is geen "
+    "erkenning gevonden). Spreken bronnen elkaar tegen, dan staan beide uitspraken met hun bron."
+)
 
 st.header("Inhoud in cijfers")
 st.dataframe(
