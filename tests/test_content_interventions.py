@@ -468,12 +468,12 @@ def test_most_interventions_are_linked_to_factors(kk):
     [
         # seed 002 §3.1.1 states these only for the theme ('de interventies in dit thema …',
         # hedged 'ogenschijnlijk'): provenance 'thema', not 'bron' (review D10)
-        ("prospect4cash", "beke-b-hebben-van-een-baan"),
+        ("prospect4cash", "beke-r-antisociale-persoonlijkheidskenmerken"),
         ("prospect4cash", "beke-r-laag-opleidingsniveau"),
         ("pit", "beke-b-moreel-inzicht"),
         ("straatcoaches", "beke-r-banden-vrienden-kennissen"),
         ("jongerenwerk", "beke-r-antisociale-persoonlijkheidskenmerken"),
-        ("familieaanpak", "beke-r-familiebanden-georganiseerde-criminaliteit"),
+        ("familieaanpak", "beke-b-financieel-gewin-tegenvallen"),
         ("credible-messengers", "beke-b-nieuwe-identiteit"),
         ("ajb", "beke-b-kunnen-reflecteren"),
     ],
@@ -498,6 +498,10 @@ def test_theme_level_factor_links(iv, iid, factor):
         ("art", "beke-r-bereidheid-geweld", "agressie"),
         ("mst", "beke-r-antisociale-persoonlijkheidskenmerken", "antisociaal gedrag"),
         ("triple-p", "sw-gezin-r-gebrekkige-opvoedvaardigheden", "opvoedvaardigheden"),
+        ("familieaanpak", "beke-r-familiebanden-georganiseerde-criminaliteit", "familieaanpak"),
+        ("prospect4cash", "beke-b-hebben-van-een-baan", "baan, stage of opleiding"),
+        ("specialistisch-jongerenwerk", "beke-b-hebben-van-een-baan", "school en werk"),
+        ("aanpak-schoolverzuim", "beke-r-laag-opleidingsniveau", "startkwalificatie"),
     ],
 )
 def test_sourced_factor_links(iv, iid, factor, quote):
