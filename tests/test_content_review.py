@@ -201,6 +201,11 @@ def test_d12_pit_recognition_is_stated_the_same_way_everywhere(kk):
     theme = kk.by_id("themes")["ps-vroegsignalering"]
     for text in (arn3.description, theme.description, pit.recognition.note):
         assert "NJi" in text and "erkend" in text
+    # every other text that calls PIT recognised says the same
+    texts = [g.text or "" for g in kk.guidance] + [e.description for e in kk.examples]
+    for text in texts:
+        if "(PIT)" in text and "erkend" in text:
+            assert "NJi" in text, text
     # Rots en Water: the NJi statement leads, Beke's claim stays visible
     rw = iv(kk, "rots-en-water")
     assert rw.recognition.level == "niet erkend"
