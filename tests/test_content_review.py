@@ -407,3 +407,12 @@ def test_links_to_static_factors_say_they_mark_the_target_group(kk):
 def test_trainings_and_approaches_for_others_are_not_offered_as_youth_help(kk):
     assert iv(kk, "straatcontract").purpose == "training"
     assert any(c.kind == "doelgroep" for c in iv(kk, "knock-and-talk").cautions)
+
+
+def test_risk_markers_that_are_no_target_are_static_and_say_why(kk):
+    """A prevention plan never aims to make someone religious, end a relationship or lower a
+    coordinator's education: such Beke risk markers are context, not targets (team reading)."""
+    for fid in ("beke-r-niet-religieus", "beke-r-stabiele-relatie", "beke-r-rol-hoger-opgeleid",
+                "beke-r-rol-hebben-van-een-baan", "beke-r-rol-betere-levensuitkomsten"):
+        f = factor(kk, fid)
+        assert f.nature == "statisch" and "lezing van het team" in f.note, fid
