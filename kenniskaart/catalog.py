@@ -327,12 +327,11 @@ def factor_options(kk: Kenniskaart, kind: str, level: str) -> list[str]:
 
 
 def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
-    """'<first PmG theme> · <full name>' (the grouping stays visible and searchable), plus
-    '(ook in <framework>)' for a factor with twins. The evidence is not in the name: the page
-    shows it as a badge."""
-    themes = theme_names(kk, f.pmg_themes[:1])
-    prefix = f"{themes[0]} · " if themes else ""
+    """'<full name> · <first PmG theme>': the name first, so a chip cut off on a phone still shows
+    it; the theme keeps the grouping visible and searchable. '(ook in <framework>)' for a factor
+    with twins. The evidence is not in the name: the page shows it as a badge."""
     factors = kk.by_id("factors")
     others = sorted({FRAMEWORK_SHORT[factors[t].framework] for t in kk.twin_ids(f.id) - {f.id} if t in factors})
-    suffix = f" (ook in {', '.join(others)})" if others else ""
-    return f"{prefix}{f.name}{suffix}"
+    label = f.name + (f" (ook in {', '.join(others)})" if others else "")
+    themes = theme_names(kk, f.pmg_themes[:1])
+    return f"{label} · {themes[0]}" if themes else label

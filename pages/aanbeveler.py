@@ -31,6 +31,7 @@ factors = kk.by_id("factors")
 levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
 cases = kk.by_id("cases")
 NEED_AUTO = "auto"
+GAP_EXAMPLES = 8  # practice examples listed per gap; the rest are on Praktijkvoorbeelden
 TIER2_OPEN = 5  # tier-2 cards shown at once; the rest in an expander that renders only when opened
 
 st.title("Aanbeveler")
@@ -101,7 +102,7 @@ def _profile_widgets() -> Profile:
             ("risico", "risk", "**Aanwezige risicofactoren**"),
             ("beschermend", "prot", "**Beschermende factoren om te versterken**"),
         ):
-            st.markdown(f"{title} — per niveau, gegroepeerd per PmG-thema; typ om te zoeken op factor of thema.")
+            st.markdown(f"{title} — per niveau, op volgorde van PmG-thema; typ om te zoeken op factor of thema.")
             for level in LEVEL_LABELS:
                 label = f"Risicofactoren: {level}" if kind == "risico" else f"Beschermend: {level}"
                 chosen[kind] += st.multiselect(
@@ -224,9 +225,11 @@ def _gaps(result: Result) -> None:
             if gap.unrecognised:
                 st.markdown("Niet-erkende interventies of aanpakken: " + md(", ".join(i.name for i in gap.unrecognised)))
             if gap.examples:
+                shown = gap.examples[:GAP_EXAMPLES]
+                more = len(gap.examples) - len(shown)
                 st.markdown("**Praktijkvoorbeelden:**\n" + "\n".join(
-                    f"- {md(e.name)} ({md(or_unknown(e.municipality))})" for e in gap.examples
-                ))
+                    f"- {md(e.name)} ({md(or_unknown(e.municipality))})" for e in shown
+                ) + (f"\n\nEn nog {more} op de pagina Praktijkvoorbeelden." if more else ""))
             if not gap.unrecognised and not gap.examples:
                 st.markdown("Ook geen praktijkvoorbeeld in de kenniskaart pakt deze factor aan.")
 

@@ -127,4 +127,4 @@ def test_factor_options_are_grouped_by_theme_and_complete(kk):
     firsts = [min((order[t] for t in factors[i].pmg_themes), default=99) for i in opts]
     assert firsts == sorted(firsts)
     label = factor_option_label(kk, factors["beke-r-drugsgebruik"])
-    assert label.endswith(" · Drugsgebruik") and "gefundeerd" not in label  # evidence is a badge, not in the name
+    assert label.startswith("Drugsgebruik · ") and "gefundeerd" not in label  # evidence is a badge, not in the name

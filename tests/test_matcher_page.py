@@ -57,7 +57,7 @@ def test_drug_use_is_a_gap_with_practice_examples(kk):
     assert [g.factor.id for g in res.gaps] == [fid]
     text = page_text(_open(kk, profile, "Gaten"))
     assert f"**{md(kk.by_id('factors')[fid].name)}**" in text and "geen erkende" in text
-    for ex in res.gaps[0].examples:
+    for ex in res.gaps[0].examples[:8]:  # the page lists up to 8 per gap
         assert md(ex.name) in text
 
 

@@ -35,8 +35,8 @@ def test_label_is_theme_and_full_name_without_evidence():
     kk = _kk()
     f = kk.by_id("factors")
     label = factor_option_label(kk, f["beke-buurt"])
-    assert label == ("Sociaal netwerk · Wonen in een buurt waar een georganiseerde criminele groep opereert "
-                     "(ook in Samen Weerbaar)")
+    assert label == ("Wonen in een buurt waar een georganiseerde criminele groep opereert "
+                     "(ook in Samen Weerbaar) · Sociaal netwerk")
     assert factor_option_label(kk, f["sw-wapens"]) == "Beschikbaarheid van wapens"
     for fac in kk.factors:
         assert not any(ev in factor_option_label(kk, fac) for ev in EVIDENCE_LABELS.values())
