@@ -298,3 +298,44 @@ def test_every_case_gets_tiers_a_package_or_gaps(kk: Kenniskaart):
         assert res.ranked, case.id
         assert res.package, case.id
         assert res.need_reason
+
+
+# --- invariants over random profiles (hypothesis) -------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as hst  # noqa: E402
+
+_FACTOR_IDS = sorted(f.id for f in _KK.factors)
+_RISK_IDS = [f for f in _FACTOR_IDS if _KK.by_id("factors")[f].kind == "risico"]
+_PROT_IDS = [f for f in _FACTOR_IDS if _KK.by_id("factors")[f].kind == "beschermend"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    age=hst.one_of(hst.none(), hst.integers(8, 27)),
+    risks=hst.lists(hst.sampled_from(_RISK_IDS), max_size=8, unique=True),
+    prots=hst.lists(hst.sampled_from(_PROT_IDS), max_size=5, unique=True),
+    need=hst.sampled_from([None, "hulp-positief", "hulp-intensief", "hulp-specialistisch"]),
+)
+def test_recommend_invariants(age, risks, prots, need):
+    res = recommend(_KK, Profile(age=age, risk_factors=tuple(risks), protective_factors=tuple(prots), need=need))
+    tiers = [r.tier for r in res.ranked]
+    assert tiers == sorted(tiers) and set(tiers) <= {1, 2}
+    ranked = {r.intervention.id for r in res.ranked}
+    assert not ranked & {e.intervention.id for e in res.excluded}
+    assert not ranked & {r.intervention.id for r in res.for_organisation}
+    assert all(for_young_person(r.intervention) for r in res.ranked)
+    assert all(not for_young_person(r.intervention) for r in res.for_organisation)
+    assert all(f.nature == "dynamisch" for r in (*res.ranked, *res.for_organisation) for f in r.factors)
+    assert all(f.nature == "statisch" for f in res.static_factors)
+    package = [p.rec for p in res.package]
+    assert len(package) <= PACKAGE_SIZE and len({r.intervention.id for r in package}) == len(package)
+    assert all(r.intervention.id in ranked for r in package)
+    if res.tier(1):
+        assert package[0].tier == 1
+    covered = {f.id for r in res.tier(1) for f in r.factors}
+    assert {g.factor.id for g in res.gaps} == {
+        f for f in dict.fromkeys((*risks, *prots)) if _KK.by_id("factors")[f].nature == "dynamisch"
+    } - covered
+    if age is not None:
+        assert all(age_fits(r.intervention, age) is not False for r in res.ranked)
