@@ -42,6 +42,27 @@ from .signals import HARM_KINDS, is_recognised
 
 # --- the rule set: every rule and weight in one place ---------------------------------------
 
+SPECIALIST_FACTORS = frozenset({
+    # Bureau Beke: an offending history, detention, serious youth groups, criminal skills
+    "beke-r-criminele-achtergrond",
+    "beke-r-meer-veroordelingen",
+    "beke-r-ernstigere-delicten",
+    "beke-r-meer-soorten-delicten",
+    "beke-r-drugsveroordelingen",
+    "beke-r-meer-langere-gevangenisstraffen",
+    "beke-r-detentiegeschiedenis",
+    "beke-r-problematische-jeugdgroep",
+    "beke-r-geweldsdelicten-jeugd",
+    "beke-r-criminele-vaardigheden",
+    # ties with organised crime and criminal families
+    "beke-r-familiebanden-georganiseerde-criminaliteit",
+    "beke-r-aanraking-georganiseerde-criminaliteit",
+    "sw-gezin-r-criminele-gezinsleden",
+})
+"""Risk factors that point to the specialist approach (seed 003, 'De juiste hulp op
+verschillende niveaus', 3: young people, young adults and families who are already further
+into crime). Traits such as loyalty or willingness to use violence alone do not."""
+
 RULES = {
     "score": {
         # evidence strength of a selected dynamic factor the intervention addresses …
@@ -71,6 +92,8 @@ RULES = {
     },
     # level of help (risk principle)
     "need": {
+        # any of these → specialistische aanpak
+        "specialist_factors": SPECIALIST_FACTORS,
         # dynamic risk factors with strong evidence (gefundeerd or statistisch robuust)
         "strong_evidence": ("gefundeerd", "robuust"),
         # this many dynamic risk factors, or this many strong ones → intensive guidance
@@ -90,29 +113,8 @@ PACKAGE_SIZE: int = RULES["package_size"]
 
 RESPONSIVITY_NOTES = {
     "lvb": "licht verstandelijke beperking (LVB)",
-    "eerste_delict": "eerste delict / first offender",
+    "eerste_delict": "eerste delict",
 }
-
-SPECIALIST_FACTORS = frozenset({
-    # Bureau Beke: an offending history, detention, serious youth groups, criminal skills
-    "beke-r-criminele-achtergrond",
-    "beke-r-meer-veroordelingen",
-    "beke-r-ernstigere-delicten",
-    "beke-r-meer-soorten-delicten",
-    "beke-r-drugsveroordelingen",
-    "beke-r-meer-langere-gevangenisstraffen",
-    "beke-r-detentiegeschiedenis",
-    "beke-r-problematische-jeugdgroep",
-    "beke-r-geweldsdelicten-jeugd",
-    "beke-r-criminele-vaardigheden",
-    # ties with organised crime and criminal families
-    "beke-r-familiebanden-georganiseerde-criminaliteit",
-    "beke-r-aanraking-georganiseerde-criminaliteit",
-    "sw-gezin-r-criminele-gezinsleden",
-})
-"""Risk factors that point to the specialist approach (seed 003, 'De juiste hulp op
-verschillende niveaus', 3: young people, young adults and families who are already further
-into crime). Traits such as loyalty or willingness to use violence alone do not."""
 
 NEED_ORDER = ("hulp-positief", "hulp-intensief", "hulp-specialistisch")
 """Help level ids from light to heavy (seed 003)."""
@@ -273,7 +275,7 @@ def suggest_need(kk: Kenniskaart, profile: Profile) -> tuple[str | None, str]:
     risks = [f for f in selected_factors(kk, profile) if f.kind == "risico"]
     if not risks:
         return None, "Geen risicofactoren gekozen: geen niveau van hulp voorgesteld."
-    special = [f for f in risks if f.id in SPECIALIST_FACTORS]
+    special = [f for f in risks if f.id in rules["specialist_factors"]]
     if special:
         hid = "hulp-specialistisch"
         why = "het profiel wijst op criminaliteit of banden met criminelen (" + ", ".join(f.name for f in special[:3]) + ")"
