@@ -136,7 +136,8 @@ def _signals(iv) -> None:
     sig = signals(iv)
     effect = sig.effect
     if iv.effect is None and iv.recognition is not None and iv.recognition.level.startswith("effectief"):
-        effect = "de bronnen geven geen effectcijfers; de erkenning zelf zegt dat effect is aangetoond"
+        # no "Effect: onbekend" next to "effectief volgens …": say what the recognition says
+        effect = f"geen effectcijfers in de bronnen; het erkenningsniveau zegt: {iv.recognition.level}"
     with st.container(key=f"a-signals-{iv.id}"):
         lines = [f"**Bewijs:** {md(sig.evidence)}"]
         lines += [f"**Ook genoemd:** {md(o)}" for o in sig.evidence_other]

@@ -89,3 +89,16 @@ def test_pickers_have_no_select_all_and_wrap(kk):
         assert not m.proto.select_all  # no English "Select all" that picks 40+ factors at once
         assert m.proto.wrap  # chips wrap: full names stay readable
     assert at.multiselect(key="a_risk_individu").value == ["beke-r-antisociale-persoonlijkheidskenmerken"]
+
+
+def test_no_unknown_effect_next_to_an_effective_recognition(kk):
+    profile = Profile(age=15, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",))
+    res = recommend(kk, profile)
+    shown = [r.intervention for r in res.tier(1)]
+    assert shown
+    text = page_text(_open(kk, profile))
+    for iv in shown:
+        if iv.effect is None and iv.recognition.level.startswith("effectief"):
+            assert md(f"het erkenningsniveau zegt: {iv.recognition.level}") in text
+        elif iv.effect:
+            assert md(iv.effect) in text
