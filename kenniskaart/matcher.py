@@ -544,6 +544,10 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
             need = None
     else:
         need_reason = "Niveau van hulp gekozen door de gebruiker."
+        suggested, _ = suggest_need(kk, profile)
+        if suggested is not None and suggested != need and suggested in kk.by_id("help_levels"):
+            need_reason += (f" Op grond van de gekozen factoren zou de aanbeveler "
+                            f"{_level_name(kk, suggested).lower()} voorstellen.")
 
     candidates: dict[str, Intervention] = {}
     for fid in dynamic:

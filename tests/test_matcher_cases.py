@@ -279,6 +279,7 @@ def test_responsivity_note_is_appended_to_eligibility_cautions(kk: Kenniskaart, 
 def test_user_need_overrides_suggestion_and_unknown_input_is_reported(kk: Kenniskaart):
     res = recommend(kk, Profile(age=15, risk_factors=(ANTI, "bestaat-niet"), need="hulp-specialistisch"))
     assert res.need == "hulp-specialistisch" and "gebruiker" in res.need_reason
+    assert "zou de aanbeveler positieve ondersteuning voorstellen" in res.need_reason  # one dynamic factor
     assert any("bestaat-niet" in n for n in res.notices)
     res2 = recommend(kk, Profile(age=15, risk_factors=(ANTI,), need="onzin"))
     assert any("onzin" in n for n in res2.notices) and res2.need is not None
