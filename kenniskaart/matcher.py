@@ -247,13 +247,30 @@ class Result:
 
 
 def selected_factors(kk: Kenniskaart, profile: Profile) -> list[Factor]:
-    """The profile's factors that exist, risk first, without duplicates."""
+    """The profile's factors that exist, risk first, without duplicates; of twins (the same
+    factor in another framework) only the first, so twins count once."""
     by_id = kk.by_id("factors")
     out: list[Factor] = []
+    seen: set[str] = set()
     for fid in (*profile.risk_factors, *profile.protective_factors):
-        if fid in by_id and by_id[fid] not in out:
+        if fid in by_id and fid not in seen:
             out.append(by_id[fid])
+            seen |= kk.twin_ids(fid)
     return out
+
+
+def choice_profile(kk: Kenniskaart, profile: Profile) -> Profile:
+    """The profile as the factor pickers show it: known factors only, each twin pair as the one
+    choice the pickers offer (``catalog.factor_choice_id``)."""
+    from .catalog import factor_choice_id
+
+    by_id = kk.by_id("factors")
+
+    def ids(fids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(factor_choice_id(kk, f) for f in fids if f in by_id))
+
+    return profile.model_copy(update={"risk_factors": ids(profile.risk_factors),
+                                      "protective_factors": ids(profile.protective_factors)})
 
 
 def _level_name(kk: Kenniskaart, hid: str) -> str:

@@ -2,8 +2,16 @@
 
 import streamlit as st
 
-from kenniskaart.catalog import factor_choice_id, factor_option_label, factor_options
-from kenniskaart.matcher import Profile, Recommendation, Result, explain_rules, profile_from_case, recommend
+from kenniskaart.catalog import factor_option_label, factor_options
+from kenniskaart.matcher import (
+    Profile,
+    Recommendation,
+    Result,
+    choice_profile,
+    explain_rules,
+    profile_from_case,
+    recommend,
+)
 from kenniskaart.present import (
     EVIDENCE_LABELS,
     LEVEL_LABELS,
@@ -47,10 +55,10 @@ def _apply_profile(profile: Profile) -> None:
     """Put a profile into the widgets' session state (twins become the picker's one choice)."""
     st.session_state["a_has_age"] = profile.age is not None
     st.session_state["a_age"] = profile.age if profile.age is not None else 14
+    profile = choice_profile(kk, profile)
     for kind, ids in (("risk", profile.risk_factors), ("prot", profile.protective_factors)):
-        chosen = list(dict.fromkeys(factor_choice_id(kk, f) for f in ids if f in factors))
         for level in LEVEL_LABELS:
-            st.session_state[f"a_{kind}_{level}"] = [f for f in chosen if factors[f].level == level]
+            st.session_state[f"a_{kind}_{level}"] = [f for f in ids if factors[f].level == level]
     st.session_state["a_settings"] = list(profile.settings)
     st.session_state["a_need"] = profile.need if profile.need in levels else NEED_AUTO
 

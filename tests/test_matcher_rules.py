@@ -13,6 +13,7 @@ from kenniskaart.matcher import (
     SPECIALIST_FACTORS,
     WEIGHTS,
     Profile,
+    choice_profile,
     explain_rules,
     recommend,
     suggest_need,
@@ -149,9 +150,13 @@ def test_selecting_a_factor_counts_its_twins_links():
     assert ids(res.ranked) == ["wijk"]
     assert [f.id for f in res.ranked[0].factors] == ["beke-buurt"]
     assert "via dezelfde factor" in res.ranked[0].reasons[0]
-    # both twins selected: one factor each, the intervention covers both, no gap
+    # both twins selected: they count once (same score, one factor), no gap
     both = recommend(kk, Profile(age=12, risk_factors=("beke-buurt", "sw-buurt")))
     assert both.gaps == () and both.uncovered == ()
+    assert [f.id for f in both.ranked[0].factors] == ["beke-buurt"]
+    assert both.ranked[0].score == res.ranked[0].score
+    # the pickers show the pair as one choice
+    assert choice_profile(kk, Profile(risk_factors=("sw-buurt", "beke-buurt", "onbekend"))).risk_factors == ("beke-buurt",)
 
 
 def test_package_recognised_first_per_factor_then_family_and_community_then_the_rest():
