@@ -76,7 +76,7 @@ RULES = {
         # … times the provenance of the link: bron > thema > team
         "basis": {"bron": 1.0, "thema": 0.6, "team": 0.5},
         # level of help: same as needed / one step off / two steps off
-        "help_level": {0: 2.0, 1: -0.5, 2: -2.0},
+        "help_level": {0: 1.0, 1: -0.5, 2: -2.0},
         # at least one preferred setting matches
         "setting": 1.0,
         # per step of recognition (goed beschreven 1 … effectief volgens sterke aanwijzingen 5)
