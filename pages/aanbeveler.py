@@ -119,10 +119,12 @@ def _profile_widgets() -> Profile:
                 )
         picked = [factors[f] for f in (*chosen["risico"], *chosen["beschermend"])]
         if picked:
-            st.markdown("**Gekozen factoren**")
-            for f in picked:
-                nature = ":gray-badge[statisch: bepaalt het niveau]" if f.nature == "statisch" else ":violet-badge[dynamisch]"
-                st.markdown(f"- {md(f.name)} :blue-badge[{md(EVIDENCE_LABELS[f.evidence])}] {nature}")
+            # the evidence and the nature as badges next to the full name
+            st.markdown("**Gekozen factoren**\n" + "\n".join(
+                f"- {md(f.name)} :blue-badge[{md(EVIDENCE_LABELS[f.evidence])}] "
+                + (":gray-badge[statisch: bepaalt het niveau]" if f.nature == "statisch" else ":violet-badge[dynamisch]")
+                for f in picked
+            ))
     return Profile(
         age=age,
         risk_factors=tuple(chosen["risico"]),

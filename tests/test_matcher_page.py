@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import open_page, page_text
 from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.present import EVIDENCE_LABELS
 from kenniskaart.share import profile_to_params
 from kenniskaart.ui import md
 
@@ -102,3 +103,13 @@ def test_no_unknown_effect_next_to_an_effective_recognition(kk):
             assert md(f"het erkenningsniveau zegt: {iv.recognition.level}") in text
         elif iv.effect:
             assert md(iv.effect) in text
+
+
+def test_chosen_factors_show_evidence_and_nature_as_badges(kk):
+    f = kk.by_id("factors")
+    profile = Profile(age=16, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-man-zijn"))
+    text = page_text(_open(kk, profile))
+    for fid in profile.risk_factors:
+        fac = f[fid]
+        nature = ":gray-badge[statisch: bepaalt het niveau]" if fac.nature == "statisch" else ":violet-badge[dynamisch]"
+        assert f"- {md(fac.name)} :blue-badge[{md(EVIDENCE_LABELS[fac.evidence])}] {nature}" in text
