@@ -351,18 +351,24 @@ def _best_links(iv: Intervention, reach: dict[str, tuple[str, ...]]) -> dict[str
     return best
 
 
-def _help_diff(kk: Kenniskaart, iv: Intervention, need: str | None) -> int | None:
-    """Steps between the needed level of help and the nearest of the intervention's (max 2)."""
-    levels = kk.by_id("help_levels")
-    own = [levels[h].order for h in iv.help_levels if h in levels]
-    if not need or need not in levels or not own:
+def _help_diff(orders: dict[str, int], iv: Intervention, need: str | None) -> int | None:
+    """Steps between the needed level of help and the nearest of the intervention's (max 2);
+    ``orders``: help level id → order."""
+    if not need or need not in orders:
         return None
-    return min(2, min(abs(levels[need].order - o) for o in own))
+    own = [orders[h] for h in iv.help_levels if h in orders]
+    if not own:
+        return None
+    return min(2, min(abs(orders[need] - o) for o in own))
+
+
+def _help_orders(kk: Kenniskaart) -> dict[str, int]:
+    return {h.id: h.order for h in kk.help_levels}
 
 
 def _evaluate(
     kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None,
-    reach: dict[str, tuple[str, ...]],
+    reach: dict[str, tuple[str, ...]], orders: dict[str, int],
 ) -> Recommendation | Exclusion | None:
     """Tier and score (cheap, for every candidate); the words are built only when read."""
     links = _best_links(iv, reach)
@@ -384,7 +390,7 @@ def _evaluate(
     if fit is None and profile.age is not None:
         score += WEIGHTS["age_unknown"]
     if need and iv.help_levels:
-        diff = _help_diff(kk, iv, need)
+        diff = _help_diff(orders, iv, need)
         if diff is not None:
             score += WEIGHTS["help_level"][diff]
     if profile.settings and any(s in profile.settings for s in iv.settings):
@@ -435,7 +441,7 @@ def _explain(
         note = f" ({iv.age_note})" if iv.age_note else ""
         cautions.append(f"Leeftijdsgrens onbekend{note}: controleer of de interventie past bij {profile.age} jaar.")
 
-    diff = _help_diff(kk, iv, need)
+    diff = _help_diff(_help_orders(kk), iv, need)
     if diff is not None:
         levels = kk.by_id("help_levels")
         if diff == 0:
@@ -571,11 +577,12 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
         for iv in kk.interventions_for_factor(fid):
             candidates.setdefault(iv.id, iv)
     reach = _reach(kk, dynamic)
+    orders = _help_orders(kk)
     ranked: list[Recommendation] = []
     organisation: list[Recommendation] = []
     excluded: list[Exclusion] = []
     for iv in candidates.values():
-        out = _evaluate(kk, iv, profile, dynamic, need, reach)
+        out = _evaluate(kk, iv, profile, dynamic, need, reach, orders)
         if isinstance(out, Exclusion):
             excluded.append(out)
         elif out is not None:
