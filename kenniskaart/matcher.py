@@ -615,6 +615,11 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     )
 
 
+def _nl(x: float, sign: bool = False) -> str:
+    """A weight in Dutch notation: decimal comma, optional sign ('+1', '-0,5', '1,5')."""
+    return (f"{x:+g}" if sign else f"{x:g}").replace(".", ",")
+
+
 def explain_rules() -> list[str]:
     """The rules and weights in plain Dutch, for 'Hoe werkt de aanbeveler?'."""
     ev = WEIGHTS["evidence"]
@@ -634,20 +639,20 @@ def explain_rules() -> list[str]:
         "Screenings- en risicotaxatie-instrumenten en trainingen voor professionals worden nooit voor een "
         "jongere aanbevolen; ze staan apart onder 'Voor de organisatie'.",
         f"Binnen een groep telt elke gekozen dynamische factor mee naar sterkte van het bewijs (gefundeerd "
-        f"{ev['gefundeerd']:g}, statistisch robuust {ev['robuust']:g}, plausibel {ev['plausibel']:g}, "
-        f"kwalitatief of niet beoordeeld {ev['kwalitatief']:g}) maal de herkomst van de koppeling: een bron "
-        f"noemt deze interventie {ba['bron']:g}, een bron noemt alleen het thema {ba['thema']:g}, afgeleid door "
-        f"het team {ba['team']:g}.",
-        f"Niveau van hulp (risicobeginsel): hetzelfde niveau {hl[0]:+g}, één niveau ernaast {hl[1]:+g}, twee "
-        f"niveaus ernaast {hl[2]:+g}. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
+        f"{_nl(ev['gefundeerd'])}, statistisch robuust {_nl(ev['robuust'])}, plausibel {_nl(ev['plausibel'])}, "
+        f"kwalitatief of niet beoordeeld {_nl(ev['kwalitatief'])}) maal de herkomst van de koppeling: een bron "
+        f"noemt deze interventie {_nl(ba['bron'])}, een bron noemt alleen het thema {_nl(ba['thema'])}, afgeleid door "
+        f"het team {_nl(ba['team'])}.",
+        f"Niveau van hulp (risicobeginsel): hetzelfde niveau {_nl(hl[0], sign=True)}, één niveau ernaast {_nl(hl[1], sign=True)}, twee "
+        f"niveaus ernaast {_nl(hl[2], sign=True)}. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
         "strafrechtelijk verleden, detentie of banden met georganiseerde criminaliteit wijzen op de "
         f"specialistische aanpak; {nd['intensive_count']} of meer dynamische risicofactoren, of "
         f"{nd['intensive_strong']} of meer sterk onderbouwde, op intensieve begeleiding; anders positieve "
         "ondersteuning. Een andere statische risicofactor verhoogt dat één stap.",
-        f"Past een van de gekozen settings: {WEIGHTS['setting']:+g}. Erkenning: {WEIGHTS['recognition_step']:g} "
+        f"Past een van de gekozen settings: {_nl(WEIGHTS['setting'], sign=True)}. Erkenning: {_nl(WEIGHTS['recognition_step'])} "
         f"per trede (goed beschreven 1 … effectief volgens sterke aanwijzingen 5). Leeftijdsgrens onbekend "
-        f"terwijl u een leeftijd koos: {WEIGHTS['age_unknown']:+g}. Per waarschuwing uit de bronnen dat iets "
-        f"niet werkt (werkt niet of kan schaden, alleen voorlichting): {WEIGHTS['harm']:+g}.",
+        f"terwijl u een leeftijd koos: {_nl(WEIGHTS['age_unknown'], sign=True)}. Per waarschuwing uit de bronnen dat iets "
+        f"niet werkt (werkt niet of kan schaden, alleen voorlichting): {_nl(WEIGHTS['harm'], sign=True)}.",
         f"Het pakket (maximaal {PACKAGE_SIZE}) neemt eerst per gekozen dynamische factor de beste erkende "
         "interventie, dan het niveau gezin en gemeenschap als u daar factoren koos, en pas daarna niet-erkende "
         "aanpakken voor wat nog niet gedekt is (niet-erkende aanpakken met een waarschuwing dat ze niet werken "

@@ -6,6 +6,8 @@ only when the rule itself breaks.
 
 from __future__ import annotations
 
+import re
+
 from kenniskaart.content import Kenniskaart
 from kenniskaart.matcher import (
     PACKAGE_SIZE,
@@ -222,8 +224,10 @@ def test_specialist_factors_exist_and_are_risk_factors(kk):
 def test_rules_text_shows_the_weights():
     text = " ".join(explain_rules())
     ev, ba = WEIGHTS["evidence"], WEIGHTS["basis"]
-    assert f"gefundeerd {ev['gefundeerd']:g}" in text and f"plausibel {ev['plausibel']:g}" in text
-    assert f"het team {ba['team']:g}" in text and f"alleen het thema {ba['thema']:g}" in text
+    nl = lambda x: f"{x:g}".replace(".", ",")  # noqa: E731  (Dutch decimal comma)
+    assert f"gefundeerd {nl(ev['gefundeerd'])}" in text and f"plausibel {nl(ev['plausibel'])}" in text
+    assert f"het team {nl(ba['team'])}" in text and f"alleen het thema {nl(ba['thema'])}" in text
+    assert not re.search(r"\d\.\d", text)  # no decimal point in Dutch text
     assert f"maximaal {PACKAGE_SIZE}" in text
     assert RULES["tiers"][1] in text and RULES["tiers"][2] in text
     assert "Voor de organisatie" in text and "statische" in text.lower()
