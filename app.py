@@ -1,12 +1,14 @@
 """Entry point: builds the navigation of the kenniskaart (normal or presentation mode)."""
 
+from pathlib import Path
+
 import streamlit as st
 
-from kenniskaart.ui import presentation_mode
+from kenniskaart.ui import presentation_mode, unknown_path
 
 st.set_page_config(
     page_title="Kenniskaart Preventie met Gezag",
-    page_icon=":material/explore:",
+    page_icon=str(Path(__file__).parent / "assets" / "favicon.png"),  # local: no external host
     layout="wide",
 )
 
@@ -37,8 +39,13 @@ PRESENTATION = st.Page(
 # The page set is the same in both modes (Streamlit keeps the registered pages per app);
 # presentation mode hides the navigation and always shows the presentation page.
 # Every page calls kenniskaart.ui.get_content(), which also declares the page Dutch.
+# An unknown address (/bestaat-niet) gets a Dutch page under that name, not Streamlit's
+# English "Page not found" dialog. (A nested one, /a/b/c, never reaches Python: see README.)
+missing = unknown_path(p.url_path for p in [*PAGES, PRESENTATION])
+EXTRA = [st.Page("pages/niet_gevonden.py", title="Pagina niet gevonden", icon=":material/help:",
+                 url_path=missing, visibility="hidden")] if missing else []
 presenting = presentation_mode()
-page = st.navigation([*PAGES, PRESENTATION], position="hidden" if presenting else "sidebar")
+page = st.navigation([*PAGES, PRESENTATION, *EXTRA], position="hidden" if presenting else "sidebar")
 if presenting and page.url_path != "presentatie":
     st.switch_page(PRESENTATION, query_params=st.query_params.to_dict())
 if not presenting and page.url_path == "presentatie":

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
+from .search import example_factor_ids, search
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
@@ -24,6 +25,7 @@ from .present import (
     KIND_IV_LABELS,
     KIND_LABELS,
     ONBEKEND,
+    PURPOSE_LABELS,
     SETTING_LABELS,
     age_range,
     help_level_names,
@@ -33,13 +35,14 @@ from .present import (
 )
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
+def plural(n: int, one: str, many: str) -> str:
+    """'1 factor', '2 factoren', '0 factoren'."""
+    return f"{n} {one if n == 1 else many}"
 
 
-def _matches(query: str, *fields: str | None) -> bool:
-    q = _norm(query)
-    return not q or any(q in _norm(f) for f in fields if f)
+def decimal(value: float, digits: int = 1) -> str:
+    """A number with a decimal comma: 6.5 -> '6,5'."""
+    return f"{value:.{digits}f}".replace(".", ",")
 
 
 # --- factors -----------------------------------------------------------------------
@@ -64,6 +67,7 @@ class FactorFilter(BaseModel):
 def filter_factors(kk: Kenniskaart, flt: FactorFilter) -> list[Factor]:
     out = []
     nl = {"ja": True, "nee": False, "onbekend": None}
+    found = {f.id for f in search(kk, flt.query).factors} if flt.query.strip() else None
     for f in kk.factors:
         if flt.kinds and f.kind not in flt.kinds:
             continue
@@ -81,7 +85,7 @@ def filter_factors(kk: Kenniskaart, flt: FactorFilter) -> list[Factor]:
             continue
         if flt.sources and not {r.source for r in f.sources} & set(flt.sources):
             continue
-        if not _matches(flt.query, f.name, f.description, f.category):
+        if found is not None and f.id not in found:
             continue
         out.append(f)
     return out
@@ -168,13 +172,17 @@ def recognition_level(iv: Intervention) -> str:
 
 
 def filter_interventions(kk: Kenniskaart, flt: InterventionFilter) -> list[Intervention]:
+    """The interventions that pass every filter. The query searches in everyday words
+    (``search.search``): own text, synonyms, and the factors an intervention addresses."""
     out = []
+    found = {iv.id for iv in search(kk, flt.query).interventions} if flt.query.strip() else None
+    wanted_factors = {t for fid in flt.factors for t in kk.twin_ids(fid)}
     for iv in kk.interventions:
         if flt.age is not None and age_fits(iv, flt.age) is False:
             continue
         if flt.themes and not set(flt.themes) & set(iv.pmg_themes):
             continue
-        if flt.factors and not set(flt.factors) & {l.factor for l in iv.factors}:
+        if flt.factors and not wanted_factors & {l.factor for l in iv.factors}:
             continue
         if flt.settings and not set(flt.settings) & set(iv.settings):
             continue
@@ -186,21 +194,28 @@ def filter_interventions(kk: Kenniskaart, flt: InterventionFilter) -> list[Inter
             continue
         if flt.kinds and iv.kind not in flt.kinds:
             continue
-        if not _matches(flt.query, iv.name, iv.description, iv.target_group, *iv.aliases):
+        if found is not None and iv.id not in found:
             continue
         out.append(iv)
     return out
+
+
+INTERVENTION_COLUMNS = (
+    "interventie", "erkenning", "leeftijd", "soort", "niveau van hulp", "doelgroep",
+    "PmG-thema's", "setting", "vorm", "factoren", "waarschuwingen",
+)
+"""The key columns first (name, recognition, age), so they stay visible on a narrow screen."""
 
 
 def interventions_table(kk: Kenniskaart, interventions: list[Intervention]) -> pd.DataFrame:
     rows = [
         {
             "interventie": iv.name,
-            "soort": KIND_IV_LABELS[iv.kind],
-            "leeftijd": age_range(iv),
-            "doelgroep": or_unknown(iv.target_group),
             "erkenning": recognition_text(iv.recognition),
+            "leeftijd": age_range(iv),
+            "soort": PURPOSE_LABELS[iv.purpose] if iv.purpose in ("instrument", "training") else KIND_IV_LABELS[iv.kind],
             "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
+            "doelgroep": or_unknown(iv.target_group),
             "PmG-thema's": ", ".join(theme_names(kk, iv.pmg_themes)) or ONBEKEND,
             "setting": ", ".join(SETTING_LABELS[s] for s in iv.settings) or ONBEKEND,
             "vorm": ", ".join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND,
@@ -209,11 +224,7 @@ def interventions_table(kk: Kenniskaart, interventions: list[Intervention]) -> p
         }
         for iv in interventions
     ]
-    columns = [
-        "interventie", "soort", "leeftijd", "doelgroep", "erkenning", "niveau van hulp",
-        "PmG-thema's", "setting", "vorm", "factoren", "waarschuwingen",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=list(INTERVENTION_COLUMNS))
 
 
 NO_LEVEL = "niveau onbekend"
@@ -259,10 +270,15 @@ class ExampleFilter(BaseModel):
     municipalities: list[str] = []
     themes: list[str] = []
     """Praktijkscan theme ids."""
+    factors: list[str] = []
+    """Factor ids: keep examples that address one of them, directly or through an
+    intervention they use (twins included, see ``search.example_factor_ids``)."""
 
 
 def filter_examples(kk: Kenniskaart, flt: ExampleFilter) -> list[PracticeExample]:
     out = []
+    found = {ex.id for ex in search(kk, flt.query).examples} if flt.query.strip() else None
+    wanted_factors = {t for fid in flt.factors for t in kk.twin_ids(fid)}
     for ex in kk.examples:
         if flt.kinds and ex.kind not in flt.kinds:
             continue
@@ -270,7 +286,9 @@ def filter_examples(kk: Kenniskaart, flt: ExampleFilter) -> list[PracticeExample
             continue
         if flt.themes and not set(flt.themes) & set(ex.praktijkscan_themes):
             continue
-        if not _matches(flt.query, ex.name, ex.description, ex.code, ex.municipality):
+        if flt.factors and not wanted_factors & example_factor_ids(kk, ex):
+            continue
+        if found is not None and ex.id not in found:
             continue
         out.append(ex)
     return out

@@ -29,6 +29,7 @@ from .models import (
     PracticeExample,
     Source,
     SourceRef,
+    Synonym,
     Theme,
 )
 
@@ -123,6 +124,8 @@ class Kenniskaart:
     lessons: tuple[Lesson, ...] = ()
     guidance: tuple[Guidance, ...] = ()
     cases: tuple[Case, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()
+    """Search aid: groups of everyday words (content/search/synonyms.yaml)."""
     files: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property

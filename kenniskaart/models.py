@@ -503,6 +503,20 @@ class Case(Strict):
     sources: Sources
 
 
+class Synonym(Strict):
+    """Everyday words a user may type for the same thing, for search only.
+
+    A search word that equals one of ``words`` also finds texts containing any other word
+    of the group (e.g. 'drugs' finds 'middelengebruik'). A search aid made by the
+    kenniskaart team, not a statement of a source: it never changes what an item says.
+    """
+
+    id: Id
+    words: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]] = Field(min_length=2)
+    note: str | None = None
+    """Why these words belong together (for editors)."""
+
+
 COLLECTIONS: dict[str, type[Strict]] = {
     "sources": Source,
     "themes": Theme,
@@ -513,5 +527,6 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "lessons": Lesson,
     "guidance": Guidance,
     "cases": Case,
+    "synonyms": Synonym,
 }
 """Top-level YAML keys and the model of their items."""

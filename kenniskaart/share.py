@@ -150,3 +150,41 @@ def filters_to_params(values: Mapping[str, object], specs: list[FilterParam]) ->
             continue
         out[spec.param] = spec.sep.join(value) if isinstance(value, list) else str(value)
     return out
+
+
+NOTE_PREFIX = "notitie-"
+"""Shortlist notes travel as one parameter per intervention: ``notitie-<id>=<text>``."""
+MAX_NOTE = 500
+
+
+def notes_to_params(notes: Mapping[str, str], ids: list[str]) -> dict[str, str]:
+    """Query parameters for the notes of the shortlisted interventions (empty ones left out)."""
+    return {f"{NOTE_PREFIX}{i}": notes[i][:MAX_NOTE] for i in ids if notes.get(i, "").strip()}
+
+
+def notes_from_params(params: Mapping[str, str | list[str]], ids: list[str], notices: list[str]) -> dict[str, str]:
+    """The notes in a link, for interventions on the (already validated) shortlist ``ids``.
+
+    Notes for anything not on the shortlist are dropped with a notice; long notes are cut.
+    """
+    notes: dict[str, str] = {}
+    stray = 0
+    for key, raw in params.items():
+        if not key.startswith(NOTE_PREFIX):
+            continue
+        iid, text = key[len(NOTE_PREFIX):], (_first(raw) or "").strip()
+        if iid not in ids:
+            stray += 1
+            continue
+        if len(text) > MAX_NOTE:
+            notices.append(f"Een notitie in de link was langer dan {MAX_NOTE} tekens en is ingekort.")
+            text = text[:MAX_NOTE]
+        if text:
+            notes[iid] = text
+    if stray:
+        notices.append(
+            "1 notitie in de link hoort niet bij een interventie op de shortlist en is genegeerd."
+            if stray == 1 else
+            f"{stray} notities in de link horen niet bij een interventie op de shortlist en zijn genegeerd."
+        )
+    return notes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 from typing import Mapping, Sequence
 
@@ -18,8 +19,34 @@ from .present import (
     help_level_names,
     or_unknown,
     recognition_text,
-    sources_text,
+    source_text,
 )
+from .models import SourceRef
+
+_ROW_POINTER = re.compile(r"^Per [\w ]+, rij\b", re.IGNORECASE)
+"""A section that points at a row of an editor's table ('Per intervention, rij AJB'): an
+internal pointer, not something a reader can look up."""
+
+
+def readable_source(kk: Kenniskaart, ref: SourceRef) -> str:
+    """The source by its title (``present.source_text``), without internal table pointers."""
+    if _ROW_POINTER.match(ref.section or ""):
+        src = kk.by_id("sources").get(ref.source)
+        if src is not None:
+            year = f", {src.date.year}" if src.date else ""
+            return f"{src.title} ({src.publisher}{year})"
+    return source_text(kk, ref)
+
+
+def readable_sources(kk: Kenniskaart, refs) -> list[str]:
+    """``readable_source`` for each ref, each text once, in order."""
+    out: list[str] = []
+    for ref in refs:
+        text = readable_source(kk, ref)
+        if text not in out:
+            out.append(text)
+    return out
+
 
 COMPARE_COLUMNS = (
     "interventie", "notitie", "leeftijd", "doelgroep", "factoren", "niveau van hulp",
@@ -58,7 +85,7 @@ def compare_rows(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) 
                 "erkenning": recognition_text(iv.recognition),
                 "waarschuwingen": " ".join(c.text for c in iv.cautions),
                 "gebruikt in": ", ".join(iv.municipalities) or ONBEKEND,
-                "bronnen": "; ".join(sources_text(kk, iv.sources)),
+                "bronnen": "; ".join(readable_sources(kk, iv.sources)),
             }
         )
     return rows
@@ -154,7 +181,7 @@ def memo_html(
             out.append('<div class="let-op"><strong>Let op:</strong><ul>'
                        + "".join(f"<li>{e(c)}</li>" for c in cautions) + "</ul></div>")
         out.append(f"<p><strong>Effect:</strong> {e(or_unknown(iv.effect))}</p>")
-        srcs = sources_text(kk, iv.sources) + (sources_text(kk, iv.recognition.sources) if iv.recognition else [])
+        srcs = readable_sources(kk, [*iv.sources, *(iv.recognition.sources if iv.recognition else [])])
         out.append('<p class="src">Bronnen: ' + "; ".join(e(s) for s in srcs) + "</p>")
         out.append("</section>")
     if result is not None:

@@ -1,4 +1,4 @@
-"""Interventies: the catalogue with filters, the interventiematrix and a detail view."""
+"""Interventies: the catalogue with filters and search, a detail view and the interventiematrix."""
 
 import streamlit as st
 
@@ -8,29 +8,37 @@ from kenniskaart.catalog import (
     in_matrix_cell,
     intervention_matrix,
     interventions_table,
+    plural,
 )
 from kenniskaart.charts import intervention_matrix_chart
+from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.models import RECOGNITION_ORDER
 from kenniskaart.present import (
+    BASIS_EXPLAINED,
     BASIS_LABELS,
     EVIDENCE_LABELS,
     FORMAT_LABELS,
     KIND_IV_LABELS,
+    KIND_LABELS,
     ONBEKEND,
+    PURPOSE_LABELS,
     SETTING_LABELS,
     age_range,
     help_level_names,
     or_unknown,
-    recognition_text,
     theme_names,
 )
-from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.share import FilterParam
+from kenniskaart.signals import for_young_person, signals
 from kenniskaart.ui import (
+    DETAIL_PARAM,
+    PERSIST,
     filters_from_url,
     filters_to_url,
     get_content,
     md,
+    notify,
+    search_explanation,
     shortlist_button,
     show_sources,
     web_link,
@@ -40,12 +48,14 @@ kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
 levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
 factors = {f.id: f for f in kk.factors}
+all_ivs = kk.by_id("interventions")
 
 st.title("Interventies")
 st.write(
     "Erkende interventies, aanpakken die gemeenten kunnen overnemen en gemeenschapsinterventies, "
     "met leeftijd, doelgroep, erkenning (met peildatum), de factoren die ze aanpakken en "
-    "waarschuwingen. Waar de bronnen niets zeggen, staat 'onbekend'."
+    "waarschuwingen. Waar de bronnen niets zeggen, staat 'onbekend'. Instrumenten en trainingen "
+    "voor professionals staan apart, onder 'Voor de organisatie'."
 )
 
 rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
@@ -64,22 +74,40 @@ filters_from_url(URL_FILTERS)
 if "i_age" in st.session_state and "i_use_age" not in st.session_state:
     st.session_state["i_use_age"] = True
 
-with st.expander("Filters", expanded=True):
+# A link from another page (?interventie=<id>) opens that intervention's detail, once per link.
+wanted = st.query_params.get(DETAIL_PARAM)
+if wanted != st.session_state.get("_i_link"):
+    st.session_state["_i_link"] = wanted
+    if wanted in all_ivs:
+        st.session_state["i_detail"] = wanted
+    elif wanted:
+        notify(["De interventie uit de link bestaat niet (meer); kies er hieronder een."])
+
+pick = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
+with st.expander("Zoeken en filteren", expanded=True):
+    query = st.text_input(
+        "Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken",
+        key="i_query", persist_state=PERSIST, placeholder="Bijvoorbeeld: criminele vrienden, drugs, ouders",
+    )
     c1, c2, c3 = st.columns(3)
-    query = c1.text_input("Zoek op naam, doelgroep of beschrijving", key="i_query")
-    use_age = c1.toggle("Filter op leeftijd", key="i_use_age")
+    use_age = c1.toggle("Filter op leeftijd", key="i_use_age", persist_state=PERSIST)
     if use_age:
         st.session_state.setdefault("i_age", 14)
-    age = c1.slider("Leeftijd van de jongere", 6, 30, key="i_age") if use_age else None
-    kinds = c1.multiselect("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, placeholder="Kies…", key="i_kind")
-    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, placeholder="Kies…", key="i_theme")
-    sel_levels = c2.multiselect("Niveau van hulp", list(levels), format_func=levels.get, placeholder="Kies…", key="i_level")
-    recognition = c2.multiselect("Erkenning", rec_options, placeholder="Kies…", key="i_rec")
-    sel_factors = c3.multiselect(
-        "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, placeholder="Kies…", key="i_factor"
+    age = (
+        c1.slider("Leeftijd van de jongere", 6, 30, key="i_age", persist_state=PERSIST,
+                  help="Interventies met een onbekende leeftijd blijven zichtbaar.")
+        if use_age else None
     )
-    settings = c3.multiselect("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, placeholder="Kies…", key="i_setting")
-    formats = c3.multiselect("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, placeholder="Kies…", key="i_format")
+    kinds = c1.multiselect("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, key="i_kind", **pick)
+    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, key="i_theme", **pick)
+    sel_levels = c2.multiselect("Niveau van hulp", list(levels), format_func=levels.get, key="i_level", **pick)
+    recognition = c2.multiselect("Erkenning", rec_options, key="i_rec", **pick)
+    sel_factors = c3.multiselect(
+        "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, key="i_factor",
+        wrap=True, **pick,
+    )
+    settings = c3.multiselect("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting", **pick)
+    formats = c3.multiselect("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format", **pick)
 
 flt = InterventionFilter(
     query=query, age=age, themes=sel_themes, factors=sel_factors,
@@ -87,76 +115,116 @@ flt = InterventionFilter(
 )
 selected = filter_interventions(kk, flt)
 
-st.header("Interventiematrix: PmG-thema × niveau van hulp")
-st.caption(
-    "Aantal interventies per cel bij de huidige filters. Lege cellen laten zien waar het aanbod "
-    "ontbreekt. Klik op een cel om de lijst daarop te filteren; klik nogmaals om te wissen."
-)
-matrix = intervention_matrix(kk, selected)
-theme_order = list(matrix["thema"].unique())
-level_order = list(matrix["niveau van hulp"].unique())
-event = st.altair_chart(
-    intervention_matrix_chart(matrix, theme_order, level_order),
-    on_select="rerun",
-    key="i_matrix",
-    width="stretch",
-)
-cells = (event.selection.get("cel") if event and event.selection else None) or []
-with st.expander("Matrix als tabel"):
-    st.dataframe(
-        matrix.pivot(index="thema", columns="niveau van hulp", values="aantal")
-        .reindex(index=theme_order, columns=level_order),
-        width="stretch",
-    )
-if cells:
-    cell = cells[0]
-    t, lvl = cell.get("thema"), cell.get("niveau van hulp")
-    selected = [iv for iv in selected if in_matrix_cell(kk, iv, t, lvl)]
-    st.info(md(f"Gefilterd op matrixcel: {t} × {lvl}"))
+search_explanation(kk, query)
 
-st.write(f"**{len(selected)}** van {len(kk.interventions)} interventies.")
-if selected:
-    table = interventions_table(kk, selected)
-    st.dataframe(table, hide_index=True, width="stretch")
-    d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button("Download deze lijst (CSV)", dataframe_csv(table), file_name="interventies.csv", mime="text/csv")
-    d2.download_button(
-        "Download deze lijst (Excel)", lambda: dataframe_xlsx(table, "Interventies"), file_name="interventies.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+with st.expander("Interventiematrix: PmG-thema × niveau van hulp", key="i_matrix_open", on_change="rerun") as matrix_box:
+    if matrix_box.open:
+        st.caption(
+            "Aantal interventies per cel bij de huidige filters. Lege cellen laten zien waar het aanbod "
+            "ontbreekt. Klik op een cel om de lijst daarop te filteren; klik nogmaals om te wissen."
+        )
+        matrix = intervention_matrix(kk, selected)
+        theme_order = list(matrix["thema"].unique())
+        level_order = list(matrix["niveau van hulp"].unique())
+        event = st.altair_chart(
+            intervention_matrix_chart(matrix, theme_order, level_order),
+            on_select="rerun", key="i_matrix", width="stretch",
+        )
+        cells = (event.selection.get("cel") if event and event.selection else None) or []
+        st.dataframe(
+            matrix.pivot(index="thema", columns="niveau van hulp", values="aantal")
+            .reindex(index=theme_order, columns=level_order),
+            width="stretch",
+        )
+        if cells:
+            t, lvl = cells[0].get("thema"), cells[0].get("niveau van hulp")
+            selected = [iv for iv in selected if in_matrix_cell(kk, iv, t, lvl)]
+            st.info(md(f"Gefilterd op matrixcel: {t} × {lvl}"))
+
+young = [iv for iv in selected if for_young_person(iv)]
+organisation = [iv for iv in selected if not for_young_person(iv)]
+st.write(
+    f"**{len(selected)}** van {plural(len(kk.interventions), 'interventie', 'interventies')}"
+    + (f", waarvan {len(organisation)} voor de organisatie." if organisation else ".")
+)
+
+
+def _open_row(table_key: str) -> None:
+    """Row selection in a table opens that intervention's detail."""
+    rows = st.session_state[table_key].selection.rows
+    ids = st.session_state.get(f"_{table_key}_ids", [])
+    if rows and rows[0] < len(ids):
+        st.session_state["i_detail"] = ids[rows[0]]
+
+
+def _table(items: list, key: str, file_stem: str) -> None:
+    table = interventions_table(kk, items)
+    st.session_state[f"_{key}_ids"] = [iv.id for iv in items]
+    st.dataframe(
+        table, hide_index=True, width="stretch", key=key, on_select=lambda: _open_row(key),
+        selection_mode="single-row",
+        column_config={
+            "interventie": st.column_config.TextColumn(width="medium", pinned=True),
+            "erkenning": st.column_config.TextColumn(width="medium"),
+            "leeftijd": st.column_config.TextColumn(width="small"),
+        },
     )
-else:
+    d1, d2, _ = st.columns([1, 1, 3])
+    d1.download_button("Download deze lijst (CSV)", dataframe_csv(table), file_name=f"{file_stem}.csv",
+                       mime="text/csv", key=f"{key}-csv")
+    d2.download_button(
+        "Download deze lijst (Excel)", lambda: dataframe_xlsx(table, "Interventies"), file_name=f"{file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx",
+    )
+
+
+if young:
+    st.caption("Klik op een rij om de details te zien.")
+    _table(young, "i_table", "interventies")
+elif not selected:
     st.info("Geen interventies met deze filters. Maak de filters ruimer.")
 
-st.header("Interventie in detail")
-if not selected:
-    filters_to_url(URL_FILTERS, "interventies", skip=set() if use_age else {"i_age"})
-else:
-    by_id = {iv.id: iv for iv in selected}
-    ids = list(by_id)
-    wanted = st.query_params.get("interventie")
-    if wanted is not None and wanted not in by_id:
-        st.warning("De interventie uit de link bestaat niet of valt buiten de filters; de eerste wordt getoond.")
-    iid = st.selectbox(
-        "Kies een interventie", ids, index=ids.index(wanted) if wanted in by_id else 0,
-        format_func=lambda i: by_id[i].name, key="i_detail",
-    )
-    iv = by_id[iid]
-    filters_to_url(URL_FILTERS, "interventies", skip=set() if use_age else {"i_age"}, extra={"interventie": iid})
+
+def _detail(iv) -> None:
     st.markdown(f"### {md(iv.name)}")
     if iv.aliases:
         st.caption("Ook bekend als: " + md(", ".join(iv.aliases)))
+    sig = signals(iv)
+    if not for_young_person(iv):
+        st.info(md(f"{PURPOSE_LABELS[iv.purpose].capitalize()}: voor de organisatie, niet een interventie voor een jongere."))
     a, b, c = st.columns(3)
-    a.markdown(f"**Erkenning**  \n{md(recognition_text(iv.recognition))}")
-    b.markdown(f"**Leeftijd**  \n{md(age_range(iv))}" + (f"  \n{md(iv.age_note)}" if iv.age_note else ""))
-    c.markdown(f"**Niveau van hulp**  \n{md(', '.join(help_level_names(kk, iv.help_levels)) or ONBEKEND)}")
-    a.markdown(f"**Doel**  \n{md(or_unknown(iv.goal))}")
-    b.markdown(f"**Werkwijze**  \n{md(or_unknown(iv.method))}")
+    a.markdown("**Bewijs (erkenning)**  \n" + md(sig.evidence))
+    for other in sig.evidence_other:
+        a.caption("Andere bron: " + md(other))
+    b.markdown("**Effect**  \n" + md(sig.effect))
+    c.markdown(
+        f"**Uitvoering**  \nDoor: {md(sig.delivered_by)}  \nDuur: {md(sig.duration)}  \n"
+        f"Training of licentie: {md(sig.training)}"
+    )
+    if iv.recognition and iv.recognition.note:
+        st.caption(md(iv.recognition.note))
+    if sig.harms:
+        with st.container(border=True):
+            st.markdown("**Werkt niet of kan schaden**")
+            for caution in sig.harms:
+                st.error(md(caution.text), icon=":material/dangerous:")
+    if sig.other_cautions:
+        with st.container(border=True):
+            st.markdown("**Let op**")
+            for caution in sig.other_cautions:
+                st.warning(md(caution.text))
+    shortlist_button(iv.id, "iv")
+
+    a, b, c = st.columns(3)
+    a.markdown(f"**Leeftijd**  \n{md(age_range(iv))}" + (f"  \n{md(iv.age_note)}" if iv.age_note else ""))
+    b.markdown(f"**Niveau van hulp**  \n{md(', '.join(help_level_names(kk, iv.help_levels)) or ONBEKEND)}")
     c.markdown(
         f"**Setting en vorm**  \n{md(', '.join(SETTING_LABELS[s] for s in iv.settings) or ONBEKEND)}; "
         f"{md(', '.join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND)}"
     )
-    shortlist_button(iv.id, "iv")
     st.markdown(md(iv.description))
+    st.markdown(f"**Doel:** {md(or_unknown(iv.goal))}")
+    st.markdown(f"**Werkwijze:** {md(or_unknown(iv.method))}")
     st.markdown(f"**Doelgroep:** {md(or_unknown(iv.target_group))}")
     if iv.developer:
         st.markdown(f"**Ontwikkelaar:** {md(iv.developer)}")
@@ -164,21 +232,23 @@ else:
     ps_names = theme_names(kk, iv.praktijkscan_themes)
     if ps_names:
         st.markdown(f"**Interventiethema's (praktijkscan):** {md(', '.join(ps_names))}")
-    st.markdown("**Effect:** " + md(or_unknown(iv.effect)))
-    if iv.recognition and iv.recognition.note:
-        st.caption(md(iv.recognition.note))
 
     st.markdown("#### Factoren die deze interventie aanpakt")
     if not iv.factors:
         st.write("Onbekend: de bronnen koppelen deze interventie niet aan factoren.")
+    icons = {"bron": "📄", "thema": "🗂️", "team": "🔧"}
     for link in iv.factors:
         f = factors[link.factor]
-        tag = "📄 bron" if link.basis == "bron" else "🔧 afgeleid door team"
-        line = f"- {md(f.name)} ({EVIDENCE_LABELS[f.evidence]}, {f.kind}) — {tag}"
+        line = (
+            f"- {md(f.name)} ({md(KIND_LABELS[f.kind])}, {md(EVIDENCE_LABELS[f.evidence])}) — "
+            f"{icons[link.basis]} {md(BASIS_LABELS[link.basis])}"
+        )
         if link.note:
             line += f": {md(link.note)}"
         st.markdown(line)
-    st.caption("📄 bron: een bron noemt deze koppeling. 🔧 afgeleid: " + BASIS_LABELS["team"] + ".")
+    used_bases = sorted({link.basis for link in iv.factors}, key=list(BASIS_LABELS).index)
+    for basis in used_bases:
+        st.caption(f"{icons[basis]} {md(BASIS_LABELS[basis])}: {md(BASIS_EXPLAINED[basis])}")
 
     if iv.working_elements:
         st.markdown("#### Werkzame elementen")
@@ -190,13 +260,7 @@ else:
             st.markdown(f"- {md(w)}")
     if iv.conclusion:
         st.markdown(f"**Conclusie van de bron:** {md(iv.conclusion)}")
-    if iv.cautions:
-        st.markdown("#### Let op")
-        for caution in iv.cautions:
-            st.warning(md(caution.text))
-    st.markdown(
-        "**Gebruikt in (volgens de bronnen):** " + md(", ".join(iv.municipalities) or ONBEKEND)
-    )
+    st.markdown("**Gebruikt in (volgens de bronnen):** " + md(", ".join(iv.municipalities) or ONBEKEND))
     used = kk.examples_for_intervention(iv.id)
     if used:
         st.markdown("**Praktijkvoorbeelden:** " + md(", ".join(f"{e.name} ({or_unknown(e.municipality)})" for e in used)))
@@ -205,3 +269,29 @@ else:
     show_sources(kk, iv.sources, "Bronnen")
     if iv.recognition:
         show_sources(kk, iv.recognition.sources, "Bron erkenning")
+
+
+st.header("Interventie in detail")
+skip = set() if use_age else {"i_age"}
+if not selected and st.session_state.get("i_detail") not in all_ivs:
+    filters_to_url(URL_FILTERS, "interventies", skip=skip)
+else:
+    ids = [iv.id for iv in young + organisation]
+    chosen = st.session_state.get("i_detail")
+    if chosen in all_ivs and chosen not in ids:
+        ids.insert(0, chosen)  # opened from a link or a row while the filters hide it
+        st.caption("Deze interventie valt buiten de huidige filters.")
+    iid = st.selectbox(
+        "Kies een interventie", ids, format_func=lambda i: all_ivs[i].name, key="i_detail", placeholder="Kies…",
+        persist_state=PERSIST,
+    )
+    filters_to_url(URL_FILTERS, "interventies", skip=skip, extra={DETAIL_PARAM: iid})
+    _detail(all_ivs[iid])
+
+if organisation:
+    st.header("Voor de organisatie: instrumenten en trainingen")
+    st.caption(
+        "Screenings- en risicotaxatie-instrumenten en trainingen voor professionals. Ze worden nooit "
+        "voor een jongere aanbevolen, maar helpen een gemeente of organisatie bij de uitvoering."
+    )
+    _table(organisation, "i_table_org", "instrumenten-en-trainingen")

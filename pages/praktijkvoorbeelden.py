@@ -6,11 +6,13 @@ from kenniskaart.catalog import (
     ExampleFilter,
     examples_per_municipality,
     examples_per_theme,
+    factor_options,
     filter_examples,
+    plural,
 )
 from kenniskaart.charts import bar_chart
-from kenniskaart.present import BASIS_LABELS, ONBEKEND, or_unknown, theme_names
-from kenniskaart.ui import get_content, md, show_sources
+from kenniskaart.present import BASIS_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
+from kenniskaart.ui import PERSIST, catalog_link, get_content, md, search_explanation, show_sources
 
 KIND_LABELS = {"botoc": "BOTOC-interventie (2020-2022)", "pmg": "Voorbeeld Preventie met Gezag (2024)"}
 
@@ -26,17 +28,32 @@ st.write(
     "tabel van de bron bij de omzetting verloren ging."
 )
 
-with st.expander("Filters", expanded=True):
-    c1, c2, c3 = st.columns(3)
-    query = c1.text_input("Zoek", key="p_query")
-    kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, placeholder="Kies…", key="p_kind")
-    munis = c2.multiselect(
-        "Gemeente", sorted({or_unknown(e.municipality) for e in kk.examples}), placeholder="Kies…", key="p_muni"
+factors = kk.by_id("factors")
+factor_ids = [fid for kind in ("risico", "beschermend") for level in ("individu", "gezin", "gemeenschap")
+              for fid in factor_options(kk, kind, level)]
+pick = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
+with st.expander("Zoeken en filteren", expanded=True):
+    query = st.text_input(
+        "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken",
+        key="p_query", persist_state=PERSIST, placeholder="Bijvoorbeeld: criminele vrienden, drugs, ouders",
     )
-    themes = c3.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, placeholder="Kies…", key="p_theme")
+    c1, c2, c3 = st.columns(3)
+    kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="p_kind", **pick)
+    munis = c1.multiselect("Gemeente", sorted({or_unknown(e.municipality) for e in kk.examples}), key="p_muni", **pick)
+    themes = c2.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, key="p_theme", **pick)
+    sel_factors = c3.multiselect(
+        "Pakt deze factor aan", factor_ids,
+        format_func=lambda f: f"{factors[f].name} ({FACTOR_KIND_LABELS[factors[f].kind]})",
+        key="p_factor", wrap=True,
+        help="Voorbeelden die de factor zelf aanpakken, of een interventie uit de catalogus gebruiken die hem aanpakt.",
+        **pick,
+    )
 
-examples = filter_examples(kk, ExampleFilter(query=query, kinds=kinds, municipalities=munis, themes=themes))
-st.write(f"**{len(examples)}** van {len(kk.examples)} praktijkvoorbeelden.")
+examples = filter_examples(
+    kk, ExampleFilter(query=query, kinds=kinds, municipalities=munis, themes=themes, factors=sel_factors)
+)
+st.write(f"**{len(examples)}** van {plural(len(kk.examples), 'praktijkvoorbeeld', 'praktijkvoorbeelden')}.")
+search_explanation(kk, query)
 
 if examples:
     left, right = st.columns(2)
@@ -63,6 +80,8 @@ if municipalities:
         municipalities,
         format_func=lambda m: "Zonder genoemde gemeente" if m == ONBEKEND else m,
         key="p_show_muni",
+        placeholder="Kies…",
+        persist_state=PERSIST,
     )
     items = [e for e in examples if or_unknown(e.municipality) == muni]
     st.dataframe(
@@ -88,6 +107,5 @@ if municipalities:
             for fig in ex.figures:
                 st.markdown(f"- {md(fig.label)}: **{md(fig.value)}**")
             for iid in ex.interventions:
-                iv = interventions[iid]
-                st.markdown(f"- Gebruikt: [{md(iv.name)}](/interventies?interventie={iv.id})")
+                catalog_link(iid, label=f"Gebruikt: {interventions[iid].name}")
             show_sources(kk, ex.sources)

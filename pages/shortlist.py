@@ -4,15 +4,16 @@ import streamlit as st
 
 from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
+from kenniskaart.catalog import plural
 from kenniskaart.ui import (
     NOTES_KEY,
     SHORTLIST_KEY,
     current_profile,
     get_content,
     md,
-    set_url,
     share_box,
     share_params,
+    werkmap_box,
 )
 
 kk = get_content()
@@ -28,7 +29,6 @@ st.write(
 items: list[str] = [i for i in st.session_state.get(SHORTLIST_KEY, []) if i in ivs]
 st.session_state[SHORTLIST_KEY] = items
 notes: dict[str, str] = st.session_state.setdefault(NOTES_KEY, {})
-set_url(share_params())
 
 profile = current_profile()
 with st.container(border=True):
@@ -47,6 +47,7 @@ if not items:
     )
     st.page_link("pages/interventies.py", label="Naar de interventies", icon=":material/menu_book:")
     st.page_link("pages/aanbeveler.py", label="Naar de aanbeveler", icon=":material/recommend:")
+    werkmap_box(kk)
     st.stop()
 
 
@@ -63,7 +64,7 @@ def _save_note(iid: str) -> None:
     st.session_state[NOTES_KEY][iid] = st.session_state.get(f"sl-note-{iid}", "")
 
 
-st.header(f"{len(items)} interventies")
+st.header(plural(len(items), "interventie", "interventies"))
 for pos, iid in enumerate(items):
     with st.container(border=True):
         head, up, down, rm = st.columns([6, 1, 1, 1.3])
@@ -99,3 +100,4 @@ c3.download_button(
     help="Open het bestand in de browser en kies Afdrukken → Opslaan als PDF.",
 )
 share_box("shortlist", share_params())
+werkmap_box(kk)

@@ -36,6 +36,15 @@ def download(page, button: str):
                 raise
 
 
+def share_link(page, containing: str) -> str:
+    """The link in 'Deel deze weergave' once it contains ``containing`` (the address bar is
+    not rewritten on every run: that made a browser-history entry per run)."""
+    page.get_by_text("Deel deze weergave").click()
+    code = page.locator("[data-testid=stCode]").filter(has_text="://").last
+    expect(code).to_contain_text(containing, timeout=30_000)
+    return code.inner_text().strip()
+
+
 def main_text(page) -> str:
     return page.locator("[data-testid=stMain]").inner_text()
 
@@ -45,13 +54,12 @@ def test_casus_recommendations_and_shared_link(app_server, browser, page, kk):
     page.goto(f"{app_server.url}/aanbeveler")
     wait_for_app(page)
     choose(page, "Begin met een casus", case.title)
-    page.wait_for_function("location.search.includes('risico=')")
     main = page.locator("[data-testid=stMain]")
     expect(main).to_contain_text("Niveau van hulp:", timeout=30_000)
     expect(main.locator("p").filter(has_text=SCORE).first).to_be_visible(timeout=30_000)
     assert page.locator("[data-testid=stException]").count() == 0
     first = page.locator("[data-testid=stMarkdownContainer] p").filter(has_text=SCORE).first.inner_text()
-    shared = page.url
+    shared = share_link(page, "risico=")
 
     other = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
@@ -74,7 +82,7 @@ def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_pa
     wait_for_app(page)
     page.get_by_role("link", name="Interventies").first.click()
     wait_for_app(page)
-    search = page.get_by_label("Zoek op naam, doelgroep of beschrijving")
+    search = page.get_by_label("Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken")
     search.fill("Alleen Jij Bepaalt")
     search.press("Enter")
     wait_for_app(page)
@@ -82,7 +90,7 @@ def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_pa
     expect(page.get_by_text("Staat op de shortlist")).to_be_visible(timeout=30_000)
     page.get_by_role("link", name="Shortlist").first.click()
     wait_for_app(page)
-    expect(page.locator("[data-testid=stMain]")).to_contain_text("1 interventies", timeout=30_000)
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("1 interventie", timeout=30_000)
     expect(page.locator("[data-testid=stMain]")).to_contain_text("Leeftijd: 14 jaar")
 
     csv_text = download(page, "Download CSV").path().read_bytes().decode("utf-8-sig")
@@ -92,15 +100,14 @@ def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_pa
     html = download(page, "Download printbaar document").path().read_text(encoding="utf-8")
     assert "<h1>Shortlist interventies</h1>" in html and ajb.name in html and "Leeftijd: 14 jaar" in html
 
-    page.wait_for_function("location.search.includes('shortlist=ajb')")
-    shared = page.url
+    shared = share_link(page, "shortlist=ajb")
     other = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         fresh = other.new_page()
         fresh.goto(shared)
         wait_for_app(fresh)
         main = fresh.locator("[data-testid=stMain]")
-        expect(main).to_contain_text("1 interventies", timeout=30_000)
+        expect(main).to_contain_text("1 interventie", timeout=30_000)
         expect(main).to_contain_text(ajb.name)
         expect(main).to_contain_text("Leeftijd: 14 jaar")
     finally:

@@ -128,3 +128,20 @@ def test_factor_options_are_grouped_by_theme_and_complete(kk):
     assert firsts == sorted(firsts)
     label = factor_option_label(kk, factors["beke-r-drugsgebruik"])
     assert label.startswith("Drugsgebruik · ") and "gefundeerd" not in label  # evidence is a badge, not in the name
+
+
+def test_intervention_table_puts_the_key_columns_first(kk):
+    from kenniskaart.catalog import INTERVENTION_COLUMNS
+
+    table = interventions_table(kk, list(kk.interventions))
+    assert list(table.columns[:3]) == ["interventie", "erkenning", "leeftijd"] == list(INTERVENTION_COLUMNS[:3])
+    assert len(table) == len(kk.interventions)
+
+
+def test_dutch_counts_and_decimals():
+    from kenniskaart.catalog import decimal, plural
+
+    assert plural(1, "factor", "factoren") == "1 factor"
+    assert plural(2, "factor", "factoren") == "2 factoren"
+    assert plural(0, "interventie", "interventies") == "0 interventies"
+    assert decimal(6.5) == "6,5" and decimal(2, 0) == "2"

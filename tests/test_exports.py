@@ -98,3 +98,15 @@ def test_worksheet_exports(kk):
     assert rows[0] == ["stap", "titel", "vraag", "antwoord"]
     assert rows[1][2] == first_q and rows[1][3] == "'=Ons antwoord"
     assert len(rows) - 1 == sum(len(s.items) for s in steps)
+
+
+def test_memo_names_sources_by_title_without_table_pointers(kk):
+    from kenniskaart.shortlist import memo_html, readable_sources
+
+    ids = [iv.id for iv in kk.interventions]
+    html = memo_html(kk, ids, {}, None)
+    assert ", rij " not in html
+    titles = {s.title for s in kk.sources}
+    for iv in kk.interventions:
+        for text in readable_sources(kk, iv.sources):
+            assert any(text.startswith(t) for t in titles), text

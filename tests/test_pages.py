@@ -13,7 +13,7 @@ APP = str(ROOT / "app.py")
 PAGES = [
     ("pages/start.py", "Kenniskaart Preventie met Gezag", "Waar wilt u beginnen?"),
     ("pages/factoren.py", "Factoren", "factoren."),
-    ("pages/interventies.py", "Interventies", "Interventiematrix"),
+    ("pages/interventies.py", "Interventies", "Interventie in detail"),
     ("pages/aanbeveler.py", "Aanbeveler", "Kies minstens één risicofactor"),
     ("pages/praktijkvoorbeelden.py", "Praktijkvoorbeelden", "praktijkvoorbeelden."),
     ("pages/lessen.py", "Lessen", "Les 1"),

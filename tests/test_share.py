@@ -76,3 +76,26 @@ def test_any_query_string_gives_a_valid_profile(kk, params):
     factors = kk.by_id("factors")
     assert all(f in factors for f in profile.risk_factors + profile.protective_factors)
     assert profile.age is None or 4 <= profile.age <= 30
+
+
+def test_notes_round_trip_for_shortlisted_items():
+    from kenniskaart.share import notes_from_params, notes_to_params
+
+    notes = {"ajb": "Past bij onze scholen", "pit": "", "weg": "niet op de lijst"}
+    params = notes_to_params(notes, ["ajb", "pit"])
+    assert params == {"notitie-ajb": "Past bij onze scholen"}
+    notices: list[str] = []
+    assert notes_from_params({"shortlist": "ajb,pit", **params}, ["ajb", "pit"], notices) == {"ajb": "Past bij onze scholen"}
+    assert notices == []
+
+
+def test_notes_in_a_link_for_unknown_items_or_too_long_are_reported():
+    from kenniskaart.share import MAX_NOTE, notes_from_params
+
+    notices: list[str] = []
+    notes = notes_from_params(
+        {"notitie-ajb": "x" * (MAX_NOTE + 50), "notitie-zzz": "a", "notitie-qqq": "b"}, ["ajb"], notices
+    )
+    assert notes == {"ajb": "x" * MAX_NOTE}
+    assert any("ingekort" in n for n in notices)
+    assert any("2 notities" in n for n in notices)

@@ -17,10 +17,13 @@ from ..matcher import Profile
 from ..models import SourceRef
 from ..planscan import Plan
 from ..present import source_text
+from ..shortlist import readable_source
 from ..share import (
     PROFILE_KEYS,
     FilterParam,
     filters_to_params,
+    notes_from_params,
+    notes_to_params,
     parse_filters,
     parse_id_list,
     profile_from_params,
@@ -38,6 +41,11 @@ PLAN_KEY = "plan"
 shared by the Planscan page and anything that saves or restores a user's work."""
 PRESENTATION_KEY = "presentatie"
 NOTICES_KEY = "url_notices"
+PERSIST = "session"
+"""``persist_state`` for filter widgets: their value survives every page switch in a session."""
+_NOTICE_SLOT = "_notice_slot"
+_NOTICE_LIST = "_notice_list"
+NOTICE_HEAD = "Niet alles uit de link kon worden gebruikt; de rest van de pagina werkt gewoon:"
 
 
 @st.cache_resource(show_spinner="Kenniskaart laden…")
@@ -80,7 +88,8 @@ def get_content() -> Kenniskaart:
         kk = _cached_content(str(content_dir()))
     except ContentInvalid as exc:
         st.error("De inhoud van de kenniskaart is ongeldig en kan niet worden getoond.")
-        st.write(f"{len(exc.issues)} fout(en) gevonden bij het laden van `content/`:")
+        n = len(exc.issues)
+        st.write(f"{n} {'fout' if n == 1 else 'fouten'} gevonden bij het laden van `content/`:")
         st.dataframe(
             [
                 {"bestand": i.file, "item": i.item, "veld": i.field, "melding": i.message}
@@ -92,9 +101,15 @@ def get_content() -> Kenniskaart:
         st.stop()
         raise  # pragma: no cover  (st.stop raises)
     _restore_from_url(kk)
-    for notice in st.session_state.pop(NOTICES_KEY, []):
-        st.warning(md(notice))
+    # One notice box per run for everything a link got wrong (filled by notify()).
+    st.session_state[_NOTICE_SLOT] = st.empty()
+    st.session_state[_NOTICE_LIST] = []
+    notify(st.session_state.pop(NOTICES_KEY, []))
     if not st.session_state.get(PRESENTATION_KEY):
+        st.sidebar.page_link(
+            "pages/shortlist.py", label="Werkmap bewaren of openen", icon=":material/folder_open:",
+            help="Uw profiel, shortlist met notities en plan in één bestand; op de pagina Shortlist.",
+        )
         presentation_switch()
     return kk
 
@@ -109,6 +124,7 @@ def _restore_from_url(kk: Kenniskaart) -> None:
     if "shortlist" in params:
         ids = parse_id_list(params["shortlist"], kk.by_id("interventions"), "interventies", notices)
         st.session_state[SHORTLIST_KEY] = ids
+        st.session_state[NOTES_KEY] = notes_from_params(params, ids, notices)
     if any(k in params for k in PROFILE_KEYS):
         profile, profile_notices = profile_from_params(kk, params)
         notices += profile_notices
@@ -129,22 +145,37 @@ def current_plan() -> Plan:
 def set_plan(plan: Plan) -> None:
     """Replace the session's Planscan plan (the Planscan page's widgets follow it)."""
     st.session_state[PLAN_KEY] = plan
+def notify(notices: Iterable[str]) -> None:
+    """Add Dutch notices about a link to the page's single notice box (under the sidebar
+    controls, above the page title)."""
+    notices = [n for n in notices if n]
+    collected: list[str] = st.session_state.get(_NOTICE_LIST, [])
+    if not notices:
+        return
+    collected.extend(n for n in notices if n not in collected)
+    slot = st.session_state.get(_NOTICE_SLOT)
+    body = md(NOTICE_HEAD) + "\n" + "\n".join(f"- {md(n)}" for n in collected)
+    (slot or st).warning(body, icon=":material/link_off:")
 
 
 def set_url(params: dict[str, str]) -> None:
-    """Make the URL's query parameters exactly ``params`` (keeps presentatie=1)."""
-    if st.session_state.get(PRESENTATION_KEY):
-        params = {**params, "presentatie": "1"}
-    if st.query_params.to_dict() != params:
-        st.query_params.from_dict(params)
+    """Kept for pages that still call it; does nothing.
+
+    The URL used to be rewritten on every run, and Streamlit turns every query-parameter
+    change from Python into a new browser-history entry (three page visits left ten
+    entries). The state lives in the session (it survives every navigation); the share box
+    ("Deel deze weergave") and the werkmap carry it to another browser.
+    """
+    del params
 
 
 def share_params(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The shared state: shortlist and profile, plus page-specific parameters."""
+    """The shared state: shortlist (with notes) and profile, plus page-specific parameters."""
     params: dict[str, str] = {}
     items = st.session_state.get(SHORTLIST_KEY, [])
     if items:
         params["shortlist"] = ",".join(items)
+        params.update(notes_to_params(st.session_state.get(NOTES_KEY, {}), items))
     profile = current_profile()
     if profile is not None:
         params.update(profile_to_params(profile))
@@ -161,8 +192,11 @@ def share_box(url_path: str, params: dict[str, str]) -> None:
     if params:
         link += "?" + urlencode(params, safe=",")
     with st.expander("Deel deze weergave"):
-        st.caption("Kopieer deze link; wie hem opent ziet dezelfde pagina, filters, profiel en shortlist.")
-        st.code(link, language=None)
+        st.caption(
+            "Kopieer deze link (het kopieerknopje staat rechtsboven in het vak); wie hem opent ziet "
+            "dezelfde pagina, filters, profiel en shortlist met notities."
+        )
+        st.code(link, language=None, wrap_lines=True)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
@@ -189,7 +223,7 @@ def show_sources(kk: Kenniskaart, refs: Iterable[SourceRef], label: str = "Bron"
         return
     lines = []
     for ref in refs:
-        line = md(source_text(kk, ref))
+        line = md(readable_source(kk, ref))
         link = web_link(ref.url) if ref.url else ""
         if link:
             line += f" — {link}"
@@ -228,20 +262,19 @@ def filters_from_url(specs: list[FilterParam]) -> None:
     values, notices = parse_filters(st.query_params.to_dict(), specs)
     for widget, value in values.items():
         st.session_state[widget] = value
-    for notice in notices:
-        st.warning(md(notice))
+    notify(notices)
 
 
 def filters_to_url(
     specs: list[FilterParam], url_path: str, skip: set[str] = frozenset(), extra: dict[str, str] | None = None
 ) -> None:
-    """Write the page's filters (with shortlist and profile) to the URL and offer the link.
+    """Offer the link to the page with its filters (and shortlist and profile).
 
-    ``skip``: widgets whose value is not in effect (e.g. a disabled slider).
+    The URL in the address bar is not rewritten (see ``set_url``). ``skip``: widgets whose
+    value is not in effect (e.g. a disabled slider).
     """
     values = {s.widget: st.session_state.get(s.widget) for s in specs if s.widget not in skip}
     params = share_params({**filters_to_params(values, specs), **(extra or {})})
-    set_url(params)
     share_box(url_path, params)
 
 
@@ -285,7 +318,140 @@ def case_picker(kk: Kenniskaart, label: str, key: str, on_change) -> None:
         format_func=lambda c: "— kies een casus —" if c is None else cases[c].title,
         key=key,
         on_change=on_change,
+        placeholder="Kies een casus…",
     )
     chosen = cases.get(st.session_state.get(key))
     if chosen:
         st.caption(md(chosen.description))
+
+
+# --- links inside the app -------------------------------------------------------------
+
+INTERVENTIES_PAGE = "pages/interventies.py"
+DETAIL_PARAM = "interventie"
+"""Query parameter that opens an intervention's detail on the Interventies page."""
+
+
+def catalog_link(intervention_id: str, label: str = "Details in de catalogus") -> None:
+    """A link to an intervention's detail in the catalogue, in the same tab and session.
+
+    A Markdown link would open a new tab: a new session without the profile and shortlist.
+    """
+    st.page_link(
+        INTERVENTIES_PAGE, label=md(label), icon=":material/menu_book:",
+        query_params={DETAIL_PARAM: intervention_id},
+    )
+
+
+# --- werkmap: the advisor's work in one file -------------------------------------------
+
+WERKMAP_PLAN_KEY = "plan"
+"""Session-state key of the Planscan plan (a ``planscan.Plan``); the Planscan page keeps its
+plan under this key (``PLAN_KEY`` there)."""
+WERKMAP_NOTICE_KEY = "werkmap_notices"
+_WIDGET_PREFIXES = ("a_", "ps_")
+"""Widget state of the Aanbeveler and Planscan pages, dropped after a werkmap is opened so
+those pages start again from the opened profile and plan."""
+
+
+def _open_werkmap(kk: Kenniskaart) -> None:
+    from ..werkmap import WerkmapError, werkmap_from_json, werkmap_summary
+
+    upload = st.session_state.get("werkmap_upload")
+    if upload is None:
+        return
+    try:
+        wm, notices = werkmap_from_json(kk, upload.getvalue())
+    except WerkmapError as exc:
+        st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
+        return
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(_WIDGET_PREFIXES)]:
+        del st.session_state[key]
+    if wm.profile is not None:
+        st.session_state[PROFILE_KEY] = wm.profile
+    else:
+        st.session_state.pop(PROFILE_KEY, None)
+    st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
+    st.session_state[NOTES_KEY] = dict(wm.notes)
+    st.session_state[WERKMAP_PLAN_KEY] = wm.plan
+    for iid in wm.shortlist:  # the note fields show the opened notes
+        st.session_state.pop(f"sl-note-{iid}", None)
+    st.session_state[WERKMAP_NOTICE_KEY] = (
+        "success", [f"Werkmap '{upload.name}' geopend: {werkmap_summary(wm)}.", *notices]
+    )
+
+
+def werkmap_box(kk: Kenniskaart) -> None:
+    """Download the session's work as one file, or open one downloaded earlier."""
+    from ..planscan import Plan
+    from ..werkmap import FILE_NAME, werkmap_to_json
+
+    with st.container(border=True):
+        st.markdown("**Werkmap: bewaar uw werk en ga later verder**")
+        st.caption(
+            "Eén bestand met uw profiel, de shortlist met volgorde en notities, en het plan uit de "
+            "Planscan. Open het later weer hier, ook op een andere computer."
+        )
+        plan = st.session_state.get(WERKMAP_PLAN_KEY)
+        data = werkmap_to_json(
+            current_profile(),
+            st.session_state.get(SHORTLIST_KEY, []),
+            st.session_state.get(NOTES_KEY, {}),
+            plan if isinstance(plan, Plan) else None,
+        )
+        left, right = st.columns(2)
+        left.download_button(
+            "Download werkmap (.json)", data, file_name=FILE_NAME, mime="application/json",
+            icon=":material/download:",
+        )
+        right.file_uploader(
+            "Open een werkmap (.json)", type=["json"], key="werkmap_upload",
+            on_change=_open_werkmap, args=(kk,), max_upload_size=1,
+            help="Een werkmap die u eerder met 'Download werkmap' bewaarde. Een ongeldig bestand verandert niets.",
+        )
+        kind, messages = st.session_state.pop(WERKMAP_NOTICE_KEY, (None, []))
+        if messages:
+            text = "\n".join(f"- {md(m)}" for m in messages) if len(messages) > 1 else md(messages[0])
+            (st.error if kind == "error" else st.success)(text)
+
+
+def search_explanation(kk: Kenniskaart, query: str) -> None:
+    """Under a search box: which words were searched for, and through which factors."""
+    from ..catalog import plural
+    from ..search import explain, search
+
+    if not query.strip():
+        return
+    found = search(kk, query)
+    if found.terms:
+        st.caption("Gezocht op: " + md(explain(found.terms)))
+    if found.factors:
+        names = [f.name for f in found.factors]
+        st.caption(
+            f"Ook gevonden via {plural(len(names), 'factor', 'factoren')}: "
+            + md("; ".join(names[:6]) + (" …" if len(names) > 6 else ""))
+        )
+
+
+# --- unknown addresses -------------------------------------------------------------------
+
+_PATH_SEGMENT = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
+
+
+def unknown_path(known: Iterable[str]) -> str | None:
+    """The requested page name when it is not one of ``known`` url paths (else None).
+
+    Streamlit answers an unknown address with its own English 'Page not found' dialog; the
+    app registers a hidden Dutch page under the requested name instead. Reads Streamlit's
+    page request (``PagesManager.intended_page_name``); None on other Streamlit versions.
+    """
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        name = ctx.pages_manager.intended_page_name if ctx else None
+    except (ImportError, AttributeError):  # pragma: no cover - other Streamlit versions
+        return None
+    if not name or name in set(known) or not _PATH_SEGMENT.match(name):
+        return None
+    return name

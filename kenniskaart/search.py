@@ -1,0 +1,173 @@
+"""Search in everyday words across factors, interventions and practice examples (pure).
+
+A query is split into words (Dutch filler words like 'de' and 'met' are dropped). Each
+word is widened with its synonym group from the content (``content/search/synonyms.yaml``):
+'drugs' also looks for 'middelengebruik', 'ouders' for 'gezin'. A text matches a word when
+one of its words begins with the word or a synonym ('drugs' finds 'drugsgebruik'); a text
+matches the query when it matches every word.
+
+Factors match on their name, category and description. Interventions and examples match
+on their own text, or when they address a matching factor (directly or through a twin;
+examples also through the catalogue interventions they use): "criminele vrienden" finds
+the factor 'Banden met vrienden en kennissen binnen georganiseerde criminaliteit' and the
+interventions that address it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .content import Kenniskaart
+from .models import Factor, Intervention, PracticeExample
+
+STOPWORDS = frozenset(
+    "de het een en of van voor met in op aan bij te die dat er is zijn naar om tot uit als door "
+    "over wat hoe welke wie jongere jongeren".split()
+)
+"""Words that carry no meaning in a search. 'jongere(n)': nearly every item is about young
+people, so requiring it would only hide results."""
+
+
+def normalise(text: str | None) -> str:
+    """Lower case, accents removed ('financiële' → 'financiele'), whitespace collapsed."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.split())
+
+
+def query_words(query: str) -> list[str]:
+    """The meaningful words of a query, normalised, in order, without duplicates."""
+    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", normalise(query)[:200])
+    out: list[str] = []
+    for w in words:
+        if w not in STOPWORDS and len(w) >= 2 and w not in out:
+            out.append(w)
+    return out[:8]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One query word and everything it may match."""
+
+    word: str
+    alternatives: tuple[str, ...]
+    """The word itself first, then its synonyms (normalised)."""
+
+
+def _groups(kk: Kenniskaart) -> list[tuple[str, ...]]:
+    return [tuple(normalise(w) for w in s.words) for s in kk.synonyms]
+
+
+def expand(kk: Kenniskaart, query: str) -> list[Term]:
+    """The query's words, each with its synonyms from the content."""
+    groups = _groups(kk)
+    terms = []
+    for word in query_words(query):
+        alts = [word]
+        for group in groups:
+            if word in group:
+                alts += [w for w in group if w not in alts]
+        terms.append(Term(word, tuple(alts)))
+    return terms
+
+
+@lru_cache(maxsize=4096)
+def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(a) for a in alternatives) + ")")
+
+
+def term_matches(term: Term, text: str) -> bool:
+    """Whether a word of the normalised ``text`` begins with the term or one of its synonyms."""
+    return bool(_pattern(term.alternatives).search(text))
+
+
+def text_matches(terms: list[Term], *fields: str | None) -> bool:
+    """Every term occurs in one of the fields (no terms: everything matches)."""
+    text = " | ".join(normalise(f) for f in fields if f)
+    return all(term_matches(t, text) for t in terms)
+
+
+def _factor_text(f: Factor) -> tuple[str | None, ...]:
+    return (f.name, f.category, f.description)
+
+
+def _intervention_text(iv: Intervention) -> tuple[str | None, ...]:
+    return (iv.name, iv.description, iv.target_group, iv.goal, *iv.aliases)
+
+
+def _example_text(ex: PracticeExample) -> tuple[str | None, ...]:
+    return (ex.name, ex.description, ex.code, ex.municipality)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    terms: tuple[Term, ...]
+    factors: tuple[Factor, ...]
+    interventions: tuple[Intervention, ...]
+    examples: tuple[PracticeExample, ...]
+    via_factor: frozenset[str]
+    """Ids of interventions and examples found only through a matching factor."""
+
+
+def matching_factor_ids(kk: Kenniskaart, terms: list[Term]) -> frozenset[str]:
+    """Factors whose own text matches, plus their twins."""
+    direct = [f.id for f in kk.factors if text_matches(terms, *_factor_text(f))]
+    return frozenset(t for fid in direct for t in kk.twin_ids(fid))
+
+
+def intervention_factor_ids(iv: Intervention) -> frozenset[str]:
+    return frozenset(link.factor for link in iv.factors)
+
+
+def example_factor_ids(kk: Kenniskaart, ex: PracticeExample) -> frozenset[str]:
+    """Factors an example addresses: its own links and those of the interventions it uses
+    (each with its twins)."""
+    ivs = kk.by_id("interventions")
+    ids = {link.factor for link in ex.factors}
+    for iid in ex.interventions:
+        if iid in ivs:
+            ids |= intervention_factor_ids(ivs[iid])
+    return frozenset(t for fid in ids for t in kk.twin_ids(fid))
+
+
+def search(kk: Kenniskaart, query: str) -> SearchResult:
+    """Factors, interventions and examples that match a query in everyday words."""
+    terms = expand(kk, query)
+    if not terms:
+        return SearchResult((), (), (), (), frozenset())
+    factor_ids = matching_factor_ids(kk, terms)
+    factors = tuple(f for f in kk.factors if f.id in factor_ids)
+    via: set[str] = set()
+    interventions = []
+    for iv in kk.interventions:
+        if text_matches(terms, *_intervention_text(iv)):
+            interventions.append(iv)
+        elif intervention_factor_ids(iv) & factor_ids:
+            interventions.append(iv)
+            via.add(iv.id)
+    examples = []
+    for ex in kk.examples:
+        if text_matches(terms, *_example_text(ex)):
+            examples.append(ex)
+        elif example_factor_ids(kk, ex) & factor_ids:
+            examples.append(ex)
+            via.add(ex.id)
+    return SearchResult(tuple(terms), factors, tuple(interventions), tuple(examples), frozenset(via))
+
+
+def explain(terms: tuple[Term, ...] | list[Term], limit: int = 4) -> str:
+    """'drugs (ook: drugsgebruik, middelengebruik, …) + ouders (ook: gezin, …)' for a caption."""
+    parts = []
+    for t in terms:
+        others = [a for a in t.alternatives if a != t.word]
+        if others:
+            shown = ", ".join(others[:limit]) + (", …" if len(others) > limit else "")
+            parts.append(f"{t.word} (ook: {shown})")
+        else:
+            parts.append(t.word)
+    return " + ".join(parts)

@@ -1,0 +1,145 @@
+"""The werkmap: one JSON file with an advisor's work, to download and reopen (pure).
+
+It holds what does not fit in a link: the profile, the shortlist with its order and notes,
+and the Planscan plan. Reading is strict: a file that is not a werkmap, has an unknown
+version or a malformed field raises ``WerkmapError`` with a Dutch message (and the caller
+changes nothing); ids that no longer exist in the content are dropped with notices.
+The plan part reuses the plan file format of ``planscan`` (``plan_to_json``/``plan_from_json``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Mapping, Sequence
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from .content import Kenniskaart
+from .matcher import Profile
+from .planscan import Plan, PlanFileError, plan_from_json, plan_to_json
+from .share import MAX_ITEMS, profile_from_params, profile_to_params
+
+WERKMAP_FORMAT = "kenniskaart-werkmap"
+WERKMAP_VERSION = 1
+MAX_WERKMAP_BYTES = 500_000
+MAX_NOTE = 2000
+FILE_NAME = "werkmap-kenniskaart.json"
+
+
+class WerkmapError(ValueError):
+    """A werkmap file that cannot be read; the message is Dutch and meant for the user."""
+
+
+class ShortlistEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    interventie: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    notitie: Annotated[str, StringConstraints(max_length=MAX_NOTE)] = ""
+
+
+class _WerkmapFile(BaseModel):
+    """The file's body (after 'formaat' and 'versie' are checked)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    profiel: Profile | None = None
+    shortlist: list[ShortlistEntry] = []
+    plan: dict[str, Any] | None = None
+
+
+class Werkmap(BaseModel):
+    """An advisor's work, cleaned against the content."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    profile: Profile | None = None
+    shortlist: tuple[str, ...] = ()
+    notes: dict[str, str] = {}
+    plan: Plan = Plan()
+
+
+def werkmap_to_json(
+    profile: Profile | None, shortlist: Sequence[str], notes: Mapping[str, str], plan: Plan | None
+) -> bytes:
+    data = {
+        "formaat": WERKMAP_FORMAT,
+        "versie": WERKMAP_VERSION,
+        "profiel": profile.model_dump(mode="json") if profile is not None else None,
+        "shortlist": [{"interventie": i, "notitie": notes.get(i, "")} for i in shortlist],
+        "plan": json.loads(plan_to_json(plan or Plan())),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _where(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "het bestand"
+    return f"'{where}': {err['msg']}"
+
+
+def werkmap_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Werkmap, list[str]]:
+    """Read a werkmap file. Unknown ids are dropped with notices; a bad file raises WerkmapError."""
+    if len(raw) > MAX_WERKMAP_BYTES:
+        raise WerkmapError("Het bestand is te groot voor een werkmap (meer dan 500 kB).")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise WerkmapError("Dit is geen werkmap van de kenniskaart (geen geldige JSON).") from None
+    if not isinstance(data, dict) or data.get("formaat") != WERKMAP_FORMAT:
+        raise WerkmapError(
+            "Dit is geen werkmap van de kenniskaart (het veld 'formaat' ontbreekt of klopt niet). "
+            "Een planbestand laadt u op de pagina Planscan."
+        )
+    if data.get("versie") != WERKMAP_VERSION:
+        raise WerkmapError(f"Onbekende versie van de werkmap: {data.get('versie')!r}.")
+    body = {k: v for k, v in data.items() if k not in ("formaat", "versie")}
+    try:
+        parsed = _WerkmapFile.model_validate(body)
+    except ValidationError as exc:
+        raise WerkmapError(f"De werkmap is ongeldig bij {_where(exc)}.") from None
+
+    notices: list[str] = []
+    profile = None
+    if parsed.profiel is not None:
+        profile, profile_notices = profile_from_params(kk, profile_to_params(parsed.profiel))
+        profile = profile.model_copy(update={"notes": parsed.profiel.notes})
+        notices += profile_notices
+
+    ivs = kk.by_id("interventions")
+    ids: list[str] = []
+    notes: dict[str, str] = {}
+    unknown: list[str] = []
+    for entry in parsed.shortlist:
+        if entry.interventie not in ivs:
+            unknown.append(entry.interventie)
+        elif entry.interventie not in ids:
+            ids.append(entry.interventie)
+            if entry.notitie.strip():
+                notes[entry.interventie] = entry.notitie
+    if unknown:
+        notices.append("Onbekende interventies op de shortlist genegeerd: " + ", ".join(u[:40] for u in unknown[:5]))
+    if len(ids) > MAX_ITEMS:
+        raise WerkmapError(f"De shortlist in de werkmap heeft meer dan {MAX_ITEMS} interventies.")
+
+    plan = Plan()
+    if parsed.plan is not None:
+        try:
+            plan, plan_notices = plan_from_json(kk, json.dumps(parsed.plan).encode("utf-8"))
+        except PlanFileError as exc:
+            raise WerkmapError(f"Het plan in de werkmap is ongeldig: {exc}") from None
+        notices += plan_notices
+    return Werkmap(profile=profile, shortlist=tuple(ids), notes=notes, plan=plan), notices
+
+
+def werkmap_summary(wm: Werkmap) -> str:
+    """'profiel, 3 interventies op de shortlist (2 notities), plan met 5 onderdelen'."""
+    parts = ["profiel" if wm.profile is not None else "geen profiel"]
+    n = len(wm.shortlist)
+    part = f"{n} {'interventie' if n == 1 else 'interventies'} op de shortlist"
+    if wm.notes:
+        k = len(wm.notes)
+        part += f" ({k} {'notitie' if k == 1 else 'notities'})"
+    parts.append(part)
+    m = len(wm.plan.interventions) + len(wm.plan.examples) + len(wm.plan.own)
+    parts.append(f"plan met {m} {'onderdeel' if m == 1 else 'onderdelen'}" if m else "geen plan")
+    return ", ".join(parts)

@@ -1,0 +1,15 @@
+"""Shown for an address that is not a page of the kenniskaart (instead of Streamlit's English dialog)."""
+
+import streamlit as st
+
+from kenniskaart.ui import get_content
+
+get_content()
+st.title("Pagina niet gevonden")
+st.write(
+    "Dit adres hoort niet bij een pagina van de kenniskaart. Misschien is de link verkeerd "
+    "overgenomen of is de pagina hernoemd. Kies hieronder of in het menu waar u verder wilt."
+)
+st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/home:")
+st.page_link("pages/interventies.py", label="Naar de interventies", icon=":material/menu_book:")
+st.page_link("pages/factoren.py", label="Naar de factoren", icon=":material/hub:")

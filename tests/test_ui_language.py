@@ -1,0 +1,70 @@
+"""Every string a user reads is Dutch, except the few Streamlit does not let an app set.
+
+The scan reads the visible text of every page in Chromium, the placeholders of the inputs,
+and an open multiselect list. ``STREAMLIT_OWN`` lists the English that Streamlit hard-codes
+(the README names them); anything else English fails the test.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "factoren", "interventies", "aanbeveler", "praktijkvoorbeelden", "lessen", "planscan",
+         "shortlist", "over", "bestaat-niet"]
+
+ENGLISH = [
+    "Select all", "Select ", "Choose an option", "No results", "Drag and drop", "Browse files",
+    "Limit 200MB", "per file", "Upload", "Copy to clipboard", "Page not found", "Clear all",
+    "Show more", "Show less", "Press Enter", "Loading", "Running", "Made with Streamlit",
+    "You can now", "Please", "Error", "Something went wrong",
+]
+"""English UI phrases Streamlit might show (matched case-sensitively as phrases)."""
+
+STREAMLIT_OWN = {
+    "Upload": "the file uploader's button (st.file_uploader has no parameter for it)",
+    "per file": "the file uploader's size line '200MB per file • JSON'",
+}
+"""English that Streamlit 1.67 hard-codes in visible text; listed in the README."""
+
+
+def english_in(text: str) -> set[str]:
+    found = set()
+    for phrase in ENGLISH:
+        if re.search(rf"(?<![A-Za-z]){re.escape(phrase)}", text):
+            found.add(phrase)
+    return found
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_reads_dutch(app_server, page, path):
+    page.goto(f"{app_server.url}/{path}")
+    wait_for_app(page)
+    text = page.locator("body").inner_text()
+    placeholders = page.evaluate(
+        "() => Array.from(document.querySelectorAll('input[placeholder], textarea[placeholder]'))"
+        ".map(e => e.getAttribute('placeholder'))"
+    )
+    found = english_in(text + "\n" + "\n".join(placeholders)) - set(STREAMLIT_OWN)
+    assert not found, f"English on /{path}: {sorted(found)}"
+
+
+def test_a_multiselect_offers_no_select_all(app_server, page):
+    page.goto(f"{app_server.url}/interventies")
+    wait_for_app(page)
+    picker = page.locator("[data-testid=stMultiSelect]").filter(has_text="Pakt deze factor aan")
+    picker.get_by_role("combobox").click()
+    options = page.locator("[role=option]")
+    options.first.wait_for()
+    texts = options.all_inner_texts()
+    assert texts and not any(t.startswith("Select") for t in texts), texts[:3]
+    page.keyboard.type("vrienden")
+    page.wait_for_timeout(500)
+    texts = options.all_inner_texts()
+    assert texts and not any(t.startswith("Select") for t in texts), texts[:3]
+    assert any("vrienden" in t for t in texts)
