@@ -149,11 +149,19 @@ def free_port() -> int:
 class StreamlitServer:
     """``streamlit run SCRIPT`` on a free loopback port; ``startup_s`` = time to healthy."""
 
-    def __init__(self, script: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        script: str | Path,
+        cwd: Path = ROOT,
+        env: dict[str, str] | None = None,
+        extra_args: list[str] | None = None,
+        port: int | None = None,
+    ):
         self.script = str(script)
         self.cwd = cwd
         self.env = {**os.environ, **(env or {})}
-        self.port = free_port()
+        self.extra_args = list(extra_args or [])
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
         self.startup_s = float("nan")
@@ -167,6 +175,7 @@ class StreamlitServer:
                 "--server.port", str(self.port),
                 "--server.address", "127.0.0.1",
                 "--browser.gatherUsageStats", "false",
+                *self.extra_args,
             ],
             cwd=self.cwd,
             env=self.env,

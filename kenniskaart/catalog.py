@@ -62,6 +62,10 @@ class FactorFilter(BaseModel):
     studied_in_nl: Literal["alle", "ja", "nee", "onbekend"] = "alle"
     frameworks: list[str] = []
     sources: list[str] = []
+    natures: list[str] = []
+    """'statisch' / 'dynamisch' (``Factor.nature``)."""
+    age_groups: list[str] = []
+    """Age groups (``models.AGE_GROUPS``): a factor matches if it is named for one of them."""
 
 
 def filter_factors(kk: Kenniskaart, flt: FactorFilter) -> list[Factor]:
@@ -85,6 +89,10 @@ def filter_factors(kk: Kenniskaart, flt: FactorFilter) -> list[Factor]:
             continue
         if flt.sources and not {r.source for r in f.sources} & set(flt.sources):
             continue
+        if flt.natures and f.nature not in flt.natures:
+            continue
+        if flt.age_groups and not set(flt.age_groups) & set(f.age_groups):
+            continue
         if found is not None and f.id not in found:
             continue
         out.append(f)
@@ -101,6 +109,8 @@ def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
             "factor": f.name,
             "soort": KIND_LABELS[f.kind],
             "niveau": f.level,
+            "aard": f.nature,
+            "leeftijdsgroep": ", ".join(f.age_groups),
             "categorie": or_unknown(f.category),
             "bewijs": EVIDENCE_LABELS[f.evidence],
             "doelgroep": or_unknown(f.target_group),
@@ -113,7 +123,7 @@ def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
         for f in factors
     ]
     columns = [
-        "factor", "soort", "niveau", "categorie", "bewijs", "doelgroep",
+        "factor", "soort", "niveau", "aard", "leeftijdsgroep", "categorie", "bewijs", "doelgroep",
         "ook in NL onderzocht", "PmG-thema's", "thema-indeling", "kader", "interventies",
     ]
     return pd.DataFrame(rows, columns=columns)

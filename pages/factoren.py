@@ -2,27 +2,26 @@
 
 import streamlit as st
 
-from kenniskaart.catalog import (
-    FactorFilter,
-    crime_scope_label,
-    factor_theme_level_counts,
-    factors_table,
-    filter_factors,
-)
-from kenniskaart.charts import knowledge_map
+from kenniskaart.catalog import FactorFilter, crime_scope_label, factors_table, filter_factors
+from kenniskaart.kaart import GROUP_LABELS, STRENGTH_EXPLAINED, link_basis, workshop_frame
+from kenniskaart.models import AGE_GROUPS
 from kenniskaart.present import (
+    BASIS_EXPLAINED,
     BASIS_LABELS,
     EVIDENCE_EXPLAINED,
     EVIDENCE_LABELS,
     FRAMEWORK_LABELS,
     KIND_LABELS,
     LEVEL_LABELS,
+    NATURE_EXPLAINED,
+    NATURE_LABELS,
     or_unknown,
     recognition_text,
     theme_names,
 )
 from kenniskaart.share import FilterParam
-from kenniskaart.ui import filters_from_url, filters_to_url, get_content, md, show_sources
+from kenniskaart.ui import current_profile, filters_from_url, filters_to_url, get_content, md, show_sources
+from kenniskaart.ui.kaart import kaart_view, workshop_view
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -33,9 +32,14 @@ st.write(
     "beschermende factoren verkleinen die kans. Hier staan ze allemaal, op het niveau van het "
     "individu, het gezin en de gemeenschap, met de sterkte van het bewijs en de bron."
 )
-with st.expander("Wat betekent de sterkte van het bewijs?"):
+with st.expander("Wat betekent de sterkte van het bewijs, en statisch of dynamisch?"):
     for key, label in EVIDENCE_LABELS.items():
         st.markdown(f"**{label}**: {md(EVIDENCE_EXPLAINED[key])}")
+    for key, label in NATURE_LABELS.items():
+        st.markdown(f"**{label}**: {md(NATURE_EXPLAINED[key])}")
+# Caveats the sources make about the factors themselves (e.g. literature on adults).
+for note in (g for g in kk.guidance if g.kind == "kanttekening"):
+    st.warning(f"**{md(note.title)}**" + (f"  \n{md(note.text)}" if note.text else ""), icon=":material/info:")
 
 source_names = {s.id: s.title for s in kk.sources}
 target_options = sorted({or_unknown(f.target_group) for f in kk.factors})
@@ -49,7 +53,10 @@ URL_FILTERS = [
     FilterParam("nl", "f_nl", "choice", "'ook in Nederland onderzocht'", ["alle", "ja", "nee", "onbekend"]),
     FilterParam("kader", "f_fw", "list", "kaders", FRAMEWORK_LABELS),
     FilterParam("bron", "f_src", "list", "bronnen", source_names),
+    FilterParam("aard", "f_nature", "list", "aard (statisch/dynamisch)", NATURE_LABELS),
+    FilterParam("leeftijdsgroep", "f_age", "list", "leeftijdsgroepen", list(AGE_GROUPS)),
 ]
+AGE_GROUP_LABELS = {g: (g.replace("-", "–") + " jaar" if g[0].isdigit() else g) for g in AGE_GROUPS}
 filters_from_url(URL_FILTERS)
 
 with st.expander("Filters", expanded=True):
@@ -57,12 +64,21 @@ with st.expander("Filters", expanded=True):
     query = c1.text_input("Zoek op naam of beschrijving", key="f_query")
     kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, placeholder="Kies…", key="f_kind")
     levels = c1.multiselect("Niveau", list(LEVEL_LABELS), placeholder="Kies…", key="f_level")
+    natures = c1.multiselect(
+        "Statisch of dynamisch", list(NATURE_LABELS), format_func=NATURE_LABELS.get, placeholder="Kies…",
+        key="f_nature", help=" ".join(NATURE_EXPLAINED.values()),
+    )
     sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, placeholder="Kies…", key="f_theme")
     evidence = c2.multiselect(
         "Sterkte van het bewijs", list(EVIDENCE_LABELS), format_func=EVIDENCE_LABELS.get, placeholder="Kies…", key="f_ev"
     )
     target_groups = c2.multiselect(
         "Doelgroep", target_options, placeholder="Kies…", key="f_tg"
+    )
+    age_groups = c2.multiselect(
+        "Leeftijdsgroep", list(AGE_GROUPS), format_func=AGE_GROUP_LABELS.get, placeholder="Kies…", key="f_age",
+        help="Voor welke leeftijd de bron de factor noemt. 'algemeen': de bron noemt geen leeftijd; "
+        "kies die erbij om ook die factoren te zien.",
     )
     nl = c3.radio(
         "Ook in Nederland onderzocht", ["alle", "ja", "nee", "onbekend"], horizontal=True, key="f_nl"
@@ -77,88 +93,152 @@ with st.expander("Filters", expanded=True):
 flt = FactorFilter(
     query=query, kinds=kinds, levels=levels, themes=sel_themes, evidence=evidence,
     target_groups=target_groups, studied_in_nl=nl, frameworks=frameworks, sources=sources,
+    natures=natures, age_groups=age_groups,
 )
 factors = filter_factors(kk, flt)
 st.write(f"**{len(factors)}** van {len(kk.factors)} factoren.")
 
-tab_list, tab_map, tab_detail = st.tabs(["Overzicht", "Kenniskaart (visueel)", "Factor in detail"])
+TABS = ["Overzicht", "Kenniskaart (visueel)", "Factor in detail"]
+tab_list, tab_map, tab_detail = st.tabs(
+    TABS, key="f_tab", on_change="rerun", default=TABS[2] if st.query_params.get("factor") else None
+)
+if not tab_detail.open:
+    filters_to_url(URL_FILTERS, "factoren")
 
-with tab_list:
-    if factors:
-        st.dataframe(factors_table(kk, factors), hide_index=True, width="stretch")
-    else:
-        st.info("Geen factoren met deze filters. Maak de filters ruimer.")
+if tab_list.open:
+    with tab_list:
+        if factors:
+            st.dataframe(factors_table(kk, factors), hide_index=True, width="stretch")
+        else:
+            st.info("Geen factoren met deze filters. Maak de filters ruimer.")
 
-with tab_map:
+
+LINE_STYLE = {"bron": "doorgetrokken lijn", "thema": "gestreepte lijn", "team": "gestippelde lijn"}
+
+
+@st.fragment
+def show_map() -> None:
     st.write(
-        "Hoeveel factoren horen bij elk PmG-thema, per niveau (individu, gezin, gemeenschap), "
-        "links de risicofactoren en rechts de beschermende factoren. Een factor met meer thema's "
-        "telt bij elk thema mee."
+        "De verbanden zelf: links de factoren, in het midden de interventiethema's van de "
+        "praktijkscan, rechts de interventies die de factor aanpakken. Klik op een factor of "
+        "interventie (of kies hem hieronder): wat ermee verbonden is licht op."
     )
-    counts = factor_theme_level_counts(kk, factors)
-    if counts.empty:
+    labels = {f"{kind}-{level}": text for (kind, level), text in GROUP_LABELS.items()}
+    groups = [g for g in labels if any(f"{f.kind}-{f.level}" == g for f in factors)]
+    if not groups:
         st.info("Geen factoren met deze filters.")
-    else:
-        st.altair_chart(knowledge_map(counts, list(themes.values())), width="content")
-        with st.expander("Dezelfde gegevens als tabel"):
-            st.dataframe(counts, hide_index=True)
-    st.caption(
-        "De indeling van factoren bij PmG-thema's is grotendeels een indeling van het "
-        "kenniskaart-team: de bronnen noemen de thema's, maar delen de factoren niet zelf in."
+        return
+    group = st.segmented_control(
+        "Welke factoren op de kaart", groups, format_func=labels.get, default=groups[0],
+        key="f_map_group", required=True,
     )
-
-with tab_detail:
-    if not factors:
-        filters_to_url(URL_FILTERS, "factoren")
-        st.info("Geen factoren met deze filters.")
-    else:
-        by_id = {f.id: f for f in factors}
-        wanted = st.query_params.get("factor")
-        ids = list(by_id)
-        index = ids.index(wanted) if wanted in by_id else 0
-        fid = st.selectbox(
-            "Kies een factor", ids, index=index, format_func=lambda i: by_id[i].name, key="f_detail"
-        )
-        f = by_id[fid]
-        filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
-        st.header(md(f.name))
-        a, b, c, d = st.columns(4)
-        a.markdown(f"**Soort**  \n{KIND_LABELS[f.kind]}")
-        b.markdown(f"**Niveau**  \n{f.level}")
-        c.markdown(f"**Bewijs**  \n{EVIDENCE_LABELS[f.evidence]}")
-        d.markdown(f"**Doelgroep**  \n{md(or_unknown(f.target_group))}")
-        if f.description:
-            st.markdown(md(f.description))
-        st.markdown(f"- **Kader:** {FRAMEWORK_LABELS[f.framework]}")
-        st.markdown(f"- **Categorie:** {md(or_unknown(f.category))}")
-        st.markdown(f"- **Wat betekent '{EVIDENCE_LABELS[f.evidence]}'?** {md(EVIDENCE_EXPLAINED[f.evidence])}")
-        if f.framework == "beke_kennissynthese":
-            nl_text = {True: "ja", False: "nee", None: "onbekend"}[f.studied_in_nl]
-            st.markdown(f"- **Ook in Nederland onderzocht:** {nl_text}")
-        if f.framework == "samen_weerbaar":
-            st.markdown(f"- **Reikwijdte:** {crime_scope_label(f)}")
-        names = ", ".join(theme_names(kk, f.pmg_themes)) or "onbekend"
-        st.markdown(f"- **PmG-thema's:** {md(names)} ({BASIS_LABELS[f.pmg_themes_basis]})")
-        ps = [t.name for t in kk.praktijkscan_themes if f.id in t.risk_factors + t.protective_factors]
-        if ps:
-            st.markdown(f"- **Interventiethema's (praktijkscan) die deze factor aanpakken:** {md(', '.join(ps))}")
-        if f.note:
-            st.warning(md(f.note))
-        show_sources(kk, f.sources)
-
-        st.markdown("### Interventies die deze factor aanpakken")
-        ivs = kk.interventions_for_factor(f.id)
-        if not ivs:
-            st.write("Geen interventie in de kenniskaart koppelt aan deze factor.")
-        for iv in ivs:
-            link = next(l for l in iv.factors if l.factor == f.id)
-            basis = BASIS_LABELS[link.basis] + (f": {link.note}" if link.note else "")
-            st.markdown(
-                f"- [{md(iv.name)}](/interventies?interventie={iv.id}) — "
-                f"{md(recognition_text(iv.recognition))}; koppeling {md(basis)}"
+    group = group if group in groups else groups[0]
+    ids = [f.id for f in factors if f"{f.kind}-{f.level}" == group]
+    kaart_view(kk, ids, "f_map", max_factors=16, max_interventions=16)
+    with st.expander("Hoe lees ik de kaart?"):
+        for label, text in STRENGTH_EXPLAINED.items():
+            st.markdown(f"- **{md(label)}**: {md(text)}")
+        for key, label in BASIS_LABELS.items():
+            st.markdown(f"- **{md(label)}** ({LINE_STYLE[key]}): {md(BASIS_EXPLAINED[key])}")
+        st.markdown("- Vetgedrukte interventienamen en gevulde ruiten: erkende interventies; open ruiten: niet erkend of erkenning onbekend.")
+    profile = current_profile()
+    if profile is not None and (profile.risk_factors or profile.protective_factors):
+        with st.expander("Voor een workshop: interventies voor uw profiel naar bewijs en aantal factoren"):
+            ids = [*profile.risk_factors, *profile.protective_factors]
+            st.caption(
+                "Rijen: sterkte van het bewijs. Kolommen: hoeveel dynamische factoren van het profiel "
+                "(uit de aanbeveler) de interventie aanpakt. Statische factoren tellen niet mee: ze "
+                "bepalen hoe zwaar de hulp moet zijn, maar zijn geen doel."
             )
-        exs = kk.examples_for_factor(f.id)
-        if exs:
-            st.markdown("### Praktijkvoorbeelden die deze factor aanpakken")
-            for ex in exs:
-                st.markdown(f"- {md(ex.name)} ({md(or_unknown(ex.municipality))})")
+            workshop_view(kk, ids, "f_ws", table=False)
+            table = workshop_frame(kk, ids)
+            if not table.empty:
+                st.dataframe(table.drop(columns=["id", "erkend"]), hide_index=True, width="stretch")
+
+
+if tab_map.open:
+    with tab_map:
+        show_map()
+
+if tab_detail.open:
+    with tab_detail:
+        if not factors:
+            filters_to_url(URL_FILTERS, "factoren")
+            st.info("Geen factoren met deze filters.")
+        else:
+            by_id = {f.id: f for f in factors}
+            wanted = st.query_params.get("factor")
+            ids = list(by_id)
+            index = ids.index(wanted) if wanted in by_id else 0
+            fid = st.selectbox(
+                "Kies een factor", ids, index=index, format_func=lambda i: by_id[i].name, key="f_detail"
+            )
+            f = by_id[fid]
+            filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
+            st.header(md(f.name))
+            a, b, c, d, e = st.columns(5)
+            a.markdown(f"**Soort**  \n{KIND_LABELS[f.kind]}")
+            b.markdown(f"**Niveau**  \n{f.level}")
+            c.markdown(f"**Bewijs**  \n{EVIDENCE_LABELS[f.evidence]}")
+            d.markdown(f"**Aard**  \n{NATURE_LABELS[f.nature]}")
+            e.markdown(f"**Doelgroep**  \n{md(or_unknown(f.target_group))}")
+            st.caption(md(NATURE_EXPLAINED[f.nature]))
+            if f.description:
+                st.markdown(md(f.description))
+            st.markdown(f"- **Kader:** {FRAMEWORK_LABELS[f.framework]}")
+            st.markdown(f"- **Categorie:** {md(or_unknown(f.category))}")
+            st.markdown(f"- **Leeftijdsgroep:** {md(', '.join(AGE_GROUP_LABELS[g] for g in f.age_groups))}")
+            st.markdown(
+                f"- **Wat betekent '{EVIDENCE_LABELS[f.evidence]}'?** {md(EVIDENCE_EXPLAINED[f.evidence])}"
+                + ("" if f.evidence_basis == "bron" else f" (markering: {BASIS_LABELS[f.evidence_basis]})")
+            )
+            if f.framework == "beke_kennissynthese":
+                nl_text = {True: "ja", False: "nee", None: "onbekend"}[f.studied_in_nl]
+                st.markdown(f"- **Ook in Nederland onderzocht:** {nl_text}")
+            if f.framework == "samen_weerbaar":
+                st.markdown(f"- **Reikwijdte:** {crime_scope_label(f)}")
+            twins = [kk.by_id("factors")[t] for t in f.twins if t in kk.by_id("factors")]
+            for twin in twins:
+                st.markdown(
+                    f"- **Zelfde factor als** '{md(twin.name)}' ({FRAMEWORK_LABELS[twin.framework]}): "
+                    "wat die factor aanpakt, pakt deze ook aan."
+                )
+            names = ", ".join(theme_names(kk, f.pmg_themes)) or "onbekend"
+            st.markdown(f"- **PmG-thema's:** {md(names)} ({BASIS_LABELS[f.pmg_themes_basis]})")
+            ps = [t.name for t in kk.praktijkscan_themes if kk.twin_ids(f.id) & {*t.risk_factors, *t.protective_factors}]
+            if ps:
+                st.markdown(
+                    f"- **Interventiethema's (praktijkscan) die deze factor aanpakken:** {md(', '.join(ps))} "
+                    f"({BASIS_LABELS['thema']})"
+                )
+            if f.note:
+                st.warning(md(f.note))
+            show_sources(kk, f.sources)
+
+            st.markdown("### Interventies die deze factor aanpakken")
+            if f.nature == "statisch":
+                st.info(
+                    "Dit is een statische factor: geen doel van een interventie, wel een reden voor "
+                    "zwaardere hulp. Gekoppelde interventies richten zich op wie deze factor heeft."
+                )
+            ivs = kk.interventions_for_factor(f.id)
+            if not ivs:
+                st.write("Geen interventie in de kenniskaart koppelt aan deze factor.")
+            for iv in ivs:
+                twins_ids = kk.twin_ids(f.id)
+                link = next(l for l in iv.factors if l.factor in twins_ids)
+                basis = BASIS_LABELS[link_basis(kk, iv, f.id) or link.basis] + (f": {link.note}" if link.note else "")
+                st.markdown(
+                    f"- [{md(iv.name)}](/interventies?interventie={iv.id}) — "
+                    f"{md(recognition_text(iv.recognition) if iv.recognition else 'erkenning onbekend')}; "
+                    f"koppeling {md(basis)}"
+                )
+            exs = kk.examples_for_factor(f.id)
+            if exs:
+                st.markdown("### Praktijkvoorbeelden die deze factor aanpakken")
+                for ex in exs:
+                    basis = link_basis(kk, ex, f.id)
+                    st.markdown(
+                        f"- {md(ex.name)} ({md(ex.municipality or 'gemeente onbekend')})"
+                        + (f"; koppeling {BASIS_LABELS[basis]}" if basis else "")
+                    )

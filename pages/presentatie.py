@@ -1,91 +1,192 @@
-"""Presentatie: a projector view for workshops, one step per screen."""
+"""Presentatie: a projector view for workshops, one step per screen.
+
+Profiel → kaart → aanbevelingen → wat deden anderen → lessen. Each step fits one screen at
+1280×720 (top 3, the rest behind "meer"); PageDown/→ next, PageUp/← previous, Esc leaves;
+facilitator notes behind a button. All text at least 24 px.
+"""
 
 import streamlit as st
 
+from kenniskaart import presentation as pres
 from kenniskaart.matcher import profile_from_case, recommend
-from kenniskaart.present import EVIDENCE_EXPLAINED, EVIDENCE_LABELS, age_range, recognition_text
-from kenniskaart.shortlist import profile_lines
 from kenniskaart.ui import PROFILE_KEY, case_picker, current_profile, get_content, md, set_presentation, set_url, share_params
+from kenniskaart.ui.kaart import kaart_view, workshop_view
 
-# Fixed stylesheet (no content embedded): large type for a projector.
+# Fixed stylesheet (no content embedded): large type, navigation below Streamlit's header,
+# the arrow-key duplicates of the navigation buttons out of sight (their shortcuts still work).
 st.html(
     """<style>
-    [data-testid=stMainBlockContainer] { max-width: 1500px; padding-top: 2rem; }
-    [data-testid=stMarkdownContainer] p, [data-testid=stMarkdownContainer] li { font-size: 1.55rem; line-height: 1.45; }
-    h1 { font-size: 3rem !important; } h2 { font-size: 2.3rem !important; } h3 { font-size: 1.9rem !important; }
-    [data-testid=stWidgetLabel] p { font-size: 1.4rem !important; }
-    button p { font-size: 1.35rem !important; }
+    [data-testid=stMainBlockContainer] { max-width: none; padding: 4.6rem 2rem 0.5rem 2rem; }
+    [data-testid=stMain] p, [data-testid=stMain] li, [data-testid=stMain] label,
+    [data-testid=stMain] button, [data-testid=stMain] input, [data-testid=stMain] summary,
+    [data-testid=stMain] [data-baseweb=select] div, [data-testid=stMain] kbd,
+    [data-testid=stMain] [data-testid=stCaptionContainer], [data-testid=stPopoverBody] p,
+    [data-testid=stPopoverBody] li, [data-baseweb=popover] li {
+        font-size: 24px !important; line-height: 1.32 !important; }
+    [data-testid=stMain] [data-testid=stCaptionContainer] p { color: #1a1a2e !important; }
+    [data-testid=stMain] h1 { font-size: 38px !important; padding: 0 !important; }
+    [data-testid=stMain] h2 { font-size: 31px !important; padding: 0.2rem 0 !important; }
+    [data-testid=stMain] h3 { font-size: 27px !important; padding: 0.1rem 0 !important; }
+    [data-testid=stMain] [data-testid=stVerticalBlock] { gap: 0.4rem; }
+    .st-key-p-arrows { display: none !important; }
     </style>"""
 )
 
 kk = get_content()
-STEPS = ["Profiel", "Factoren", "Aanbevelingen", "Lessen"]
-step = st.session_state.setdefault("p_step", 0)
+STEPS = pres.STEPS
+step = min(max(int(st.session_state.setdefault("p_step", 0)), 0), len(STEPS) - 1)
 set_url(share_params())
 
 
 def _go(delta: int) -> None:
-    st.session_state["p_step"] = max(0, min(len(STEPS) - 1, st.session_state["p_step"] + delta))
+    st.session_state["p_step"] = max(0, min(len(STEPS) - 1, st.session_state.get("p_step", 0) + delta))
 
 
 def _use_case() -> None:
     case = kk.by_id("cases").get(st.session_state.get("p_case"))
     if case is not None:
         st.session_state[PROFILE_KEY] = profile_from_case(case)
+    st.session_state["p_blur"] = True
 
 
-nav = st.columns([1.2, 4, 1.2, 1.6])
-nav[0].button("← Vorige", on_click=_go, args=(-1,), disabled=step == 0, key="p_prev")
-nav[1].markdown(
-    " → ".join(f"**{name}**" if i == step else name for i, name in enumerate(STEPS))
-)
-nav[2].button("Volgende →", on_click=_go, args=(1,), disabled=step == len(STEPS) - 1, key="p_next")
-nav[3].button("Presentatie verlaten", on_click=set_presentation, args=(False,), key="p_exit")
-
-st.title(f"Stap {step + 1}: {STEPS[step]}")
-profile = current_profile()
-
-if step == 0:
-    case_picker(kk, "Kies een casus om samen te bespreken", "p_case", _use_case)
-    lines = profile_lines(kk, profile)
+def _more(label: str, lines: list[str], key: str) -> None:
+    """'meer (n)': the rest of a list, in a popover so the screen does not grow."""
     if lines:
-        st.header("Het profiel")
-        for line in lines:
-            st.markdown(f"- {md(line)}")
-    else:
-        st.info("Nog geen profiel: kies een casus, of stel een profiel samen in de aanbeveler.")
+        with st.popover(f"{label} ({len(lines)})", key=key):
+            for line in lines:
+                st.markdown(f"- {line}")
 
-elif step == 1:
-    if profile is None or not (profile.risk_factors or profile.protective_factors):
-        st.info("Kies eerst een casus bij stap 1.")
-    else:
-        factors = kk.by_id("factors")
-        for fid in (*profile.risk_factors, *profile.protective_factors):
-            f = factors.get(fid)
-            if f is None:
-                continue
-            kind = "Risicofactor" if f.kind == "risico" else "Beschermende factor"
-            st.markdown(f"## {md(f.name)}")
-            st.markdown(f"{kind} · {f.level} · **{EVIDENCE_LABELS[f.evidence]}**: {md(EVIDENCE_EXPLAINED[f.evidence])}")
 
-elif step == 2:
-    if profile is None or not (profile.risk_factors or profile.protective_factors):
-        st.info("Kies eerst een casus bij stap 1.")
+with st.container(horizontal=True, key="p-nav", vertical_alignment="center"):
+    st.button("Vorige", icon=":material/arrow_back:", on_click=_go, args=(-1,), disabled=step == 0,
+              key="p_prev", shortcut="PageUp", help="Vorige stap (PageUp of pijl links)")
+    st.button("Volgende", icon=":material/arrow_forward:", icon_position="right", on_click=_go, args=(1,),
+              disabled=step == len(STEPS) - 1, key="p_next", shortcut="PageDown", type="primary",
+              help="Volgende stap (PageDown of pijl rechts)")
+    with st.popover("Notities voor de begeleider", icon=":material/sticky_note_2:", key="p_notes"):
+        for note in pres.notes(kk, STEPS[step]):
+            st.markdown(f"**{md(note.title)}**")
+            if note.text:
+                st.markdown(md(note.text))
+            for item in note.items:
+                st.markdown(f"- {md(item)}")
+    st.button("Presentatie verlaten", icon=":material/close:", on_click=set_presentation, args=(False,),
+              key="p_exit", shortcut="Esc")
+if st.session_state.pop("p_blur", False):
+    # After a casus is chosen the focus stays in its box, where the clicker's keys do not
+    # reach the shortcuts; a fixed one-line script (no content) hands the focus back.
+    st.html("<script>document.activeElement && document.activeElement.blur();</script>",
+            unsafe_allow_javascript=True)
+with st.container(key="p-arrows"):
+    st.button("Volgende (pijl rechts)", on_click=_go, args=(1,), key="p_next_arrow", shortcut="Right",
+              disabled=step == len(STEPS) - 1)
+    st.button("Vorige (pijl links)", on_click=_go, args=(-1,), key="p_prev_arrow", shortcut="Left",
+              disabled=step == 0)
+
+head = st.container(horizontal=True, vertical_alignment="center", gap="large", key="p-head")
+head.title(f"Stap {step + 1} van {len(STEPS)}: {STEPS[step]}", width="content")
+profile = current_profile()
+risk, protective = pres.profile_factors(kk, profile)
+has_profile = bool(risk or protective)
+
+
+def _need_profile() -> None:
+    st.info("Nog geen profiel: kies een casus bij stap 1.", icon=":material/info:")
+
+
+if STEPS[step] == "Profiel":
+    left, right = st.columns([1, 1.35], gap="large")
+    with left:
+        case_picker(kk, "Kies een casus om samen te bespreken", "p_case", _use_case)
+    with right:
+        if not has_profile:
+            st.info("Nog geen profiel: kies een casus, of stel een profiel samen in de aanbeveler.")
+        else:
+            levels = kk.by_id("help_levels")
+            need = f"**Niveau van hulp:** {md(levels[profile.need].name)}" if profile.need in levels \
+                else "niveau van hulp nog niet gekozen"
+            age = f"**Leeftijd:** {profile.age} jaar" if profile.age is not None else "leeftijd onbekend"
+            st.markdown(f"{age} · {need}")
+            for title, factors, key in (("Risicofactoren", risk, "p_more_risk"), ("Te versterken", protective, "p_more_prot")):
+                if not factors:
+                    continue
+                with st.container(horizontal=True, vertical_alignment="center"):
+                    st.markdown(f"**{title} ({len(factors)}):**", width="content")
+                    _more("meer", [md(pres.factor_line(f, None)) for f in factors[pres.TOP:]], key)
+                st.markdown("\n".join(f"- {md(pres.factor_line(f))}" for f in factors[: pres.TOP]))
+
+elif not has_profile:
+    if STEPS[step] != "Lessen":
+        _need_profile()
+
+if has_profile and STEPS[step] == "Kaart":
+    view = head.segmented_control(
+        "Weergave", ["Kaart", "Bewijs × factoren"], default="Kaart", key="p_map_view", required=True,
+        label_visibility="collapsed",
+    )
+    ids = [f.id for f in (*risk, *protective)]
+    if view == "Bewijs × factoren":
+        st.markdown("Rijen: sterkte van het bewijs van de interventie. Kolommen: hoeveel dynamische factoren van dit profiel ze aanpakt.")
+        workshop_view(kk, ids, "p_ws", font=22, per_cell=2)
     else:
-        result = recommend(kk, profile)
+        st.markdown(
+            "Lijn: doorgetrokken = bron · gestreept = themaniveau · gestippeld = team. "
+            "Donker = sterk bewijs · open ruit = niet erkend."
+        )
+        kaart_view(kk, ids, "p_map", max_interventions=8, picker=False, font=22, legend=False, max_height=330)
+
+elif has_profile and STEPS[step] == "Aanbevelingen":
+    result = recommend(kk, profile)
+    if getattr(result, "need_reason", ""):
         st.markdown(md(result.need_reason))
-        if not result.ranked:
-            st.info("Geen interventie pakt deze factoren aan binnen deze leeftijd.")
-        for pos, rec in enumerate(result.ranked[:5], start=1):
-            iv = rec.intervention
-            st.markdown(f"## {pos}. {md(iv.name)}")
-            st.markdown(f"{md(age_range(iv))} · {md(recognition_text(iv.recognition))}")
-            st.markdown("Waarom: " + md("; ".join(r for r in rec.reasons if not r.startswith("erkenning"))))
-        if result.gaps:
-            st.markdown("## Gaten")
-            st.markdown("Geen erkende interventie voor: " + md(", ".join(g.factor.name for g in result.gaps)))
+    groups = pres.recommendation_groups(result)
+    if not groups:
+        st.info("Geen interventie pakt deze factoren aan binnen deze leeftijd.")
+    more: list[tuple[str, list[str], str]] = []
+    for g, (label, items) in enumerate(groups):
+        if g == 0:
+            st.subheader(md(label))
+            cols = st.columns(pres.TOP, gap="medium")
+            for col, (pos, item) in zip(cols, enumerate(items[: pres.TOP], start=1)):
+                with col.container(border=True):
+                    st.markdown(f"**{pos}. {md(item.name)}**  \n{md(item.facts)}")
+                    if item.why:
+                        st.markdown(md(item.why))
+            rest = items[pres.TOP:]
+        else:
+            st.markdown(f"**{md(label)} ({len(items)}):** " + md("; ".join(pres.short(i.name, 40) for i in items[:2])))
+            rest = items[2:]
+        more.append(("meer" if g == 0 else f"meer: {label.lower()}", [f"{md(i.name)} · {md(i.facts)}" for i in rest],
+                     f"p_more_rec_{g}"))
+    package = pres.package_names(result)
+    if package:
+        st.markdown("**Pakket:** " + md(" + ".join(pres.short(n, 34) for n in package)))
+    gaps = pres.gap_names(result)
+    if gaps:
+        more.append(("Geen erkende interventie voor", [md(n) for n in gaps], "p_more_gaps"))
+    with st.container(horizontal=True):
+        for label, lines, key in more:
+            _more(label, lines, key)
 
-else:
-    for lesson in sorted(kk.lessons, key=lambda l: l.number):
-        st.markdown(f"## Les {lesson.number}: {md(lesson.title)}")
-        st.markdown(md(lesson.summary))
+elif has_profile and STEPS[step] == "Wat deden anderen":
+    found = pres.examples_for_profile(kk, profile)
+    if not found:
+        st.info("Geen praktijkvoorbeeld pakt de factoren van dit profiel aan.")
+    else:
+        st.markdown(f"{len(found)} praktijkvoorbeelden pakken factoren van dit profiel aan; de drie met de meeste:")
+        cols = st.columns(pres.TOP, gap="medium")
+        for col, (ex, factors) in zip(cols, found[: pres.TOP]):
+            with col.container(border=True):
+                st.markdown(f"**{md(pres.short(ex.name, 60))}**  \n{md(ex.municipality or 'gemeente onbekend')}")
+                st.markdown(md(pres.first_sentence(ex.description, 110)))
+                st.markdown(md(pres.addresses(factors)))
+        _more("meer", [f"{md(ex.name)} ({md(ex.municipality or 'gemeente onbekend')})" for ex, _ in found[pres.TOP:]],
+              "p_more_ex")
+
+if STEPS[step] == "Lessen":
+    lessons = sorted(kk.lessons, key=lambda l: l.number)
+    cols = st.columns(2, gap="large")
+    for i, lesson in enumerate(lessons):
+        with cols[i % 2]:
+            st.markdown(f"**Les {lesson.number}: {md(lesson.title)}**  \n{md(pres.first_sentence(lesson.summary, 150))}")
+    _more("meer: de lessen voluit", [f"**Les {l.number}: {md(l.title)}** {md(l.summary)}" for l in lessons], "p_more_lessons")

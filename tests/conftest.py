@@ -164,6 +164,7 @@ def read_source(path: Path) -> str:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "sources: reads the source documents under KENNISKAART_SHARED")
+    config.addinivalue_line("markers", "load: protocol load test against a real server (~40 s; exclude with -m \"not load\")")
     if os.environ.get("KENNISKAART_REQUIRE_SOURCES") == "1" and not _sources_present():
         raise pytest.UsageError(
             f"KENNISKAART_REQUIRE_SOURCES=1, maar de brondocumenten ontbreken: {SHARED_DIR}/seeds en "

@@ -67,6 +67,67 @@ def test_no_serious_accessibility_violations(app_server, page, axe_source, repor
     assert serious == [], json.dumps(serious, indent=1, ensure_ascii=False)
 
 
+def _serious(violations: list[dict]) -> list[dict]:
+    return [
+        v for v in violations
+        if v["impact"] in ("serious", "critical")
+        and not all((v["id"], t) in STREAMLIT_OWNED for t in v["targets"])
+    ]
+
+
+AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))"""
+
+
+def test_map_with_a_selection_has_no_serious_violations(app_server, page, axe_source, report, kk):
+    """The visual kenniskaart on Factoren, with a factor lit up (lists and dimmed labels)."""
+    f = max(kk.risk_factors, key=lambda f: len(kk.interventions_for_factor(f.id)) if f.level == "individu" else -1)
+    page.goto(f"{app_server.url}/factoren")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Kenniskaart (visueel)").click()
+    wait_for_app(page)
+    page.get_by_role("combobox", name="Licht op op de kaart (of klik op een factor of interventie)").click()
+    page.keyboard.type(f"Factor: {f.name}")  # the list is virtualised: filter it first
+    page.get_by_role("option", name=f"Factor: {f.name}").click()
+    wait_for_app(page)
+    expect(page.locator("[data-testid=stVegaLiteChart]").first).to_be_visible(timeout=30_000)
+    page.evaluate(axe_source)
+    violations = page.evaluate(AXE_RUN)
+    report["factoren (kaart)"] = violations
+    assert _serious(violations) == [], json.dumps(_serious(violations), indent=1, ensure_ascii=False)
+
+
+def test_every_presentation_step_has_no_serious_violations(app_server, browser, axe_source, report, kk):
+    """Each step of the presentation at 1280×720, both views of the map step."""
+    from kenniskaart.presentation import STEPS
+
+    case = kk.cases[1]
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/?presentatie=1&leeftijd={case.age}&risico={','.join(case.risk_factors)}"
+                  f"&bescherm={','.join(case.protective_factors)}")
+        wait_for_app(page)
+        failures = {}
+        for i, step in enumerate(STEPS, start=1):
+            expect(page.locator("h1").first).to_have_text(f"Stap {i} van {len(STEPS)}: {step}", timeout=30_000)
+            wait_for_app(page)
+            views = [step]
+            for view in views + (["Bewijs × factoren"] if step == "Kaart" else []):
+                if view != step:
+                    page.locator("[role=radio]").filter(has_text=view).click()
+                    wait_for_app(page)
+                page.evaluate(axe_source)
+                violations = page.evaluate(AXE_RUN)
+                report[f"presentatie: {view}"] = violations
+                if _serious(violations):
+                    failures[view] = _serious(violations)
+            page.keyboard.press("PageDown")
+        assert failures == {}, json.dumps(failures, indent=1, ensure_ascii=False)
+    finally:
+        context.close()
+
+
 def test_keyboard_only_aanbeveler_flow(app_server, page, kk):
     """Choose a casus and reach the recommendations with the keyboard only."""
     case = kk.cases[0]

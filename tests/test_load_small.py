@@ -1,6 +1,8 @@
 """The load test at a small N that fits CI: every session finishes without an error.
 
-Larger N: `python bench/load_test.py --sessions 10|20|40` (figures in the README).
+Larger N: `python bench/load_test.py --sessions 10|20|40` (figures in the README). The room
+sizes a 2-core machine cannot drive with browsers (40-400 sessions) are tested at the protocol
+level: tests/test_load_protocol.py and `python bench/load_protocol.py --sessions N`.
 """
 
 from __future__ import annotations

@@ -103,9 +103,9 @@ def test_planscan_preset_shows_coverage(kk):
 
 def test_presentation_mode_on_and_off():
     at = open_page("pages/start.py", {"presentatie": "1"})
-    assert at.title[0].value == "Stap 1: Profiel"
+    assert at.title[0].value == "Stap 1 van 5: Profiel"
     at.button(key="p_next").click().run()
-    assert at.title[0].value == "Stap 2: Factoren"
+    assert at.title[0].value == "Stap 2 van 5: Kaart"
     at.button(key="p_exit").click().run()
     assert at.title[0].value == "Kenniskaart Preventie met Gezag"
     assert "presentatie" not in at.query_params

@@ -1,0 +1,160 @@
+"""Streamlit rendering of the visual kenniskaart (shared by Factoren and Presentatie).
+
+The chart specs do not depend on the session, only on the factors shown and the selected
+node, so they are cached per process (``st.cache_data``). A click on a node (or a label)
+selects it; the picker next to it does the same for keyboard and screen-reader users.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import kaart
+from ..charts import MAP_FONT, kaart_chart, workshop_chart
+from ..content import Kenniskaart, content_dir
+from ..present import BASIS_EXPLAINED, BASIS_LABELS
+from . import md
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected: str | None,
+          max_factors: int | None, max_interventions: int | None, font: int, legend: bool,
+          max_height: int | None) -> tuple[dict, str]:
+    """(Vega-Lite spec, alt text) for the map; ``content`` keys the cache per content folder."""
+    graph = _graph(_kk, content, factor_ids, selected, max_factors, max_interventions)
+    hl = kaart.highlight(_kk, graph, selected)
+    chart = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl),
+                        list(kaart.STRENGTHS), BASIS_LABELS, font=font, legend=legend,
+                        max_height=max_height)
+    return chart.to_dict(), kaart.describe(_kk, graph, hl)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _graph(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected: str | None,
+           max_factors: int | None, max_interventions: int | None) -> kaart.Graph:
+    # a selected factor shows all its interventions, however many the cap leaves out
+    include = kaart.interventions_for(_kk, selected) if selected in _kk.by_id("factors") else frozenset()
+    return kaart.build_graph(_kk, factor_ids, max_factors, max_interventions, include)
+
+
+def _on_select(chart_key: str, picker_key: str) -> None:
+    state = st.session_state.get(chart_key)
+    selection = getattr(state, "selection", None) or (state or {}).get("selection", {})
+    for name in ("knoop", "label"):
+        points = selection.get(name) or []
+        if points and points[0].get("id"):
+            st.session_state[picker_key] = points[0]["id"]
+            return
+    st.session_state[picker_key] = None
+
+
+def kaart_view(
+    kk: Kenniskaart,
+    factor_ids: list[str] | tuple[str, ...],
+    key: str,
+    *,
+    max_factors: int | None = None,
+    max_interventions: int | None = None,
+    picker: bool = True,
+    table: bool = True,
+    font: int = MAP_FONT,
+    legend: bool = True,
+    max_height: int | None = None,
+) -> kaart.Highlight:
+    """The map for these factors with a picker, the lit-up lists and a table alternative."""
+    ids = tuple(factor_ids)
+    content = str(content_dir())
+    picker_key = f"{key}_pick"
+    base = _graph(kk, content, ids, None, max_factors, max_interventions)
+    by_f, by_iv = kk.by_id("factors"), kk.by_id("interventions")
+    options = [None, *(n.id for n in base.shown("factor")), *(n.id for n in base.shown("interventie"))]
+    if st.session_state.get(picker_key) not in options:
+        st.session_state[picker_key] = None
+    if picker:
+        st.selectbox(
+            "Licht op op de kaart (of klik op een factor of interventie)",
+            options,
+            format_func=lambda i: "— alles tonen —" if i is None
+            else (f"Factor: {by_f[i].name}" if i in by_f else f"Interventie: {by_iv[i].name}"),
+            key=picker_key,
+        )
+    selected = st.session_state.get(picker_key)
+    graph = _graph(kk, content, ids, selected, max_factors, max_interventions)
+    if not graph.shown("factor"):
+        st.info("Geen van deze factoren is gekoppeld aan een interventie of thema.")
+        return kaart.highlight(kk, graph, None)
+    spec, alt_text = _spec(kk, content, ids, selected, max_factors, max_interventions, font, legend, max_height)
+    chart_key = f"{key}_chart"
+    st.vega_lite_chart(
+        spec, width="stretch", key=chart_key, on_select=lambda: _on_select(chart_key, picker_key),
+        selection_mode=["knoop", "label"], alt=alt_text, theme=None,
+    )
+    hl = kaart.highlight(kk, graph, selected)
+    if graph.hidden_interventions and selected is None:
+        n = len(graph.hidden_interventions)
+        ivs = "interventie" if n == 1 else "interventies"
+        st.caption(
+            f"Om de kaart leesbaar te houden staan {n} gekoppelde {ivs} met het minst sterke "
+            "bewijs niet op de kaart; kies een factor om al zijn interventies te zien."
+            if picker else f"Nog {n} gekoppelde {ivs} met minder sterk bewijs: zie de tabel."
+        )
+    if graph.hidden_factors:
+        n = len(graph.hidden_factors)
+        st.caption(
+            f"{n} {'factor' if n == 1 else 'factoren'} met de minste koppelingen "
+            f"{'staat' if n == 1 else 'staan'} niet op de kaart: verfijn de filters om ze te zien."
+        )
+    if hl.selected is not None:
+        _lit_lists(kk, hl)
+    if table:
+        with st.expander("De kaart als tabel (voor schermlezers)"):
+            st.dataframe(kaart.kaart_table(kk, graph), hide_index=True, width="stretch")
+            st.caption(" ".join(f"**{BASIS_LABELS[b]}**: {md(BASIS_EXPLAINED[b])}" for b in BASIS_LABELS))
+    return hl
+
+
+def _lit_lists(kk: Kenniskaart, hl: kaart.Highlight) -> None:
+    """What the selection lights up, in words (also for screen readers)."""
+    by_f, by_iv, by_ex = kk.by_id("factors"), kk.by_id("interventions"), kk.by_id("examples")
+    if hl.selected in by_f:
+        names = [md(by_iv[i].name) for i in hl.interventions]
+        st.markdown(f"**Interventies die '{md(by_f[hl.selected].name)}' aanpakken ({len(names)}):** "
+                    + ("; ".join(names) or "geen"))
+    else:
+        names = [md(by_f[i].name) for i in hl.factors]
+        st.markdown(f"**Factoren die '{md(by_iv[hl.selected].name)}' aanpakt ({len(names)}):** "
+                    + ("; ".join(names) or "geen"))
+    if hl.examples:
+        exs = [md(by_ex[i].name) + (f" ({md(by_ex[i].municipality)})" if by_ex[i].municipality else "")
+               for i in hl.examples]
+        st.markdown(f"**Praktijkvoorbeelden ({len(exs)}):** " + "; ".join(exs))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], font: int,
+                   per_cell: int) -> tuple[dict | None, int]:
+    df = kaart.workshop_frame(_kk, factor_ids)
+    if df.empty:
+        return None, 0
+    cells = kaart.workshop_cells(df, per_cell)
+    return workshop_chart(cells, list(kaart.STRENGTHS), int(df["factoren"].max()), font=font).to_dict(), len(df)
+
+
+def workshop_view(
+    kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...], key: str, table: bool = True, font: int = MAP_FONT,
+    per_cell: int = 3,
+) -> None:
+    """Interventions by evidence strength × number of the profile's dynamic factors addressed."""
+    ids = tuple(factor_ids)
+    spec, n = _workshop_spec(kk, str(content_dir()), ids, font, per_cell)
+    if spec is None:
+        st.info("Geen interventie pakt een dynamische factor van dit profiel aan.")
+        return
+    st.vega_lite_chart(
+        spec, width="stretch", key=f"{key}_ws", theme=None,
+        alt=f"{n} interventies naar sterkte van het bewijs en het aantal dynamische factoren van het profiel dat ze aanpakken.",
+    )
+    if table:
+        with st.expander("Als tabel (voor schermlezers)"):
+            df = kaart.workshop_frame(kk, ids).drop(columns=["id", "erkend"])
+            st.dataframe(df, hide_index=True, width="stretch")

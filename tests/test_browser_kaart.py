@@ -1,0 +1,118 @@
+"""The visual kenniskaart in real chromium at 1280×720: picking or clicking a factor lights up
+exactly the interventions the catalogue links to it; labels are at least 18 px."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import wait_for_app
+from kenniskaart import kaart
+from kenniskaart.charts import MAP_FONT, MAP_X
+
+pytestmark = pytest.mark.browser
+
+PICKER = "Licht op op de kaart (of klik op een factor of interventie)"
+
+LABELS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg text')].map(t => ({
+    text: t.textContent, opacity: parseFloat(getComputedStyle(t).opacity),
+    size: parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize),
+    box: (() => { const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })(),
+    legend: !!t.closest('.role-legend')}))"""
+
+
+def _default_group(kk) -> list[str]:
+    """The factors the map shows first: the first kind/level group (risicofactoren · individu)."""
+    kind, level = next(iter(kaart.GROUP_LABELS))
+    return [f.id for f in kk.factors if (f.kind, f.level) == (kind, level)]
+
+
+def _open_map(app_server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{app_server.url}/factoren")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Kenniskaart (visueel)").click()
+    wait_for_app(page)
+    expect(page.locator("[data-testid=stVegaLiteChart] svg").first).to_be_visible(timeout=30_000)
+    return context, page
+
+
+def _lit_interventions(page, kk) -> list[str]:
+    """Intervention names whose label is drawn at full strength (labels may end in '…')."""
+    names = [iv.name for iv in kk.interventions]
+    lit = []
+    for label in page.evaluate(LABELS):
+        if label["opacity"] < 0.99 or label["legend"]:
+            continue
+        stem = label["text"].rstrip("…").rstrip()
+        match = [n for n in names if n == label["text"] or (label["text"].endswith("…") and n.startswith(stem))]
+        if len(match) == 1:
+            lit.append(match[0])
+    return lit
+
+
+def _busiest_factor(kk, graph):
+    return max(graph.shown("factor"), key=lambda n: len(kk.interventions_for_factor(n.id)))
+
+
+def test_picking_a_factor_lights_exactly_its_interventions(app_server, browser, kk):
+    graph = kaart.build_graph(kk, _default_group(kk), 16, 16)
+    node = _busiest_factor(kk, graph)
+    expected = sorted(iv.name for iv in kk.interventions_for_factor(node.id))
+    context, page = _open_map(app_server, browser)
+    try:
+        name = f"Factor: {kk.by_id('factors')[node.id].name}"
+        page.get_by_role("combobox", name=PICKER).click()
+        page.keyboard.type(name)  # the list is virtualised: filter it first
+        page.get_by_role("option", name=name).click()
+        wait_for_app(page)
+        expect(page.locator("[data-testid=stMain]")).to_contain_text(f"aanpakken ({len(expected)})", timeout=30_000)
+        page.wait_for_timeout(500)
+        assert sorted(_lit_interventions(page, kk)) == expected
+        alt = page.locator("[data-testid=stVegaLiteChart]").first.get_attribute("aria-label")
+        assert all(name in alt for name in expected)
+    finally:
+        context.close()
+
+
+def test_clicking_a_factor_on_the_map_lights_exactly_its_interventions(app_server, browser, kk):
+    graph = kaart.build_graph(kk, _default_group(kk), 16, 16)
+    node = graph.shown("factor")[0]
+    expected = sorted(iv.name for iv in kk.interventions_for_factor(node.id))
+    context, page = _open_map(app_server, browser)
+    try:
+        svg = page.locator("[data-testid=stVegaLiteChart] svg").first
+        svg.scroll_into_view_if_needed()
+        box = svg.bounding_box()
+        # the chart's own layout: rows on a linear scale from -1.6 (top) to rows-0.4, 5 px padding
+        rows = int(max(n.row for n in graph.nodes)) + 1
+        height = (rows + 1.2) * round(MAP_FONT * 1.75)
+        pad = 5
+        x = box["x"] + pad + MAP_X[0] * (box["width"] - 2 * pad)
+        y = box["y"] + pad + (node.row + 1.6) / (rows - 0.4 + 1.6) * height
+        page.mouse.click(x, y)
+        wait_for_app(page)
+        expect(page.get_by_role("combobox", name=PICKER)).to_have_value(
+            f"Factor: {kk.by_id('factors')[node.id].name}", timeout=30_000)
+        page.wait_for_timeout(500)
+        assert sorted(_lit_interventions(page, kk)) == expected
+    finally:
+        context.close()
+
+
+def test_map_labels_are_large_and_do_not_overlap(app_server, browser, kk):
+    context, page = _open_map(app_server, browser)
+    try:
+        labels = [l for l in page.evaluate(LABELS) if l["text"].strip() and l["opacity"] > 0]
+        assert labels and min(l["size"] for l in labels) >= 18
+        boxes = [l["box"] for l in labels if not l["legend"]]
+        # theme labels are drawn twice (white halo + text): compare distinct boxes only
+        boxes = sorted({tuple(round(v) for v in b) for b in boxes})
+        overlaps = [
+            (a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 3 and b[1] < a[3] - 3
+        ]
+        assert overlaps == []
+    finally:
+        context.close()

@@ -1,0 +1,365 @@
+"""The visual kenniskaart's graph data, the workshop view and the presentation's step content.
+
+Expectations are derived from the content (or from small synthetic catalogues), never from
+today's YAML values.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import ROOT, open_page, page_text
+from kenniskaart import kaart, presentation
+from kenniskaart.charts import MAP_FONT, kaart_chart, workshop_chart
+from kenniskaart.content import Kenniskaart
+from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.models import BASIS_ORDER, Factor, FactorLink, Intervention, Recognition, SourceRef, Theme
+from kenniskaart.present import BASIS_LABELS
+from kenniskaart.ui import md
+
+SRC = [SourceRef(source="s", section="x")]
+
+
+def linked_ids(kk: Kenniskaart, fid: str) -> set[str]:
+    """The catalogue's links, computed independently: items naming the factor or a twin."""
+    twins = {fid, *kk.by_id("factors")[fid].twins}
+    return {iv.id for iv in kk.interventions if {l.factor for l in iv.factors} & twins}
+
+
+def groups(kk: Kenniskaart) -> list[list[str]]:
+    return [[f.id for f in kk.factors if (f.kind, f.level) == g] for g in kaart.GROUP_LABELS]
+
+
+# --- highlight = the catalogue's links ---------------------------------------------------
+
+
+def test_highlight_of_every_factor_is_its_catalogue_links(kk):
+    for ids in groups(kk):
+        graph = kaart.build_graph(kk, ids)
+        for n in graph.shown("factor"):
+            hl = kaart.highlight(kk, graph, n.id)
+            expected = linked_ids(kk, n.id)
+            assert set(hl.interventions) == expected, n.id
+            drawn = {m.id for m in graph.shown("interventie")}
+            assert hl.nodes & drawn == expected, n.id  # uncapped: every linked one is drawn and lit
+            assert set(hl.examples) == {ex.id for ex in kk.examples_for_factor(n.id)}
+
+
+def test_highlight_of_an_intervention_is_its_factors(kk):
+    ids = [f.id for f in kk.factors]
+    graph = kaart.build_graph(kk, ids)
+    for n in graph.shown("interventie"):
+        iv = kk.by_id("interventions")[n.id]
+        expected = {t for l in iv.factors for t in kk.twin_ids(l.factor)}
+        hl = kaart.highlight(kk, graph, iv.id)
+        assert set(hl.factors) == expected
+        assert {m.id for m in graph.shown("factor")} & hl.nodes == expected & graph.node_ids
+        assert set(hl.examples) == {ex.id for ex in kk.examples_for_intervention(iv.id)}
+
+
+def test_nothing_selected_lights_everything(kk):
+    graph = kaart.build_graph(kk, [f.id for f in kk.risk_factors])
+    hl = kaart.highlight(kk, graph, None)
+    assert hl.nodes == graph.node_ids
+    assert all(kaart.edge_active(e, hl) for e in graph.edges)
+
+
+def test_edges_of_a_selected_factor_carry_only_its_links(kk):
+    fid = max(kk.factors, key=lambda f: len(kk.interventions_for_factor(f.id))).id
+    graph = kaart.build_graph(kk, [fid])
+    hl = kaart.highlight(kk, graph, fid)
+    edges = kaart.edge_frame(graph, hl)
+    assert edges["actief"].all()  # one factor: every segment is its own
+    other = kaart.build_graph(kk, [f.id for f in kk.factors if (f.kind, f.level) == (kk.by_id("factors")[fid].kind, kk.by_id("factors")[fid].level)])
+    hl = kaart.highlight(kk, other, fid)
+    for e in other.edges:
+        assert kaart.edge_active(e, hl) == any(fid in pair for pair in e.pairs)
+
+
+# --- layout: readable, no overlapping labels ----------------------------------------------
+
+
+def test_no_two_nodes_share_a_row_in_a_column(kk):
+    profiles = [[*c.risk_factors, *c.protective_factors] for c in kk.cases] + groups(kk)
+    for ids, cap in itertools.product(profiles, (None, 8, 16)):
+        graph = kaart.build_graph(kk, ids, max_factors=16, max_interventions=cap)
+        for col in (0, 1, 2):
+            rows = sorted(n.row for n in graph.nodes if n.column == col)
+            assert all(b - a >= 1 - 1e-9 for a, b in zip(rows, rows[1:])), (ids, col, rows)
+
+
+def test_caps_keep_the_strongest_and_report_the_rest(kk):
+    ids = [f.id for f in kk.risk_factors if f.level == "individu"]
+    full = kaart.build_graph(kk, ids)
+    capped = kaart.build_graph(kk, ids, max_factors=5, max_interventions=6)
+    assert len(capped.shown("interventie")) == 6 and len(capped.shown("factor")) == 5
+    assert len(capped.hidden_factors) == len(full.shown("factor")) - 5
+    order = [kaart.STRENGTHS.index(n.strength) for n in full.shown("interventie")]
+    kept = {n.id for n in capped.shown("interventie")}
+    shown_factors = {n.id for n in capped.shown("factor")}
+    linked = {i for f in shown_factors for i in kaart.interventions_for(kk, f)}
+    assert set(capped.hidden_interventions) == linked - kept
+    worst_kept = max(kaart.STRENGTHS.index(kaart.intervention_strength(kk.by_id("interventions")[i])) for i in kept)
+    best_hidden = min(kaart.STRENGTHS.index(kaart.intervention_strength(kk.by_id("interventions")[i]))
+                      for i in capped.hidden_interventions)
+    assert worst_kept <= best_hidden
+    assert order  # the full graph has interventions
+
+
+def test_a_selected_factor_shows_all_its_interventions_despite_the_cap(kk):
+    f = max(kk.factors, key=lambda f: len(kk.interventions_for_factor(f.id)))
+    ids = [g.id for g in kk.factors if (g.kind, g.level) == (f.kind, f.level)]
+    include = kaart.interventions_for(kk, f.id)
+    graph = kaart.build_graph(kk, ids, max_interventions=3, include=include)
+    assert include <= graph.node_ids
+
+
+def test_factors_without_any_link_are_left_out(kk):
+    lonely = [f.id for f in kk.factors if not kk.interventions_for_factor(f.id) and not kaart.themes_stating(kk, f.id)]
+    if not lonely:
+        pytest.skip("every factor has a link in this content")
+    assert kaart.build_graph(kk, lonely).shown("factor") == []
+
+
+# --- synthetic catalogue: provenance, twins, themes ------------------------------------------
+
+
+def _factor(fid: str, twins=(), kind="risico", level="individu", nature="dynamisch") -> Factor:
+    return Factor(id=fid, name=fid.upper(), kind=kind, level=level, framework="beke_kennissynthese",
+                  nature=nature, evidence="gefundeerd", twins=list(twins), sources=SRC)
+
+
+def _iv(iid: str, links: dict[str, str], themes=(), level=None, purpose="jeugdinterventie") -> Intervention:
+    rec = Recognition(level=level, sources=SRC) if level else None
+    return Intervention(id=iid, name=iid.upper(), kind="interventie", purpose=purpose, description="d",
+                        factors=[FactorLink(factor=f, basis=b) for f, b in links.items()],
+                        praktijkscan_themes=list(themes), recognition=rec, sources=SRC)
+
+
+@pytest.fixture()
+def small() -> Kenniskaart:
+    theme = Theme(id="t1", name="Thema 1", kind="praktijkscan", description="d", risk_factors=["c"], sources=SRC)
+    return Kenniskaart(
+        themes=(theme,),
+        factors=(_factor("a", twins=["b"]), _factor("b", twins=["a"], level="gezin"), _factor("c"),
+                 _factor("s", nature="statisch")),
+        interventions=(
+            _iv("x", {"a": "team", "c": "bron"}, ["t1"], "effectief volgens goede aanwijzingen"),
+            _iv("y", {"b": "thema"}, [], "niet erkend"),
+            _iv("z", {"c": "thema", "s": "bron"}, ["t1"]),
+            _iv("i", {"c": "bron"}, ["t1"], purpose="instrument"),
+        ),
+    )
+
+
+def test_twins_light_up_each_others_interventions(small):
+    graph = kaart.build_graph(small, ["a"])
+    assert {n.id for n in graph.shown("interventie")} == {"x", "y"}
+    assert set(kaart.highlight(small, graph, "a").interventions) == {"x", "y"}
+    assert kaart.link_basis(small, small.by_id("interventions")["y"], "a") == "thema"
+
+
+def test_segments_take_the_strongest_provenance_and_theme_statements_are_thema(small):
+    graph = kaart.build_graph(small, ["a", "c"])
+    seg = {(e.source, e.target): e for e in graph.edges}
+    assert seg[("t1", "x")].basis == "bron"  # a–x is team, c–x is bron: the segment shows bron
+    assert seg[("a", "t1")].basis == "team"
+    assert seg[("c", "t1")].basis == "bron"  # c–x bron beats the theme's own statement
+    assert ("c", "") in seg[("c", "t1")].pairs  # … which is still carried
+    assert seg[("a", kaart.NO_THEME)].basis == "thema"  # y has no theme
+    for e in graph.edges:
+        assert e.basis in BASIS_ORDER
+
+
+def test_table_alternative_has_one_row_per_link(small):
+    graph = kaart.build_graph(small, ["a", "c"], max_interventions=1)
+    table = kaart.kaart_table(small, graph)
+    links = sum(len(small.interventions_for_factor(f)) for f in ("a", "c")) + len(kaart.themes_stating(small, "c"))
+    assert len(table) == links
+    assert set(table["koppeling"]) <= set(BASIS_LABELS.values())
+    hidden = set(graph.hidden_interventions)
+    names = {small.by_id("interventions")[i].name for i in hidden}
+    assert set(table.loc[table["op de kaart"] == "nee", "interventie"]) == names
+
+
+def test_strength_and_recognition_never_a_bare_onbekend(kk, small):
+    for iv in (*kk.interventions, *small.interventions):
+        text = kaart.recognition_short(iv)
+        assert text != "onbekend" and text.strip()
+        assert kaart.intervention_strength(iv) in kaart.STRENGTHS
+    assert kaart.recognition_short(small.by_id("interventions")["z"]) == "erkenning onbekend"
+    assert kaart.intervention_strength(small.by_id("interventions")["x"]) == "sterk"
+
+
+def test_workshop_view_counts_dynamic_factors_only_and_skips_instruments(small):
+    df = kaart.workshop_frame(small, ["a", "c", "s"])
+    counts = dict(zip(df["id"], df["factoren"]))
+    assert counts == {"x": 2, "z": 1, "y": 1}  # s is static; i is an instrument
+    assert list(df["sterkte"]) == sorted(df["sterkte"], key=kaart.STRENGTHS.index)
+    cells = kaart.workshop_cells(df, per_cell=1)
+    assert set(cells["naam"]) >= {"X"}
+
+
+# --- chart specs ------------------------------------------------------------------------------
+
+
+def _text_sizes(spec: dict) -> list[int]:
+    sizes = []
+    for layer in spec.get("layer", []):
+        mark = layer.get("mark", {})
+        if isinstance(mark, dict) and mark.get("type") == "text":
+            sizes.append(mark.get("fontSize"))
+    return sizes
+
+
+def test_map_labels_are_at_least_18px_and_weaker_links_are_dashed(kk):
+    case = kk.cases[0]
+    graph = kaart.build_graph(kk, [*case.risk_factors, *case.protective_factors])
+    hl = kaart.highlight(kk, graph, None)
+    spec = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl), list(kaart.STRENGTHS), BASIS_LABELS).to_dict()
+    sizes = _text_sizes(spec)
+    assert sizes and min(sizes) >= 18 == MAP_FONT
+    dash = next(l["encoding"]["strokeDash"] for l in spec["layer"] if "strokeDash" in l.get("encoding", {}))
+    ranges = dash["scale"]["range"]
+    assert ranges[0] == [1, 0] and ranges[1] != ranges[0] and ranges[2] != ranges[0]
+    params = [*spec.get("params", []), *(p for l in spec["layer"] for p in l.get("params", []))]
+    assert {p["name"] for p in params if "select" in p} == {"knoop", "label"}
+
+
+def test_workshop_chart_text_is_large(small):
+    df = kaart.workshop_frame(small, ["a", "c"])
+    spec = workshop_chart(kaart.workshop_cells(df), list(kaart.STRENGTHS), int(df["factoren"].max()), font=24).to_dict()
+    assert min(_text_sizes(spec)) >= 24
+
+
+# --- presentation step content -----------------------------------------------------------------
+
+
+def test_every_step_has_facilitator_notes(kk):
+    for step in presentation.STEPS:
+        notes = presentation.notes(kk, step)
+        assert notes, step
+        assert all(n.title and (n.text or n.items) for n in notes)
+
+
+def test_recommendation_groups_use_tiers_when_the_matcher_has_them():
+    iv = _iv("x", {}, level="goed onderbouwd")
+    tiered = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, tier=2, factors=()),
+                                     SimpleNamespace(intervention=iv, tier=1, factors=())))
+    groups = presentation.recommendation_groups(tiered)
+    assert [g for g, _ in groups] == ["Erkend en passend bij de leeftijd", "Veelbelovend of praktijk, niet erkend"]
+    flat = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, factors=()),))
+    assert [g for g, _ in presentation.recommendation_groups(flat)] == ["Aanbevolen"]
+    assert presentation.recommendation_groups(SimpleNamespace()) == []
+
+
+def test_recommendations_on_the_real_matcher(kk):
+    for case in kk.cases:
+        result = recommend(kk, profile_from_case(case))
+        items = [i for _, items in presentation.recommendation_groups(result) for i in items]
+        assert len(items) == len(result.ranked)
+        for item in items:
+            assert "onbekend" not in item.facts.replace("leeftijd onbekend", "").replace("erkenning onbekend", "").replace("niveau onbekend", "")
+
+
+def test_examples_for_profile_are_the_union_of_the_factors_examples(kk):
+    case = max(kk.cases, key=lambda c: len(c.risk_factors))
+    profile = profile_from_case(case)
+    found = presentation.examples_for_profile(kk, profile)
+    expected = {ex.id for f in (*case.risk_factors, *case.protective_factors) for ex in kk.examples_for_factor(f)}
+    assert {ex.id for ex, _ in found} == expected
+    assert [len(fs) for _, fs in found] == sorted((len(fs) for _, fs in found), reverse=True)
+
+
+def test_unknowns_say_what_is_unknown():
+    assert presentation.age_text(None) == "leeftijd onbekend"
+    assert presentation.iv_age_text(_iv("x", {})) == "leeftijd onbekend"
+    assert presentation.first_sentence("Een. Twee.") == "Een."
+    long = "woord " * 60
+    cut = presentation.first_sentence(long, 40)
+    assert len(cut) <= 42 and cut.endswith("…")
+
+
+# --- Factoren page (AppTest) ----------------------------------------------------------------------
+
+
+def test_factoren_filters_static_dynamic_and_age_group(kk):
+    at = open_page("pages/factoren.py", {"aard": "statisch"})
+    static = [f for f in kk.factors if f.nature == "statisch"]
+    assert f"**{len(static)}** van {len(kk.factors)} factoren." in [m.value for m in at.markdown]
+    at = open_page("pages/factoren.py", {"leeftijdsgroep": "12-18"})
+    teen = [f for f in kk.factors if "12-18" in f.age_groups]
+    assert f"**{len(teen)}** van {len(kk.factors)} factoren." in [m.value for m in at.markdown]
+
+
+def test_factoren_detail_shows_nature_twins_and_provenance(kk):
+    f = next((f for f in kk.factors if f.twins), None) or next(f for f in kk.factors if kk.interventions_for_factor(f.id))
+    at = open_page("pages/factoren.py", {"factor": f.id})
+    text = page_text(at)
+    assert f"**Aard**  \n{f.nature}" in text
+    for twin in f.twins:
+        assert "Zelfde factor als" in text and md(kk.by_id("factors")[twin].name) in text
+    for iv in kk.interventions_for_factor(f.id):
+        assert md(iv.name) in text
+    assert any(label in text for label in BASIS_LABELS.values()) or not kk.interventions_for_factor(f.id)
+
+
+def test_factoren_shows_kanttekening_guidance(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "guidance" / "zz_test_kanttekening.yaml").write_text(
+        "guidance:\n  - id: test-kanttekening\n    kind: kanttekening\n    title: Let op de literatuur over volwassenen\n"
+        "    text: Veel studies gaan over volwassenen.\n    sources:\n      - {source: beke-praktijkscan-2022, section: test}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("KENNISKAART_CONTENT", str(content))
+    at = open_page("pages/factoren.py")
+    warnings = [w.value for w in at.warning]
+    assert any("Let op de literatuur over volwassenen" in w and "Veel studies gaan over volwassenen" in w for w in warnings)
+
+
+def test_presentation_steps_in_apptest(kk):
+    case = kk.cases[1]
+    params = {"presentatie": "1", "leeftijd": str(case.age), "risico": ",".join(case.risk_factors)}
+    at = open_page("pages/start.py", params)
+    titles = []
+    for i, _ in enumerate(presentation.STEPS):
+        titles.append(at.title[0].value)
+        assert not at.exception, [e.value for e in at.exception]
+        if i < len(presentation.STEPS) - 1:
+            at.button(key="p_next").click().run()
+    assert at.button(key="p_next").disabled
+    assert titles == [f"Stap {i} van {len(presentation.STEPS)}: {s}" for i, s in enumerate(presentation.STEPS, 1)]
+    at.button(key="p_prev").click().run()
+    assert at.title[0].value.startswith(f"Stap {len(presentation.STEPS) - 1} ")
+
+
+def test_factoren_map_tab_shows_the_workshop_view_for_a_profile(kk):
+    case = kk.cases[1]
+    params = {"leeftijd": str(case.age), "risico": ",".join(case.risk_factors)}
+    at = open_page("pages/factoren.py", params)
+    at.session_state["f_tab"] = "Kenniskaart (visueel)"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(e.label.startswith("Voor een workshop") for e in at.expander)
+    frame = kaart.workshop_frame(kk, case.risk_factors)
+    shown = [df.value for df in at.dataframe if "welke factoren" in df.value.columns]
+    assert shown and list(shown[0]["interventie"]) == list(frame["interventie"])
+
+
+def test_factoren_map_picker_lists_exactly_the_catalogue_links(kk):
+    ids = [f.id for f in kk.factors if (f.kind, f.level) == next(iter(kaart.GROUP_LABELS))]
+    graph = kaart.build_graph(kk, ids, 16, 16)
+    node = max(graph.shown("factor"), key=lambda n: len(kk.interventions_for_factor(n.id)))
+    at = open_page("pages/factoren.py")
+    at.session_state["f_tab"] = "Kenniskaart (visueel)"
+    at.run()
+    at.selectbox(key="f_map_pick").select(node.id).run()
+    assert not at.exception, [e.value for e in at.exception]
+    expected = [md(iv.name) for iv in kk.interventions_for_factor(node.id)]
+    line = next(m.value for m in at.markdown if m.value.startswith("**Interventies die"))
+    assert line.endswith(f"({len(expected)}):** " + "; ".join(expected))
