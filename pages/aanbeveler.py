@@ -25,6 +25,7 @@ from kenniskaart.signals import signals
 from kenniskaart.ui import (
     PROFILE_KEY,
     case_picker,
+    catalog_link,
     current_profile,
     get_content,
     md,
@@ -104,6 +105,7 @@ def _profile_widgets() -> Profile:
             [NEED_AUTO, *levels],
             format_func=lambda n: "Laat de aanbeveler voorstellen" if n == NEED_AUTO else levels[n],
             key="a_need",
+            placeholder="Kies…",
         )
         chosen: dict[str, list[str]] = {"risico": [], "beschermend": []}
         for kind, key, title in (
@@ -173,8 +175,7 @@ def _card(pos: int, rec: Recommendation, where: str) -> None:
                 )
         c1, c2 = st.columns(2)
         with c1:
-            st.page_link("pages/interventies.py", label="Details in de catalogus", icon=":material/menu_book:",
-                         query_params={"interventie": iv.id})
+            catalog_link(iv.id)
         with c2:
             shortlist_button(iv.id, f"{where}{pos}")
 

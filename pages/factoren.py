@@ -20,7 +20,9 @@ from kenniskaart.present import (
     theme_names,
 )
 from kenniskaart.share import FilterParam
-from kenniskaart.ui import current_profile, filters_from_url, filters_to_url, get_content, md, show_sources
+from kenniskaart.ui import (
+    catalog_link, current_profile, filters_from_url, filters_to_url, get_content, md, show_sources,
+)
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
 kk = get_content()
@@ -171,7 +173,8 @@ if tab_detail.open:
             ids = list(by_id)
             index = ids.index(wanted) if wanted in by_id else 0
             fid = st.selectbox(
-                "Kies een factor", ids, index=index, format_func=lambda i: by_id[i].name, key="f_detail"
+                "Kies een factor", ids, index=index, format_func=lambda i: by_id[i].name, key="f_detail",
+                placeholder="Kies…",
             )
             f = by_id[fid]
             filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
@@ -228,8 +231,8 @@ if tab_detail.open:
                 twins_ids = kk.twin_ids(f.id)
                 link = next(l for l in iv.factors if l.factor in twins_ids)
                 basis = BASIS_LABELS[link_basis(kk, iv, f.id) or link.basis] + (f": {link.note}" if link.note else "")
-                st.markdown(
-                    f"- [{md(iv.name)}](/interventies?interventie={iv.id}) — "
+                catalog_link(iv.id, iv.name)
+                st.caption(
                     f"{md(recognition_text(iv.recognition) if iv.recognition else 'erkenning onbekend')}; "
                     f"koppeling {md(basis)}"
                 )

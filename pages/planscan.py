@@ -185,6 +185,7 @@ def _plan_editor(plan: Plan) -> None:
             [None, *municipalities, ALL_BOTOC],
             format_func=lambda m: "— geen —" if m is None else municipality_label(m),
             key="ps_preset",
+            placeholder="Kies…",
             on_change=_load_preset,
             persist_state="session",
             help="Zet de BOTOC-interventies van die gemeente (praktijkscan, bijlage 2) in het plan, "

@@ -81,7 +81,9 @@ def test_factoren_detail_lists_interventions(kk):
     at = open_page("pages/factoren.py", {"factor": fid})
     text = page_text(at)
     assert "Interventies die deze factor aanpakken" in text
-    assert md(ajb.name) in text
+    # each intervention is a same-tab link to its detail in the catalogue
+    links = {l.proto.label: l.proto.query_string for l in at.get("page_link")}
+    assert md(ajb.name) in links and "interventie=ajb" in links[md(ajb.name)]
 
 
 def test_lessen_worksheet_downloads():

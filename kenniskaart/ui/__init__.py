@@ -7,6 +7,7 @@ Content text is rendered with ``st.text``/``st.write`` of plain strings or via
 
 from __future__ import annotations
 
+import gc
 import re
 from typing import Iterable
 
@@ -50,7 +51,12 @@ NOTICE_HEAD = "Niet alles uit de link kon worden gebruikt; de rest van de pagina
 
 @st.cache_resource(show_spinner="Kenniskaart laden…")
 def _cached_content(path: str) -> Kenniskaart:
-    return load_content(path)
+    kk = load_content(path)
+    # The content is read-only and lives as long as the process: move it (and the imported
+    # modules) out of the garbage collector's generations so collections stop walking it.
+    gc.collect()
+    gc.freeze()
+    return kk
 
 
 def _leave_v1_multipage_mode() -> None:
@@ -345,9 +351,6 @@ def catalog_link(intervention_id: str, label: str = "Details in de catalogus") -
 
 # --- werkmap: the advisor's work in one file -------------------------------------------
 
-WERKMAP_PLAN_KEY = "plan"
-"""Session-state key of the Planscan plan (a ``planscan.Plan``); the Planscan page keeps its
-plan under this key (``PLAN_KEY`` there)."""
 WERKMAP_NOTICE_KEY = "werkmap_notices"
 _WIDGET_PREFIXES = ("a_", "ps_")
 """Widget state of the Aanbeveler and Planscan pages, dropped after a werkmap is opened so
@@ -373,7 +376,7 @@ def _open_werkmap(kk: Kenniskaart) -> None:
         st.session_state.pop(PROFILE_KEY, None)
     st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
     st.session_state[NOTES_KEY] = dict(wm.notes)
-    st.session_state[WERKMAP_PLAN_KEY] = wm.plan
+    st.session_state[PLAN_KEY] = wm.plan
     for iid in wm.shortlist:  # the note fields show the opened notes
         st.session_state.pop(f"sl-note-{iid}", None)
     st.session_state[WERKMAP_NOTICE_KEY] = (
@@ -392,7 +395,7 @@ def werkmap_box(kk: Kenniskaart) -> None:
             "Eén bestand met uw profiel, de shortlist met volgorde en notities, en het plan uit de "
             "Planscan. Open het later weer hier, ook op een andere computer."
         )
-        plan = st.session_state.get(WERKMAP_PLAN_KEY)
+        plan = st.session_state.get(PLAN_KEY)
         data = werkmap_to_json(
             current_profile(),
             st.session_state.get(SHORTLIST_KEY, []),

@@ -77,6 +77,7 @@ def kaart_view(
             format_func=lambda i: "— alles tonen —" if i is None
             else (f"Factor: {by_f[i].name}" if i in by_f else f"Interventie: {by_iv[i].name}"),
             key=picker_key,
+            placeholder="Kies…",
         )
     selected = st.session_state.get(picker_key)
     graph = _graph(kk, content, ids, selected, max_factors, max_interventions)
