@@ -9,7 +9,7 @@ Every session (its own browser context, so its own Streamlit session):
    option in the [role=option] dropdown); without cases in the content it picks the first
    risk factor in 'Risicofactoren: individu' instead; waits for the rerun  -> "aanbeveler rerun"
 3. switches to Interventies with the sidebar link (same Streamlit session)  -> "page switch"
-4. types 'gezin' in 'Zoek op naam…' and presses Enter; waits for the rerun  -> "filter rerun"
+4. types 'gezin' in 'Zoek in gewone woorden…' and presses Enter; waits for the rerun  -> "filter rerun"
 
 A rerun is detected by recording the app's script-state changes in the page (running ->
 notRunning), so it is never missed. Errors: exceptions, timeouts and stException elements.
@@ -154,7 +154,7 @@ async def run_session(
 
         res["step"] = "filter rerun"
         field = (
-            page.locator("[data-testid=stTextInput]").filter(has_text="Zoek op naam").locator("input").first
+            page.locator("[data-testid=stTextInput]").filter(has_text="Zoek in gewone woorden").locator("input").first
         )
         await field.fill("gezin", timeout=step_timeout_ms)
         count_sel = "[data-testid=stMain] [data-testid=stMarkdownContainer]"

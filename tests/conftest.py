@@ -114,6 +114,20 @@ def wait_for_app(pg, timeout: float = 30_000) -> None:
     )
 
 
+def download(page, button: str):
+    """Click a download button and return the download (one retry: a rerun may replace the
+    button between locating and clicking it)."""
+    for attempt in range(2):
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=20_000) as dl:
+                page.get_by_role("button", name=button).click()
+            return dl.value
+        except Exception:
+            if attempt:
+                raise
+
+
 def open_page(path: str | None = None, params: dict[str, str] | None = None):
     """AppTest through app.py: set the URL's query parameters, open ``path``; no exception."""
     from streamlit.testing.v1 import AppTest

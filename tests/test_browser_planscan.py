@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_for_app
+from conftest import download, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -30,20 +30,6 @@ def pick(page, label: str, option: str) -> None:
     page.locator("[role=option]").filter(has_text=option).first.click()
     page.keyboard.press("Escape")
     wait_for_app(page)
-
-
-def download(page, button: str):
-    """Click a download button and return the download (one retry: a rerun may replace the
-    button between locating and clicking it)."""
-    for attempt in range(2):
-        wait_for_app(page)
-        try:
-            with page.expect_download(timeout=20_000) as dl:
-                page.get_by_role("button", name=button).click()
-            return dl.value
-        except Exception:
-            if attempt:
-                raise
 
 
 def coverage_line(page) -> str:

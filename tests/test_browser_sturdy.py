@@ -56,7 +56,7 @@ def test_broken_content_shows_readable_errors(page):
             wait_for_app(page)
             text = page.locator("[data-testid=stMain]").inner_text()
             assert "De inhoud van de kenniskaart is ongeldig" in text
-            assert "2 fout(en) gevonden" in text
+            assert "2 fouten gevonden" in text
             assert page.locator("[data-testid=stException]").count() == 0
     finally:
         server.stop()
