@@ -41,7 +41,8 @@ PRESENTATION = st.Page(
 # Every page calls kenniskaart.ui.get_content(), which also declares the page Dutch.
 # An unknown address (/bestaat-niet) gets a Dutch page under that name, not Streamlit's
 # English "Page not found" dialog. (A nested one, /a/b/c, never reaches Python: see README.)
-missing = unknown_path(p.url_path for p in [*PAGES, PRESENTATION])
+# (The default page reports url_path "" but also answers to its own slug, /start.)
+missing = unknown_path([*(p.url_path for p in [*PAGES, PRESENTATION]), "start"])
 EXTRA = [st.Page("pages/niet_gevonden.py", title="Pagina niet gevonden", icon=":material/help:",
                  url_path=missing, visibility="hidden")] if missing else []
 presenting = presentation_mode()

@@ -60,3 +60,13 @@ def test_broken_content_shows_readable_errors(page):
             assert page.locator("[data-testid=stException]").count() == 0
     finally:
         server.stop()
+
+
+def test_start_slug_opens_the_start_page(app_server, page):
+    """/start is the default page's own slug: it opens Start, not an error or 'not found'."""
+    page.goto(f"{app_server.url}/start")
+    wait_for_app(page)
+    main = page.locator("[data-testid=stMain]")
+    assert main.locator("h1").first.inner_text() == "Kenniskaart Preventie met Gezag"
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert "Pagina niet gevonden" not in main.inner_text()
