@@ -40,7 +40,9 @@ with st.expander("Wat betekent de sterkte van het bewijs, en statisch of dynamis
     for key, label in NATURE_LABELS.items():
         st.markdown(f"**{label}**: {md(NATURE_EXPLAINED[key])}")
 # Caveats the sources make about the factors themselves (e.g. literature on adults).
-for note in (g for g in kk.guidance if g.kind == "kanttekening"):
+# Only caveats about the factor research (Beke's synthesis), not e.g. the one on key figures.
+FACTOR_SOURCES = {"beke-praktijkscan-2022"}
+for note in (g for g in kk.guidance if g.kind == "kanttekening" and {r.source for r in g.sources} & FACTOR_SOURCES):
     st.warning(f"**{md(note.title)}**" + (f"  \n{md(note.text)}" if note.text else ""), icon=":material/info:")
 
 source_names = {s.id: s.title for s in kk.sources}

@@ -130,3 +130,12 @@ KEYS = ["leeftijd", "risico", "bescherm", "setting", "niveau", "shortlist", "the
 )
 def test_hostile_query_params_never_crash(page, params):
     open_page(page, params)
+
+
+def test_factoren_shows_the_caveat_about_the_factor_research_only(kk):
+    at = open_page("pages/factoren.py")
+    shown = " ".join(w.value for w in at.warning)
+    beke = kk.by_id("guidance")["beke-kanttekening-volwassenen"]
+    key_figures = kk.by_id("guidance")["sw-kanttekening-sleutelfiguren"]
+    assert md(beke.title) in shown
+    assert md(key_figures.title) not in shown
