@@ -211,7 +211,7 @@ def test_factor_fields(beke):
     for f in beke:
         assert f.level in ("individu", "gezin", "gemeenschap"), f.id
         if f.level != "individu":  # re-levelled (review D1): the note says on what
-            assert f.note and ("004" in f.note or "lezing van het team" in f.note), f.id
+            assert f.note and ("Samen Weerbaar" in f.note or "lezing van het team" in f.note), f.id
         assert f.pmg_themes, f.id
         assert f.pmg_themes_basis == "team", f.id
         assert f.description, f.id

@@ -64,7 +64,7 @@ def test_d1_beke_family_and_neighbourhood_factors_have_their_level(kk):
     # every re-levelled Beke factor says on what its level rests
     for f in kk.factors:
         if f.framework == "beke_kennissynthese" and f.level != "individu":
-            assert "004" in f.note or "lezing van het team" in f.note, f.id
+            assert "Samen Weerbaar" in f.note or "lezing van het team" in f.note, f.id
 
 
 def test_d2_beke_protective_factors_rest_on_qualitative_research(kk):
@@ -416,3 +416,28 @@ def test_risk_markers_that_are_no_target_are_static_and_say_why(kk):
                 "beke-r-rol-hebben-van-een-baan", "beke-r-rol-betere-levensuitkomsten"):
         f = factor(kk, fid)
         assert f.nature == "statisch" and "lezing van het team" in f.note, fid
+
+
+def test_no_internal_words_in_text_users_read(kk):
+    """Issue 16: users read source titles, not 'seed 003' or 'Referentie:' (citations in
+    ``sources[].section`` are shown through their titles and are not checked here)."""
+    import re
+
+    internal = re.compile(r"\bseed 00\d\b|\bReferentie:", re.IGNORECASE)
+
+    def texts(obj, path=""):
+        if isinstance(obj, str):
+            yield path, obj
+        elif isinstance(obj, dict):
+            for k, v in obj.items():
+                if k not in ("sources", "effect_sources", "section", "url", "links", "file"):
+                    yield from texts(v, f"{path}.{k}")
+        elif isinstance(obj, (list, tuple)):
+            for i, v in enumerate(obj):
+                yield from texts(v, f"{path}.{i}")
+
+    found = [
+        f"{item.id}{p}" for name in ("factors", "interventions", "examples", "guidance", "themes", "cases")
+        for item in getattr(kk, name) for p, t in texts(item.model_dump()) if internal.search(t)
+    ]
+    assert not found, found[:10]
