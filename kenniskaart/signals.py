@@ -43,8 +43,18 @@ class Signals:
 
     @property
     def implementation(self) -> str:
-        """One line: 'uitvoering: …; duur: …; training: …'."""
-        return f"uitvoering: {self.delivered_by}; duur: {self.duration}; training/licentie: {self.training}"
+        """One line: who delivers it, how long, what training or licence."""
+        return f"wie voert uit: {self.delivered_by} · duur: {self.duration} · training of licentie: {self.training}"
+
+
+def effect_text(iv: Intervention) -> str:
+    """The effect a source reports; without one, what an 'effectief volgens …' recognition
+    says (never "onbekend" next to an effective rating); else 'onbekend'."""
+    if iv.effect:
+        return iv.effect
+    if iv.recognition is not None and iv.recognition.level.startswith("effectief"):
+        return f"geen effectcijfers in de bronnen; het erkenningsniveau zegt: {iv.recognition.level}"
+    return ONBEKEND
 
 
 def signals(iv: Intervention) -> Signals:
@@ -52,7 +62,7 @@ def signals(iv: Intervention) -> Signals:
     return Signals(
         evidence=recognition_text(iv.recognition),
         evidence_other=tuple(recognition_text(r) for r in iv.other_recognitions),
-        effect=iv.effect or ONBEKEND,
+        effect=effect_text(iv),
         delivered_by=iv.delivered_by or ONBEKEND,
         duration=iv.duration or ONBEKEND,
         training=iv.training or ONBEKEND,

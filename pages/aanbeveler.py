@@ -140,20 +140,12 @@ def _recognition_badge(rec: Recommendation) -> str:
     return ":green-badge[:material/verified: erkend]" if rec.recognised else ":orange-badge[niet erkend]"
 
 
-def _implementation(sig) -> str:
-    return f"wie voert uit: {sig.delivered_by} · duur: {sig.duration} · training of licentie: {sig.training}"
-
-
 def _signals(iv) -> None:
     sig = signals(iv)
-    effect = sig.effect
-    if iv.effect is None and iv.recognition is not None and iv.recognition.level.startswith("effectief"):
-        # no "Effect: onbekend" next to "effectief volgens …": say what the recognition says
-        effect = f"geen effectcijfers in de bronnen; het erkenningsniveau zegt: {iv.recognition.level}"
     with st.container(key=f"a-signals-{iv.id}"):
         lines = [f"**Bewijs:** {md(sig.evidence)}"]
         lines += [f"**Ook genoemd:** {md(o)}" for o in sig.evidence_other]
-        lines += [f"**Effect:** {md(effect)}", f"**Uitvoering:** {md(_implementation(sig))}"]
+        lines += [f"**Effect:** {md(sig.effect)}", f"**Uitvoering:** {md(sig.implementation)}"]
         st.markdown("  \n".join(lines))
 
 
@@ -288,7 +280,7 @@ def _compare(result: Result) -> None:
                 f"Doelgroep: {md(or_unknown(iv.target_group))}",
                 f"Bewijs: {md(recognition_text(iv.recognition))}",
                 f"Effect: {md(sig.effect)}",
-                f"Uitvoering: {md(_implementation(sig))}",
+                f"Uitvoering: {md(sig.implementation)}",
                 f"Niveau van hulp: {md(', '.join(levels[h] for h in iv.help_levels if h in levels) or 'onbekend')}",
                 "Gekozen factoren: " + md(", ".join(f.name for f in rec.factors)),
             ]))

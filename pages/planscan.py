@@ -7,6 +7,7 @@ only that. Tabs and expanders are lazy: only what is open is rendered.
 
 import streamlit as st
 
+from kenniskaart.catalog import factor_choice_id, plural
 from kenniskaart.charts import bar_chart, comparison_chart, coverage_chart
 from kenniskaart.exports import dataframe_csv
 from kenniskaart.planscan import (
@@ -55,23 +56,13 @@ GAP = ":red[:material/cancel:]"
 
 def _own_factor_options() -> list[str]:
     """Dynamic factors an own entry can address; one choice per twin pair."""
-    seen: set[str] = set()
-    out = []
-    for f in kk.factors:
-        if f.nature == "dynamisch" and f.id not in seen:
-            seen |= kk.twin_ids(f.id)
-            out.append(f.id)
-    return out
+    return [f.id for f in kk.factors if f.nature == "dynamisch" and factor_choice_id(kk, f.id) == f.id]
 
 
 def _factor_label(fid: str) -> str:
     f = factors[fid]
     twins = [factors[t].name for t in sorted(kk.twin_ids(fid) - {fid}) if t in factors]
     return f.name + (f" (= {'; '.join(twins)})" if twins else "")
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 # --- callbacks: every change goes through the plan in session state ---------------------
@@ -147,7 +138,7 @@ def _covered_row(c: Coverage) -> None:
     twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
     parts = "; ".join(f"{PROVENANCE_LABELS[b]}: {_names(names)}" for b, names in c.by_basis().items())
     st.markdown(
-        f"- {COVERED} {md(c.name)}{md(twins)} — {_n(len(c.hits), 'interventie', 'interventies')} ({md(parts)})"
+        f"- {COVERED} {md(c.name)}{md(twins)} — {plural(len(c.hits), 'interventie', 'interventies')} ({md(parts)})"
     )
 
 
@@ -209,7 +200,7 @@ def _plan_editor(plan: Plan) -> None:
             st.markdown("**Eigen interventies**")
             for i, entry in enumerate(plan.own):
                 a, b = st.columns([5, 1])
-                a.markdown(f"- {md(entry.name)} ({_n(len(entry.factors), 'factor', 'factoren')})")
+                a.markdown(f"- {md(entry.name)} ({plural(len(entry.factors), 'factor', 'factoren')})")
                 b.button("Verwijder", key=f"ps-own-rm-{i}", on_click=_remove_own, args=(i,))
         own_form = st.expander("Eigen interventie toevoegen", key="ps_own_open", on_change="rerun")
         if own_form.open:
@@ -254,7 +245,7 @@ def _coverage(plan: Plan) -> None:
         st.info("Uw plan is nog leeg: alles hieronder is dus een gat. Kies een gemeente of voeg interventies toe.")
     else:
         grounded = grounded_items(kk, items)
-        st.write(f"Het plan telt {_n(len(items), 'interventie', 'interventies')}.")
+        st.write(f"Het plan telt {plural(len(items), 'interventie', 'interventies')}.")
         st.write(
             f"{len(grounded)} van de {len(items)} richten zich (ogenschijnlijk) op een gefundeerde "
             "risicofactor of een beschermende factor uit de kennissynthese. De praktijkscan telde "
