@@ -329,13 +329,9 @@ EVIDENCE_RANK = {"gefundeerd": 0, "robuust": 1, "plausibel": 2, "kwalitatief": 3
 def factor_choice_id(kk: Kenniskaart, factor_id: str) -> str:
     """The id a picker offers for a factor: of a factor and its twins (the same factor in another
     framework) the one listed first in the content, so twins are one choice, not two."""
-    pos = _factor_positions(kk)
+    pos = kk.factor_positions
     twins = [t for t in kk.twin_ids(factor_id) if t in pos]
     return min(twins, key=pos.__getitem__) if twins else factor_id
-
-
-def _factor_positions(kk: Kenniskaart) -> dict[str, int]:
-    return {f.id: i for i, f in enumerate(kk.factors)}
 
 
 def factor_options(kk: Kenniskaart, kind: str, level: str) -> list[str]:

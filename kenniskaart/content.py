@@ -136,19 +136,19 @@ class Kenniskaart:
         """Items of a collection keyed by id."""
         return self._index[collection]
 
-    @property
+    @cached_property
     def risk_factors(self) -> tuple[Factor, ...]:
         return tuple(f for f in self.factors if f.kind == "risico")
 
-    @property
+    @cached_property
     def protective_factors(self) -> tuple[Factor, ...]:
         return tuple(f for f in self.factors if f.kind == "beschermend")
 
-    @property
+    @cached_property
     def pmg_themes(self) -> tuple[Theme, ...]:
         return tuple(sorted((t for t in self.themes if t.kind == "pmg"), key=lambda t: t.order))
 
-    @property
+    @cached_property
     def praktijkscan_themes(self) -> tuple[Theme, ...]:
         return tuple(
             sorted((t for t in self.themes if t.kind == "praktijkscan"), key=lambda t: t.order)
@@ -160,6 +160,11 @@ class Kenniskaart:
         out["risk_factors"] = len(self.risk_factors)
         out["protective_factors"] = len(self.protective_factors)
         return out
+
+    @cached_property
+    def factor_positions(self) -> dict[str, int]:
+        """Position of every factor in file order (the order pickers and lists follow)."""
+        return {f.id: i for i, f in enumerate(self.factors)}
 
     def twin_ids(self, factor_id: str) -> frozenset[str]:
         """The factor and its twins (the same factor named in another framework)."""

@@ -422,21 +422,32 @@ def gap_suggestions(kk: Kenniskaart, coverage: list[Coverage], limit: int = 3) -
     Factors: the matcher's ranking for a profile with just that factor (risk or protective),
     kept to interventions for young people that address the factor or its twin. PmG themes and
     levels of help: interventions in that theme or level, recognised ones first.
+    A gap's suggestions do not depend on the rest of the plan: they are computed once per
+    content and gap (a Planscan run would otherwise rank the catalogue ~70 times).
     """
-    ivs = kk.by_id("interventions")
-    factors = kk.by_id("factors")
-    out: dict[str, list[str]] = {}
-    for c in gaps(coverage):
-        if c.group not in FACTOR_GROUPS:
-            out[c.id] = _theme_or_level_suggestions(kk, c, limit)
-            continue
-        f = factors[c.id]
+    return {c.id: list(_suggestions_for(kk, c, limit)) for c in gaps(coverage)}
+
+
+_SUGGESTIONS: dict[tuple[int, str, str, int], tuple[Kenniskaart, tuple[str, ...]]] = {}
+
+
+def _suggestions_for(kk: Kenniskaart, c: Coverage, limit: int) -> tuple[str, ...]:
+    key = (id(kk), c.group, c.id, limit)
+    hit = _SUGGESTIONS.get(key)
+    if hit is not None and hit[0] is kk:  # the same content object, not one at a reused address
+        return hit[1]
+    if c.group not in FACTOR_GROUPS:
+        found = tuple(_theme_or_level_suggestions(kk, c, limit))
+    else:
+        ivs = kk.by_id("interventions")
+        f = kk.by_id("factors")[c.id]
         members = tuple(sorted(kk.twin_ids(f.id), key=lambda fid: fid != f.id))
         profile = Profile(risk_factors=members) if f.kind == "risico" else Profile(protective_factors=members)
         addressing = {iv.id for fid in members for iv in kk.interventions_for_factor(fid)}
         ranked = [r.intervention.id for r in getattr(recommend(kk, profile), "ranked", ())]
-        out[c.id] = [i for i in ranked if i in addressing and for_young_person(ivs[i])][:limit]
-    return out
+        found = tuple(i for i in ranked if i in addressing and for_young_person(ivs[i]))[:limit]
+    _SUGGESTIONS[key] = (kk, found)
+    return found
 
 
 # --- comparing municipalities ---------------------------------------------------------

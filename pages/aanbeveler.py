@@ -41,7 +41,7 @@ levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
 cases = kk.by_id("cases")
 NEED_AUTO = "auto"
 GAP_EXAMPLES = 8  # practice examples listed per gap; the rest are on Praktijkvoorbeelden
-TIER2_OPEN = 5  # tier-2 cards shown at once; the rest in an expander that renders only when opened
+TIER2_OPEN = 3  # tier-2 cards shown at once; the rest in an expander that renders only when opened
 
 st.title("Aanbeveler")
 st.write(
@@ -140,35 +140,33 @@ def _recognition_badge(rec: Recommendation) -> str:
     return ":green-badge[:material/verified: erkend]" if rec.recognised else ":orange-badge[niet erkend]"
 
 
-def _signals(iv) -> None:
+def _signal_lines(iv) -> list[str]:
     sig = signals(iv)
-    with st.container(key=f"a-signals-{iv.id}"):
-        lines = [f"**Bewijs:** {md(sig.evidence)}"]
-        lines += [f"**Ook genoemd:** {md(o)}" for o in sig.evidence_other]
-        lines += [f"**Effect:** {md(sig.effect)}", f"**Uitvoering:** {md(sig.implementation)}"]
-        st.markdown("  \n".join(lines))
+    lines = [f"**Bewijs:** {md(sig.evidence)}"]
+    lines += [f"**Ook genoemd:** {md(o)}" for o in sig.evidence_other]
+    return lines + [f"**Effect:** {md(sig.effect)}", f"**Uitvoering:** {md(sig.implementation)}"]
 
 
 def _card(pos: int, rec: Recommendation, where: str) -> None:
+    # Few elements per card: a results page sends 9+ cards on every change of the profile.
     iv = rec.intervention
     with st.container(border=True, key=f"a-{where}-{iv.id}"):
-        st.markdown(f"**{pos}. {md(iv.name)}** {_recognition_badge(rec)} · leeftijd {md(age_range(iv))}")
-        st.caption(md(rec.rule))
-        _signals(iv)
+        st.markdown(
+            f"**{pos}. {md(iv.name)}** {_recognition_badge(rec)} · leeftijd {md(age_range(iv))}  \n"
+            f":gray[{md(rec.rule)}]"
+        )
         with st.container(key=f"a-reasons-{iv.id}"):
-            # the recognition is the evidence signal above; the other reasons are listed here
+            # the recognition is the evidence signal; the other reasons are listed after it
             reasons = [r for r in rec.reasons if not r.startswith("erkenning:")]
-            st.markdown("**Waarom wel:**\n" + "\n".join(f"- {md(r)}" for r in reasons))
+            st.markdown("  \n".join(_signal_lines(iv)) + "\n\n**Waarom wel:**\n"
+                        + "\n".join(f"- {md(r)}" for r in reasons))
         if rec.cautions:
-            with st.container(key=f"a-cautions-{iv.id}"):
-                st.warning(
-                    "**Let op, waarschuwingen:**\n" + "\n".join(f"- {md(c)}" for c in rec.cautions),
-                    icon=":material/warning:",
-                )
-        c1, c2 = st.columns(2)
-        with c1:
+            st.warning(
+                "**Let op, waarschuwingen:**\n" + "\n".join(f"- {md(c)}" for c in rec.cautions),
+                icon=":material/warning:",
+            )
+        with st.container(horizontal=True):
             catalog_link(iv.id)
-        with c2:
             shortlist_button(iv.id, f"{where}{pos}")
 
 

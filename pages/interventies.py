@@ -10,7 +10,7 @@ from kenniskaart.catalog import (
     interventions_table,
     plural,
 )
-from kenniskaart.charts import intervention_matrix_chart
+from kenniskaart import charts
 from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.models import RECOGNITION_ORDER
 from kenniskaart.present import (
@@ -33,6 +33,7 @@ from kenniskaart.signals import for_young_person, signals
 from kenniskaart.ui import (
     DETAIL_PARAM,
     PERSIST,
+    chart,
     filters_from_url,
     filters_to_url,
     get_content,
@@ -40,7 +41,7 @@ from kenniskaart.ui import (
     notify,
     search_explanation,
     shortlist_button,
-    show_sources,
+    sources_line,
     web_link,
 )
 
@@ -126,10 +127,8 @@ with st.expander("Interventiematrix: PmG-thema × niveau van hulp", key="i_matri
         matrix = intervention_matrix(kk, selected)
         theme_order = list(matrix["thema"].unique())
         level_order = list(matrix["niveau van hulp"].unique())
-        event = st.altair_chart(
-            intervention_matrix_chart(matrix, theme_order, level_order),
-            on_select="rerun", key="i_matrix", width="stretch",
-        )
+        event = chart(charts.intervention_matrix_chart, matrix, theme_order, level_order,
+                      on_select="rerun", key="i_matrix")
         cells = (event.selection.get("cel") if event and event.selection else None) or []
         st.dataframe(
             matrix.pivot(index="thema", columns="niveau van hulp", values="aantal")
@@ -170,7 +169,7 @@ def _table(items: list, key: str, file_stem: str) -> None:
         },
     )
     d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button("Download deze lijst (CSV)", dataframe_csv(table), file_name=f"{file_stem}.csv",
+    d1.download_button("Download deze lijst (CSV)", lambda: dataframe_csv(table), file_name=f"{file_stem}.csv",
                        mime="text/csv", key=f"{key}-csv")
     d2.download_button(
         "Download deze lijst (Excel)", lambda: dataframe_xlsx(table, "Interventies"), file_name=f"{file_stem}.xlsx",
@@ -222,53 +221,61 @@ def _detail(iv) -> None:
         f"**Setting en vorm**  \n{md(', '.join(SETTING_LABELS[s] for s in iv.settings) or ONBEKEND)}; "
         f"{md(', '.join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND)}"
     )
-    st.markdown(md(iv.description))
-    st.markdown(f"**Doel:** {md(or_unknown(iv.goal))}")
-    st.markdown(f"**Werkwijze:** {md(or_unknown(iv.method))}")
-    st.markdown(f"**Doelgroep:** {md(or_unknown(iv.target_group))}")
+    # Few elements: the detail is sent on every run of the page (one Markdown per block).
+    about = [
+        md(iv.description),
+        f"**Doel:** {md(or_unknown(iv.goal))}",
+        f"**Werkwijze:** {md(or_unknown(iv.method))}",
+        f"**Doelgroep:** {md(or_unknown(iv.target_group))}",
+    ]
     if iv.developer:
-        st.markdown(f"**Ontwikkelaar:** {md(iv.developer)}")
-    st.markdown(f"**PmG-thema's:** {md(', '.join(theme_names(kk, iv.pmg_themes)) or ONBEKEND)}")
+        about.append(f"**Ontwikkelaar:** {md(iv.developer)}")
+    about.append(f"**PmG-thema's:** {md(', '.join(theme_names(kk, iv.pmg_themes)) or ONBEKEND)}")
     ps_names = theme_names(kk, iv.praktijkscan_themes)
     if ps_names:
-        st.markdown(f"**Interventiethema's (praktijkscan):** {md(', '.join(ps_names))}")
+        about.append(f"**Interventiethema's (praktijkscan):** {md(', '.join(ps_names))}")
+    st.markdown("\n\n".join(about))
 
     st.markdown("#### Factoren die deze interventie aanpakt")
     if not iv.factors:
         st.write("Onbekend: de bronnen koppelen deze interventie niet aan factoren.")
     icons = {"bron": "📄", "thema": "🗂️", "team": "🔧"}
+    lines = []
     for link in iv.factors:
         f = factors[link.factor]
         line = (
             f"- {md(f.name)} ({md(KIND_LABELS[f.kind])}, {md(EVIDENCE_LABELS[f.evidence])}) — "
             f"{icons[link.basis]} {md(BASIS_LABELS[link.basis])}"
         )
-        if link.note:
-            line += f": {md(link.note)}"
-        st.markdown(line)
+        lines.append(line + (f": {md(link.note)}" if link.note else ""))
+    if lines:
+        st.markdown("\n".join(lines))
     used_bases = sorted({link.basis for link in iv.factors}, key=list(BASIS_LABELS).index)
-    for basis in used_bases:
-        st.caption(f"{icons[basis]} {md(BASIS_LABELS[basis])}: {md(BASIS_EXPLAINED[basis])}")
+    if used_bases:
+        st.caption("  \n".join(
+            f"{icons[basis]} {md(BASIS_LABELS[basis])}: {md(BASIS_EXPLAINED[basis])}" for basis in used_bases
+        ))
 
-    if iv.working_elements:
-        st.markdown("#### Werkzame elementen")
-        for w in iv.working_elements:
-            st.markdown(f"- {md(w)}")
-    if iv.conditions:
-        st.markdown("#### Voorwaarden")
-        for w in iv.conditions:
-            st.markdown(f"- {md(w)}")
+    for title, items in (("Werkzame elementen", iv.working_elements), ("Voorwaarden", iv.conditions)):
+        if items:
+            st.markdown(f"#### {title}\n" + "\n".join(f"- {md(w)}" for w in items))
+    more = []
     if iv.conclusion:
-        st.markdown(f"**Conclusie van de bron:** {md(iv.conclusion)}")
-    st.markdown("**Gebruikt in (volgens de bronnen):** " + md(", ".join(iv.municipalities) or ONBEKEND))
+        more.append(f"**Conclusie van de bron:** {md(iv.conclusion)}")
+    more.append("**Gebruikt in (volgens de bronnen):** " + md(", ".join(iv.municipalities) or ONBEKEND))
     used = kk.examples_for_intervention(iv.id)
     if used:
-        st.markdown("**Praktijkvoorbeelden:** " + md(", ".join(f"{e.name} ({or_unknown(e.municipality)})" for e in used)))
-    for link in filter(None, map(web_link, iv.links)):
-        st.markdown(f"- {link}")
-    show_sources(kk, iv.sources, "Bronnen")
+        more.append("**Praktijkvoorbeelden:** "
+                    + md(", ".join(f"{e.name} ({or_unknown(e.municipality)})" for e in used)))
+    links = [f"- {link}" for link in filter(None, map(web_link, iv.links))]
+    if links:
+        more.append("\n".join(links))
+    st.markdown("\n\n".join(more))
+    sources = [sources_line(kk, iv.sources, "Bronnen")]
     if iv.recognition:
-        show_sources(kk, iv.recognition.sources, "Bron erkenning")
+        sources.append(sources_line(kk, iv.recognition.sources, "Bron erkenning"))
+    if any(sources):
+        st.caption("  \n".join(s for s in sources if s))
 
 
 st.header("Interventie in detail")

@@ -8,7 +8,7 @@ only that. Tabs and expanders are lazy: only what is open is rendered.
 import streamlit as st
 
 from kenniskaart.catalog import factor_choice_id, plural
-from kenniskaart.charts import bar_chart, comparison_chart, coverage_chart
+from kenniskaart import charts
 from kenniskaart.exports import dataframe_csv
 from kenniskaart.planscan import (
     ALL_BOTOC,
@@ -39,7 +39,7 @@ from kenniskaart.planscan import (
     summary,
 )
 from kenniskaart.present import BASIS_EXPLAINED, NATURE_EXPLAINED
-from kenniskaart.ui import current_plan, get_content, md, set_plan, shortlist_button, show_sources
+from kenniskaart.ui import chart, current_plan, get_content, md, set_plan, shortlist_button, show_sources
 
 kk = get_content()
 ivs = kk.by_id("interventions")
@@ -134,27 +134,23 @@ def _names(names: tuple[str, ...]) -> str:
     return shown + (f" en {len(names) - MAX_NAMES} andere" if len(names) > MAX_NAMES else "")
 
 
-def _covered_row(c: Coverage) -> None:
+def _covered_line(c: Coverage) -> str:
     twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
     parts = "; ".join(f"{PROVENANCE_LABELS[b]}: {_names(names)}" for b, names in c.by_basis().items())
-    st.markdown(
-        f"- {COVERED} {md(c.name)}{md(twins)} — {plural(len(c.hits), 'interventie', 'interventies')} ({md(parts)})"
-    )
+    return f"- {COVERED} {md(c.name)}{md(twins)} — {plural(len(c.hits), 'interventie', 'interventies')} ({md(parts)})"
 
 
 def _gap_row(c: Coverage, suggestions: dict[str, list[str]]) -> None:
     twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
-    st.markdown(f"- {GAP} **{md(c.name)}**{md(twins)} — niet gedekt")
     ids = suggestions.get(c.id, [])
-    if not ids:
-        st.caption("Geen interventie in de kenniskaart pakt dit aan.")
+    none = "  \n:gray[Geen interventie in de kenniskaart pakt dit aan.]" if not ids else ""
+    st.markdown(f"- {GAP} **{md(c.name)}**{md(twins)} — niet gedekt{none}")
     for iid in ids:
-        s1, s2 = st.columns([4, 1.3], vertical_alignment="center")
-        s1.page_link(
-            "pages/interventies.py", label=f"Suggestie: {md(ivs[iid].name)}",
-            query_params={"interventie": iid}, icon=":material/arrow_forward:",
-        )
-        with s2:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.page_link(
+                "pages/interventies.py", label=f"Suggestie: {md(ivs[iid].name)}",
+                query_params={"interventie": iid}, icon=":material/arrow_forward:",
+            )
             shortlist_button(iid, f"ps-{c.id}")
 
 
@@ -230,7 +226,7 @@ def _plan_editor(plan: Plan) -> None:
                 st.button("Voeg toe aan het plan", on_click=_add_own, key="ps_own_add")
         d1, d2 = st.columns([3, 1])
         d1.download_button(
-            "Download dit plan (.json)", plan_to_json(plan), file_name="plan-kenniskaart.json",
+            "Download dit plan (.json)", lambda: plan_to_json(plan), file_name="plan-kenniskaart.json",
             mime="application/json", on_click="ignore",
             help="Later weer te laden met 'Of laad een eerder gedownload plan'.",
         )
@@ -259,7 +255,7 @@ def _coverage(plan: Plan) -> None:
     )
 
     sm = summary(coverage)
-    st.altair_chart(coverage_chart(sm, list(GROUPS)), width="stretch")
+    chart(charts.coverage_chart, sm, list(GROUPS))
     table = st.expander("Dekking als tabel", key="ps_sum_table", on_change="rerun")
     if table.open:
         table.dataframe(sm, hide_index=True)
@@ -279,11 +275,11 @@ def _coverage(plan: Plan) -> None:
                 st.caption("Alleen dynamische factoren: wat een interventie kan veranderen.")
             if suggestions is None:
                 suggestions = gap_suggestions(kk, coverage)
-            for c in sorted(rows, key=lambda c: -len(c.hits)):
-                if c.covered:
-                    _covered_row(c)
-                else:
-                    _gap_row(c, suggestions)
+            covered = sorted((c for c in rows if c.covered), key=lambda c: -len(c.hits))
+            if covered:  # one element for all covered rows: a group can hold dozens
+                st.markdown("\n".join(_covered_line(c) for c in covered))
+            for c in open_gaps:
+                _gap_row(c, suggestions)
             elsewhere = counted_elsewhere(kk, coverage, group) if group in FACTOR_GROUPS else []
             if elsewhere:
                 st.caption("Dezelfde factor in een andere bron, één keer meegeteld bij een ander onderdeel:")
@@ -316,10 +312,10 @@ def _coverage(plan: Plan) -> None:
             left, right = st.columns(2)
             with left:
                 part = bal[bal["verdeling"] == "preventief / repressief"].rename(columns={"deel": "soort"})
-                st.altair_chart(bar_chart(part, "soort"), width="stretch")
+                chart(charts.bar_chart, part, "soort")
             with right:
                 part = bal[bal["verdeling"] == "niveau van hulp"].rename(columns={"deel": "niveau"})
-                st.altair_chart(bar_chart(part, "niveau", list(part["niveau"])), width="stretch")
+                chart(charts.bar_chart, part, "niveau", list(part["niveau"]))
             st.dataframe(bal, hide_index=True)
             st.caption(
                 "Repressief = interventies in de thema's opsporing/vervolging en bovenlokale criminele "
@@ -327,7 +323,7 @@ def _coverage(plan: Plan) -> None:
             )
 
     st.download_button(
-        "Download de scan (CSV)", dataframe_csv(coverage_table(coverage)), file_name="planscan.csv",
+        "Download de scan (CSV)", lambda: dataframe_csv(coverage_table(coverage)), file_name="planscan.csv",
         mime="text/csv", on_click="ignore",
     )
 
@@ -357,7 +353,7 @@ def comparison() -> None:
     summary_df, detail_df = compare(kk, chosen, current_plan())
     labels = [municipality_label(m) for m in chosen]
     order = list(comparison_table(summary_df)["onderdeel"])
-    st.altair_chart(comparison_chart(summary_df, order, labels), width="stretch")
+    chart(charts.comparison_chart, summary_df, order, labels)
     st.table(comparison_table(summary_df), hide_index=True)
     st.caption(
         "Per gemeente: hoeveel factoren, thema's en niveaus van hulp haar BOTOC-interventies dekken "
@@ -367,7 +363,7 @@ def comparison() -> None:
     if detail.open:
         detail.dataframe(detail_df, hide_index=True)
     st.download_button(
-        "Download de vergelijking (CSV)", dataframe_csv(detail_df), file_name="planscan-vergelijking.csv",
+        "Download de vergelijking (CSV)", lambda: dataframe_csv(detail_df), file_name="planscan-vergelijking.csv",
         mime="text/csv", on_click="ignore",
     )
 

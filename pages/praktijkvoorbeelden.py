@@ -10,9 +10,9 @@ from kenniskaart.catalog import (
     filter_examples,
     plural,
 )
-from kenniskaart.charts import bar_chart
+from kenniskaart import charts
 from kenniskaart.present import BASIS_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
-from kenniskaart.ui import PERSIST, catalog_link, get_content, md, search_explanation, show_sources
+from kenniskaart.ui import PERSIST, catalog_link, chart, get_content, md, search_explanation, sources_line
 
 KIND_LABELS = {"botoc": "BOTOC-interventie (2020-2022)", "pmg": "Voorbeeld Preventie met Gezag (2024)"}
 
@@ -60,13 +60,13 @@ if examples:
     with left:
         st.header("Per interventiethema")
         per_theme = examples_per_theme(kk, examples)
-        st.altair_chart(bar_chart(per_theme, "thema", list(ps_themes.values())), width="stretch")
+        chart(charts.bar_chart, per_theme, "thema", list(ps_themes.values()))
         with st.expander("Als tabel"):
             st.dataframe(per_theme, hide_index=True)
     with right:
         st.header("Per gemeente")
         per_muni = examples_per_municipality(examples)
-        st.altair_chart(bar_chart(per_muni, "gemeente"), width="stretch")
+        chart(charts.bar_chart, per_muni, "gemeente")
         with st.expander("Als tabel"):
             st.dataframe(per_muni, hide_index=True)
 else:
@@ -90,22 +90,24 @@ if municipalities:
         width="stretch",
     )
     for ex in items:
+        # one Markdown element per example (and a link per intervention it uses)
+        head = f"{ex.code} · " if ex.code else ""
+        lines = [f"**{md(head + ex.name)}** — {KIND_LABELS[ex.kind]}", md(ex.description)]
+        names = theme_names(kk, ex.praktijkscan_themes)
+        if names:
+            label = f"Interventiethema's: {', '.join(names)} ({BASIS_LABELS[ex.praktijkscan_themes_basis]})"
+            lines.append(f":gray[{md(label)}]")
+        pmg = theme_names(kk, ex.pmg_themes)
+        if pmg:
+            label = "PmG-thema's: " + ", ".join(pmg)
+            lines.append(f":gray[{md(label)}]")
+        if ex.status:
+            lines.append(f"*Stand van zaken:* {md(ex.status)}")
+        if ex.figures:
+            lines.append("\n".join(f"- {md(fig.label)}: **{md(fig.value)}**" for fig in ex.figures))
+        if ex.sources:
+            lines.append(sources_line(kk, ex.sources))
         with st.container(border=True):
-            head = f"{ex.code} · " if ex.code else ""
-            st.markdown(f"**{md(head + ex.name)}** — {KIND_LABELS[ex.kind]}")
-            st.markdown(md(ex.description))
-            names = theme_names(kk, ex.praktijkscan_themes)
-            if names:
-                st.caption(
-                    md(f"Interventiethema's: {', '.join(names)} ({BASIS_LABELS[ex.praktijkscan_themes_basis]})")
-                )
-            pmg = theme_names(kk, ex.pmg_themes)
-            if pmg:
-                st.caption(md(f"PmG-thema's: {', '.join(pmg)}"))
-            if ex.status:
-                st.markdown(f"*Stand van zaken:* {md(ex.status)}")
-            for fig in ex.figures:
-                st.markdown(f"- {md(fig.label)}: **{md(fig.value)}**")
+            st.markdown("\n\n".join(lines))
             for iid in ex.interventions:
                 catalog_link(iid, label=f"Gebruikt: {interventions[iid].name}")
-            show_sources(kk, ex.sources)

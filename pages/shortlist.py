@@ -85,7 +85,7 @@ st.dataframe(table, hide_index=True, width="stretch")
 
 st.header("Exporteren")
 c1, c2, c3 = st.columns(3)
-c1.download_button("Download CSV", dataframe_csv(table), file_name="shortlist.csv", mime="text/csv")
+c1.download_button("Download CSV", lambda: dataframe_csv(table), file_name="shortlist.csv", mime="text/csv")
 c2.download_button(
     "Download Excel",
     lambda: dataframe_xlsx(table, "Shortlist"),

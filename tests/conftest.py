@@ -114,6 +114,46 @@ def wait_for_app(pg, timeout: float = 30_000) -> None:
     )
 
 
+def pick_option(page, combobox, option: str, *, exact: bool = False, type_filter: bool = True,
+                close: bool = False, attempts: int = 3) -> None:
+    """Choose ``option`` in a Streamlit selectbox or multiselect (``combobox`` is its locator).
+
+    Lists are virtualised, so the text is typed first to filter them. A rerun that was still
+    on its way (a lazy tab, a previous choice) may close or replace the list: then try again.
+    """
+    if exact:
+        item = page.get_by_role("option", name=option, exact=True)
+    else:
+        item = page.locator("[role=option]").filter(has_text=option).first
+    for attempt in range(attempts):
+        wait_for_app(page)
+        combobox.click()
+        if type_filter:
+            page.keyboard.type(option[:40])
+        try:
+            item.click(timeout=8_000)
+            break
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+    if close:
+        page.keyboard.press("Escape")
+    wait_for_app(page)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Choose ``option`` in the selectbox labelled ``label``."""
+    box = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
+    pick_option(page, box.get_by_role("combobox"), option, type_filter=False)
+
+
+def pick(page, label: str, option: str) -> None:
+    """Add ``option`` in the multiselect labelled ``label`` and close its list."""
+    box = page.locator("[data-testid=stMultiSelect]").filter(has_text=label)
+    pick_option(page, box.get_by_role("combobox"), option, close=True)
+
+
 def download(page, button: str):
     """Click a download button and return the download (one retry: a rerun may replace the
     button between locating and clicking it)."""

@@ -8,18 +8,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import download, wait_for_app
+from conftest import choose, download, wait_for_app
 
 pytestmark = pytest.mark.browser
 SCORE = re.compile(r"^1\. .* · leeftijd ")  # the first card: "1. <name> <erkend> · leeftijd …"
 
 
-def choose(page, label: str, option: str) -> None:
-    """Pick an option in a Streamlit selectbox by its label."""
-    box = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
-    box.get_by_role("combobox").click()
-    page.locator("[role=option]").filter(has_text=option).first.click()
-    wait_for_app(page)
 
 
 def share_link(page, containing: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_for_app
+from conftest import pick_option, wait_for_app
 from kenniskaart import kaart
 from kenniskaart.charts import MAP_FONT, MAP_X
 
@@ -63,10 +63,7 @@ def test_picking_a_factor_lights_exactly_its_interventions(app_server, browser, 
     context, page = _open_map(app_server, browser)
     try:
         name = f"Factor: {kk.by_id('factors')[node.id].name}"
-        page.get_by_role("combobox", name=PICKER).click()
-        page.keyboard.type(name)  # the list is virtualised: filter it first
-        page.get_by_role("option", name=name).click()
-        wait_for_app(page)
+        pick_option(page, page.get_by_role("combobox", name=PICKER), name, exact=True)
         expect(page.locator("[data-testid=stMain]")).to_contain_text(f"aanpakken ({len(expected)})", timeout=30_000)
         page.wait_for_timeout(500)
         assert sorted(_lit_interventions(page, kk)) == expected

@@ -9,27 +9,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import download, wait_for_app
+from conftest import choose, download, pick, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 
-def choose(page, label: str, option: str) -> None:
-    """Pick an option in a Streamlit selectbox by its label."""
-    box = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
-    box.get_by_role("combobox").click()
-    page.locator("[role=option]").filter(has_text=option).first.click()
-    wait_for_app(page)
 
 
-def pick(page, label: str, option: str) -> None:
-    """Pick an option in a Streamlit multiselect by its label (typing to filter)."""
-    box = page.locator("[data-testid=stMultiSelect]").filter(has_text=label)
-    box.get_by_role("combobox").click()
-    page.keyboard.type(option)
-    page.locator("[role=option]").filter(has_text=option).first.click()
-    page.keyboard.press("Escape")
-    wait_for_app(page)
 
 
 def coverage_line(page) -> str:

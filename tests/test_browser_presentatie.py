@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import wait_for_app
+from conftest import pick_option, wait_for_app
 from kenniskaart.presentation import STEPS
 
 pytestmark = pytest.mark.browser
@@ -79,8 +79,8 @@ def test_every_step_fits_one_screen(app_server, browser, case, size):
         page.goto(f"{app_server.url}/?presentatie=1")
         wait_for_app(page)
         # choose the casus with the most factors: its description is the longest text on step 1
-        page.get_by_role("combobox", name="Kies een casus om samen te bespreken").click()
-        page.get_by_role("option", name=case.title).click()
+        pick_option(page, page.get_by_role("combobox", name="Kies een casus om samen te bespreken"), case.title,
+                    exact=True, type_filter=False)
         expect(page.locator("[data-testid=stMain]")).to_contain_text("Risicofactoren", timeout=30_000)
         wait_for_app(page)
         for i, step in enumerate(STEPS, start=1):

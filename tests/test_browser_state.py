@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import choose
 from conftest import wait_for_app as _wait
 
 
@@ -44,21 +45,6 @@ def share_link(page, containing: str = "://") -> str:
     return code.inner_text().strip()
 
 
-def choose(page, label: str, option: str) -> None:
-    """Pick an option in a selectbox (again if a rerun closed the list)."""
-    box = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
-    for attempt in range(3):
-        box.get_by_role("combobox").click()
-        item = page.locator("[role=option]").filter(has_text=option).first
-        try:
-            item.click(timeout=10_000)
-            break
-        except Exception:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
-            wait_for_app(page)
-    wait_for_app(page)
 
 
 def expect_count(page, noun: str, n: int) -> None:

@@ -46,3 +46,23 @@ def test_invalid_content_shows_readable_errors(monkeypatch):
     frame = at.dataframe[0].value
     assert set(frame["item"]) == {"iv-een", "b-iv-een"}
     assert set(frame["veld"]) == {"sources.0.source", "kleur"}
+
+
+def test_praktijkvoorbeelden_charts_carry_the_counts(kk):
+    """The charts are sent as cached Vega-Lite specs: with the page's data, without Altair's
+    fixed 300 px view size."""
+    import json
+
+    import pyarrow as pa
+
+    from kenniskaart.catalog import examples_per_municipality, examples_per_theme
+
+    at = open_page("pages/praktijkvoorbeelden.py")
+    sent = [c.proto for c in at.get("vega_lite_chart")]
+    assert len(sent) == 2
+    frames = [pa.ipc.open_stream(c.datasets[0].data.data).read_all().to_pandas() for c in sent]
+    expected = [examples_per_theme(kk, kk.examples), examples_per_municipality(kk.examples)]
+    for frame, want in zip(frames, expected):
+        assert frame.to_dict("records") == want.to_dict("records")
+    for c in sent:
+        assert "continuousWidth" not in json.dumps(json.loads(c.spec).get("config", {}))
