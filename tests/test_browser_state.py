@@ -11,18 +11,24 @@ from playwright.sync_api import expect
 
 from conftest import choose
 from conftest import wait_for_app as _wait
+from kenniskaart.search import search
 
 
 def wait_for_app(page) -> None:
     """The machine is shared: allow a slow rerun."""
     _wait(page, 90_000)
-from kenniskaart.search import search
+
 
 pytestmark = pytest.mark.browser
 
 
 def nav(page, name: str) -> None:
-    page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=name, exact=True).click()
+    """Click a page in the sidebar and wait until that page has loaded (not only until the
+    previous run has finished)."""
+    link = page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=name, exact=True)
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(re.escape(href.rstrip("/")) + r"/?(\?.*)?$"), timeout=90_000)
     wait_for_app(page)
 
 
