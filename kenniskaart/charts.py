@@ -6,6 +6,9 @@ alternative on its page for screen readers.
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -87,10 +90,15 @@ def coverage_chart(summary: pd.DataFrame, order: list[str]) -> alt.Chart:
     return _style(chart)
 
 
+def comparison_frame(data: pd.DataFrame) -> pd.DataFrame:
+    """The data of ``comparison_chart``: ``planscan.compare``'s summary with its 'n van m' label."""
+    return data.assign(cel=data["gedekt"].astype(str) + " van " + data["totaal"].astype(str))
+
+
 def comparison_chart(data: pd.DataFrame, row_order: list[str], column_order: list[str]) -> alt.LayerChart:
     """Municipalities side by side: per part of the plan scan, 'n van m' coloured by the
-    share covered ('gemeente', 'onderdeel', 'gedekt', 'totaal', 'percentage')."""
-    data = data.assign(cel=data["gedekt"].astype(str) + " van " + data["totaal"].astype(str))
+    share covered (``comparison_frame``: 'gemeente', 'onderdeel', 'gedekt', 'totaal',
+    'percentage', 'cel')."""
     base = alt.Chart(data).encode(
         x=alt.X("gemeente:N", sort=column_order, title=None,
                 axis=alt.Axis(labelAngle=0, labelOverlap=False, orient="top", labelLimit=160)),
@@ -105,6 +113,44 @@ def comparison_chart(data: pd.DataFrame, row_order: list[str], column_order: lis
         color=alt.condition("datum.percentage > 60", alt.value("white"), alt.value("#1a1a2e")),
     )
     return _style((rect + text).properties(height=alt.Step(44)))
+
+
+# --- specs sent to the browser --------------------------------------------------------
+#
+# Building an Altair chart costs ~6 ms and validating its spec ~4 ms of server CPU, on every
+# run of a page. The builders above take their data as one frame and everything else as
+# arguments, so a spec built once can take other data: the UI keeps one template per builder
+# and arguments and fills in the frame (~0.2 ms). tests/test_charts.py validates every builder.
+
+
+def vega_spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec of a chart, unvalidated, without Altair's fixed 300 px view size
+    (Streamlit sizes charts itself)."""
+    spec = chart.to_dict(validate=False)
+    view = spec.get("config", {}).get("view", {})
+    view.pop("continuousWidth", None)
+    view.pop("continuousHeight", None)
+    return spec
+
+
+def spec_template(chart: alt.TopLevelMixin) -> tuple[str, str]:
+    """(the spec as JSON without its data, the name of its one dataset)."""
+    spec = vega_spec(chart)
+    (name,) = spec["datasets"]  # every builder here charts one frame
+    spec["datasets"] = {}
+    return json.dumps(spec), name
+
+
+def fill_template(template: tuple[str, str], data: pd.DataFrame) -> dict:
+    """The spec of ``template`` with ``data`` as its dataset (named after its content, as
+    Altair names datasets)."""
+    spec_json, name = template
+    records = json.loads(data.to_json(orient="records"))  # plain JSON types, NaN as null
+    digest = hashlib.md5(json.dumps(records, sort_keys=True).encode()).hexdigest()
+    new = f"data-{digest}"
+    spec = json.loads(spec_json.replace(json.dumps(name), json.dumps(new)))
+    spec["datasets"] = {new: records}
+    return spec
 
 
 # --- the visual kenniskaart: factors → themes → interventions --------------------------

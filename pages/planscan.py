@@ -353,7 +353,7 @@ def comparison() -> None:
     summary_df, detail_df = compare(kk, chosen, current_plan())
     labels = [municipality_label(m) for m in chosen]
     order = list(comparison_table(summary_df)["onderdeel"])
-    chart(charts.comparison_chart, summary_df, order, labels)
+    chart(charts.comparison_chart, charts.comparison_frame(summary_df), order, labels)
     st.table(comparison_table(summary_df), hide_index=True)
     st.caption(
         "Per gemeente: hoeveel factoren, thema's en niveaus van hulp haar BOTOC-interventies dekken "

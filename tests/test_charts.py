@@ -6,6 +6,8 @@ The app sends these specs built once per input without validating them again on 
 
 from __future__ import annotations
 
+import json
+
 from kenniskaart import charts
 from kenniskaart.catalog import examples_per_theme, intervention_matrix
 from kenniskaart.planscan import ALL_BOTOC, GROUPS, balance, compare, items_of, scan, summary
@@ -36,7 +38,30 @@ def test_every_builder_validates_and_carries_its_data(kk):
     for chart, frame in cases:
         spec = chart.to_dict()  # validates against the schema; raises if invalid
         assert _records(spec) == frame.to_dict("records")
-    spec = charts.comparison_chart(summary_df, list(summary_df["onderdeel"].unique()), municipalities).to_dict()
+    frame = charts.comparison_frame(summary_df)
+    spec = charts.comparison_chart(frame, list(frame["onderdeel"].unique()), municipalities).to_dict()
     rows = _records(spec)
     assert len(rows) == len(summary_df)
     assert {r["cel"] for r in rows} == {f"{g} van {t}" for g, t in zip(summary_df["gedekt"], summary_df["totaal"])}
+
+
+def _without_data(spec: dict) -> dict:
+    spec = dict(spec)
+    spec.pop("datasets")
+    return json.loads(json.dumps(spec).replace(spec["data"]["name"], "DATA")) if "data" in spec else spec
+
+
+def test_a_template_filled_with_other_data_is_the_chart_of_that_data(kk):
+    """What the UI sends (a spec built for one frame, filled with another) equals the chart
+    built for the other frame: same encoding, same data, nothing left of the first frame."""
+    first = examples_per_theme(kk, list(kk.examples))
+    other = examples_per_theme(kk, [e for e in kk.examples if e.municipality][:7])
+    assert first.to_dict("records") != other.to_dict("records")
+    order = list(first["thema"])
+    template = charts.spec_template(charts.bar_chart(first, "thema", order))
+    filled = charts.fill_template(template, other)
+    direct = charts.vega_spec(charts.bar_chart(other, "thema", order))
+    assert _records(filled) == _records(direct) == other.to_dict("records")
+    assert list(filled["datasets"]) != [template[1]]  # named after its own content, not the first frame's
+    assert _without_data(filled) == _without_data(direct)
+    assert "continuousWidth" not in json.dumps(filled)

@@ -66,3 +66,20 @@ def test_praktijkvoorbeelden_charts_carry_the_counts(kk):
         assert frame.to_dict("records") == want.to_dict("records")
     for c in sent:
         assert "continuousWidth" not in json.dumps(json.loads(c.spec).get("config", {}))
+
+
+def test_no_page_relies_on_streamlit_magic():
+    """.streamlit/config.toml turns magic off (runner.magicEnabled): a bare expression in a
+    page would silently show nothing."""
+    import ast
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["magicEnabled"] is False
+    bare = []
+    for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await)):
+                if not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                    bare.append(f"{path.name}:{node.lineno}")
+    assert bare == []

@@ -60,26 +60,21 @@ def _cached_content(path: str) -> Kenniskaart:
     return kk
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _chart_spec(builder: str, *args) -> dict:
-    # tests/test_charts.py validates every builder against the schema; here it would cost ~4 ms
-    spec = getattr(charts, builder)(*args).to_dict(validate=False)
-    # Altair's default theme sizes continuous views at 300 px; Streamlit sizes charts itself.
-    view = spec.get("config", {}).get("view", {})
-    view.pop("continuousWidth", None)
-    view.pop("continuousHeight", None)
-    return spec
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chart_template(builder: str, columns: tuple[str, ...], *args, _data=None) -> tuple[str, str]:
+    return charts.spec_template(getattr(charts, builder)(_data, *args))
 
 
-def chart(builder, *args, **kwargs):
+def chart(builder, data, *args, **kwargs):
     """Show a chart of ``kenniskaart.charts``: ``chart(charts.bar_chart, df, "thema")``.
 
-    Building an Altair chart and validating its spec costs 10-30 ms of server CPU; the spec is
-    built once per distinct input and process (``st.cache_data``) and sent as Vega-Lite.
+    The Altair chart is built once per builder, columns and arguments (``st.cache_data``) and
+    filled with ``data`` on every run (``charts.fill_template``): ~0.5 ms instead of ~10 ms.
     Keyword arguments go to ``st.vega_lite_chart`` (``on_select``, ``key``, ...).
     """
     kwargs.setdefault("width", "stretch")
-    return st.vega_lite_chart(_chart_spec(builder.__name__, *args), **kwargs)
+    template = _chart_template(builder.__name__, tuple(data.columns), *args, _data=data)
+    return st.vega_lite_chart(charts.fill_template(template, data), **kwargs)
 
 
 def _leave_v1_multipage_mode() -> None:
