@@ -63,6 +63,22 @@ BASIS_EXPLAINED = {
     "team": "Afgeleid door het kenniskaart-team; geen bron zegt het zo.",
 }
 NATURE_LABELS = {"statisch": "statisch", "dynamisch": "dynamisch"}
+
+COUNT_LABELS = {
+    "sources": "bronnen",
+    "themes": "thema's (PmG en praktijkscan)",
+    "help_levels": "niveaus van hulp",
+    "factors": "factoren",
+    "risk_factors": "waarvan risicofactoren",
+    "protective_factors": "waarvan beschermende factoren",
+    "interventions": "interventies, aanpakken, instrumenten en trainingen",
+    "examples": "praktijkvoorbeelden",
+    "lessons": "lessen",
+    "guidance": "tips, hulpvragen en kanttekeningen",
+    "cases": "casussen (voorbeeldprofielen)",
+    "synonyms": "groepen zoekwoorden in alledaagse taal",
+}
+"""Dutch names for ``Kenniskaart.counts()`` (the content in figures on the Over page)."""
 NATURE_EXPLAINED = {
     "statisch": (
         "Statische factor (risicobeginsel): niet te veranderen, zoals geslacht, leeftijd of een "

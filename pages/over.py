@@ -6,6 +6,7 @@ from kenniskaart.guidance import of_kind
 from kenniskaart.present import (
     BASIS_EXPLAINED,
     BASIS_LABELS,
+    COUNT_LABELS,
     EVIDENCE_EXPLAINED,
     EVIDENCE_LABELS,
     NATURE_EXPLAINED,
@@ -26,21 +27,16 @@ st.write(
 )
 
 st.header("Bronnen")
-rows = [
-    {
-        "bron": s.title,
-        "uitgever": s.publisher,
-        "datum": s.date.strftime("%m-%Y") if s.date else "onbekend",
-        "soort": "brondocument" if s.kind == "seed" else "aanvullende feiten",
-        "wat de kenniskaart eruit haalt": or_unknown(s.description),
-    }
-    for s in kk.sources
-]
-st.dataframe(rows, hide_index=True, width="stretch")
+# Lists, not tables: this page is read, not sorted, and a table costs the browser more to draw.
+lines = []
+for s in kk.sources:
+    date = s.date.strftime("%m-%Y") if s.date else "datum onbekend"
+    kind = "brondocument" if s.kind == "seed" else "aanvullende feiten"
+    lines.append(f"- **{md(s.title)}** ({md(s.publisher)}, {date}; {kind}) — {md(or_unknown(s.description))}")
+st.markdown("\n".join(lines))
 
 st.header("Hoe lees ik de sterkte van het bewijs?")
-for key, label in EVIDENCE_LABELS.items():
-    st.markdown(f"**{label}** — {md(EVIDENCE_EXPLAINED[key])}")
+st.markdown("\n\n".join(f"**{label}** — {md(EVIDENCE_EXPLAINED[key])}" for key, label in EVIDENCE_LABELS.items()))
 
 st.header("Kanttekeningen bij de bronnen")
 st.write(
@@ -55,8 +51,7 @@ st.write(
     "Elke koppeling tussen een interventie of praktijkvoorbeeld en een factor zegt waar ze op "
     "rust, in drie soorten, van sterk naar zwak:"
 )
-for key, label in BASIS_LABELS.items():
-    st.markdown(f"**{md(label)}** — {md(BASIS_EXPLAINED[key])}")
+st.markdown("\n\n".join(f"**{md(label)}** — {md(BASIS_EXPLAINED[key])}" for key, label in BASIS_LABELS.items()))
 st.write(
     "Ook de indeling van factoren bij een PmG-thema en het niveau (individu, gezin, gemeenschap) "
     "van de Beke-factoren zijn deels de lezing van het team; de toelichting bij de factor zegt dat. "
@@ -65,8 +60,7 @@ st.write(
 )
 
 st.header("Statische en dynamische factoren")
-for key, label in NATURE_LABELS.items():
-    st.markdown(f"**{md(label)}** — {md(NATURE_EXPLAINED[key])}")
+st.markdown("\n\n".join(f"**{md(label)}** — {md(NATURE_EXPLAINED[key])}" for key, label in NATURE_LABELS.items()))
 
 st.header("Erkenningen hebben een peildatum")
 st.write(
@@ -82,6 +76,4 @@ st.write(
 )
 
 st.header("Inhoud in cijfers")
-st.dataframe(
-    [{"collectie": k, "aantal": v} for k, v in kk.counts().items()], hide_index=True
-)
+st.markdown("\n".join(f"- {COUNT_LABELS[k]}: **{v}**" for k, v in kk.counts().items()))

@@ -61,14 +61,16 @@ if examples:
         st.header("Per interventiethema")
         per_theme = examples_per_theme(kk, examples)
         chart(charts.bar_chart, per_theme, "thema", list(ps_themes.values()))
-        with st.expander("Als tabel"):
-            st.dataframe(per_theme, hide_index=True)
+        as_table = st.expander("Als tabel", key="p_theme_table", on_change="rerun")
+        if as_table.open:
+            as_table.dataframe(per_theme, hide_index=True)
     with right:
         st.header("Per gemeente")
         per_muni = examples_per_municipality(examples)
         chart(charts.bar_chart, per_muni, "gemeente")
-        with st.expander("Als tabel"):
-            st.dataframe(per_muni, hide_index=True)
+        as_table = st.expander("Als tabel", key="p_muni_table", on_change="rerun")
+        if as_table.open:
+            as_table.dataframe(per_muni, hide_index=True)
 else:
     st.info("Geen praktijkvoorbeelden met deze filters.")
 
@@ -84,11 +86,7 @@ if municipalities:
         persist_state=PERSIST,
     )
     items = [e for e in examples if or_unknown(e.municipality) == muni]
-    st.dataframe(
-        [{"code": e.code or "", "naam": e.name, "soort": KIND_LABELS[e.kind]} for e in items],
-        hide_index=True,
-        width="stretch",
-    )
+    st.caption(plural(len(items), "voorbeeld", "voorbeelden") + ":")
     for ex in items:
         # one Markdown element per example (and a link per intervention it uses)
         head = f"{ex.code} · " if ex.code else ""

@@ -83,3 +83,34 @@ def test_no_page_relies_on_streamlit_magic():
                 if not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
                     bare.append(f"{path.name}:{node.lineno}")
     assert bare == []
+
+
+def test_interventiematrix_is_a_selectable_chart_of_the_counts(kk):
+    """Opened, the matrix expander sends the counts per theme × level of help as a chart whose
+    cells can be clicked (selection 'cel')."""
+    import pyarrow as pa
+
+    from kenniskaart.catalog import intervention_matrix
+
+    at = open_page("pages/interventies.py")
+    assert at.get("vega_lite_chart") == []  # closed: nothing computed or sent
+    at.session_state["i_matrix_open"] = True
+    at.run()
+    (sent,) = [c.proto for c in at.get("vega_lite_chart")]
+    assert list(sent.selection_mode) == ["cel"]
+    frame = pa.ipc.open_stream(sent.datasets[0].data.data).read_all().to_pandas()
+    expected = intervention_matrix(kk, list(kk.interventions))
+    assert frame["aantal"].sum() == expected["aantal"].sum() > 0
+
+
+def test_over_names_sources_and_counts_in_dutch(kk):
+    """Every source by title and every figure under a Dutch name (no collection keys)."""
+    from kenniskaart.ui import md
+
+    text = page_text(open_page("pages/over.py"))
+    for s in kk.sources:
+        assert f"**{md(s.title)}**" in text
+    for key in ("sources", "help_levels", "interventions", "risk_factors", "synonyms"):
+        assert key not in text
+    assert f"- factoren: **{len(kk.factors)}**" in text
+    assert f"- waarvan risicofactoren: **{len(kk.risk_factors)}**" in text
