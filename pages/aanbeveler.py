@@ -22,6 +22,7 @@ from kenniskaart.present import (
     recognition_text,
 )
 from kenniskaart.signals import signals
+from kenniskaart.ui.kaart import kaart_view, workshop_view
 from kenniskaart.ui import (
     PROFILE_KEY,
     case_picker,
@@ -286,8 +287,28 @@ def _compare(result: Result) -> None:
                 st.warning("**Let op:** " + md(" ".join(rec.cautions)), icon=":material/warning:")
 
 
-TABS = ("Aanbevelingen", "Pakket", "Gaten", "Valt af", "Voor de organisatie", "Vergelijk")
-RENDER = (_tiers, _package, _gaps, _excluded, _organisation, _compare)
+def _map(result: Result) -> None:
+    """The kenniskaart for this profile (the same view as on Factoren and in the presentation)."""
+    ids = [*result.profile.risk_factors, *result.profile.protective_factors]
+    st.caption(
+        "De factoren van dit profiel, de interventiethema's en de interventies die ze aanpakken. "
+        "Lijn: doorgetrokken = bron · gestreept = themaniveau · gestippeld = team. Donker = sterk "
+        "bewijs · open ruit = niet erkend. Klik op een factor of interventie om te zien wat erbij hoort."
+    )
+    kaart_view(kk, ids, "a_map", max_interventions=16)
+    box = st.expander("Voor een workshop: interventies naar bewijs en aantal factoren van dit profiel",
+                      key="a_ws_open", on_change="rerun")
+    if box.open:
+        with box:
+            st.caption(
+                "Rijen: sterkte van het bewijs. Kolommen: hoeveel dynamische factoren van het profiel de "
+                "interventie aanpakt. Statische factoren tellen niet mee: ze bepalen hoe zwaar de hulp moet zijn."
+            )
+            workshop_view(kk, ids, "a_ws")
+
+
+TABS = ("Aanbevelingen", "Pakket", "Gaten", "Kaart", "Valt af", "Voor de organisatie", "Vergelijk")
+RENDER = (_tiers, _package, _gaps, _map, _excluded, _organisation, _compare)
 
 
 @st.fragment

@@ -113,3 +113,25 @@ def test_chosen_factors_show_evidence_and_nature_as_badges(kk):
         fac = f[fid]
         nature = ":gray-badge[statisch: bepaalt het niveau]" if fac.nature == "statisch" else ":violet-badge[dynamisch]"
         assert f"- {md(fac.name)} :blue-badge[{md(EVIDENCE_LABELS[fac.evidence])}] {nature}" in text
+
+
+def test_kaart_tab_shows_the_map_of_the_profile(kk):
+    """Issue 14: the map filtered to the profile is on the Aanbeveler too: its chart carries the
+    profile's factors and the interventions that address them, with a table alternative."""
+    profile = Profile(age=15, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-banden-vrienden-kennissen"))
+    at = _open(kk, profile, "Kaart")
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    import pyarrow as pa
+
+    sent = charts[0].proto
+    assert "2 factoren" in sent.alt
+    labels = " | ".join(
+        str(v) for d in sent.datasets
+        for v in pa.ipc.open_stream(d.data.data).read_all().to_pandas().astype(str).to_numpy().ravel()
+    )
+    factors = kk.by_id("factors")
+    for fid in profile.risk_factors:
+        assert factors[fid].name in labels
+    assert kk.by_id("interventions")["ajb"].name in labels
+    assert any(e.label == "De kaart als tabel (voor schermlezers)" for e in at.expander)
