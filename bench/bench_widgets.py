@@ -10,6 +10,7 @@ new session), as in bench_pages.py. Apps (written to a temporary folder):
 * dataframe: ``st.dataframe`` of 100 rows × 6 text columns (the Factoren/Interventies list);
 * table: the same frame as a static ``st.table``;
 * multiselects: seven ``st.multiselect`` with 40 options each (a filter panel);
+* pills: seven ``st.pills`` (multi) with 4 options each (the same panel for short lists);
 * chart: one ``st.vega_lite_chart`` bar chart of 8 bars;
 * markdown: 60 ``st.markdown`` paragraphs.
 
@@ -35,6 +36,7 @@ APPS = {
     "dataframe": f"st.dataframe({FRAME}, hide_index=True)\n",
     "table": f"st.table({FRAME}, hide_index=True)\n",
     "multiselects": "for i in range(7):\n    st.multiselect(f'Filter {i}', [f'optie {j}' for j in range(40)], key=f'm{i}')\n",
+    "pills": "for i in range(7):\n    st.pills(f'Filter {i}', [f'optie {j}' for j in range(4)], selection_mode='multi', key=f'p{i}')\n",
     "chart": (
         "st.vega_lite_chart({'data': {'values': [{'a': str(i), 'b': i} for i in range(8)]}, 'mark': 'bar',"
         " 'encoding': {'y': {'field': 'a', 'type': 'nominal'}, 'x': {'field': 'b', 'type': 'quantitative'}}},"

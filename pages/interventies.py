@@ -169,11 +169,12 @@ def _table(items: list, key: str, file_stem: str) -> None:
         },
     )
     d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button("Download deze lijst (CSV)", lambda: dataframe_csv(table), file_name=f"{file_stem}.csv",
+    d1.download_button("Download deze lijst (CSV)", dataframe_csv(table), file_name=f"{file_stem}.csv",
                        mime="text/csv", key=f"{key}-csv")
     d2.download_button(
         "Download deze lijst (Excel)", lambda: dataframe_xlsx(table, "Interventies"), file_name=f"{file_stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx",
+        on_click="ignore",  # built on click; no rerun (a rerun racing the download can leave buttons disabled)
     )
 
 

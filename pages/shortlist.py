@@ -85,12 +85,13 @@ st.dataframe(table, hide_index=True, width="stretch")
 
 st.header("Exporteren")
 c1, c2, c3 = st.columns(3)
-c1.download_button("Download CSV", lambda: dataframe_csv(table), file_name="shortlist.csv", mime="text/csv")
+c1.download_button("Download CSV", dataframe_csv(table), file_name="shortlist.csv", mime="text/csv")
 c2.download_button(
     "Download Excel",
     lambda: dataframe_xlsx(table, "Shortlist"),
     file_name="shortlist.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",  # a file built on click plus a rerun could leave the other buttons disabled
 )
 c3.download_button(
     "Download printbaar document",
@@ -98,6 +99,7 @@ c3.download_button(
     file_name="shortlist-raadsvoorstel.html",
     mime="text/html",
     help="Open het bestand in de browser en kies Afdrukken → Opslaan als PDF.",
+    on_click="ignore",
 )
 share_box("shortlist", share_params())
 werkmap_box(kk)

@@ -77,8 +77,13 @@ def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_pa
     assert csv_text.splitlines()[0].startswith("interventie;notitie;leeftijd")
     assert ajb.name in csv_text and "12–18 jaar" in csv_text
 
+    # files built on click, one after another (a rerun racing such a download once left the
+    # next button disabled)
+    xlsx = download(page, "Download Excel").path().read_bytes()
+    assert xlsx[:2] == b"PK"  # a zip container: an .xlsx workbook
     html = download(page, "Download printbaar document").path().read_text(encoding="utf-8")
     assert "<h1>Shortlist interventies</h1>" in html and ajb.name in html and "Leeftijd: 14 jaar" in html
+    assert download(page, "Download CSV").path().read_bytes().decode("utf-8-sig") == csv_text
 
     shared = share_link(page, "shortlist=ajb")
     other = browser.new_context(viewport={"width": 1400, "height": 1000})
