@@ -21,7 +21,7 @@ from kenniskaart.present import (
 )
 from kenniskaart.share import FilterParam
 from kenniskaart.ui import (
-    catalog_link, current_profile, filters_from_url, filters_to_url, get_content, md, show_sources,
+    PERSIST, catalog_link, current_profile, filters_from_url, filters_to_url, get_content, md, show_sources,
 )
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
@@ -63,36 +63,35 @@ URL_FILTERS = [
 AGE_GROUP_LABELS = {g: (g.replace("-", "–") + " jaar" if g[0].isdigit() else g) for g in AGE_GROUPS}
 filters_from_url(URL_FILTERS)
 
+# Short lists as pills (every choice visible, one click), long lists as multiselects; every
+# filter keeps its value when the user leaves the page and comes back.
+chips = {"selection_mode": "multi", "wrap": True, "persist_state": PERSIST}
+pick = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
 with st.expander("Filters", expanded=True):
     c1, c2, c3 = st.columns(3)
-    query = c1.text_input("Zoek op naam of beschrijving", key="f_query")
-    kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, placeholder="Kies…", key="f_kind")
-    levels = c1.multiselect("Niveau", list(LEVEL_LABELS), placeholder="Kies…", key="f_level")
-    natures = c1.multiselect(
-        "Statisch of dynamisch", list(NATURE_LABELS), format_func=NATURE_LABELS.get, placeholder="Kies…",
-        key="f_nature", help=" ".join(NATURE_EXPLAINED.values()),
+    query = c1.text_input("Zoek op naam of beschrijving", key="f_query", persist_state=PERSIST)
+    kinds = c1.pills("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="f_kind", **chips)
+    levels = c1.pills("Niveau", list(LEVEL_LABELS), key="f_level", **chips)
+    natures = c1.pills(
+        "Statisch of dynamisch", list(NATURE_LABELS), format_func=NATURE_LABELS.get, key="f_nature",
+        help=" ".join(NATURE_EXPLAINED.values()), **chips,
     )
-    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, placeholder="Kies…", key="f_theme")
-    evidence = c2.multiselect(
-        "Sterkte van het bewijs", list(EVIDENCE_LABELS), format_func=EVIDENCE_LABELS.get, placeholder="Kies…", key="f_ev"
+    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, key="f_theme", **pick)
+    evidence = c2.pills(
+        "Sterkte van het bewijs", list(EVIDENCE_LABELS), format_func=EVIDENCE_LABELS.get, key="f_ev", **chips
     )
-    target_groups = c2.multiselect(
-        "Doelgroep", target_options, placeholder="Kies…", key="f_tg"
-    )
-    age_groups = c2.multiselect(
-        "Leeftijdsgroep", list(AGE_GROUPS), format_func=AGE_GROUP_LABELS.get, placeholder="Kies…", key="f_age",
+    target_groups = c2.multiselect("Doelgroep", target_options, key="f_tg", **pick)
+    age_groups = c2.pills(
+        "Leeftijdsgroep", list(AGE_GROUPS), format_func=AGE_GROUP_LABELS.get, key="f_age",
         help="Voor welke leeftijd de bron de factor noemt. 'algemeen': de bron noemt geen leeftijd; "
-        "kies die erbij om ook die factoren te zien.",
+        "kies die erbij om ook die factoren te zien.", **chips,
     )
     nl = c3.radio(
-        "Ook in Nederland onderzocht", ["alle", "ja", "nee", "onbekend"], horizontal=True, key="f_nl"
+        "Ook in Nederland onderzocht", ["alle", "ja", "nee", "onbekend"], horizontal=True, key="f_nl",
+        persist_state=PERSIST,
     )
-    frameworks = c3.multiselect(
-        "Kader", list(FRAMEWORK_LABELS), format_func=FRAMEWORK_LABELS.get, placeholder="Kies…", key="f_fw"
-    )
-    sources = c3.multiselect(
-        "Brondocument", list(source_names), format_func=source_names.get, placeholder="Kies…", key="f_src"
-    )
+    frameworks = c3.pills("Kader", list(FRAMEWORK_LABELS), format_func=FRAMEWORK_LABELS.get, key="f_fw", **chips)
+    sources = c3.multiselect("Brondocument", list(source_names), format_func=source_names.get, key="f_src", **pick)
 
 flt = FactorFilter(
     query=query, kinds=kinds, levels=levels, themes=sel_themes, evidence=evidence,

@@ -84,6 +84,9 @@ if wanted != st.session_state.get("_i_link"):
     elif wanted:
         notify(["De interventie uit de link bestaat niet (meer); kies er hieronder een."])
 
+# Short lists as pills (every choice visible, one click), long ones (factors, recognition levels)
+# as multiselects; every filter keeps its value when the user leaves the page and comes back.
+chips = {"selection_mode": "multi", "wrap": True, "persist_state": PERSIST}
 pick = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
 with st.expander("Zoeken en filteren", expanded=True):
     query = st.text_input(
@@ -99,16 +102,16 @@ with st.expander("Zoeken en filteren", expanded=True):
                   help="Interventies met een onbekende leeftijd blijven zichtbaar.")
         if use_age else None
     )
-    kinds = c1.multiselect("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, key="i_kind", **pick)
-    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, key="i_theme", **pick)
-    sel_levels = c2.multiselect("Niveau van hulp", list(levels), format_func=levels.get, key="i_level", **pick)
+    kinds = c1.pills("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, key="i_kind", **chips)
+    sel_levels = c1.pills("Niveau van hulp", list(levels), format_func=levels.get, key="i_level", **chips)
+    sel_themes = c2.pills("PmG-thema", list(themes), format_func=themes.get, key="i_theme", **chips)
     recognition = c2.multiselect("Erkenning", rec_options, key="i_rec", **pick)
     sel_factors = c3.multiselect(
         "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, key="i_factor",
         wrap=True, **pick,
     )
-    settings = c3.multiselect("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting", **pick)
-    formats = c3.multiselect("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format", **pick)
+    settings = c3.pills("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting", **chips)
+    formats = c3.pills("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format", **chips)
 
 flt = InterventionFilter(
     query=query, age=age, themes=sel_themes, factors=sel_factors,

@@ -114,3 +114,19 @@ def test_over_names_sources_and_counts_in_dutch(kk):
         assert key not in text
     assert f"- factoren: **{len(kk.factors)}**" in text
     assert f"- waarvan risicofactoren: **{len(kk.risk_factors)}**" in text
+
+
+def test_factoren_filters_survive_another_page(kk):
+    """Issue 16 ('nothing lost by navigating') on Factoren: chosen filters are still set after a
+    visit to another page, and still filter the list."""
+    at = open_page("pages/factoren.py")
+    at.session_state["f_kind"] = ["beschermend"]
+    at.session_state["f_level"] = ["gezin"]
+    at.run()
+    expected = sum(1 for f in kk.factors if f.kind == "beschermend" and f.level == "gezin")
+    assert f"**{expected}** van {len(kk.factors)} factoren." in page_text(at)
+    at.switch_page("pages/lessen.py").run()
+    at.switch_page("pages/factoren.py").run()
+    assert not at.exception
+    assert at.session_state["f_kind"] == ["beschermend"] and at.session_state["f_level"] == ["gezin"]
+    assert f"**{expected}** van {len(kk.factors)} factoren." in page_text(at)
