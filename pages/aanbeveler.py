@@ -22,7 +22,6 @@ from kenniskaart.present import (
     recognition_text,
 )
 from kenniskaart.signals import signals
-from kenniskaart.ui.kaart import kaart_view, workshop_view
 from kenniskaart.ui import (
     PROFILE_KEY,
     case_picker,
@@ -35,6 +34,7 @@ from kenniskaart.ui import (
     share_params,
     shortlist_button,
 )
+from kenniskaart.ui.kaart import kaart_view, workshop_view
 
 kk = get_content()
 factors = kk.by_id("factors")

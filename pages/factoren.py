@@ -21,7 +21,8 @@ from kenniskaart.present import (
 )
 from kenniskaart.share import FilterParam
 from kenniskaart.ui import (
-    PERSIST, catalog_link, current_profile, filters_from_url, filters_to_url, get_content, md, show_sources,
+    CHIPS, PERSIST, PICK, catalog_link, current_profile, definitions, filters_from_url, filters_to_url,
+    get_content, md, show_sources,
 )
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
@@ -35,10 +36,7 @@ st.write(
     "individu, het gezin en de gemeenschap, met de sterkte van het bewijs en de bron."
 )
 with st.expander("Wat betekent de sterkte van het bewijs, en statisch of dynamisch?"):
-    for key, label in EVIDENCE_LABELS.items():
-        st.markdown(f"**{label}**: {md(EVIDENCE_EXPLAINED[key])}")
-    for key, label in NATURE_LABELS.items():
-        st.markdown(f"**{label}**: {md(NATURE_EXPLAINED[key])}")
+    st.markdown(definitions(EVIDENCE_LABELS, EVIDENCE_EXPLAINED) + "\n\n" + definitions(NATURE_LABELS, NATURE_EXPLAINED))
 # Caveats the sources make about the factors themselves (e.g. literature on adults).
 # Only caveats about the factor research (Beke's synthesis), not e.g. the one on key figures.
 FACTOR_SOURCES = {"beke-praktijkscan-2022"}
@@ -63,35 +61,33 @@ URL_FILTERS = [
 AGE_GROUP_LABELS = {g: (g.replace("-", "–") + " jaar" if g[0].isdigit() else g) for g in AGE_GROUPS}
 filters_from_url(URL_FILTERS)
 
-# Short lists as pills (every choice visible, one click), long lists as multiselects; every
-# filter keeps its value when the user leaves the page and comes back.
-chips = {"selection_mode": "multi", "wrap": True, "persist_state": PERSIST}
-pick = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
+# Short lists as pills, long lists as multiselects; every filter keeps its value when the user
+# leaves the page and comes back.
 with st.expander("Filters", expanded=True):
     c1, c2, c3 = st.columns(3)
     query = c1.text_input("Zoek op naam of beschrijving", key="f_query", persist_state=PERSIST)
-    kinds = c1.pills("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="f_kind", **chips)
-    levels = c1.pills("Niveau", list(LEVEL_LABELS), key="f_level", **chips)
+    kinds = c1.pills("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="f_kind", **CHIPS)
+    levels = c1.pills("Niveau", list(LEVEL_LABELS), key="f_level", **CHIPS)
     natures = c1.pills(
         "Statisch of dynamisch", list(NATURE_LABELS), format_func=NATURE_LABELS.get, key="f_nature",
-        help=" ".join(NATURE_EXPLAINED.values()), **chips,
+        help=" ".join(NATURE_EXPLAINED.values()), **CHIPS,
     )
-    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, key="f_theme", **pick)
+    sel_themes = c2.multiselect("PmG-thema", list(themes), format_func=themes.get, key="f_theme", **PICK)
     evidence = c2.pills(
-        "Sterkte van het bewijs", list(EVIDENCE_LABELS), format_func=EVIDENCE_LABELS.get, key="f_ev", **chips
+        "Sterkte van het bewijs", list(EVIDENCE_LABELS), format_func=EVIDENCE_LABELS.get, key="f_ev", **CHIPS
     )
-    target_groups = c2.multiselect("Doelgroep", target_options, key="f_tg", **pick)
+    target_groups = c2.multiselect("Doelgroep", target_options, key="f_tg", **PICK)
     age_groups = c2.pills(
         "Leeftijdsgroep", list(AGE_GROUPS), format_func=AGE_GROUP_LABELS.get, key="f_age",
         help="Voor welke leeftijd de bron de factor noemt. 'algemeen': de bron noemt geen leeftijd; "
-        "kies die erbij om ook die factoren te zien.", **chips,
+        "kies die erbij om ook die factoren te zien.", **CHIPS,
     )
     nl = c3.radio(
         "Ook in Nederland onderzocht", ["alle", "ja", "nee", "onbekend"], horizontal=True, key="f_nl",
         persist_state=PERSIST,
     )
-    frameworks = c3.pills("Kader", list(FRAMEWORK_LABELS), format_func=FRAMEWORK_LABELS.get, key="f_fw", **chips)
-    sources = c3.multiselect("Brondocument", list(source_names), format_func=source_names.get, key="f_src", **pick)
+    frameworks = c3.pills("Kader", list(FRAMEWORK_LABELS), format_func=FRAMEWORK_LABELS.get, key="f_fw", **CHIPS)
+    sources = c3.multiselect("Brondocument", list(source_names), format_func=source_names.get, key="f_src", **PICK)
 
 flt = FactorFilter(
     query=query, kinds=kinds, levels=levels, themes=sel_themes, evidence=evidence,

@@ -31,8 +31,10 @@ from kenniskaart.present import (
 from kenniskaart.share import FilterParam
 from kenniskaart.signals import for_young_person, signals
 from kenniskaart.ui import (
+    CHIPS,
     DETAIL_PARAM,
     PERSIST,
+    PICK,
     chart,
     filters_from_url,
     filters_to_url,
@@ -84,10 +86,8 @@ if wanted != st.session_state.get("_i_link"):
     elif wanted:
         notify(["De interventie uit de link bestaat niet (meer); kies er hieronder een."])
 
-# Short lists as pills (every choice visible, one click), long ones (factors, recognition levels)
-# as multiselects; every filter keeps its value when the user leaves the page and comes back.
-chips = {"selection_mode": "multi", "wrap": True, "persist_state": PERSIST}
-pick = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
+# Short lists as pills, long ones (factors, recognition levels) as multiselects; every filter
+# keeps its value when the user leaves the page and comes back.
 with st.expander("Zoeken en filteren", expanded=True):
     query = st.text_input(
         "Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken",
@@ -102,16 +102,16 @@ with st.expander("Zoeken en filteren", expanded=True):
                   help="Interventies met een onbekende leeftijd blijven zichtbaar.")
         if use_age else None
     )
-    kinds = c1.pills("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, key="i_kind", **chips)
-    sel_levels = c1.pills("Niveau van hulp", list(levels), format_func=levels.get, key="i_level", **chips)
-    sel_themes = c2.pills("PmG-thema", list(themes), format_func=themes.get, key="i_theme", **chips)
-    recognition = c2.multiselect("Erkenning", rec_options, key="i_rec", **pick)
+    kinds = c1.pills("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, key="i_kind", **CHIPS)
+    sel_levels = c1.pills("Niveau van hulp", list(levels), format_func=levels.get, key="i_level", **CHIPS)
+    sel_themes = c2.pills("PmG-thema", list(themes), format_func=themes.get, key="i_theme", **CHIPS)
+    recognition = c2.multiselect("Erkenning", rec_options, key="i_rec", **PICK)
     sel_factors = c3.multiselect(
         "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, key="i_factor",
-        wrap=True, **pick,
+        wrap=True, **PICK,
     )
-    settings = c3.pills("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting", **chips)
-    formats = c3.pills("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format", **chips)
+    settings = c3.pills("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting", **CHIPS)
+    formats = c3.pills("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format", **CHIPS)
 
 flt = InterventionFilter(
     query=query, age=age, themes=sel_themes, factors=sel_factors,

@@ -13,7 +13,7 @@ from kenniskaart.present import (
     NATURE_LABELS,
     or_unknown,
 )
-from kenniskaart.ui import get_content, md
+from kenniskaart.ui import definitions, get_content, md
 from kenniskaart.ui.guidance import guidance_card
 
 kk = get_content()
@@ -36,7 +36,7 @@ for s in kk.sources:
 st.markdown("\n".join(lines))
 
 st.header("Hoe lees ik de sterkte van het bewijs?")
-st.markdown("\n\n".join(f"**{label}** — {md(EVIDENCE_EXPLAINED[key])}" for key, label in EVIDENCE_LABELS.items()))
+st.markdown(definitions(EVIDENCE_LABELS, EVIDENCE_EXPLAINED))
 
 st.header("Kanttekeningen bij de bronnen")
 st.write(
@@ -51,7 +51,7 @@ st.write(
     "Elke koppeling tussen een interventie of praktijkvoorbeeld en een factor zegt waar ze op "
     "rust, in drie soorten, van sterk naar zwak:"
 )
-st.markdown("\n\n".join(f"**{md(label)}** — {md(BASIS_EXPLAINED[key])}" for key, label in BASIS_LABELS.items()))
+st.markdown(definitions(BASIS_LABELS, BASIS_EXPLAINED))
 st.write(
     "Ook de indeling van factoren bij een PmG-thema en het niveau (individu, gezin, gemeenschap) "
     "van de Beke-factoren zijn deels de lezing van het team; de toelichting bij de factor zegt dat. "
@@ -60,7 +60,7 @@ st.write(
 )
 
 st.header("Statische en dynamische factoren")
-st.markdown("\n\n".join(f"**{md(label)}** — {md(NATURE_EXPLAINED[key])}" for key, label in NATURE_LABELS.items()))
+st.markdown(definitions(NATURE_LABELS, NATURE_EXPLAINED))
 
 st.header("Erkenningen hebben een peildatum")
 st.write(

@@ -12,7 +12,9 @@ from kenniskaart.catalog import (
 )
 from kenniskaart import charts
 from kenniskaart.present import BASIS_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
-from kenniskaart.ui import PERSIST, catalog_link, chart, get_content, md, search_explanation, sources_line
+from kenniskaart.ui import (
+    CHIPS, PERSIST, PICK, catalog_link, chart, get_content, md, search_explanation, sources_line,
+)
 
 KIND_LABELS = {"botoc": "BOTOC-interventie (2020-2022)", "pmg": "Voorbeeld Preventie met Gezag (2024)"}
 
@@ -31,22 +33,21 @@ st.write(
 factors = kk.by_id("factors")
 factor_ids = [fid for kind in ("risico", "beschermend") for level in ("individu", "gezin", "gemeenschap")
               for fid in factor_options(kk, kind, level)]
-pick = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
 with st.expander("Zoeken en filteren", expanded=True):
     query = st.text_input(
         "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken",
         key="p_query", persist_state=PERSIST, placeholder="Bijvoorbeeld: criminele vrienden, drugs, ouders",
     )
     c1, c2, c3 = st.columns(3)
-    kinds = c1.multiselect("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="p_kind", **pick)
-    munis = c1.multiselect("Gemeente", sorted({or_unknown(e.municipality) for e in kk.examples}), key="p_muni", **pick)
-    themes = c2.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, key="p_theme", **pick)
+    kinds = c1.pills("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="p_kind", **CHIPS)
+    munis = c1.multiselect("Gemeente", sorted({or_unknown(e.municipality) for e in kk.examples}), key="p_muni", **PICK)
+    themes = c2.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, key="p_theme", **PICK)
     sel_factors = c3.multiselect(
         "Pakt deze factor aan", factor_ids,
         format_func=lambda f: f"{factors[f].name} ({FACTOR_KIND_LABELS[factors[f].kind]})",
         key="p_factor", wrap=True,
         help="Voorbeelden die de factor zelf aanpakken, of een interventie uit de catalogus gebruiken die hem aanpakt.",
-        **pick,
+        **PICK,
     )
 
 examples = filter_examples(

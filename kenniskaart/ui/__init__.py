@@ -45,6 +45,10 @@ PRESENTATION_KEY = "presentatie"
 NOTICES_KEY = "url_notices"
 PERSIST = "session"
 """``persist_state`` for filter widgets: their value survives every page switch in a session."""
+CHIPS = {"selection_mode": "multi", "wrap": True, "persist_state": PERSIST}
+"""``st.pills`` options for a filter over a short list: every choice visible, one click."""
+PICK = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
+"""``st.multiselect`` options for a filter over a long list (no English 'Select all')."""
 _NOTICE_SLOT = "_notice_slot"
 _NOTICE_LIST = "_notice_list"
 NOTICE_HEAD = "Niet alles uit de link kon worden gebruikt; de rest van de pagina werkt gewoon:"
@@ -231,6 +235,11 @@ def md(text: str | None) -> str:
     if not text:
         return ""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def definitions(labels: dict[str, str], explained: dict[str, str]) -> str:
+    """'**label** — explanation' paragraphs as Markdown, one per key of ``labels``."""
+    return "\n\n".join(f"**{md(label)}** — {md(explained[key])}" for key, label in labels.items())
 
 
 def web_link(url: str) -> str:
