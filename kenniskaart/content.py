@@ -171,6 +171,17 @@ class Kenniskaart:
         f = self.by_id("factors").get(factor_id)
         return frozenset({factor_id, *(f.twins if f is not None else ())})
 
+    def mirror_ids(self, factor_id: str) -> frozenset[str]:
+        """The factors that mirror this one or one of its twins (risk <-> protective opposite),
+        with their twins; empty when it has no mirror."""
+        by_id = self.by_id("factors")
+        out: set[str] = set()
+        for t in self.twin_ids(factor_id):
+            f = by_id.get(t)
+            for m in (f.mirrors if f is not None else ()):
+                out |= self.twin_ids(m)
+        return frozenset(out)
+
     def _by_factor(self, items: tuple[Any, ...]) -> dict[str, tuple[Any, ...]]:
         """Items keyed by every factor they link to, directly or through a twin."""
         acc: dict[str, list[Any]] = defaultdict(list)
@@ -297,6 +308,22 @@ def _source_refs(obj: Any, path: str) -> Iterator[tuple[str, SourceRef]]:
             yield from _source_refs(value, f"{path}.{i}")
 
 
+def _cautions(item: Any) -> Iterator[tuple[str, Any]]:
+    """The cautions of an intervention, example or lesson (its tips), with their field path."""
+    for i, c in enumerate(getattr(item, "cautions", ())):
+        yield f"cautions.{i}", c
+    for t, tip in enumerate(getattr(item, "tips", ())):
+        for i, c in enumerate(tip.cautions):
+            yield f"tips.{t}.cautions.{i}", c
+
+
+def _recognitions(iv: Intervention) -> Iterator[tuple[str, Any]]:
+    if iv.recognition is not None:
+        yield "recognition", iv.recognition
+    for i, rec in enumerate(iv.other_recognitions):
+        yield f"other_recognitions.{i}", rec
+
+
 def _check_references(
     loaded: dict[str, list[tuple[str, Any]]], issues: list[ContentIssue]
 ) -> None:
@@ -332,6 +359,20 @@ def _check_references(
                         issues.append(ContentIssue(
                             rel, item.id, f"twins.{i}", f"'{t}' noemt '{item.id}' niet terug als tweeling"
                         ))
+                for i, m in enumerate(item.mirrors):
+                    expect(rel, item, f"mirrors.{i}", m, "factors", "beschermend" if item.kind == "risico" else "risico")
+                    mirror = factors.get(m)
+                    if mirror is not None and item.id not in mirror.mirrors:
+                        issues.append(ContentIssue(
+                            rel, item.id, f"mirrors.{i}", f"'{m}' noemt '{item.id}' niet terug als spiegelfactor"
+                        ))
+            for fld, caution in _cautions(item):
+                if caution.guidance is not None:
+                    expect(rel, item, f"{fld}.guidance", caution.guidance, "guidance")
+            if isinstance(item, Intervention):
+                for r, rec in _recognitions(item):
+                    for i, f in enumerate(rec.outcome_factors):
+                        expect(rel, item, f"{r}.outcome_factors.{i}", f, "factors")
             if isinstance(item, Theme):
                 for i, f in enumerate(item.risk_factors):
                     expect(rel, item, f"risk_factors.{i}", f, "factors", "risico")

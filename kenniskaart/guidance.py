@@ -16,7 +16,12 @@ class GuidanceGroup:
     kind_titles: dict[str, str]
     sources: tuple[str, ...]
     """Source ids whose items belong here (by an item's first source)."""
+    any_source: tuple[str, ...] = ()
+    """Kinds that belong here whatever their source (e.g. 'werkt_niet')."""
 
+
+WAT_NIET_WERKT = "Wat niet werkt"
+"""Title of the Lessen part with what does not work or can harm (cautions link to it)."""
 
 GROUPS: tuple[GuidanceGroup, ...] = (
     GuidanceGroup(
@@ -97,13 +102,27 @@ GROUPS: tuple[GuidanceGroup, ...] = (
         },
         ("samen-weerbaar-2024",),
     ),
+    GuidanceGroup(
+        WAT_NIET_WERKT,
+        "Wat volgens een bron niet werkt of kan schaden, en de twee waarschuwingen van het Landelijk "
+        "Kwaliteitskader Effectieve Jeugdinterventies. De aanbeveler neemt dit nooit op in een pakket; de "
+        "Planscan waarschuwt als het in een plan staat.",
+        ("kanttekening", "werkt_niet"),
+        {"kanttekening": "Waarschuwingen van het Landelijk Kwaliteitskader", "werkt_niet": "Werkt niet of kan schaden"},
+        ("referentie-interventies", "referentie-interventies-2"),
+        any_source=("werkt_niet",),
+    ),
 )
 
 
 def group_items(kk: Kenniskaart, group: GuidanceGroup, kind: str) -> list[Guidance]:
     """Items of one kind that belong to a group, sorted by ``order`` (stable)."""
-    items = [g for g in kk.guidance if g.kind == kind and g.sources[0].source in group.sources]
+    items = [g for g in kk.guidance if g.kind == kind and _belongs(g, group)]
     return sorted(items, key=lambda g: g.order)
+
+
+def _belongs(item: Guidance, group: GuidanceGroup) -> bool:
+    return item.kind in group.kinds and (item.sources[0].source in group.sources or item.kind in group.any_source)
 
 
 def of_kind(kk: Kenniskaart, kind: str) -> list[Guidance]:
@@ -115,7 +134,7 @@ def of_kind(kk: Kenniskaart, kind: str) -> list[Guidance]:
 def group_for(item: Guidance) -> GuidanceGroup | None:
     """The Lessen group (tab) that shows this item, if any."""
     for group in GROUPS:
-        if item.kind in group.kinds and item.sources[0].source in group.sources:
+        if _belongs(item, group):
             return group
     return None
 

@@ -9,15 +9,19 @@ aanbeveler?").
 Outline
 -------
 1. **Need** (behoeftebeginsel): an intervention is a candidate when it addresses at least one
-   selected *dynamic* factor (directly or through a twin factor). Static factors (sex, age,
-   offending history, detention) are never "aangepakt".
-2. **Risk** (risicobeginsel): the level of help follows from the static factors and the number
-   and strength of the dynamic risk factors (``suggest_need``), explained in one sentence.
-3. **Responsivity**: the age must fit (outside the range, or ruled out by the target group:
-   excluded, with the reason). Instruments and trainings are never recommended for a young
-   person; they are listed separately "voor de organisatie".
-4. **Tiers**: tier 1 = recognised (``signals.is_recognised``), with a *known* age range that
-   fits, for a young person. Tier 2 = everything else that fits ("veelbelovend / praktijk":
+   selected *dynamic* factor (directly, through a twin factor, or through its mirror: the
+   opposite factor of the other kind, weighted lower). Static factors (sex, offending history,
+   detention) are never "aangepakt"; ``geen_doel`` factors are neither targets nor markers.
+2. **Risk** (risicobeginsel): the level of help follows from the static factors, the offence
+   and the number and strength of the dynamic risk factors (``suggest_need``), in one sentence.
+3. **Responsivity** (``eligibility``): the age must fit; a programme after an offence needs an
+   offence in the profile, an LVB programme LVB, 'geen_lvb' no LVB, a family therapy a parent
+   who takes part; what a source says does not work or can harm is never recommended (all:
+   excluded, with the reason). Universal programmes, municipal measures, instruments and
+   trainings are never recommended for one young person; they are listed "voor school of
+   gemeente".
+4. **Tiers**: tier 1 = recognised (``effective_recognition``: the rating for the outcome that
+   matters to the profile), with a *known* age range that fits, for a young person. Tier 2 = everything else that fits ("veelbelovend / praktijk":
    no recognition, or an unknown age range). A tier-2 item never outranks a tier-1 item.
    Within a tier the fit score orders (``RULES['score']``).
 5. **Package** (≤ 5): per selected dynamic factor the best recognised intervention, then the
@@ -36,9 +40,21 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .catalog import age_fits
 from .content import Kenniskaart
-from .models import RECOGNITION_ORDER, Case, Caution, Factor, FactorLink, Intervention, PracticeExample, Setting
-from .present import BASIS_LABELS, EVIDENCE_LABELS, PURPOSE_LABELS, SETTING_LABELS, age_range, recognition_text
-from .signals import HARM_KINDS, is_recognised
+from .models import (
+    RECOGNISED_LEVELS,
+    RECOGNITION_ORDER,
+    Case,
+    Caution,
+    Factor,
+    FactorLink,
+    Intervention,
+    Offence,
+    PracticeExample,
+    Recognition,
+    Setting,
+)
+from .present import BASIS_LABELS, EVIDENCE_LABELS, REQUIREMENT_LABELS, SETTING_LABELS, age_range, recognition_text
+from .signals import HARM_KINDS, is_harmful, organisation_reason
 
 # --- the rule set: every rule and weight in one place ---------------------------------------
 
@@ -63,6 +79,19 @@ SPECIALIST_FACTORS = frozenset({
 verschillende niveaus', 3: young people, young adults and families who are already further
 into crime). Traits such as loyalty or willingness to use violence alone do not."""
 
+OFFENCE_FACTORS = frozenset({
+    "beke-r-criminele-achtergrond",
+    "beke-r-meer-veroordelingen",
+    "beke-r-ernstigere-delicten",
+    "beke-r-meer-soorten-delicten",
+    "beke-r-drugsveroordelingen",
+    "beke-r-meer-langere-gevangenisstraffen",
+    "beke-r-detentiegeschiedenis",
+    "beke-r-geweldsdelicten-jeugd",
+})
+"""Static risk factors that say the young person has offended: with one of them the profile
+counts as 'na een delict', also when the offence field is left open."""
+
 RULES = {
     "score": {
         # evidence strength of a selected dynamic factor the intervention addresses …
@@ -75,6 +104,9 @@ RULES = {
         },
         # … times the provenance of the link: bron > thema > team
         "basis": {"bron": 1.0, "thema": 0.6, "team": 0.5},
+        # … times this when the link reaches the factor through its mirror (the opposite factor:
+        # building 'een baan hebben' addresses 'gebrek aan werkgelegenheid')
+        "mirror": 0.7,
         # level of help: same as needed / one step off / two steps off
         "help_level": {0: 1.0, 1: -0.5, 2: -2.0},
         # at least one preferred setting matches
@@ -111,10 +143,6 @@ RULES = {
 WEIGHTS = RULES["score"]
 PACKAGE_SIZE: int = RULES["package_size"]
 
-RESPONSIVITY_NOTES = {
-    "lvb": "licht verstandelijke beperking (LVB)",
-    "eerste_delict": "eerste delict",
-}
 
 NEED_ORDER = ("hulp-positief", "hulp-intensief", "hulp-specialistisch")
 """Help level ids from light to heavy (seed 003)."""
@@ -136,8 +164,13 @@ class Profile(BaseModel):
     settings: tuple[Setting, ...] = ()
     need: str | None = None
     """Help level id; None = let the matcher suggest one."""
-    notes: tuple[Literal["lvb", "eerste_delict"], ...] = ()
-    """Responsivity notes: shown with the eligibility cautions they touch."""
+    offence: Offence | None = None
+    """Responsivity: no offence, a first or repeated offences; None = not stated (then a
+    programme 'na een delict' needs an offence factor in the profile)."""
+    lvb: bool | None = None
+    """A mild intellectual disability (IQ roughly 50-85); None = not stated."""
+    parent: bool | None = None
+    """A parent or carer who can take part; None = not stated."""
 
 
 def profile_from_case(case: Case) -> Profile:
@@ -148,6 +181,9 @@ def profile_from_case(case: Case) -> Profile:
         protective_factors=tuple(case.protective_factors),
         settings=tuple(case.settings),
         need=case.need,
+        offence=case.offence,
+        lvb=case.lvb,
+        parent=case.parent,
     )
 
 
@@ -158,7 +194,7 @@ def profile_from_case(case: Case) -> Profile:
 class Recommendation:
     intervention: Intervention
     tier: int
-    """1 = erkend en past bij de leeftijd; 2 = veelbelovend / praktijk; 0 = voor de organisatie."""
+    """1 = erkend en past bij de leeftijd; 2 = veelbelovend / praktijk; 0 = voor school of gemeente."""
     score: float
     """Orders items within a tier only; shown to users as ``rule``, never as a number."""
     factors: tuple[Factor, ...]
@@ -186,16 +222,29 @@ class Recommendation:
         """In words: which rule put it at this place."""
         return self._words[2]
 
+    recognition: Recognition | None = None
+    """The rating the matcher used: for the outcome that matters to this profile (MDFT for drug
+    use: its rating for substance use), else the main one."""
+
     @property
     def recognised(self) -> bool:
-        return is_recognised(self.intervention)
+        return self.recognition is not None and self.recognition.level in RECOGNISED_LEVELS
+
+
+ExclusionKind = Literal["leeftijd", "doelgroep", "toelating", "werkt_niet"]
+EXCLUSION_LABELS: dict[str, str] = {
+    "leeftijd": "leeftijd",
+    "doelgroep": "doelgroep",
+    "toelating": "toelating",
+    "werkt_niet": "werkt niet of kan schaden",
+}
 
 
 @dataclass(frozen=True)
 class Exclusion:
     intervention: Intervention
     reason: str
-    kind: Literal["leeftijd", "doelgroep"] = "leeftijd"
+    kind: ExclusionKind = "leeftijd"
 
 
 @dataclass(frozen=True)
@@ -234,9 +283,12 @@ class Result:
     """Selected dynamic factors the package does not cover."""
     gaps: tuple[Gap, ...]
     for_organisation: tuple[Recommendation, ...] = ()
-    """Instruments and trainings that address a selected factor: never for a young person."""
+    """'Voor school of gemeente': universal programmes, measures for the municipality,
+    instruments and trainings that address a selected factor: never for one young person."""
     static_factors: tuple[Factor, ...] = ()
     """Selected static factors: they set the level of help, no intervention 'pakt ze aan'."""
+    no_target_factors: tuple[Factor, ...] = ()
+    """Selected factors that are neither a target nor a risk marker (``geen_doel``)."""
     notices: tuple[str, ...] = field(default=())
 
     def tier(self, n: int) -> tuple[Recommendation, ...]:
@@ -283,22 +335,25 @@ def suggest_need(kk: Kenniskaart, profile: Profile) -> tuple[str | None, str]:
 
     Risk principle (CCV les 1; seed 003 'De juiste hulp op verschillende niveaus'):
     a risk factor in ``SPECIALIST_FACTORS`` (offending history, detention, ties with organised
-    crime) → specialist approach (3). Otherwise ``intensive_count`` or more dynamic risk
-    factors, or ``intensive_strong`` or more with strong evidence → intensive guidance (2);
-    fewer → positive support (1). Any other static risk factor (e.g. man-zijn) raises that one
-    step, to at most intensive guidance. One sentence says why.
+    crime) or repeated offending → specialist approach (3). Otherwise ``intensive_count`` or more
+    dynamic risk factors, or ``intensive_strong`` or more with strong evidence → intensive
+    guidance (2); fewer → positive support (1). Any other static risk marker (e.g. man-zijn) or a
+    first offence raises that one step, to at most intensive guidance. Factors that are no target
+    and no risk marker (``geen_doel``: having a job, a stable relationship, per-role factors) never
+    count. One sentence says why.
     """
     rules = RULES["need"]
-    risks = [f for f in selected_factors(kk, profile) if f.kind == "risico"]
-    if not risks:
-        return None, "Geen risicofactoren gekozen: geen niveau van hulp voorgesteld."
+    risks = [f for f in selected_factors(kk, profile) if f.kind == "risico" and f.nature != "geen_doel"]
+    if not risks and profile.offence not in ("eerste", "herhaald"):
+        return None, "Geen risicofactoren gekozen die het niveau van hulp bepalen: geen niveau voorgesteld."
     special = [f for f in risks if f.id in rules["specialist_factors"]]
-    if special:
+    if special or profile.offence == "herhaald":
         hid = "hulp-specialistisch"
-        why = "het profiel wijst op criminaliteit of banden met criminelen (" + ", ".join(f.name for f in special[:3]) + ")"
+        named = [f.name for f in special[:3]] + (["herhaald delict"] if profile.offence == "herhaald" else [])
+        why = "het profiel wijst op criminaliteit of banden met criminelen (" + ", ".join(named) + ")"
         return hid, f"Voorgesteld: {_level_name(kk, hid).lower()}, omdat {why}."
     dynamic = [f for f in risks if f.nature == "dynamisch"]
-    static = [f for f in risks if f.nature == "statisch"]
+    static = [f.name for f in risks if f.nature == "statisch"] + (["eerste delict"] if profile.offence == "eerste" else [])
     strong = [f for f in dynamic if f.evidence in rules["strong_evidence"]]
     step = 1 if (len(dynamic) >= rules["intensive_count"] or len(strong) >= rules["intensive_strong"]) else 0
     parts = [
@@ -307,10 +362,10 @@ def suggest_need(kk: Kenniskaart, profile: Profile) -> tuple[str | None, str]:
     ]
     if static and step == 0:
         step = 1
-        parts.append(f"de statische factor{'en' if len(static) > 1 else ''} " + ", ".join(f"'{f.name}'" for f in static[:3])
+        parts.append(f"de statische factor{'en' if len(static) > 1 else ''} " + ", ".join(f"'{n}'" for n in static[:3])
                      + " het risico verho" + ("gen" if len(static) > 1 else "ogt"))
     elif static:
-        parts.append("statische factoren: " + ", ".join(f"'{f.name}'" for f in static[:3]))
+        parts.append("statische factoren: " + ", ".join(f"'{n}'" for n in static[:3]))
     hid = NEED_ORDER[step]
     return hid, f"Voorgesteld: {_level_name(kk, hid).lower()}, omdat {parts[0]}" + (
         f" en {parts[1]}." if len(parts) > 1 else "."
@@ -330,25 +385,83 @@ def _doelgroep_rules_out(c: Caution, age: int | None) -> bool:
     return not lo <= age <= hi
 
 
-def _reach(kk: Kenniskaart, wanted: dict[str, Factor]) -> dict[str, tuple[str, ...]]:
-    """For every factor id a link may name: the selected factors it reaches (itself or a twin)."""
-    reach: dict[str, list[str]] = {}
+def has_offence(profile: Profile) -> bool:
+    """The profile says the young person offended: a first or repeated offence, or an offence
+    factor (criminal history, convictions, detention) among the risk factors."""
+    return profile.offence in ("eerste", "herhaald") or (
+        profile.offence is None and any(f in OFFENCE_FACTORS for f in profile.risk_factors)
+    )
+
+
+def needs_offence(iv: Intervention) -> bool:
+    """Only after an offence: a justice-frame programme or a source-given 'delict' condition."""
+    return iv.prevention == "na_delict" or "delict" in iv.requires
+
+
+def eligibility(iv: Intervention, profile: Profile) -> tuple[ExclusionKind, str] | None:
+    """Why the target group rules this young person out (responsivity), or None.
+
+    In this order: a source says it does not work or can harm; only after an offence; only with
+    LVB; not with LVB; a parent who takes part while the profile says there is none.
+    """
+    harm = next((c for c in iv.cautions if c.kind == "werkt_niet"), None)
+    if harm is not None:
+        return "werkt_niet", f"een bron zegt dat dit niet werkt of kan schaden: {harm.text}"
+    if needs_offence(iv) and not has_offence(profile):
+        if profile.offence == "geen":
+            return "doelgroep", "alleen na een delict (justitieel kader), en het profiel zegt: geen delict"
+        return "doelgroep", ("alleen na een delict (justitieel kader); het profiel noemt geen delict "
+                             "(kies bij 'Delict' eerste of herhaald als dat zo is)")
+    if "lvb" in iv.requires and profile.lvb is not True:
+        return "toelating", ("alleen voor jongeren met een licht verstandelijke beperking (IQ ongeveer 50-85); "
+                             + ("het profiel zegt: geen LVB" if profile.lvb is False else
+                                "het profiel noemt geen LVB (kies bij 'LVB' ja als dat zo is)"))
+    if "geen_lvb" in iv.requires and profile.lvb is True:
+        return "toelating", "niet voor jongeren met een licht verstandelijke beperking, en het profiel noemt een LVB"
+    if "ouder" in iv.requires and profile.parent is False:
+        return "toelating", "vraagt een ouder of verzorger die meedoet, en het profiel zegt dat die er niet is"
+    return None
+
+
+Via = Literal["zelf", "tweeling", "spiegel"]
+
+
+def _reach(kk: Kenniskaart, wanted: dict[str, Factor]) -> dict[str, tuple[tuple[str, Via], ...]]:
+    """For every factor id a link may name: the selected factors it reaches, and how (the factor
+    itself, a twin in another framework, or a mirror: the opposite factor of the other kind)."""
+    reach: dict[str, list[tuple[str, Via]]] = {}
     for fid in wanted:
         for t in kk.twin_ids(fid):
-            reach.setdefault(t, []).append(fid)
+            reach.setdefault(t, []).append((fid, "zelf" if t == fid else "tweeling"))
+        for m in kk.mirror_ids(fid):
+            reach.setdefault(m, []).append((fid, "spiegel"))
     return {k: tuple(v) for k, v in reach.items()}
 
 
-def _best_links(iv: Intervention, reach: dict[str, tuple[str, ...]]) -> dict[str, FactorLink]:
-    """Per selected factor id: the strongest link of ``iv`` to it or to one of its twins."""
-    best: dict[str, FactorLink] = {}
-    basis = WEIGHTS["basis"]
+def _link_weight(link: FactorLink, via: Via) -> float:
+    return WEIGHTS["basis"][link.basis] * (WEIGHTS["mirror"] if via == "spiegel" else 1.0)
+
+
+def _best_links(iv: Intervention, reach: dict[str, tuple[tuple[str, Via], ...]]) -> dict[str, tuple[FactorLink, Via]]:
+    """Per selected factor id: the strongest link of ``iv`` to it, a twin or a mirror."""
+    best: dict[str, tuple[FactorLink, Via]] = {}
     for link in iv.factors:
-        for fid in reach.get(link.factor, ()):
+        for fid, via in reach.get(link.factor, ()):
             cur = best.get(fid)
-            if cur is None or basis[link.basis] > basis[cur.basis]:
-                best[fid] = link
+            if cur is None or _link_weight(link, via) > _link_weight(*cur):
+                best[fid] = (link, via)
     return best
+
+
+def effective_recognition(iv: Intervention, factor_ids: frozenset[str] | set[str]) -> Recognition | None:
+    """The rating for the outcome that matters to a profile: a rating tied to outcome factors the
+    profile selected (the best such), else the main recognition."""
+    best = None
+    for rec in (iv.recognition, *iv.other_recognitions):
+        if rec is not None and rec.outcome_factors and factor_ids.intersection(rec.outcome_factors):
+            if best is None or RECOGNITION_ORDER[rec.level] > RECOGNITION_ORDER[best.level]:
+                best = rec
+    return best or iv.recognition
 
 
 def _help_diff(orders: dict[str, int], iv: Intervention, need: str | None) -> int | None:
@@ -368,25 +481,31 @@ def _help_orders(kk: Kenniskaart) -> dict[str, int]:
 
 def _evaluate(
     kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None,
-    reach: dict[str, tuple[str, ...]], orders: dict[str, int],
+    reach: dict[str, tuple[tuple[str, Via], ...]], orders: dict[str, int], selected_ids: frozenset[str],
 ) -> Recommendation | Exclusion | None:
     """Tier and score (cheap, for every candidate); the words are built only when read."""
     links = _best_links(iv, reach)
     if not links:
         return None
     fit = None if profile.age is None else age_fits(iv, profile.age)
-    young = iv.purpose in ("jeugdinterventie", "aanpak")
-    if young and fit is False:
+    organisation = organisation_reason(iv)
+    # measures, instruments and trainings are for the organisation at any age; a universal
+    # programme still has the age group of its class or school
+    if fit is False and (not organisation or iv.prevention == "universeel"):
         return Exclusion(iv, f"leeftijd {profile.age} valt buiten {age_range(iv)}", "leeftijd")
-    if young:
+    if not organisation:
         ruled_out = [c for c in iv.cautions if _doelgroep_rules_out(c, profile.age)]
         if ruled_out:
             return Exclusion(iv, f"doelgroep sluit leeftijd {profile.age} uit: {ruled_out[0].text}", "doelgroep")
+        barred = eligibility(iv, profile)
+        if barred is not None:
+            return Exclusion(iv, barred[1], barred[0])
 
-    ev, basis = WEIGHTS["evidence"], WEIGHTS["basis"]
+    rec = effective_recognition(iv, selected_ids)
+    ev = WEIGHTS["evidence"]
     score = 0.0
-    for fid, link in links.items():
-        score += ev[dynamic[fid].evidence] * basis[link.basis]
+    for fid, (link, via) in links.items():
+        score += ev[dynamic[fid].evidence] * _link_weight(link, via)
     if fit is None and profile.age is not None:
         score += WEIGHTS["age_unknown"]
     if need and iv.help_levels:
@@ -395,15 +514,15 @@ def _evaluate(
             score += WEIGHTS["help_level"][diff]
     if profile.settings and any(s in profile.settings for s in iv.settings):
         score += WEIGHTS["setting"]
-    if iv.recognition is not None:
-        score += WEIGHTS["recognition_step"] * RECOGNITION_ORDER[iv.recognition.level]
+    if rec is not None:
+        score += WEIGHTS["recognition_step"] * RECOGNITION_ORDER[rec.level]
     for c in iv.cautions:
         if c.kind in RULES["harm_kinds"]:
             score += WEIGHTS["harm"]
 
-    recognised = is_recognised(iv)
+    recognised = rec is not None and rec.level in RECOGNISED_LEVELS
     known_range = iv.min_age is not None or iv.max_age is not None
-    if not young:
+    if organisation:
         tier = 0
     elif recognised and (fit is True or (profile.age is None and known_range)):
         tier = 1
@@ -411,22 +530,32 @@ def _evaluate(
         tier = 2
     factors = tuple(dynamic[fid] for fid in links)
     return Recommendation(iv, tier, score, factors,
-                          partial(_explain, kk, iv, profile, dynamic, need, links, fit, tier))
+                          partial(_explain, kk, iv, profile, dynamic, need, links, fit, tier, rec), rec)
 
 
 def _explain(
     kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None,
-    links: dict[str, FactorLink], fit: bool | None, tier: int,
+    links: dict[str, tuple[FactorLink, Via]], fit: bool | None, tier: int, rec: Recognition | None,
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """Reasons for, cautions against, and the rule that put it in its place, in words."""
     reasons: list[str] = []
     cautions: list[str] = []
     weak: list[str] = []
-    for fid, link in links.items():
+    by_id = kk.by_id("factors")
+    for fid, (link, via) in links.items():
         f = dynamic[fid]
         verb = "pakt aan" if f.kind == "risico" else "versterkt"
-        via = "" if link.factor == fid else " (via dezelfde factor in een ander kader)"
-        reasons.append(f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]}; {BASIS_LABELS[link.basis]}){via}")
+        if via == "tweeling":
+            how = " (via dezelfde factor in een ander kader)"
+        elif via == "spiegel":
+            other = by_id[link.factor].name
+            how = (f" (via de spiegelfactor '{other}': wie die versterkt, pakt deze aan; telt voor "
+                   f"{_nl(WEIGHTS['mirror'])} mee)" if f.kind == "risico" else
+                   f" (via de spiegelfactor '{other}': wie die aanpakt, versterkt deze; telt voor "
+                   f"{_nl(WEIGHTS['mirror'])} mee)")
+        else:
+            how = ""
+        reasons.append(f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]}; {BASIS_LABELS[link.basis]}){how}")
         if link.basis != "bron":
             weak.append(f.name)
     if weak and len(weak) == len(links):
@@ -454,10 +583,19 @@ def _explain(
     if common:
         reasons.append("setting past: " + ", ".join(SETTING_LABELS[s] for s in common))
 
-    rec = iv.recognition
-    recognised = is_recognised(iv)
+    if needs_offence(iv) and tier:
+        reasons.append("na een delict: het profiel noemt een delict")
+    if "lvb" in iv.requires and tier:
+        reasons.append("voor jongeren met een LVB, zoals in het profiel")
+    if "ouder" in iv.requires and profile.parent is None:
+        cautions.append(f"{REQUIREMENT_LABELS['ouder'].capitalize()}: ga na of dat lukt.")
+
+    recognised = rec is not None and rec.level in RECOGNISED_LEVELS
     if recognised:
         reasons.append(f"erkenning: {recognition_text(rec)}")
+        if rec is not iv.recognition:
+            reasons.append(f"deze beoordeling geldt voor {rec.outcome or 'een gekozen factor'}; "
+                           f"hoofderkenning: {recognition_text(iv.recognition)}")
         if rec.level == "erkend, niveau onbekend":
             cautions.append("Een bron noemt de interventie erkend, maar een erkenningsniveau is niet gevonden.")
         if rec.in_review and not any(c.kind == "erkenning" for c in iv.cautions):
@@ -465,23 +603,21 @@ def _explain(
 
     # harms first (what does not work or can harm), then the other cautions
     for c in sorted(iv.cautions, key=lambda c: c.kind not in HARM_KINDS):
-        text = c.text
-        if c.kind == "toelating" and profile.notes:
-            text += f" (let op bij dit profiel: {', '.join(RESPONSIVITY_NOTES[n] for n in profile.notes)})"
         label = {"werkt_niet": "Werkt niet of kan schaden: ", "groepsinterventie": "Groepsinterventie: ",
                  "voorlichting": "Voorlichting: "}.get(c.kind, "")
-        cautions.append(label + text)
+        cautions.append(label + c.text)
 
     count = _n(len(links), "gekozen dynamische factor", "gekozen dynamische factoren")
     if tier == 0:
-        rule = (f"Voor de organisatie: een {PURPOSE_LABELS[iv.purpose]}, geen interventie voor een jongere; "
-                "daarom nooit aanbevolen voor een jongere.")
+        rule = (f"Voor school of gemeente: {organisation_reason(iv)}; "
+                "daarom nooit aanbevolen voor één jongere.")
     elif tier == 1:
         rule = f"Groep 1: erkend, past bij de leeftijd en pakt {count} aan."
     else:
         why = []
         if not recognised:
-            why.append("niet erkend" if rec is not None else "erkenning onbekend")
+            why.append("niet erkend" if rec is not None and rec.level != "niet beoordeeld" else
+                       "niet beoordeeld" if rec is not None else "erkenning onbekend")
         if fit is None and recognised:
             why.append("leeftijdsgrens onbekend")
         rule = (f"Groep 2, veelbelovend / praktijk ({', '.join(why)}): komt na alle erkende interventies "
@@ -492,7 +628,8 @@ def _explain(
 def _package(
     ranked: list[Recommendation], dynamic: dict[str, Factor]
 ) -> tuple[list[PackageItem], list[Factor]]:
-    """≤ PACKAGE_SIZE items: recognised first per factor, then family and community, then the rest."""
+    """≤ PACKAGE_SIZE items: recognised first per factor, then family and community, then the rest.
+    Nothing a source says does not work or can harm, and no awareness lessons (``harm_kinds``)."""
     uncovered = set(dynamic)
     chosen: list[PackageItem] = []
     used: set[str] = set()
@@ -524,9 +661,11 @@ def _package(
             names = ", ".join(f.name for f in best.factors if f.id in uncovered)
             take(best, why.format(names=names))
 
-    tier1 = [r for r in ranked if r.tier == 1]
-    # unrecognised approaches with a caution that they do not work or can harm stay out
-    tier2 = [r for r in ranked if r.tier == 2 and not any(c.kind in RULES["harm_kinds"] for c in r.intervention.cautions)]
+    def safe(r: Recommendation) -> bool:
+        return not any(c.kind in RULES["harm_kinds"] for c in r.intervention.cautions)
+
+    tier1 = [r for r in ranked if r.tier == 1 and safe(r)]
+    tier2 = [r for r in ranked if r.tier == 2 and safe(r)]
     greedy(tier1, "Erkend en passend voor: {names}.")
     for level, label in (("gezin", "het gezin"), ("gemeenschap", "de gemeenschap")):
         if len(chosen) >= PACKAGE_SIZE or any(level in p.intervention.levels for p in chosen):
@@ -550,14 +689,23 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     chosen = selected_factors(kk, profile)
     dynamic = {f.id: f for f in chosen if f.nature == "dynamisch"}
     static = tuple(f for f in chosen if f.nature == "statisch")
+    no_target = tuple(f for f in chosen if f.nature == "geen_doel")
     unknown = [f for f in (*profile.risk_factors, *profile.protective_factors) if f not in kk.by_id("factors")]
     if unknown:
         notices.append(f"Onbekende factoren genegeerd: {', '.join(unknown)}.")
     if chosen and not dynamic:
         notices.append(
-            "Alleen statische factoren gekozen: die bepalen hoe zwaar de hulp moet zijn, maar geen interventie "
-            "pakt ze aan. Kies ook dynamische factoren (wat te veranderen is)."
+            "Geen dynamische factor gekozen: statische factoren bepalen hoe zwaar de hulp moet zijn, maar geen "
+            "interventie pakt ze aan. Kies ook dynamische factoren (wat te veranderen is)."
         )
+    if no_target:
+        notices.append(
+            "Geen doel van een interventie en geen risicomarkering, dus zonder invloed op het niveau van hulp: "
+            + ", ".join(f.name for f in no_target) + "."
+        )
+    if profile.offence == "geen" and any(f in OFFENCE_FACTORS for f in profile.risk_factors):
+        notices.append("Het profiel zegt 'geen delict' maar noemt ook een strafrechtelijk verleden; de aanbeveler "
+                       "volgt 'geen delict'.")
     need = profile.need if profile.need in kk.by_id("help_levels") else None
     if profile.need is not None and need is None:
         notices.append(f"Onbekend niveau van hulp genegeerd: {profile.need}.")
@@ -566,23 +714,24 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
         if need not in kk.by_id("help_levels"):
             need = None
     else:
-        need_reason = "Niveau van hulp gekozen door de gebruiker."
+        need_reason = "Niveau van hulp gekozen in het profiel."
         suggested, _ = suggest_need(kk, profile)
         if suggested is not None and suggested != need and suggested in kk.by_id("help_levels"):
             need_reason += (f" Op grond van de gekozen factoren zou de aanbeveler "
                             f"{_level_name(kk, suggested).lower()} voorstellen.")
 
+    reach = _reach(kk, dynamic)
     candidates: dict[str, Intervention] = {}
-    for fid in dynamic:
+    for fid in reach:
         for iv in kk.interventions_for_factor(fid):
             candidates.setdefault(iv.id, iv)
-    reach = _reach(kk, dynamic)
+    selected_ids = frozenset(t for fid in dynamic for t in kk.twin_ids(fid))
     orders = _help_orders(kk)
     ranked: list[Recommendation] = []
     organisation: list[Recommendation] = []
     excluded: list[Exclusion] = []
     for iv in candidates.values():
-        out = _evaluate(kk, iv, profile, dynamic, need, reach, orders)
+        out = _evaluate(kk, iv, profile, dynamic, need, reach, orders, selected_ids)
         if isinstance(out, Exclusion):
             excluded.append(out)
         elif out is not None:
@@ -605,12 +754,13 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
         need=need,
         need_reason=need_reason,
         ranked=tuple(ranked),
-        excluded=tuple(sorted(excluded, key=lambda e: e.intervention.name)),
+        excluded=tuple(sorted(excluded, key=lambda e: (e.kind == "werkt_niet", e.intervention.name))),
         package=tuple(package),
         uncovered=tuple(uncovered),
         gaps=tuple(gaps),
         for_organisation=tuple(organisation),
         static_factors=static,
+        no_target_factors=no_target,
         notices=tuple(notices),
     )
 
@@ -635,20 +785,31 @@ def explain_rules() -> list[str]:
         "betekent (tweeling) telt mee.",
         f"Groep 1: {RULES['tiers'][1]} (bekende leeftijdsgrens). Groep 2: {RULES['tiers'][2]}. "
         "Een interventie uit groep 2 staat nooit boven een interventie uit groep 1.",
-        "Valt af, met de reden erbij: leeftijd buiten de grens, of een doelgroep die deze leeftijd uitsluit. "
-        "Screenings- en risicotaxatie-instrumenten en trainingen voor professionals worden nooit voor een "
-        "jongere aanbevolen; ze staan apart onder 'Voor de organisatie'.",
+        "Valt af, met de reden erbij: leeftijd buiten de grens, of een doelgroep die deze jongere uitsluit. "
+        "Een programma na een delict (leerstraf, Halt, justitiële gedragsinterventies) alleen als het profiel "
+        "een delict noemt; een LVB-programma alleen bij een LVB; een programma dat een IQ boven de LVB-grens "
+        "vraagt niet bij een LVB; gezinstherapie die een ouder vraagt niet als het profiel zegt dat die er niet "
+        "is. Wat volgens een bron niet werkt of kan schaden, wordt nooit aanbevolen en staat bij 'Valt af'.",
+        "Voor school of gemeente, nooit voor één jongere: universele programma's voor een hele klas, school of "
+        "wijk (zoals Taakspel, PAD, Kanjertraining, Kapot Sterk), maatregelen en planningsmethoden van de "
+        "gemeente (convenanten, jeugdboa, wijkrechtspraak, Communities That Care), screenings- en "
+        "risicotaxatie-instrumenten en trainingen voor professionals.",
         f"Binnen een groep telt elke gekozen dynamische factor mee naar sterkte van het bewijs (gefundeerd "
         f"{_nl(ev['gefundeerd'])}, statistisch robuust {_nl(ev['robuust'])}, plausibel {_nl(ev['plausibel'])}, "
         f"kwalitatief of niet beoordeeld {_nl(ev['kwalitatief'])}) maal de herkomst van de koppeling: een bron "
         f"noemt deze interventie {_nl(ba['bron'])}, een bron noemt alleen het thema {_nl(ba['thema'])}, afgeleid door "
-        f"het team {_nl(ba['team'])}.",
+        f"het team {_nl(ba['team'])}. Een interventie voor de spiegelfactor (de tegenhanger: 'een baan hebben' bij "
+        f"'gebrek aan werkgelegenheid') telt voor {_nl(WEIGHTS['mirror'])} mee, en dat staat erbij.",
+        "Heeft een factor meerdere erkenningen voor verschillende uitkomsten (MDFT: voor delinquentie en voor "
+        "middelengebruik), dan telt de erkenning voor de uitkomst die bij het profiel past.",
         f"Niveau van hulp (risicobeginsel): hetzelfde niveau {_nl(hl[0], sign=True)}, één niveau ernaast {_nl(hl[1], sign=True)}, twee "
         f"niveaus ernaast {_nl(hl[2], sign=True)}. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
-        "strafrechtelijk verleden, detentie of banden met georganiseerde criminaliteit wijzen op de "
-        f"specialistische aanpak; {nd['intensive_count']} of meer dynamische risicofactoren, of "
+        "strafrechtelijk verleden, herhaalde delicten, detentie of banden met georganiseerde criminaliteit wijzen op "
+        f"de specialistische aanpak; {nd['intensive_count']} of meer dynamische risicofactoren, of "
         f"{nd['intensive_strong']} of meer sterk onderbouwde, op intensieve begeleiding; anders positieve "
-        "ondersteuning. Een andere statische risicofactor verhoogt dat één stap.",
+        "ondersteuning. Een andere statische risicofactor (zoals man-zijn) of een eerste delict verhoogt dat één "
+        "stap. Factoren die geen doel en geen risicomarkering zijn (een baan, een stabiele relatie, de rol van "
+        "coördinatoren en leiders) verhogen het niveau nooit.",
         f"Past een van de gekozen settings: {_nl(WEIGHTS['setting'], sign=True)}. Erkenning: {_nl(WEIGHTS['recognition_step'])} "
         f"per trede (goed beschreven 1 … effectief volgens sterke aanwijzingen 5). Leeftijdsgrens onbekend "
         f"terwijl u een leeftijd koos: {_nl(WEIGHTS['age_unknown'], sign=True)}. Per waarschuwing uit de bronnen dat iets "

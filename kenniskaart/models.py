@@ -75,12 +75,16 @@ Basis = Literal["bron", "thema", "team"]
 
 BASIS_ORDER: dict[str, int] = {"bron": 2, "thema": 1, "team": 0}
 
-FactorNature = Literal["statisch", "dynamisch"]
+FactorNature = Literal["statisch", "dynamisch", "geen_doel"]
 """Risk principle vs need principle (CCV wat-werkt, seed 001 les 1):
 
-* ``statisch``: cannot be changed by an intervention (sex, age, offending history,
-  convictions, detention). It raises the *level of help* needed but is never "aangepakt".
+* ``statisch``: a risk marker that cannot be changed by an intervention (sex, offending
+  history, convictions, detention). It raises the *level of help* needed but is never
+  "aangepakt".
 * ``dynamisch``: can change; the targets of interventions.
+* ``geen_doel``: neither a target nor a risk marker for a young person (e.g. Beke's per-role
+  factors of coordinators and leaders, being non-religious, having a stable relationship): shown
+  as knowledge, never raises the level of help and is never "aangepakt".
 """
 
 AgeGroup = Literal["8-12", "12-18", "18-27", "volwassenen", "algemeen"]
@@ -88,18 +92,49 @@ AgeGroup = Literal["8-12", "12-18", "18-27", "volwassenen", "algemeen"]
 
 AGE_GROUPS: tuple[str, ...] = ("8-12", "12-18", "18-27", "volwassenen", "algemeen")
 
-InterventionPurpose = Literal["jeugdinterventie", "aanpak", "instrument", "training"]
+InterventionPurpose = Literal["jeugdinterventie", "aanpak", "maatregel", "instrument", "training"]
 """What an item in the catalogue is *for*:
 
 * ``jeugdinterventie``: a programme delivered to a young person (and/or family).
-* ``aanpak``: an approach, service or way of working a municipality organises
-  (jongerenwerk, persoonsgerichte aanpak, community approaches).
+* ``aanpak``: an approach or service that works with young people or families
+  (jongerenwerk, straatcoaches, persoonsgerichte aanpak).
+* ``maatregel``: an organisational measure or planning method for the municipality or its
+  partners (veiligheidsconvenant, jeugdboa, wijkrechtspraak, Communities That Care as a
+  planning method, programmes seed 004 §4.4 offers "ter inspiratie").
 * ``instrument``: a screening or risk-assessment instrument.
 * ``training``: a training for professionals (e.g. De Preventieve Leerkracht).
 
-Instruments and trainings are never recommended *for a young person*; the UI shows them in
-their own section "voor de organisatie".
+Measures, instruments and trainings are never recommended *for a young person*; the UI shows
+them in their own section "voor school of gemeente".
 """
+
+PreventionLevel = Literal["universeel", "selectief", "geindiceerd", "na_delict"]
+"""Who an intervention is for (NJi interventiematrix, plus the justice frame):
+
+* ``universeel``: a whole class, school or neighbourhood (Taakspel, PAD, Kanjertraining, Kapot
+  Sterk). Never recommended for one young person: it belongs under "voor school of gemeente".
+* ``selectief``: young people in a risk group, before problems are serious.
+* ``geindiceerd``: young people who already show problem behaviour.
+* ``na_delict``: after an offence, in a justice frame (leerstraf, Halt, Tools4U, CoVa): only
+  when the profile says there was an offence.
+"""
+
+Requirement = Literal["delict", "lvb", "geen_lvb", "ouder"]
+"""Eligibility conditions a source gives (responsivity principle):
+
+* ``delict``: only after an offence (also implied by ``prevention: na_delict``).
+* ``lvb``: only for young people with a mild intellectual disability (IQ roughly 50-85).
+* ``geen_lvb``: not for young people with a mild intellectual disability (e.g. Tools4U: IQ > 85).
+* ``ouder``: needs a parent or carer who takes part (MDFT, MST, RGT).
+"""
+
+Committee = Literal["jeugd", "justitiele", "gezondheid", "onderwijs", "onbekend"]
+"""The NJi deelcommissie (or its predecessor) that gave a rating:
+``jeugd`` = Jeugdzorg en psychosociale/pedagogische preventie; ``justitiele`` = Justitiële
+interventies (incl. the former Erkenningscommissie Gedragsinterventies Justitie);
+``gezondheid`` = Jeugdgezondheidszorg, preventie en gezondheidsbevordering (Loket Gezond Leven);
+``onderwijs`` = Ontwikkelingsstimulering, onderwijsgerelateerd en jeugdwelzijn; ``onbekend``:
+no source names the committee."""
 
 Format = Literal["individueel", "groep", "gezin", "school", "wijk", "online", "netwerk"]
 """How an intervention is delivered."""
@@ -181,10 +216,14 @@ GuidanceKind = Literal[
     "netwerkprincipe",
     "route",
     "opvoedondersteuning",
+    "werkt_niet",
 ]
 """Kinds of guidance item (seeds 000, 001, 002, 004)."""
 
 SourceKind = Literal["seed", "referentie"]
+
+Offence = Literal["geen", "eerste", "herhaald"]
+"""Profile input: no offence, a first offence, repeated offences."""
 
 
 def age_groups_for(target_group: str | None) -> tuple[str, ...]:
@@ -237,6 +276,8 @@ class SourceRef(Strict):
     """Section, table, annex or page, e.g. 'Bijlage 1, tabel Criminaliteit'."""
     url: str | None = None
     """Public page behind a reference fact, if any."""
+    peildatum: dt.date | None = None
+    """The day the page at ``url`` was read (facts on web pages change)."""
 
 
 Sources = Annotated[list[SourceRef], Field(min_length=1)]
@@ -302,6 +343,11 @@ class Factor(Strict):
     """Ids of PmG themes (kind 'pmg')."""
     pmg_themes_basis: Basis = "team"
     """Whether the theme mapping is stated by a source or the team's classification."""
+    mirrors: list[Id] = []
+    """Ids of factors of the other kind that mirror this one (a risk factor and the protective
+    factor that is its opposite: 'gebrek aan werkgelegenheid' and 'het hebben van een baan').
+    An intervention that builds the one addresses the other, weighted lower and said in words.
+    The loader checks the relation is symmetric and crosses kinds."""
     twins: list[Id] = []
     """Ids of factors in another framework that name the same factor (e.g. Beke's
     'Wonen in een buurt waar een georganiseerde criminele groep opereert' and Samen Weerbaar's
@@ -340,6 +386,14 @@ class Recognition(Strict):
     level: RecognitionLevel
     body: str | None = None
     """E.g. 'NJi Databank Effectieve Jeugdinterventies', 'Erkenningscommissie'."""
+    committee: Committee | None = None
+    """The deelcommissie that rated it; every recognised statement names one (or 'onbekend')."""
+    outcome: str | None = None
+    """The outcome this rating is for, where a source rates outcomes apart (MDFT: 'delinquentie'
+    vs 'middelengebruik')."""
+    outcome_factors: list[Id] = []
+    """Factors that outcome is about: when a profile selects one of them, the matcher uses this
+    rating (the one for the outcome that matters to the profile) instead of the main one."""
     date: dt.date | None = None
     """Date of the recognition decision, if known."""
     in_review: bool = False
@@ -349,10 +403,13 @@ class Recognition(Strict):
 
 
 class Caution(Strict):
-    """A warning that applies to an intervention."""
+    """A warning that applies to an intervention, a practice example or a tip."""
 
     kind: CautionKind
     text: Text
+    guidance: Id | None = None
+    """Id of the guidance item that explains this warning (e.g. the Kwaliteitskader's two
+    warnings); the UI links to it."""
     sources: list[SourceRef] = []
     min_age: int | None = Field(default=None, ge=0, le=99)
     max_age: int | None = Field(default=None, ge=0, le=99)
@@ -381,6 +438,11 @@ class Intervention(Strict):
     """Age range in years; None = unknown (shown as 'onbekend')."""
     age_note: str | None = None
     target_group: str | None = None
+    prevention: PreventionLevel | None = None
+    """Who it is for: universeel (a whole class/school/neighbourhood), selectief, geindiceerd,
+    or na_delict (justice frame). None = onbekend."""
+    requires: list[Requirement] = []
+    """Eligibility conditions a source gives (offence, LVB, no LVB, a parent who takes part)."""
     formats: list[Format] = []
     settings: list[Setting] = []
     levels: list[Level] = []
@@ -453,6 +515,8 @@ class PracticeExample(Strict):
     """Catalogue interventions this example uses."""
     status: str | None = None
     """Whether it went ahead, as far as the source says."""
+    cautions: list[Caution] = []
+    """Warnings that apply to this example (e.g. universal awareness lessons)."""
     figures: list[Figure] = []
     sources: Sources
 
@@ -462,6 +526,8 @@ class PracticeExample(Strict):
 
 class Tip(Strict):
     text: Text
+    cautions: list[Caution] = []
+    """Warnings that apply to acting on this tip (e.g. awareness campaigns)."""
 
 
 class Lesson(Strict):
@@ -500,6 +566,12 @@ class Case(Strict):
     settings: list[Setting] = []
     need: Id | None = None
     """Help level id, or None to let the matcher suggest one."""
+    offence: Offence | None = None
+    """Whether the young person offended: geen / eerste / herhaald; None = not stated."""
+    lvb: bool | None = None
+    """Mild intellectual disability (IQ roughly 50-85); None = not stated."""
+    parent: bool | None = None
+    """A parent or carer who can take part; None = not stated."""
     sources: Sources
 
 

@@ -402,6 +402,40 @@ def coverage_table(coverage: list[Coverage]) -> pd.DataFrame:
     )
 
 
+# --- what does not work or can harm ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Warning:
+    item: str
+    """The plan item's label."""
+    kind: str
+    """Caution kind: werkt_niet, voorlichting or groepsinterventie."""
+    text: str
+    guidance: str | None
+
+
+WARNING_ORDER = {"werkt_niet": 0, "voorlichting": 1, "groepsinterventie": 2}
+
+
+def plan_warnings(kk: Kenniskaart, items: list[PlanItem]) -> list[Warning]:
+    """Plan items a source says do not work or can harm, awareness lessons for everyone and group
+    interventions with at-risk youths (the Kwaliteitskader's warnings), harms first. A practice
+    example also carries the warnings of the catalogue interventions it uses."""
+    ivs = kk.by_id("interventions")
+    out: list[Warning] = []
+    for item in items:
+        cautions = list(getattr(item, "cautions", ()))
+        if isinstance(item, PracticeExample):
+            cautions += [c for iid in item.interventions for c in ivs[iid].cautions]
+        seen: set[tuple[str, str]] = set()
+        for c in cautions:
+            if c.kind in WARNING_ORDER and (c.kind, c.text) not in seen:
+                seen.add((c.kind, c.text))
+                out.append(Warning(item_label(item), c.kind, c.text, c.guidance))
+    return sorted(out, key=lambda w: WARNING_ORDER[w.kind])
+
+
 # --- suggestions for gaps ------------------------------------------------------------
 
 

@@ -62,7 +62,7 @@ BASIS_EXPLAINED = {
     ),
     "team": "Afgeleid door het kenniskaart-team; geen bron zegt het zo.",
 }
-NATURE_LABELS = {"statisch": "statisch", "dynamisch": "dynamisch"}
+NATURE_LABELS = {"statisch": "statisch", "dynamisch": "dynamisch", "geen_doel": "geen doel"}
 
 COUNT_LABELS = {
     "sources": "bronnen",
@@ -89,10 +89,36 @@ NATURE_EXPLAINED = {
         "Dynamische factor (behoeftebeginsel): te veranderen, en daarmee een doel van "
         "interventies."
     ),
+    "geen_doel": (
+        "Geen doel en geen risicomarkering: de bron noemt de factor (bijvoorbeeld bij een rol in een "
+        "crimineel netwerk), maar het is niets wat een interventie bij een jongere verandert en het "
+        "verhoogt het niveau van hulp niet."
+    ),
 }
+PREVENTION_LABELS = {
+    "universeel": "universeel: voor een hele klas, school of wijk",
+    "selectief": "selectief: jongeren in een risicogroep",
+    "geindiceerd": "geïndiceerd: jongeren met probleemgedrag",
+    "na_delict": "na een delict (justitieel kader)",
+}
+REQUIREMENT_LABELS = {
+    "delict": "alleen na een delict",
+    "lvb": "alleen bij een licht verstandelijke beperking (IQ ongeveer 50-85)",
+    "geen_lvb": "niet bij een licht verstandelijke beperking",
+    "ouder": "vraagt een ouder of verzorger die meedoet",
+}
+COMMITTEE_LABELS = {
+    "jeugd": "deelcommissie Jeugdzorg en psychosociale/pedagogische preventie",
+    "justitiele": "deelcommissie Justitiële interventies",
+    "gezondheid": "deelcommissie Jeugdgezondheidszorg, preventie en gezondheidsbevordering",
+    "onderwijs": "deelcommissie Ontwikkelingsstimulering, onderwijs en jeugdwelzijn",
+    "onbekend": "commissie onbekend",
+}
+OFFENCE_LABELS = {"geen": "geen delict", "eerste": "eerste delict", "herhaald": "herhaald delict"}
 PURPOSE_LABELS = {
     "jeugdinterventie": "interventie voor jongeren",
     "aanpak": "aanpak of voorziening",
+    "maatregel": "maatregel of planningsmethode voor de gemeente",
     "instrument": "screenings- of risicotaxatie-instrument",
     "training": "training voor professionals",
 }
@@ -141,12 +167,22 @@ def recognition_text(rec: Recognition | None) -> str:
     if rec is None:
         return ONBEKEND
     text = rec.level
-    if rec.body:
-        text += f" ({rec.body})"
+    if rec.outcome:
+        text += f" voor {rec.outcome}"
+    where = [w for w in (rec.body, COMMITTEE_LABELS[rec.committee] if rec.committee and rec.committee != "onbekend" else None) if w]
+    if where:
+        text += f" ({'; '.join(where)})"
     text += f", peildatum {rec.date:%d-%m-%Y}" if rec.date else ", datum onbekend"
     if rec.in_review:
         text += ", in herbeoordeling"
     return text
+
+
+def audience_text(iv: Intervention) -> str:
+    """Who it is for, in one line: prevention level and eligibility conditions ('onbekend' parts left out)."""
+    parts = [PREVENTION_LABELS[iv.prevention]] if iv.prevention else ["preventieniveau onbekend"]
+    parts += [REQUIREMENT_LABELS[r] for r in iv.requires]
+    return "; ".join(parts)
 
 
 def source_text(kk: Kenniskaart, ref: SourceRef) -> str:

@@ -10,13 +10,16 @@ from typing import Mapping, get_args
 
 from .content import Kenniskaart
 from .matcher import Profile
-from .models import Setting
+from .models import Offence, Setting
 
 MAX_ITEMS = 60
 """At most this many ids per list parameter (longer lists are cut with a notice)."""
 MAX_LEN = 2000
 
-PROFILE_KEYS = ("leeftijd", "risico", "bescherm", "setting", "niveau")
+PROFILE_KEYS = ("leeftijd", "risico", "bescherm", "setting", "niveau", "delict", "lvb", "ouder")
+
+YES_NO = {"ja": True, "nee": False}
+"""Values of the yes/no profile parameters (``lvb``, ``ouder``)."""
 
 
 def _first(value: str | list[str] | None) -> str | None:
@@ -74,12 +77,26 @@ def profile_from_params(kk: Kenniskaart, params: Mapping[str, str | list[str]]) 
     if need and need not in kk.by_id("help_levels"):
         notices.append("Onbekend niveau van hulp in de link genegeerd.")
         need = None
+    offence = _first(params.get("delict")) or None
+    if offence is not None and offence not in get_args(Offence):
+        notices.append("Ongeldige waarde voor delict in de link genegeerd (toegestaan: geen, eerste, herhaald).")
+        offence = None
+    yes_no: dict[str, bool | None] = {}
+    for key, label in (("lvb", "LVB"), ("ouder", "ouder die meedoet")):
+        raw = _first(params.get(key)) or None
+        if raw is not None and raw not in YES_NO:
+            notices.append(f"Ongeldige waarde voor {label} in de link genegeerd (toegestaan: ja, nee).")
+            raw = None
+        yes_no[key] = YES_NO[raw] if raw is not None else None
     profile = Profile(
         age=age,
         risk_factors=tuple(risk_ids),
         protective_factors=tuple(prot_ids),
         settings=tuple(settings),
         need=need or None,
+        offence=offence,
+        lvb=yes_no["lvb"],
+        parent=yes_no["ouder"],
     )
     return profile, notices
 
@@ -97,6 +114,11 @@ def profile_to_params(profile: Profile) -> dict[str, str]:
         out["setting"] = ",".join(profile.settings)
     if profile.need:
         out["niveau"] = profile.need
+    if profile.offence:
+        out["delict"] = profile.offence
+    for key, value in (("lvb", profile.lvb), ("ouder", profile.parent)):
+        if value is not None:
+            out[key] = "ja" if value else "nee"
     return out
 
 

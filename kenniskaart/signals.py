@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import RECOGNISED_LEVELS, Caution, Intervention
-from .present import ONBEKEND, recognition_text
+from .present import ONBEKEND, PURPOSE_LABELS, recognition_text
 
 HARM_KINDS = frozenset({"werkt_niet", "groepsinterventie", "voorlichting"})
 """Caution kinds that say something does not work or can harm."""
@@ -72,5 +72,21 @@ def signals(iv: Intervention) -> Signals:
 
 
 def for_young_person(iv: Intervention) -> bool:
-    """Whether the item can be recommended for a young person (not an instrument or training)."""
-    return iv.purpose in ("jeugdinterventie", "aanpak")
+    """Whether the item can be recommended for one young person: not a measure for the
+    municipality, an instrument or a training, and not a universal programme for a whole class,
+    school or neighbourhood (those are 'voor school of gemeente')."""
+    return iv.purpose in ("jeugdinterventie", "aanpak") and iv.prevention != "universeel"
+
+
+def organisation_reason(iv: Intervention) -> str:
+    """Why an item is for a school or the municipality, not for one young person ('' if it is)."""
+    if iv.purpose in ("maatregel", "instrument", "training"):
+        return f"een {PURPOSE_LABELS[iv.purpose]}, geen interventie voor een jongere"
+    if iv.prevention == "universeel":
+        return "een universeel programma voor een hele klas, school of wijk, niet voor één jongere"
+    return ""
+
+
+def is_harmful(iv: Intervention) -> bool:
+    """A source says it does not work or can harm (``werkt_niet``): never recommended."""
+    return any(c.kind == "werkt_niet" for c in iv.cautions)

@@ -93,6 +93,16 @@ def werkmap_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Werkmap, list[str]]:
     if data.get("versie") != WERKMAP_VERSION:
         raise WerkmapError(f"Onbekende versie van de werkmap: {data.get('versie')!r}.")
     body = {k: v for k, v in data.items() if k not in ("formaat", "versie")}
+    if isinstance(body.get("profiel"), dict) and "notes" in body["profiel"]:
+        # werkmaps from before the responsivity fields: 'notes' held 'lvb' / 'eerste_delict'
+        old = dict(body["profiel"])
+        notes = old.pop("notes") or []
+        if isinstance(notes, list):
+            if "lvb" in notes:
+                old.setdefault("lvb", True)
+            if "eerste_delict" in notes:
+                old.setdefault("offence", "eerste")
+        body["profiel"] = old
     try:
         parsed = _WerkmapFile.model_validate(body)
     except ValidationError as exc:
@@ -102,7 +112,6 @@ def werkmap_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Werkmap, list[str]]:
     profile = None
     if parsed.profiel is not None:
         profile, profile_notices = profile_from_params(kk, profile_to_params(parsed.profiel))
-        profile = profile.model_copy(update={"notes": parsed.profiel.notes})
         notices += profile_notices
 
     ivs = kk.by_id("interventions")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from kenniskaart.catalog import factor_option_label, factor_options
 from kenniskaart.matcher import (
+    EXCLUSION_LABELS,
     Profile,
     Recommendation,
     Result,
@@ -15,13 +16,14 @@ from kenniskaart.matcher import (
 from kenniskaart.present import (
     EVIDENCE_LABELS,
     LEVEL_LABELS,
-    PURPOSE_LABELS,
+    OFFENCE_LABELS,
     SETTING_LABELS,
     age_range,
+    audience_text,
     or_unknown,
     recognition_text,
 )
-from kenniskaart.signals import signals
+from kenniskaart.signals import organisation_reason, signals
 from kenniskaart.ui import (
     PROFILE_KEY,
     case_picker,
@@ -41,6 +43,9 @@ factors = kk.by_id("factors")
 levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
 cases = kk.by_id("cases")
 NEED_AUTO = "auto"
+UNSTATED = "onbekend"
+OFFENCE_CHOICES = {UNSTATED: "niet bekend", **OFFENCE_LABELS}
+YES_NO_CHOICES = {UNSTATED: "niet bekend", "ja": "ja", "nee": "nee"}
 GAP_EXAMPLES = 8  # practice examples listed per gap; the rest are on Praktijkvoorbeelden
 TIER2_OPEN = 3  # tier-2 cards shown at once; the rest in an expander that renders only when opened
 
@@ -63,6 +68,9 @@ def _apply_profile(profile: Profile) -> None:
             st.session_state[f"a_{kind}_{level}"] = [f for f in ids if factors[f].level == level]
     st.session_state["a_settings"] = list(profile.settings)
     st.session_state["a_need"] = profile.need if profile.need in levels else NEED_AUTO
+    st.session_state["a_offence"] = profile.offence or UNSTATED
+    for key, value in (("a_lvb", profile.lvb), ("a_parent", profile.parent)):
+        st.session_state[key] = UNSTATED if value is None else ("ja" if value else "nee")
 
 
 def _load_case() -> None:
@@ -108,6 +116,22 @@ def _profile_widgets() -> Profile:
             key="a_need",
             placeholder="Kies…",
         )
+        st.markdown("**Voor wie is de hulp** (responsiviteit): bepaalt welke programma's in aanmerking komen.")
+        r1, r2, r3 = st.columns(3)
+        offence = r1.selectbox(
+            "Delict gepleegd", list(OFFENCE_CHOICES), format_func=OFFENCE_CHOICES.get, key="a_offence",
+            help="Programma's na een delict (leerstraf, Halt, justitiële gedragsinterventies) komen alleen in "
+                 "beeld als het profiel een delict noemt.",
+        )
+        lvb = r2.selectbox(
+            "Licht verstandelijke beperking (IQ ongeveer 50-85)", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
+            key="a_lvb", help="LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij een LVB; "
+                              "Tools4U vraagt een IQ boven 85.",
+        )
+        parent = r3.selectbox(
+            "Een ouder of verzorger die mee kan doen", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
+            key="a_parent", help="Gezinstherapieën zoals MDFT, MST en Relationele Gezinstherapie vragen een ouder die meedoet.",
+        )
         chosen: dict[str, list[str]] = {"risico": [], "beschermend": []}
         for kind, key, title in (
             ("risico", "risk", "**Aanwezige risicofactoren**"),
@@ -125,7 +149,8 @@ def _profile_widgets() -> Profile:
             # the evidence and the nature as badges next to the full name
             st.markdown("**Gekozen factoren**\n" + "\n".join(
                 f"- {md(f.name)} :blue-badge[{md(EVIDENCE_LABELS[f.evidence])}] "
-                + (":gray-badge[statisch: bepaalt het niveau]" if f.nature == "statisch" else ":violet-badge[dynamisch]")
+                + {"statisch": ":gray-badge[statisch: bepaalt het niveau]", "dynamisch": ":violet-badge[dynamisch]",
+                   "geen_doel": ":gray-badge[geen doel: telt niet mee]"}[f.nature]
                 for f in picked
             ))
     return Profile(
@@ -134,6 +159,9 @@ def _profile_widgets() -> Profile:
         protective_factors=tuple(chosen["beschermend"]),
         settings=tuple(settings),
         need=None if need == NEED_AUTO else need,
+        offence=None if offence == UNSTATED else offence,
+        lvb=None if lvb == UNSTATED else lvb == "ja",
+        parent=None if parent == UNSTATED else parent == "ja",
     )
 
 
@@ -141,11 +169,14 @@ def _recognition_badge(rec: Recommendation) -> str:
     return ":green-badge[:material/verified: erkend]" if rec.recognised else ":orange-badge[niet erkend]"
 
 
-def _signal_lines(iv) -> list[str]:
+def _signal_lines(iv, used=None) -> list[str]:
     sig = signals(iv)
     lines = [f"**Bewijs:** {md(sig.evidence)}"]
     lines += [f"**Ook genoemd:** {md(o)}" for o in sig.evidence_other]
-    return lines + [f"**Effect:** {md(sig.effect)}", f"**Uitvoering:** {md(sig.implementation)}"]
+    if used is not None and used is not iv.recognition:
+        lines.append(f"**Telt voor dit profiel:** {md(recognition_text(used))}")
+    return lines + [f"**Voor wie:** {md(audience_text(iv))}", f"**Effect:** {md(sig.effect)}",
+                    f"**Uitvoering:** {md(sig.implementation)}"]
 
 
 def _card(pos: int, rec: Recommendation, where: str) -> None:
@@ -159,7 +190,7 @@ def _card(pos: int, rec: Recommendation, where: str) -> None:
         with st.container(key=f"a-reasons-{iv.id}"):
             # the recognition is the evidence signal; the other reasons are listed after it
             reasons = [r for r in rec.reasons if not r.startswith("erkenning:")]
-            st.markdown("  \n".join(_signal_lines(iv)) + "\n\n**Waarom wel:**\n"
+            st.markdown("  \n".join(_signal_lines(iv, rec.recognition)) + "\n\n**Waarom wel:**\n"
                         + "\n".join(f"- {md(r)}" for r in reasons))
         if rec.cautions:
             st.warning(
@@ -239,23 +270,26 @@ def _gaps(result: Result) -> None:
 
 def _excluded(result: Result) -> None:
     if not result.excluded:
-        st.write("Geen interventie voor de gekozen factoren valt af op leeftijd of doelgroep.")
+        st.write("Geen interventie voor de gekozen factoren valt af op leeftijd, doelgroep of toelating, "
+                 "en geen ervan werkt volgens een bron niet.")
     for ex in result.excluded:
-        st.markdown(f"- **{md(ex.intervention.name)}** ({'leeftijd' if ex.kind == 'leeftijd' else 'doelgroep'}): "
-                    f"{md(ex.reason)}")
+        st.markdown(f"- **{md(ex.intervention.name)}** ({EXCLUSION_LABELS[ex.kind]}): {md(ex.reason)}")
 
 
 def _organisation(result: Result) -> None:
     st.write(
-        "Instrumenten en trainingen die bij de gekozen factoren horen. Ze zijn voor de organisatie "
-        "(signaleren, toeleiden, professionals toerusten) en worden nooit voor een jongere aanbevolen."
+        "Wat bij de gekozen factoren hoort maar niet voor één jongere is: universele programma's voor een "
+        "hele klas, school of wijk, maatregelen en planningsmethoden van de gemeente, instrumenten en "
+        "trainingen voor professionals. Nooit aanbevolen voor één jongere."
     )
     if not result.for_organisation:
-        st.write("Geen instrument of training hoort bij de gekozen factoren.")
+        st.write("Niets voor school of gemeente hoort bij de gekozen factoren.")
     for rec in result.for_organisation:
         iv = rec.intervention
-        st.markdown(f"- **{md(iv.name)}** ({md(PURPOSE_LABELS[iv.purpose])}) — bij: "
-                    + md(", ".join(f.name for f in rec.factors)))
+        harms = [c for c in rec.cautions if c.startswith(("Werkt niet", "Voorlichting", "Groepsinterventie"))]
+        st.markdown(f"- **{md(iv.name)}** {_recognition_badge(rec)} ({md(organisation_reason(iv))}) — bij: "
+                    + md(", ".join(f.name for f in rec.factors))
+                    + "".join(f"  \n  :orange[{md(h)}]" for h in harms))
 
 
 def _compare(result: Result) -> None:
@@ -277,7 +311,8 @@ def _compare(result: Result) -> None:
             st.markdown("  \n".join([
                 f"Leeftijd: {md(age_range(iv))}",
                 f"Doelgroep: {md(or_unknown(iv.target_group))}",
-                f"Bewijs: {md(recognition_text(iv.recognition))}",
+                f"Bewijs: {md(recognition_text(rec.recognition))}",
+                f"Voor wie: {md(audience_text(iv))}",
                 f"Effect: {md(sig.effect)}",
                 f"Uitvoering: {md(sig.implementation)}",
                 f"Niveau van hulp: {md(', '.join(levels[h] for h in iv.help_levels if h in levels) or 'onbekend')}",
@@ -307,7 +342,7 @@ def _map(result: Result) -> None:
             workshop_view(kk, ids, "a_ws")
 
 
-TABS = ("Aanbevelingen", "Pakket", "Gaten", "Kaart", "Valt af", "Voor de organisatie", "Vergelijk")
+TABS = ("Aanbevelingen", "Pakket", "Gaten", "Kaart", "Valt af", "Voor school of gemeente", "Vergelijk")
 RENDER = (_tiers, _package, _gaps, _map, _excluded, _organisation, _compare)
 
 
@@ -337,7 +372,7 @@ def profile_and_results() -> None:
             f"**{len(result.tier(1))}** erkend en passend · **{len(result.tier(2))}** veelbelovend / praktijk · "
             f"pakket van **{len(result.package)}** · **{len(result.gaps)}** "
             f"{'gat' if len(result.gaps) == 1 else 'gaten'} · **{len(result.excluded)}** valt af · "
-            f"**{len(result.for_organisation)}** voor de organisatie"
+            f"**{len(result.for_organisation)}** voor school of gemeente"
         )
     tabs = st.tabs(list(TABS), key="a_tab", on_change="rerun")
     for tab, render in zip(tabs, RENDER):

@@ -21,15 +21,15 @@ from kenniskaart.present import (
     KIND_IV_LABELS,
     KIND_LABELS,
     ONBEKEND,
-    PURPOSE_LABELS,
     SETTING_LABELS,
     age_range,
+    audience_text,
     help_level_names,
     or_unknown,
     theme_names,
 )
 from kenniskaart.share import FilterParam
-from kenniskaart.signals import for_young_person, signals
+from kenniskaart.signals import for_young_person, organisation_reason, signals
 from kenniskaart.ui import (
     CHIPS,
     DETAIL_PARAM,
@@ -46,6 +46,7 @@ from kenniskaart.ui import (
     sources_line,
     web_link,
 )
+from kenniskaart.ui.guidance import guidance_link
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -57,8 +58,9 @@ st.title("Interventies")
 st.write(
     "Erkende interventies, aanpakken die gemeenten kunnen overnemen en gemeenschapsinterventies, "
     "met leeftijd, doelgroep, erkenning (met peildatum), de factoren die ze aanpakken en "
-    "waarschuwingen. Waar de bronnen niets zeggen, staat 'onbekend'. Instrumenten en trainingen "
-    "voor professionals staan apart, onder 'Voor de organisatie'."
+    "waarschuwingen. Waar de bronnen niets zeggen, staat 'onbekend'. Universele programma's voor "
+    "een hele klas of school, maatregelen van de gemeente, instrumenten en trainingen staan apart, "
+    "onder 'Voor school of gemeente'."
 )
 
 rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
@@ -147,7 +149,7 @@ young = [iv for iv in selected if for_young_person(iv)]
 organisation = [iv for iv in selected if not for_young_person(iv)]
 st.write(
     f"**{len(selected)}** van {plural(len(kk.interventions), 'interventie', 'interventies')}"
-    + (f", waarvan {len(organisation)} voor de organisatie." if organisation else ".")
+    + (f", waarvan {len(organisation)} voor school of gemeente." if organisation else ".")
 )
 
 
@@ -194,7 +196,8 @@ def _detail(iv) -> None:
         st.caption("Ook bekend als: " + md(", ".join(iv.aliases)))
     sig = signals(iv)
     if not for_young_person(iv):
-        st.info(md(f"{PURPOSE_LABELS[iv.purpose].capitalize()}: voor de organisatie, niet een interventie voor een jongere."))
+        st.info(md(f"Voor school of gemeente: {organisation_reason(iv)}."))
+    st.markdown(f"**Voor wie:** {md(audience_text(iv))}")
     a, b, c = st.columns(3)
     a.markdown("**Bewijs (erkenning)**  \n" + md(sig.evidence))
     for other in sig.evidence_other:
@@ -211,6 +214,7 @@ def _detail(iv) -> None:
             st.markdown("**Werkt niet of kan schaden**")
             for caution in sig.harms:
                 st.error(md(caution.text), icon=":material/dangerous:")
+                guidance_link(kk, caution.guidance)
     if sig.other_cautions:
         with st.container(border=True):
             st.markdown("**Let op**")
@@ -300,9 +304,10 @@ else:
     _detail(all_ivs[iid])
 
 if organisation:
-    st.header("Voor de organisatie: instrumenten en trainingen")
+    st.header("Voor school of gemeente")
     st.caption(
-        "Screenings- en risicotaxatie-instrumenten en trainingen voor professionals. Ze worden nooit "
-        "voor een jongere aanbevolen, maar helpen een gemeente of organisatie bij de uitvoering."
+        "Universele programma's voor een hele klas, school of wijk, maatregelen en planningsmethoden van de "
+        "gemeente, screenings- en risicotaxatie-instrumenten en trainingen voor professionals. Ze worden "
+        "nooit voor één jongere aanbevolen, maar helpen een school, gemeente of organisatie."
     )
-    _table(organisation, "i_table_org", "instrumenten-en-trainingen")
+    _table(organisation, "i_table_org", "voor-school-of-gemeente")

@@ -34,12 +34,14 @@ from kenniskaart.planscan import (
     municipality_preset,
     plan_from_json,
     plan_to_json,
+    plan_warnings,
     process_lessons,
     scan,
     summary,
 )
 from kenniskaart.present import BASIS_EXPLAINED, NATURE_EXPLAINED
 from kenniskaart.ui import chart, current_plan, get_content, md, set_plan, shortlist_button, show_sources
+from kenniskaart.ui.guidance import guidance_link
 
 kk = get_content()
 ivs = kk.by_id("interventions")
@@ -233,6 +235,33 @@ def _plan_editor(plan: Plan) -> None:
         d2.button("Maak het plan leeg", key="ps_clear", on_click=_clear_plan)
 
 
+WARNING_TITLES = {
+    "werkt_niet": "Werkt niet of kan schaden",
+    "voorlichting": "Voorlichting aan iedereen (Kwaliteitskader: risico op negatieve effecten)",
+    "groepsinterventie": "Groep van risicojongeren (Kwaliteitskader: let op onderlinge beïnvloeding)",
+}
+
+
+def _warnings(items) -> None:
+    """What in the plan does not work or can harm, first of all."""
+    found = plan_warnings(kk, items)
+    if not found:
+        return
+    harms = sum(w.kind == "werkt_niet" for w in found)
+    head = (f"**Let op: {plural(harms, 'onderdeel', 'onderdelen')} van uw plan werkt volgens een bron niet of kan "
+            "schaden.**" if harms else "**Let op: waarschuwingen bij onderdelen van uw plan.**")
+    box = st.expander(f"Waarschuwingen bij uw plan ({len(found)})", expanded=harms > 0, key="ps_warnings",
+                      on_change="rerun", icon=":material/warning:")
+    if box.open:
+        with box:
+            st.markdown(head)
+            for kind, title in WARNING_TITLES.items():
+                rows = [w for w in found if w.kind == kind]
+                if rows:
+                    st.markdown(f"**{md(title)}**\n" + "\n".join(f"- {md(w.item)}: {md(w.text)}" for w in rows))
+            guidance_link(kk, next((w.guidance for w in found if w.guidance), "kanttekening-kwaliteitskader"))
+
+
 def _coverage(plan: Plan) -> None:
     items = items_of(kk, plan)
     coverage = scan(kk, items)
@@ -254,6 +283,7 @@ def _coverage(plan: Plan) -> None:
         "(bijvoorbeeld Beke en Samen Weerbaar) tellen samen één keer."
     )
 
+    _warnings(items)
     sm = summary(coverage)
     chart(charts.coverage_chart, sm, list(GROUPS))
     table = st.expander("Dekking als tabel", key="ps_sum_table", on_change="rerun")

@@ -68,8 +68,8 @@ def test_excluded_and_for_the_organisation(kk):
     text = page_text(_open(kk, profile, "Valt af"))
     for ex in res.excluded:
         assert md(ex.intervention.name) in text and md(ex.reason) in text
-    text = page_text(_open(kk, profile, "Voor de organisatie"))
-    assert "nooit voor een jongere aanbevolen" in text
+    text = page_text(_open(kk, profile, "Voor school of gemeente"))
+    assert "Nooit aanbevolen voor één jongere" in text
     for rec in res.for_organisation:
         assert md(rec.intervention.name) in text
 

@@ -102,7 +102,7 @@ def test_instruments_and_trainings_are_for_the_organisation_only():
     res = recommend(kk, Profile(age=12, risk_factors=("f",)))
     assert ids(res.ranked) == ["aanpak"]
     assert set(ids(res.for_organisation)) == {"screening", "training"}
-    assert all(r.tier == 0 and "nooit aanbevolen voor een jongere" in r.rule for r in res.for_organisation)
+    assert all(r.tier == 0 and "nooit aanbevolen voor één jongere" in r.rule for r in res.for_organisation)
     assert "screening" not in ids(p.rec for p in res.package)
 
 
@@ -178,9 +178,10 @@ def test_package_recognised_first_per_factor_then_family_and_community_then_the_
     assert pkg[4] == "breed-niet-erkend" and "schadelijk" not in pkg
     assert len(pkg) <= PACKAGE_SIZE and res.uncovered == ()
     assert all(p.why for p in res.package)
-    # the harmful one is ranked below the comparable unrecognised item and its harm is a caution
-    harmful = next(r for r in res.ranked if r.intervention.id == "schadelijk")
-    assert any(c.startswith("Werkt niet of kan schaden") for c in harmful.cautions)
+    # what a source says does not work is never recommended: it falls out, with its harm as the reason
+    assert "schadelijk" not in ids(res.ranked)
+    harmful = next(e for e in res.excluded if e.intervention.id == "schadelijk")
+    assert harmful.kind == "werkt_niet" and "Werkt averechts." in harmful.reason
 
 
 def test_package_never_only_unrecognised_when_a_recognised_one_covers_a_factor():
@@ -230,5 +231,5 @@ def test_rules_text_shows_the_weights():
     assert not re.search(r"\d\.\d", text)  # no decimal point in Dutch text
     assert f"maximaal {PACKAGE_SIZE}" in text
     assert RULES["tiers"][1] in text and RULES["tiers"][2] in text
-    assert "Voor de organisatie" in text and "statische" in text.lower()
+    assert "Voor school of gemeente" in text and "statische" in text.lower()
     assert ev["gefundeerd"] > ev["plausibel"]

@@ -16,7 +16,7 @@ from kenniskaart.werkmap import WerkmapError, werkmap_from_json, werkmap_summary
 def _work(kk):
     ivs = [iv.id for iv in kk.interventions][:3]
     profile = Profile(age=15, risk_factors=(kk.risk_factors[0].id,), protective_factors=(kk.protective_factors[0].id,),
-                      settings=("school",), notes=("lvb",))
+                      settings=("school",), offence="eerste", lvb=True, parent=False)
     own = OwnEntry(name="Ons project", min_age=12, max_age=18, factors=(kk.risk_factors[1].id,))
     plan = Plan(interventions=(ivs[0],), examples=(kk.examples[0].id,), own=(own,))
     order = [ivs[2], ivs[0], ivs[1]]

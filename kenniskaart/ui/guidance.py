@@ -18,3 +18,18 @@ def guidance_card(kk: Kenniskaart, item: Guidance, *, border: bool = True) -> No
         for sub in item.items:
             st.markdown(f"- {md(sub)}")
         show_sources(kk, item.sources)
+
+
+LESSEN_PAGE = "pages/lessen.py"
+
+
+def guidance_link(kk: Kenniskaart, guidance_id: str | None) -> None:
+    """A same-tab link to the Lessen part that explains a caution (nothing when there is none)."""
+    from ..guidance import group_for
+
+    item = kk.by_id("guidance").get(guidance_id) if guidance_id else None
+    group = group_for(item) if item is not None else None
+    if group is None:
+        return
+    st.page_link(LESSEN_PAGE, label=md(f"Lees waarom: {item.title}"), icon=":material/report:",
+                 query_params={"onderdeel": group.title})
