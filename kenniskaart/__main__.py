@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
+from .catalog import recognition_warnings
 from .content import ContentInvalid, load_content
 
 LABELS = {
@@ -40,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Inhoud geldig ({len(kk.files)} bestanden)")
     for key, label in LABELS.items():
         print(f"{label}: {counts[key]}")
+    warnings = recognition_warnings(kk, dt.date.today())
+    if warnings:
+        print(f"Waarschuwingen (geen fout): {len(warnings)} erkenning(en) om na te lopen")
+        for w in warnings:
+            print(f"- {w}")
     return 0
 
 

@@ -6,6 +6,8 @@ directly. Empty filter lists mean "no restriction".
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections import Counter
 from typing import Literal
 
@@ -15,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
 from .search import example_factor_ids, search
+from .signals import recognised_options
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
@@ -24,7 +27,9 @@ from .present import (
     FRAMEWORK_SHORT,
     KIND_IV_LABELS,
     KIND_LABELS,
+    NATURE_LABELS,
     ONBEKEND,
+    PREVENTION_LABELS,
     PURPOSE_LABELS,
     SETTING_LABELS,
     age_range,
@@ -109,7 +114,7 @@ def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
             "factor": f.name,
             "soort": KIND_LABELS[f.kind],
             "niveau": f.level,
-            "aard": f.nature,
+            "aard": NATURE_LABELS[f.nature],
             "leeftijdsgroep": ", ".join(f.age_groups),
             "categorie": or_unknown(f.category),
             "bewijs": EVIDENCE_LABELS[f.evidence],
@@ -119,12 +124,13 @@ def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
             "thema-indeling": BASIS_LABELS[f.pmg_themes_basis],
             "kader": FRAMEWORK_LABELS[f.framework],
             "interventies": len(kk.interventions_for_factor(f.id)),
+            "erkende opties": len(recognised_options(kk, f.id)) if f.nature == "dynamisch" else 0,
         }
         for f in factors
     ]
     columns = [
         "factor", "soort", "niveau", "aard", "leeftijdsgroep", "categorie", "bewijs", "doelgroep",
-        "ook in NL onderzocht", "PmG-thema's", "thema-indeling", "kader", "interventies",
+        "ook in NL onderzocht", "PmG-thema's", "thema-indeling", "kader", "interventies", "erkende opties",
     ]
     return pd.DataFrame(rows, columns=columns)
 
@@ -211,7 +217,7 @@ def filter_interventions(kk: Kenniskaart, flt: InterventionFilter) -> list[Inter
 
 
 INTERVENTION_COLUMNS = (
-    "interventie", "erkenning", "leeftijd", "soort", "niveau van hulp", "doelgroep",
+    "interventie", "erkenning", "leeftijd", "voor wie", "soort", "niveau van hulp", "doelgroep",
     "PmG-thema's", "setting", "vorm", "factoren", "waarschuwingen",
 )
 """The key columns first (name, recognition, age), so they stay visible on a narrow screen."""
@@ -223,7 +229,8 @@ def interventions_table(kk: Kenniskaart, interventions: list[Intervention]) -> p
             "interventie": iv.name,
             "erkenning": recognition_text(iv.recognition),
             "leeftijd": age_range(iv),
-            "soort": PURPOSE_LABELS[iv.purpose] if iv.purpose in ("instrument", "training") else KIND_IV_LABELS[iv.kind],
+            "voor wie": PREVENTION_LABELS[iv.prevention].split(":")[0] if iv.prevention else ONBEKEND,
+            "soort": PURPOSE_LABELS[iv.purpose] if iv.purpose in ("maatregel", "instrument", "training") else KIND_IV_LABELS[iv.kind],
             "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
             "doelgroep": or_unknown(iv.target_group),
             "PmG-thema's": ", ".join(theme_names(kk, iv.pmg_themes)) or ONBEKEND,
@@ -359,3 +366,28 @@ def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
     label = f.name + (f" (ook in {', '.join(others)})" if others else "")
     themes = theme_names(kk, f.pmg_themes[:1])
     return f"{label} · {themes[0]}" if themes else label
+
+
+RECOGNITION_MAX_AGE_YEARS = 5
+"""NJi reassesses ratings older than five years; the validator lists them."""
+
+
+def recognition_warnings(kk: Kenniskaart, today: dt.date) -> list[str]:
+    """Recognised statements to check again: older than five years, or in herbeoordeling.
+    A warning for editors, not an error (the databank's own date and state are shown as they are)."""
+    from .models import RECOGNISED_LEVELS
+
+    limit = dt.date(today.year - RECOGNITION_MAX_AGE_YEARS, today.month, min(today.day, 28))
+    out: list[str] = []
+    for iv in kk.interventions:
+        for where, rec in (("recognition", iv.recognition), *((f"other_recognitions.{i}", r) for i, r in enumerate(iv.other_recognitions))):
+            if rec is None or rec.level not in RECOGNISED_LEVELS:
+                continue
+            reasons = []
+            if rec.date is not None and rec.date < limit:
+                reasons.append(f"ouder dan {RECOGNITION_MAX_AGE_YEARS} jaar ({rec.date:%d-%m-%Y})")
+            if rec.in_review:
+                reasons.append("in herbeoordeling")
+            if reasons:
+                out.append(f"{iv.id}, {where}: {rec.level}: {' en '.join(reasons)}")
+    return out

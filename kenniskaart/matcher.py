@@ -54,7 +54,7 @@ from .models import (
     Setting,
 )
 from .present import BASIS_LABELS, EVIDENCE_LABELS, REQUIREMENT_LABELS, SETTING_LABELS, age_range, recognition_text
-from .signals import HARM_KINDS, is_harmful, organisation_reason
+from .signals import HARM_KINDS, effective_recognition, organisation_reason
 
 # --- the rule set: every rule and weight in one place ---------------------------------------
 
@@ -451,17 +451,6 @@ def _best_links(iv: Intervention, reach: dict[str, tuple[tuple[str, Via], ...]])
             if cur is None or _link_weight(link, via) > _link_weight(*cur):
                 best[fid] = (link, via)
     return best
-
-
-def effective_recognition(iv: Intervention, factor_ids: frozenset[str] | set[str]) -> Recognition | None:
-    """The rating for the outcome that matters to a profile: a rating tied to outcome factors the
-    profile selected (the best such), else the main recognition."""
-    best = None
-    for rec in (iv.recognition, *iv.other_recognitions):
-        if rec is not None and rec.outcome_factors and factor_ids.intersection(rec.outcome_factors):
-            if best is None or RECOGNITION_ORDER[rec.level] > RECOGNITION_ORDER[best.level]:
-                best = rec
-    return best or iv.recognition
 
 
 def _help_diff(orders: dict[str, int], iv: Intervention, need: str | None) -> int | None:

@@ -95,6 +95,15 @@ NATURE_EXPLAINED = {
         "verhoogt het niveau van hulp niet."
     ),
 }
+CAUTION_LABELS = {
+    "werkt_niet": "Werkt niet of kan schaden",
+    "voorlichting": "Voorlichting aan iedereen",
+    "groepsinterventie": "Groep van risicojongeren",
+    "toelating": "Toelating",
+    "erkenning": "Erkenning",
+    "doelgroep": "Doelgroep",
+    "overig": "Let op",
+}
 PREVENTION_LABELS = {
     "universeel": "universeel: voor een hele klas, school of wijk",
     "selectief": "selectief: jongeren in een risicogroep",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import RECOGNISED_LEVELS, Caution, Intervention
+from .models import RECOGNISED_LEVELS, RECOGNITION_ORDER, Caution, Intervention, Recognition
 from .present import ONBEKEND, PURPOSE_LABELS, recognition_text
 
 HARM_KINDS = frozenset({"werkt_niet", "groepsinterventie", "voorlichting"})
@@ -90,3 +90,28 @@ def organisation_reason(iv: Intervention) -> str:
 def is_harmful(iv: Intervention) -> bool:
     """A source says it does not work or can harm (``werkt_niet``): never recommended."""
     return any(c.kind == "werkt_niet" for c in iv.cautions)
+
+
+def effective_recognition(iv: Intervention, factor_ids: frozenset[str] | set[str]) -> Recognition | None:
+    """The rating for the outcome that matters: a rating tied to outcome factors among
+    ``factor_ids`` (the best such; MDFT for drug use: its rating for substance use), else the
+    main recognition."""
+    best = None
+    for rec in (iv.recognition, *iv.other_recognitions):
+        if rec is not None and rec.outcome_factors and factor_ids.intersection(rec.outcome_factors):
+            if best is None or RECOGNITION_ORDER[rec.level] > RECOGNITION_ORDER[best.level]:
+                best = rec
+    return best or iv.recognition
+
+
+def recognised_options(kk, factor_id: str) -> tuple[Intervention, ...]:
+    """Recognised interventions for one young person that address a factor (or its twin), at any
+    age: what the Aanbeveler can put in group 1 for it. Universal programmes, municipal measures,
+    instruments, trainings and what does not work are not options for a young person."""
+    twins = kk.twin_ids(factor_id)
+    out = []
+    for iv in kk.interventions_for_factor(factor_id):
+        rec = effective_recognition(iv, twins)
+        if for_young_person(iv) and not is_harmful(iv) and rec is not None and rec.level in RECOGNISED_LEVELS:
+            out.append(iv)
+    return tuple(sorted(out, key=lambda iv: iv.name.casefold()))

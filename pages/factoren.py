@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kenniskaart.catalog import FactorFilter, crime_scope_label, factors_table, filter_factors
+from kenniskaart.catalog import FactorFilter, crime_scope_label, factors_table, filter_factors, plural
 from kenniskaart.kaart import GROUP_LABELS, STRENGTH_EXPLAINED, link_basis, workshop_frame
 from kenniskaart.models import AGE_GROUPS
 from kenniskaart.present import (
@@ -20,6 +20,7 @@ from kenniskaart.present import (
     theme_names,
 )
 from kenniskaart.share import FilterParam
+from kenniskaart.signals import recognised_options
 from kenniskaart.ui import (
     CHIPS, PERSIST, PICK, catalog_link, current_profile, definitions, filters_from_url, filters_to_url,
     get_content, md, show_sources,
@@ -215,12 +216,33 @@ if tab_detail.open:
                 st.warning(md(f.note))
             show_sources(kk, f.sources)
 
+            mirrors = [kk.by_id("factors")[m] for m in f.mirrors if m in kk.by_id("factors")]
+            for mirror in mirrors:
+                st.markdown(
+                    f"- **Spiegelfactor:** '{md(mirror.name)}' ({KIND_LABELS[mirror.kind].lower()}): wat die "
+                    "factor versterkt of aanpakt, werkt ook op deze; de aanbeveler laat dat minder zwaar meetellen."
+                )
             st.markdown("### Interventies die deze factor aanpakken")
             if f.nature == "statisch":
                 st.info(
                     "Dit is een statische factor: geen doel van een interventie, wel een reden voor "
                     "zwaardere hulp. Gekoppelde interventies richten zich op wie deze factor heeft."
                 )
+            elif f.nature == "geen_doel":
+                st.info(md(NATURE_EXPLAINED["geen_doel"]))
+            else:
+                options = recognised_options(kk, f.id)
+                if options:
+                    st.markdown(
+                        f"**{plural(len(options), 'erkende optie', 'erkende opties')} voor een jongere** "
+                        "(erkend, niet voor een hele klas of de gemeente; of de leeftijd past, ziet u in de "
+                        "aanbeveler): " + md(", ".join(iv.name for iv in options))
+                    )
+                else:
+                    st.warning(
+                        "Geen erkende interventie voor een jongere pakt deze factor aan. Kijk bij de niet-erkende "
+                        "aanpakken en praktijkvoorbeelden hieronder, en bij 'Lessen' waarom dit een gat is."
+                    )
             ivs = kk.interventions_for_factor(f.id)
             if not ivs:
                 st.write("Geen interventie in de kenniskaart koppelt aan deze factor.")

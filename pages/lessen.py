@@ -6,7 +6,8 @@ import streamlit as st
 from kenniskaart.exports import worksheet_csv, worksheet_markdown
 from kenniskaart.guidance import GROUPS, group_items, guiding_steps
 from kenniskaart.ui import get_content, md, show_sources
-from kenniskaart.ui.guidance import guidance_card
+from kenniskaart.present import CAUTION_LABELS
+from kenniskaart.ui.guidance import guidance_card, guidance_link
 
 kk = get_content()
 
@@ -35,7 +36,11 @@ if tabs[0].open:
             if lesson.tips:
                 st.markdown("**Tips uit de praktijk**")
                 for tip in lesson.tips:
-                    st.markdown(f"- {md(tip.text)}")
+                    st.markdown(f"- {md(tip.text)}" + "".join(
+                        f"  \n  :orange[**{CAUTION_LABELS.get(c.kind, 'Let op')}:** {md(c.text)}]" for c in tip.cautions
+                    ))
+                    for guidance_id in dict.fromkeys(c.guidance for c in tip.cautions if c.guidance):
+                        guidance_link(kk, guidance_id)
             show_sources(kk, lesson.sources)
 
 for tab, group in zip(tabs[1:-1], GROUPS):

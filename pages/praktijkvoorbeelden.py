@@ -11,10 +11,11 @@ from kenniskaart.catalog import (
     plural,
 )
 from kenniskaart import charts
-from kenniskaart.present import BASIS_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
+from kenniskaart.present import BASIS_LABELS, CAUTION_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
 from kenniskaart.ui import (
     CHIPS, PERSIST, PICK, catalog_link, chart, get_content, md, search_explanation, sources_line,
 )
+from kenniskaart.ui.guidance import guidance_link
 
 KIND_LABELS = {"botoc": "BOTOC-interventie (2020-2022)", "pmg": "Voorbeeld Preventie met Gezag (2024)"}
 
@@ -106,7 +107,11 @@ if municipalities:
             lines.append("\n".join(f"- {md(fig.label)}: **{md(fig.value)}**" for fig in ex.figures))
         if ex.sources:
             lines.append(sources_line(kk, ex.sources))
+        for c in ex.cautions:
+            lines.append(f":orange[**{CAUTION_LABELS.get(c.kind, 'Let op')}:** {md(c.text)}]")
         with st.container(border=True):
             st.markdown("\n\n".join(lines))
+            for guidance_id in dict.fromkeys(c.guidance for c in ex.cautions if c.guidance):
+                guidance_link(kk, guidance_id)
             for iid in ex.interventions:
                 catalog_link(iid, label=f"Gebruikt: {interventions[iid].name}")
