@@ -135,3 +135,32 @@ def test_kaart_tab_shows_the_map_of_the_profile(kk):
         assert factors[fid].name in labels
     assert kk.by_id("interventions")["ajb"].name in labels
     assert any(e.label == "De kaart als tabel (voor schermlezers)" for e in at.expander)
+
+
+def test_responsivity_inputs_change_who_is_offered(kk):
+    """Delict, LVB and a parent who takes part are profile inputs: a link sets them, the page shows
+    programmes after an offence only with an offence, and says why they fall out otherwise."""
+    from kenniskaart.matcher import needs_offence
+
+    base = Profile(age=16, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",),
+                   protective_factors=("vk-sociale-vaardigheden",))
+    with_offence = base.model_copy(update={"offence": "eerste"})
+    offered = [r.intervention for r in recommend(kk, with_offence).ranked if needs_offence(r.intervention)]
+    assert offered, "some programme after an offence addresses these factors"
+    at = _open(kk, with_offence)
+    assert at.session_state["a_offence"] == "eerste"
+    text = page_text(at)
+    assert all(md(iv.name) in text for iv in offered[:3])
+    assert "na een delict: het profiel noemt een delict" in text
+
+    at = _open(kk, base, "Valt af")
+    assert at.session_state["a_offence"] == "onbekend"
+    text = page_text(at)
+    for iv in offered:
+        assert md(iv.name) in text
+    assert "alleen na een delict (justitieel kader)" in text
+
+    # changing the widget changes the result in the same session
+    at.selectbox(key="a_offence").set_value("herhaald").run()
+    assert not at.exception
+    assert at.session_state["profile"].offence == "herhaald"

@@ -472,3 +472,23 @@ def test_page_follows_a_plan_set_elsewhere_and_clears_it(kk):
     assert "Uw plan is nog leeg" in page_text(at)
     assert at.session_state[PLAN_KEY] == Plan()
     assert at.multiselect(key="ps_examples").value == []
+
+
+def test_plan_warnings_name_what_does_not_work_first_and_carry_the_examples_interventions():
+    from kenniskaart.models import Caution, PracticeExample
+    from kenniskaart.planscan import plan_warnings
+    from test_matcher_rules import SRC, factor, iv, kaart
+
+    harm = Caution(kind="werkt_niet", text="Meer delicten na afloop.")
+    group = Caution(kind="groepsinterventie", text="Risicojongeren samen in een groep.", guidance="kk-kader")
+    lesson = Caution(kind="voorlichting", text="Voorlichting aan een hele klas.")
+    small = kaart([factor("f")], [iv("sport", {"f": "bron"}, cautions=[group]), iv("bang", {"f": "bron"}, cautions=[harm]),
+                                  iv("rustig", {"f": "bron"})])
+    ex = PracticeExample(id="les", kind="botoc", code="ROT9", name="Voorlichting", description="d",
+                         interventions=["sport"], cautions=[lesson], sources=SRC)
+    items = [small.by_id("interventions")["rustig"], ex, small.by_id("interventions")["bang"]]
+    warnings = plan_warnings(small, items)
+    assert [(w.item, w.kind) for w in warnings] == [
+        ("BANG", "werkt_niet"), ("ROT9 Voorlichting", "voorlichting"), ("ROT9 Voorlichting", "groepsinterventie")]
+    assert warnings[2].guidance == "kk-kader"
+    assert plan_warnings(small, [small.by_id("interventions")["rustig"]]) == []

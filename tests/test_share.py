@@ -99,3 +99,23 @@ def test_notes_in_a_link_for_unknown_items_or_too_long_are_reported():
     assert notes == {"ajb": "x" * MAX_NOTE}
     assert any("ingekort" in n for n in notices)
     assert any("2 notities" in n for n in notices)
+
+
+def test_responsivity_round_trips_through_params(kk):
+    risk = kk.risk_factors[0].id
+    for offence, lvb, parent in (("geen", True, False), ("eerste", False, True), ("herhaald", None, None)):
+        profile = Profile(age=17, risk_factors=(risk,), offence=offence, lvb=lvb, parent=parent)
+        params = profile_to_params(profile)
+        assert params["delict"] == offence
+        assert params.get("lvb") == {True: "ja", False: "nee", None: None}[lvb]
+        assert params.get("ouder") == {True: "ja", False: "nee", None: None}[parent]
+        back, notices = profile_from_params(kk, params)
+        assert back == profile and notices == []
+
+
+def test_malformed_responsivity_params_are_dropped_with_notices(kk):
+    profile, notices = profile_from_params(kk, {"delict": "vaak", "lvb": "misschien", "ouder": "1"})
+    assert (profile.offence, profile.lvb, profile.parent) == (None, None, None)
+    text = " ".join(notices)
+    assert "Ongeldige waarde voor delict" in text and "geen, eerste, herhaald" in text
+    assert "Ongeldige waarde voor LVB" in text and "Ongeldige waarde voor ouder die meedoet" in text

@@ -85,3 +85,14 @@ def test_any_bytes_either_load_or_raise_werkmap_error(kk, raw):
         return
     ivs = kk.by_id("interventions")
     assert all(i in ivs for i in wm.shortlist)
+
+
+def test_a_werkmap_from_before_the_responsivity_fields_still_opens(kk):
+    """Werkmaps saved before issue 19 held 'notes' in the profile; they open with the same meaning."""
+    risk = kk.risk_factors[0].id
+    raw = json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1,
+                      "profiel": {"age": 15, "risk_factors": [risk], "notes": ["lvb", "eerste_delict"]},
+                      "shortlist": [], "plan": None}).encode()
+    wm, notices = werkmap_from_json(kk, raw)
+    assert wm.profile.lvb is True and wm.profile.offence == "eerste" and wm.profile.risk_factors == (risk,)
+    assert notices == []
