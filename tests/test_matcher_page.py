@@ -51,11 +51,20 @@ def test_package_tab_shows_why(kk):
         assert md(item.why) in text
 
 
-def test_drug_use_is_a_gap_with_practice_examples(kk):
-    fid = "beke-r-drugsgebruik"
+def test_drug_use_is_no_longer_a_gap():
+    """Issue 19: the databank's recognised drug interventions close the gap the app used to show."""
+    at = _open(None, Profile(age=16, risk_factors=("beke-r-drugsgebruik",)), "Gaten")
+    text = page_text(at)
+    assert "Voor elke gekozen dynamische factor is er minstens één erkende interventie" in text
+
+
+def test_family_ties_with_organised_crime_is_a_gap_with_practice_examples(kk):
+    """Nothing recognised targets family members in crime by name (interventions-facts-2.md)."""
+    fid = "beke-r-familiebanden-georganiseerde-criminaliteit"
     profile = Profile(age=15, risk_factors=(fid,))
     res = recommend(kk, profile)
     assert [g.factor.id for g in res.gaps] == [fid]
+    assert res.gaps[0].examples
     text = page_text(_open(kk, profile, "Gaten"))
     assert f"**{md(kk.by_id('factors')[fid].name)}**" in text and "geen erkende" in text
     for ex in res.gaps[0].examples[:8]:  # the page lists up to 8 per gap
