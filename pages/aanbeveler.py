@@ -36,6 +36,7 @@ from kenniskaart.ui import (
     share_params,
     shortlist_button,
 )
+from kenniskaart.ui.guidance import guidance_link
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
 kk = get_content()
@@ -199,6 +200,7 @@ def _card(pos: int, rec: Recommendation, where: str) -> None:
             )
         with st.container(horizontal=True):
             catalog_link(iv.id)
+            guidance_link(kk, next((c.guidance for c in iv.cautions if c.guidance), None))
             shortlist_button(iv.id, f"{where}{pos}")
 
 

@@ -18,7 +18,7 @@ from kenniskaart.charts import MAP_FONT, kaart_chart, workshop_chart
 from kenniskaart.content import Kenniskaart
 from kenniskaart.matcher import Profile, profile_from_case, recommend
 from kenniskaart.models import BASIS_ORDER, Factor, FactorLink, Intervention, Recognition, SourceRef, Theme
-from kenniskaart.present import BASIS_LABELS
+from kenniskaart.present import BASIS_LABELS, NATURE_LABELS
 from kenniskaart.ui import md
 
 SRC = [SourceRef(source="s", section="x")]
@@ -300,7 +300,7 @@ def test_factoren_detail_shows_nature_twins_and_provenance(kk):
     f = next((f for f in kk.factors if f.twins), None) or next(f for f in kk.factors if kk.interventions_for_factor(f.id))
     at = open_page("pages/factoren.py", {"factor": f.id})
     text = page_text(at)
-    assert f"**Aard**  \n{f.nature}" in text
+    assert f"**Aard**  \n{NATURE_LABELS[f.nature]}" in text
     for twin in f.twins:
         assert "Zelfde factor als" in text and md(kk.by_id("factors")[twin].name) in text
     for iv in kk.interventions_for_factor(f.id):
@@ -363,3 +363,24 @@ def test_factoren_map_picker_lists_exactly_the_catalogue_links(kk):
     expected = [md(iv.name) for iv in kk.interventions_for_factor(node.id)]
     line = next(m.value for m in at.markdown if m.value.startswith("**Interventies die"))
     assert line.endswith(f"({len(expected)}):** " + "; ".join(expected))
+
+
+def test_factoren_detail_names_the_recognised_options_and_the_table_counts_them(kk):
+    """Issue 19: per factor, how many recognised options for one young person there are."""
+    from kenniskaart.catalog import factors_table
+    from kenniskaart.signals import recognised_options
+
+    drugs = kk.by_id("factors")["beke-r-drugsgebruik"]
+    options = recognised_options(kk, drugs.id)
+    assert len(options) >= 3
+    text = page_text(open_page("pages/factoren.py", {"factor": drugs.id}))
+    n = len(options)
+    assert f"**{n} erkende opties voor een jongere**" in text
+    assert all(md(iv.name) in text for iv in options)
+    table = factors_table(kk, [drugs, kk.by_id("factors")["beke-r-man-zijn"]])
+    assert list(table["erkende opties"]) == [n, 0]
+    # a factor without a recognised option says so and points onward
+    gap = kk.by_id("factors")["beke-r-familiebanden-georganiseerde-criminaliteit"]
+    assert recognised_options(kk, gap.id) == ()
+    text = page_text(open_page("pages/factoren.py", {"factor": gap.id}))
+    assert "Geen erkende interventie voor een jongere pakt deze factor aan" in text
