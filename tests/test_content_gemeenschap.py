@@ -3,14 +3,16 @@ content/interventions/gemeenschap.yaml."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from conftest import read_source
-from kenniskaart.content import SEEDS_DIR, load_content
+from kenniskaart.content import SEEDS_DIR, SHARED_DIR, load_content
 
 SEED = SEEDS_DIR / "004_52e1e918b60fb36b.txt"
+REFERENCE_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"
 
 # The seven interventions in the schema of §4.4 (id -> name, developer as the seed's
 # "Ontwikkelaar" cell gives it).
@@ -123,12 +125,48 @@ def test_effects(items):
     assert "herbeoordelen" in items["ovtj"].effect
 
 
-def test_no_recognition_level_invented(items):
-    # §4.4 names databanks but never a recognition level.
-    for item in items.values():
-        assert item.recognition is None, item.id
-    assert any(c.kind == "erkenning" for c in items["buurtvaders"].cautions)
-    assert any(c.kind == "erkenning" for c in items["ovtj"].cautions)
+def test_recognitions(items, section):
+    """§4.4 names databanks but never a recognition level. OvTJ's level comes from
+    interventions-facts-2.md row 7; Buurtvaders gets the PIT rule (F14): the source calls it
+    effective in the NJi databank, level unknown. No other §4.4 item has a recognition."""
+    flat = norm(section)
+    # OvTJ: the NJi page as interventions-facts-2.md row 7 gives it
+    row = next(l for l in read_source(REFERENCE_2).splitlines() if l.startswith("| 7 | OUDERS van Tegendraadse Jeugd"))
+    assert "goed onderbouwd · jeugd · 04-11-2016" in row
+    rec = items["ovtj"].recognition
+    assert (rec.level, rec.committee, rec.date, rec.in_review) == (
+        "goed onderbouwd", "jeugd", dt.date(2016, 11, 4), False)
+    assert rec.body == "NJi Databank Effectieve Jeugdinterventies"
+    assert [(s.source, s.url) for s in rec.sources] == [
+        ("referentie-interventies-2", "https://www.nji.nl/interventies/ouders-van-tegendraadse-jeugd")]
+    assert "rij 7" in rec.sources[0].section and "nji.nl/interventies/ouders-van-tegendraadse-jeugd" in row
+    # Buurtvaders: evaluated as effective and once in the NJi databank, no level (F14)
+    assert "deze interventie is als effectief geëvalueerd en is ook opgenomen geweest in de databank effectieve jeugdinterventies" in flat
+    rec = items["buurtvaders"].recognition
+    assert (rec.level, rec.committee, rec.date, rec.in_review) == (
+        "erkend, niveau onbekend", "onbekend", None, False)
+    assert "NJi" in rec.body and "Samen Weerbaar" in rec.body
+    assert all(s.source == "samen-weerbaar-2024" and s.section.startswith("§4.4") for s in rec.sources)
+    assert "vervallen" in rec.note
+    for iid, item in items.items():
+        if iid not in {"ovtj", "buurtvaders"}:
+            assert item.recognition is None, iid
+    # both keep an erkenning caution: lapsed (Buurtvaders), sources disagree (OvTJ)
+    assert any(c.kind == "erkenning" and "vervallen" in c.text for c in items["buurtvaders"].cautions)
+    ovtj_caution = [c for c in items["ovtj"].cautions if c.kind == "erkenning"]
+    assert ovtj_caution and "spreken elkaar tegen" in ovtj_caution[0].text
+    assert {s.source for s in ovtj_caution[0].sources} == {"samen-weerbaar-2024", "referentie-interventies-2"}
+
+
+# §4.4 offers all nine 'ter inspiratie' (F12): whole-neighbourhood programmes are a measure for
+# the municipality; Buurtvaders works with young people itself; OvTJ is a recognised parent programme.
+PURPOSE = {iid: "maatregel" for iid in [*SCHEMA, *PROSE]} | {"buurtvaders": "aanpak", "ovtj": "jeugdinterventie"}
+
+
+def test_purposes(items, section):
+    assert "ter inspiratie" in norm(section)
+    for iid, item in items.items():
+        assert item.purpose == PURPOSE[iid], iid
 
 
 def test_ages(items, section):
@@ -180,16 +218,31 @@ def test_common_fields(items):
         ), item.id
 
 
+# Links to a factor outside Samen Weerbaar: (item, factor) -> (basis, what the note quotes).
+# OvTJ: interventions-facts-2.md row 7 names the module "OUDERS van een jeugdgroep"; that this is
+# Beke's 'ernstige problematische jeugdgroep' is the team's reading.
+NON_SW_LINKS = {("ovtj", "beke-r-problematische-jeugdgroep"): ("team", "OUDERS van een jeugdgroep")}
+
+
 def test_factor_links_resolve(kk, items):
     factors = kk.by_id("factors")
+    row7 = next(l for l in read_source(REFERENCE_2).splitlines() if l.startswith("| 7 | OUDERS van Tegendraadse Jeugd"))
     for item in items.values():
         for link in item.factors:
             assert link.factor in factors, (item.id, link.factor)
-            assert factors[link.factor].framework == "samen_weerbaar", (item.id, link.factor)
+            if (item.id, link.factor) in NON_SW_LINKS:
+                basis, quote = NON_SW_LINKS[(item.id, link.factor)]
+                assert factors[link.factor].framework == "beke_kennissynthese", (item.id, link.factor)
+                assert link.basis == basis and quote in link.note, (item.id, link.factor)
+                assert quote in row7
+            else:
+                assert factors[link.factor].framework == "samen_weerbaar", (item.id, link.factor)
             if link.basis == "team":
                 assert link.note, (item.id, link.factor)
     for iid in SCHEMA:
         assert items[iid].factors, iid
+    present = {(i.id, l.factor) for i in items.values() for l in i.factors}
+    assert set(NON_SW_LINKS) <= present
 
 
 def test_ovtj_parenting_factor_from_source(kk, items):

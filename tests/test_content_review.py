@@ -169,18 +169,31 @@ def test_d10_theme_level_links_are_not_marked_as_source_stated(kk):
 def test_d10_recognised_interventions_carry_their_source_stated_dynamic_links(kk):
     reference = read_source(SEEDS_DIR.parent / "reference" / "interventions-facts.md")
     assert "delinquent friends" in reference and "reactive and proactive aggression" in reference
+    assert "risk factors from the EARL screening" in reference
+    assert "early signs of disturbed social development or behaviour problems" in reference
+    # (intervention, dynamic factor) -> basis of the link
     expected = {
-        "ajb": ["beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-banden-vrienden-kennissen"],
-        "alles-kidzzz": ["beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-bereidheid-geweld"],
-        "basta": ["beke-r-antisociale-persoonlijkheidskenmerken"],
-        "art": ["beke-r-bereidheid-geweld"],
-        "triple-p": ["sw-gezin-r-gebrekkige-opvoedvaardigheden"],
+        ("ajb", "beke-r-antisociale-persoonlijkheidskenmerken"): "bron",
+        ("alles-kidzzz", "beke-r-antisociale-persoonlijkheidskenmerken"): "bron",
+        ("triple-p", "sw-gezin-r-gebrekkige-opvoedvaardigheden"): "bron",
+        # F6 (review 2 §2a #9): 'delinquent friends' is wider than Beke's friends in organised crime
+        ("ajb", "beke-r-banden-vrienden-kennissen"): "team",
+        # F6 (§2a #10): a youth's aggression read as 'bereidheid om geweld toe te passen'
+        ("ajb", "beke-r-bereidheid-geweld"): "team",
+        ("alles-kidzzz", "beke-r-bereidheid-geweld"): "team",
+        ("art", "beke-r-bereidheid-geweld"): "team",
+        # F6/D10 (§2a #8): the BASTA row names only the EARL screening's risk factors
+        ("basta", "beke-r-antisociale-persoonlijkheidskenmerken"): "team",
+        # F6/D10 (§2a #7): the PIT row names behaviour problems; §3.1.1 names the factor for the theme
+        ("pit", "beke-r-antisociale-persoonlijkheidskenmerken"): "thema",
     }
-    for iid, fids in expected.items():
-        for fid in fids:
-            l = links(iv(kk, iid))[fid]
-            assert l.basis == "bron", (iid, fid)
-            assert factor(kk, fid).nature == "dynamisch"
+    for (iid, fid), basis in expected.items():
+        l = links(iv(kk, iid))[fid]
+        assert l.basis == basis, (iid, fid, l.basis)
+        assert factor(kk, fid).nature == "dynamisch"
+    # botoc-arn3 (PIT in Arnhem) gives the same PIT link the same basis
+    arn3 = next(e for e in kk.examples if e.code == "ARN3")
+    assert links(arn3)["beke-r-antisociale-persoonlijkheidskenmerken"].basis == "thema"
 
 
 def test_d11_pit_is_not_linked_to_friends_in_organised_crime(kk):
@@ -409,13 +422,18 @@ def test_trainings_and_approaches_for_others_are_not_offered_as_youth_help(kk):
     assert any(c.kind == "doelgroep" for c in iv(kk, "knock-and-talk").cautions)
 
 
-def test_risk_markers_that_are_no_target_are_static_and_say_why(kk):
+def test_risk_markers_that_are_no_target_are_geen_doel_and_say_why(kk):
     """A prevention plan never aims to make someone religious, end a relationship or lower a
-    coordinator's education: such Beke risk markers are context, not targets (team reading)."""
+    coordinator's education: such Beke risk markers are context, not targets (team reading).
+    F4: they are not 'statisch' either (that would raise the level of help) but 'geen_doel'."""
+    seed = compact(read_source(SEED_002))
+    assert compact("Coördinators") in seed
     for fid in ("beke-r-niet-religieus", "beke-r-stabiele-relatie", "beke-r-rol-hoger-opgeleid",
-                "beke-r-rol-hebben-van-een-baan", "beke-r-rol-betere-levensuitkomsten"):
+                "beke-r-rol-hebben-van-een-baan", "beke-r-rol-betere-levensuitkomsten",
+                "beke-r-rol-hogere-leeftijd", "beke-r-rol-minder-criminaliteit"):
         f = factor(kk, fid)
-        assert f.nature == "statisch" and "lezing van het team" in f.note, fid
+        assert f.nature == "geen_doel", fid
+        assert "lezing van het team" in f.note and "verhoogt het niveau van hulp nooit" in f.note, fid
 
 
 def test_no_internal_words_in_text_users_read(kk):
