@@ -443,10 +443,14 @@ def _link_weight(link: FactorLink, via: Via) -> float:
 
 
 def _best_links(iv: Intervention, reach: dict[str, tuple[tuple[str, Via], ...]]) -> dict[str, tuple[FactorLink, Via]]:
-    """Per selected factor id: the strongest link of ``iv`` to it, a twin or a mirror."""
+    """Per selected factor id: the strongest link of ``iv`` to it, a twin or a mirror. A mirror
+    counts only when a source says the intervention builds it (``bron``): a theme-level or derived
+    link to the opposite factor is one inference too many."""
     best: dict[str, tuple[FactorLink, Via]] = {}
     for link in iv.factors:
         for fid, via in reach.get(link.factor, ()):
+            if via == "spiegel" and link.basis != "bron":
+                continue
             cur = best.get(fid)
             if cur is None or _link_weight(link, via) > _link_weight(*cur):
                 best[fid] = (link, via)
@@ -788,7 +792,8 @@ def explain_rules() -> list[str]:
         f"kwalitatief of niet beoordeeld {_nl(ev['kwalitatief'])}) maal de herkomst van de koppeling: een bron "
         f"noemt deze interventie {_nl(ba['bron'])}, een bron noemt alleen het thema {_nl(ba['thema'])}, afgeleid door "
         f"het team {_nl(ba['team'])}. Een interventie voor de spiegelfactor (de tegenhanger: 'een baan hebben' bij "
-        f"'gebrek aan werkgelegenheid') telt voor {_nl(WEIGHTS['mirror'])} mee, en dat staat erbij.",
+        f"'gebrek aan werkgelegenheid') telt voor {_nl(WEIGHTS['mirror'])} mee als een bron zegt dat de interventie "
+        "die tegenhanger versterkt, en dat staat erbij.",
         "Heeft een factor meerdere erkenningen voor verschillende uitkomsten (MDFT: voor delinquentie en voor "
         "middelengebruik), dan telt de erkenning voor de uitkomst die bij het profiel past.",
         f"Niveau van hulp (risicobeginsel): hetzelfde niveau {_nl(hl[0], sign=True)}, één niveau ernaast {_nl(hl[1], sign=True)}, twee "

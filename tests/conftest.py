@@ -212,6 +212,8 @@ def _sources_present() -> bool:
 def read_source(path: Path) -> str:
     """The text of a source document under KENNISKAART_SHARED; skips the test when absent."""
     if not path.exists():
+        if os.environ.get("KENNISKAART_REQUIRE_SOURCES") == "1":  # CI: a renamed source is a failure
+            pytest.fail(f"KENNISKAART_REQUIRE_SOURCES=1, maar het brondocument ontbreekt: {path}")
         pytest.skip(f"brondocument ontbreekt: {path}")
     return path.read_text(encoding="utf-8")
 

@@ -206,11 +206,17 @@ def test_named_recognised_interventions_are_linked(botoc):
 
 
 def test_botoc_factor_links_are_theme_level_with_note(botoc):
-    """Every BOTOC link rests on a §3.1.1 theme sentence: provenance 'thema' (review D10)."""
-    linked = [fl for ex in botoc.values() for fl in ex.factors]
+    """Every BOTOC link rests on a §3.1.1 theme sentence: provenance 'thema' (review D10); the one
+    exception is the team's reading of EIN3 (budget coach) for debts (review 2, F8), said as such."""
+    linked = [(ex.code, fl) for ex in botoc.values() for fl in ex.factors]
     assert linked
-    for fl in linked:
+    for code, fl in linked:
+        if fl.basis == "team":
+            assert code == "EIN3" and fl.note.startswith("Afgeleid door het team") and "budgetcoach" in fl.note
+            continue
         assert fl.basis == "thema" and fl.note and "§3.1.1" in fl.note
+    assert {fl.factor for code, fl in linked if fl.basis == "team"} == {"beke-r-schuldenproblematiek",
+                                                                         "beke-r-rol-financieel-kwetsbaar"}
     fam = {ex.code for ex in botoc.values() if any(fl.factor == "beke-r-familiebanden-georganiseerde-criminaliteit" for fl in ex.factors)}
     assert fam == {"DH2", "TIL1", "UTR2"}
 
