@@ -58,27 +58,6 @@ from .signals import HARM_KINDS, effective_recognition, organisation_reason
 
 # --- the rule set: every rule and weight in one place ---------------------------------------
 
-SPECIALIST_FACTORS = frozenset({
-    # Bureau Beke: an offending history, detention, serious youth groups, criminal skills
-    "beke-r-criminele-achtergrond",
-    "beke-r-meer-veroordelingen",
-    "beke-r-ernstigere-delicten",
-    "beke-r-meer-soorten-delicten",
-    "beke-r-drugsveroordelingen",
-    "beke-r-meer-langere-gevangenisstraffen",
-    "beke-r-detentiegeschiedenis",
-    "beke-r-problematische-jeugdgroep",
-    "beke-r-geweldsdelicten-jeugd",
-    "beke-r-criminele-vaardigheden",
-    # ties with organised crime and criminal families
-    "beke-r-familiebanden-georganiseerde-criminaliteit",
-    "beke-r-aanraking-georganiseerde-criminaliteit",
-    "sw-gezin-r-criminele-gezinsleden",
-})
-"""Risk factors that point to the specialist approach (seed 003, 'De juiste hulp op
-verschillende niveaus', 3: young people, young adults and families who are already further
-into crime). Traits such as loyalty or willingness to use violence alone do not."""
-
 OFFENCE_FACTORS = frozenset({
     "beke-r-criminele-achtergrond",
     "beke-r-meer-veroordelingen",
@@ -89,8 +68,22 @@ OFFENCE_FACTORS = frozenset({
     "beke-r-detentiegeschiedenis",
     "beke-r-geweldsdelicten-jeugd",
 })
-"""Static risk factors that say the young person has offended: with one of them the profile
-counts as 'na een delict', also when the offence field is left open."""
+"""Static risk factors that say the young person has offended (Bureau Beke: an offending
+history, convictions, detention): with one of them the profile counts as 'na een delict', also
+when the offence field is left open."""
+
+SPECIALIST_FACTORS = OFFENCE_FACTORS | {
+    # serious youth groups, criminal skills
+    "beke-r-problematische-jeugdgroep",
+    "beke-r-criminele-vaardigheden",
+    # ties with organised crime and criminal families
+    "beke-r-familiebanden-georganiseerde-criminaliteit",
+    "beke-r-aanraking-georganiseerde-criminaliteit",
+    "sw-gezin-r-criminele-gezinsleden",
+}
+"""Risk factors that point to the specialist approach (seed 003, 'De juiste hulp op
+verschillende niveaus', 3: young people, young adults and families who are already further
+into crime). Traits such as loyalty or willingness to use violence alone do not."""
 
 RULES = {
     "score": {
