@@ -120,18 +120,18 @@ def _profile_widgets() -> Profile:
         st.markdown("**Voor wie is de hulp** (responsiviteit): bepaalt welke programma's in aanmerking komen.")
         r1, r2, r3 = st.columns(3)
         offence = r1.selectbox(
-            "Delict gepleegd", list(OFFENCE_CHOICES), format_func=OFFENCE_CHOICES.get, key="a_offence",
+            "Delict gepleegd", list(OFFENCE_CHOICES), format_func=OFFENCE_CHOICES.get, key="a_offence", placeholder="Kies…",
             help="Programma's na een delict (leerstraf, Halt, justitiële gedragsinterventies) komen alleen in "
                  "beeld als het profiel een delict noemt.",
         )
         lvb = r2.selectbox(
             "Licht verstandelijke beperking (IQ ongeveer 50-85)", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
-            key="a_lvb", help="LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij een LVB; "
+            key="a_lvb", placeholder="Kies…", help="LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij een LVB; "
                               "Tools4U vraagt een IQ boven 85.",
         )
         parent = r3.selectbox(
             "Een ouder of verzorger die mee kan doen", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
-            key="a_parent", help="Gezinstherapieën zoals MDFT, MST en Relationele Gezinstherapie vragen een ouder die meedoet.",
+            key="a_parent", placeholder="Kies…", help="Gezinstherapieën zoals MDFT, MST en Relationele Gezinstherapie vragen een ouder die meedoet.",
         )
         chosen: dict[str, list[str]] = {"risico": [], "beschermend": []}
         for kind, key, title in (
