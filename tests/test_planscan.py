@@ -492,3 +492,30 @@ def test_plan_warnings_name_what_does_not_work_first_and_carry_the_examples_inte
         ("BANG", "werkt_niet"), ("ROT9 Voorlichting", "voorlichting"), ("ROT9 Voorlichting", "groepsinterventie")]
     assert warnings[2].guidance == "kk-kader"
     assert plan_warnings(small, [small.by_id("interventions")["rustig"]]) == []
+
+
+def test_page_warns_when_the_plan_holds_something_that_does_not_work(kk):
+    """Issue 19: the Planscan flags a plan item a source says does not work or can harm, and an
+    awareness lesson for everyone, and links to the part of Lessen that explains why."""
+    from conftest import open_page, page_text
+
+    from kenniskaart.ui import md
+    from kenniskaart.ui import PLAN_KEY
+
+    lessons = [e.id for e in kk.examples if any(c.kind == "voorlichting" for c in e.cautions)]
+    assert lessons
+    at = open_page("pages/start.py")
+    at.session_state[PLAN_KEY] = Plan(interventions=("scared-straight", "moti-4"), examples=(lessons[0],))
+    at.switch_page("pages/planscan.py").run()
+    assert not at.exception
+    text = page_text(at)
+    assert "Let op: 1 onderdeel van uw plan werkt volgens een bron niet of kan schaden." in text
+    harm = next(c for c in kk.by_id("interventions")["scared-straight"].cautions if c.kind == "werkt_niet")
+    assert md(harm.text) in text
+    assert "Voorlichting aan iedereen" in text
+    links = [p.proto.page for p in at.get("page_link")]
+    assert "lessen" in links
+    # a plan without such items shows no warning
+    at.session_state[PLAN_KEY] = Plan(interventions=("moti-4",))
+    at.run()
+    assert "Waarschuwingen bij uw plan" not in page_text(at)
