@@ -186,6 +186,7 @@ def build_graph(
     max_factors: int | None = None,
     max_interventions: int | None = None,
     include: frozenset[str] | set[str] = frozenset(),
+    only: frozenset[str] | None = None,
 ) -> Graph:
     """The map for these factors (in kind/level groups), their themes and interventions.
 
@@ -193,11 +194,14 @@ def build_graph(
     ``max_factors`` factors (most links first) and ``max_interventions`` interventions
     (strongest evidence first, then most links to the shown factors) are drawn; the rest is
     reported in ``hidden_*`` so the page can say so. Interventions in ``include`` (e.g. all
-    interventions of a selected factor) are always drawn, on top of the cap.
+    interventions of a selected factor) are always drawn, on top of the cap. With ``only`` (the
+    interventions the Aanbeveler offers a profile, ``matcher.offered``) nothing else is drawn, so
+    the map never shows what the Aanbeveler excludes or keeps for school or municipality.
     """
     by_f = kk.by_id("factors")
     factors = [by_f[i] for i in dict.fromkeys(factor_ids) if i in by_f]
-    links = {f.id: kk.interventions_for_factor(f.id) for f in factors}
+    links = {f.id: tuple(iv for iv in kk.interventions_for_factor(f.id) if only is None or iv.id in only)
+             for f in factors}
     stated = {f.id: themes_stating(kk, f.id) for f in factors}
     factors = [f for f in factors if links[f.id] or stated[f.id]]
     hidden_factors: list[str] = []
@@ -410,17 +414,18 @@ def describe(kk: Kenniskaart, graph: Graph, hl: Highlight) -> str:
 # --- the workshop view: evidence strength × dynamic factors addressed ------------------
 
 
-def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...]) -> pd.DataFrame:
+def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
+                   only: frozenset[str] | None = None) -> pd.DataFrame:
     """Interventions linked to the profile's *dynamic* factors: how many they address, and
     how strong their evidence is. Static factors are left out: they set the level of help but
-    are never a target (risk principle); instruments and trainings too (not for a young
-    person)."""
+    are never a target (risk principle); what is not for one young person too. With ``only``
+    (``matcher.offered``) just what the Aanbeveler offers the profile."""
     by_f = kk.by_id("factors")
     dynamic = [by_f[i] for i in dict.fromkeys(factor_ids) if i in by_f and by_f[i].nature == "dynamisch"]
     hits: dict[str, list[str]] = {}
     for f in dynamic:
         for iv in kk.interventions_for_factor(f.id):
-            if not for_young_person(iv):  # instruments and trainings are for the organisation
+            if not for_young_person(iv) or (only is not None and iv.id not in only):
                 continue
             hits.setdefault(iv.id, []).append(f.name)
     by_iv = kk.by_id("interventions")

@@ -751,6 +751,12 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     )
 
 
+def offered(result: Result) -> frozenset[str]:
+    """The interventions the Aanbeveler offers this profile (groups 1 and 2): what every other
+    view of the profile (map, workshop view, presentation) may show, and nothing else."""
+    return frozenset(r.intervention.id for r in result.ranked)
+
+
 def _nl(x: float, sign: bool = False) -> str:
     """A weight in Dutch notation: decimal comma, optional sign ('+1', '-0,5', '1,5')."""
     return (f"{x:+g}" if sign else f"{x:g}").replace(".", ",")

@@ -332,7 +332,7 @@ def _map(result: Result) -> None:
         "Lijn: doorgetrokken = bron · gestreept = themaniveau · gestippeld = team. Donker = sterk "
         "bewijs · open ruit = niet erkend. Klik op een factor of interventie om te zien wat erbij hoort."
     )
-    kaart_view(kk, ids, "a_map", max_interventions=16)
+    kaart_view(kk, ids, "a_map", max_interventions=16, profile=result.profile)
     box = st.expander("Voor een workshop: interventies naar bewijs en aantal factoren van dit profiel",
                       key="a_ws_open", on_change="rerun")
     if box.open:
@@ -341,7 +341,7 @@ def _map(result: Result) -> None:
                 "Rijen: sterkte van het bewijs. Kolommen: hoeveel dynamische factoren van het profiel de "
                 "interventie aanpakt. Statische factoren tellen niet mee: ze bepalen hoe zwaar de hulp moet zijn."
             )
-            workshop_view(kk, ids, "a_ws")
+            workshop_view(kk, ids, "a_ws", profile=result.profile)
 
 
 TABS = ("Aanbevelingen", "Pakket", "Gaten", "Kaart", "Valt af", "Voor school of gemeente", "Vergelijk")

@@ -20,6 +20,7 @@ from kenniskaart.present import (
     theme_names,
 )
 from kenniskaart.share import FilterParam
+from kenniskaart.matcher import offered, recommend
 from kenniskaart.signals import recognised_options
 from kenniskaart.ui import (
     CHIPS, PERSIST, PICK, catalog_link, current_profile, definitions, filters_from_url, filters_to_url,
@@ -150,8 +151,8 @@ def show_map() -> None:
                 "(uit de aanbeveler) de interventie aanpakt. Statische factoren tellen niet mee: ze "
                 "bepalen hoe zwaar de hulp moet zijn, maar zijn geen doel."
             )
-            workshop_view(kk, ids, "f_ws", table=False)
-            table = workshop_frame(kk, ids)
+            workshop_view(kk, ids, "f_ws", table=False, profile=profile)
+            table = workshop_frame(kk, ids, offered(recommend(kk, profile)))
             if not table.empty:
                 st.dataframe(table.drop(columns=["id", "erkend"]), hide_index=True, width="stretch")
 

@@ -127,13 +127,14 @@ if has_profile and STEPS[step] == "Kaart":
     ids = [f.id for f in (*risk, *protective)]
     if view == "Bewijs × factoren":
         st.markdown("Rijen: sterkte van het bewijs van de interventie. Kolommen: hoeveel dynamische factoren van dit profiel ze aanpakt.")
-        workshop_view(kk, ids, "p_ws", font=22, per_cell=2)
+        workshop_view(kk, ids, "p_ws", font=22, per_cell=2, profile=profile)
     else:
         st.markdown(
             "Lijn: doorgetrokken = bron · gestreept = themaniveau · gestippeld = team. "
             "Donker = sterk bewijs · open ruit = niet erkend."
         )
-        kaart_view(kk, ids, "p_map", max_interventions=8, picker=False, font=22, legend=False, max_height=330)
+        kaart_view(kk, ids, "p_map", max_interventions=8, picker=False, font=22, legend=False, max_height=330,
+                   profile=profile)
 
 elif has_profile and STEPS[step] == "Aanbevelingen":
     result = recommend(kk, profile)

@@ -346,9 +346,15 @@ def test_factoren_map_tab_shows_the_workshop_view_for_a_profile(kk):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(e.label.startswith("Voor een workshop") for e in at.expander)
-    frame = kaart.workshop_frame(kk, case.risk_factors)
+    from kenniskaart.matcher import Profile, offered, recommend
+
+    result = recommend(kk, Profile(age=case.age, risk_factors=tuple(case.risk_factors)))
+    frame = kaart.workshop_frame(kk, case.risk_factors, offered(result))
     shown = [df.value for df in at.dataframe if "welke factoren" in df.value.columns]
     assert shown and list(shown[0]["interventie"]) == list(frame["interventie"])
+    # one verdict: what the Aanbeveler excludes for this age is not in the workshop view
+    names = set(shown[0]["interventie"])
+    assert result.excluded and not names & {e.intervention.name for e in result.excluded}
 
 
 def test_factoren_map_picker_lists_exactly_the_catalogue_links(kk):
@@ -384,3 +390,41 @@ def test_factoren_detail_names_the_recognised_options_and_the_table_counts_them(
     assert recognised_options(kk, gap.id) == ()
     text = page_text(open_page("pages/factoren.py", {"factor": gap.id}))
     assert "Geen erkende interventie voor een jongere pakt deze factor aan" in text
+
+
+
+# --- one verdict: the map and the workshop view show only what the Aanbeveler offers ---------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as hst  # noqa: E402
+
+from kenniskaart.content import load_content  # noqa: E402
+from kenniskaart.matcher import Profile, offered, recommend  # noqa: E402
+
+_KK = load_content()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    age=hst.integers(min_value=8, max_value=27),
+    fids=hst.lists(hst.sampled_from([f.id for f in _KK.factors]), min_size=1, max_size=5, unique=True),
+    offence=hst.sampled_from([None, "geen", "eerste"]),
+    lvb=hst.sampled_from([None, True]),
+)
+def test_map_and_workshop_view_agree_with_the_aanbeveler(age, fids, offence, lvb):
+    by_id = _KK.by_id("factors")
+    profile = Profile(age=age, offence=offence, lvb=lvb,
+                      risk_factors=tuple(f for f in fids if by_id[f].kind == "risico"),
+                      protective_factors=tuple(f for f in fids if by_id[f].kind == "beschermend"))
+    result = recommend(_KK, profile)
+    only = offered(result)
+    excluded = {e.intervention.id for e in result.excluded} | {r.intervention.id for r in result.for_organisation}
+    graph = kaart.build_graph(_KK, fids, None, 16, only=only)
+    drawn = {n.id for n in graph.nodes if n.kind == "interventie"} | set(graph.hidden_interventions)
+    assert drawn <= only and not drawn & excluded
+    workshop = set(kaart.workshop_frame(_KK, fids, only)["id"])
+    assert workshop <= only and not workshop & excluded
+    # and everything it offers through a link to a chosen factor (not only through a mirror) is on both
+    direct = {iv.id for f in fids if by_id[f].nature == "dynamisch" for iv in _KK.interventions_for_factor(f)}
+    offered_direct = {r.intervention.id for r in result.ranked} & direct
+    assert offered_direct <= drawn and offered_direct <= workshop

@@ -12,6 +12,7 @@ import streamlit as st
 from .. import kaart
 from ..charts import MAP_FONT, kaart_chart, workshop_chart
 from ..content import Kenniskaart, content_dir
+from ..matcher import Profile, offered, recommend
 from ..present import BASIS_EXPLAINED, BASIS_LABELS
 from . import md
 
@@ -19,9 +20,9 @@ from . import md
 @st.cache_data(show_spinner=False, max_entries=512)
 def _spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected: str | None,
           max_factors: int | None, max_interventions: int | None, font: int, legend: bool,
-          max_height: int | None) -> tuple[dict, str]:
+          max_height: int | None, only: frozenset[str] | None = None) -> tuple[dict, str]:
     """(Vega-Lite spec, alt text) for the map; ``content`` keys the cache per content folder."""
-    graph = _graph(_kk, content, factor_ids, selected, max_factors, max_interventions)
+    graph = _graph(_kk, content, factor_ids, selected, max_factors, max_interventions, only)
     hl = kaart.highlight(_kk, graph, selected)
     chart = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl),
                         list(kaart.STRENGTHS), BASIS_LABELS, font=font, legend=legend,
@@ -31,10 +32,17 @@ def _spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _graph(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected: str | None,
-           max_factors: int | None, max_interventions: int | None) -> kaart.Graph:
+           max_factors: int | None, max_interventions: int | None, only: frozenset[str] | None = None) -> kaart.Graph:
     # a selected factor shows all its interventions, however many the cap leaves out
     include = kaart.interventions_for(_kk, selected) if selected in _kk.by_id("factors") else frozenset()
-    return kaart.build_graph(_kk, factor_ids, max_factors, max_interventions, include)
+    if only is not None:
+        include = include & only
+    return kaart.build_graph(_kk, factor_ids, max_factors, max_interventions, include, only)
+
+
+def _offer(kk: Kenniskaart, profile: Profile | None) -> frozenset[str] | None:
+    """What the Aanbeveler offers this profile (None: no profile, draw every linked intervention)."""
+    return None if profile is None else offered(recommend(kk, profile))
 
 
 def _on_select(chart_key: str, picker_key: str) -> None:
@@ -60,12 +68,15 @@ def kaart_view(
     font: int = MAP_FONT,
     legend: bool = True,
     max_height: int | None = None,
+    profile: Profile | None = None,
 ) -> kaart.Highlight:
-    """The map for these factors with a picker, the lit-up lists and a table alternative."""
+    """The map for these factors with a picker, the lit-up lists and a table alternative. With a
+    ``profile``, only what the Aanbeveler offers it is drawn (the same verdict everywhere)."""
     ids = tuple(factor_ids)
     content = str(content_dir())
     picker_key = f"{key}_pick"
-    base = _graph(kk, content, ids, None, max_factors, max_interventions)
+    only = _offer(kk, profile)
+    base = _graph(kk, content, ids, None, max_factors, max_interventions, only)
     by_f, by_iv = kk.by_id("factors"), kk.by_id("interventions")
     options = [None, *(n.id for n in base.shown("factor")), *(n.id for n in base.shown("interventie"))]
     if st.session_state.get(picker_key) not in options:
@@ -80,11 +91,11 @@ def kaart_view(
             placeholder="Kies…",
         )
     selected = st.session_state.get(picker_key)
-    graph = _graph(kk, content, ids, selected, max_factors, max_interventions)
+    graph = _graph(kk, content, ids, selected, max_factors, max_interventions, only)
     if not graph.shown("factor"):
         st.info("Geen van deze factoren is gekoppeld aan een interventie of thema.")
         return kaart.highlight(kk, graph, None)
-    spec, alt_text = _spec(kk, content, ids, selected, max_factors, max_interventions, font, legend, max_height)
+    spec, alt_text = _spec(kk, content, ids, selected, max_factors, max_interventions, font, legend, max_height, only)
     chart_key = f"{key}_chart"
     st.vega_lite_chart(
         spec, width="stretch", key=chart_key, on_select=lambda: _on_select(chart_key, picker_key),
@@ -105,6 +116,9 @@ def kaart_view(
             f"{n} {'factor' if n == 1 else 'factoren'} met de minste koppelingen "
             f"{'staat' if n == 1 else 'staan'} niet op de kaart: verfijn de filters om ze te zien."
         )
+    if only is not None and picker:  # not in the presentation: every line there costs the projector room
+        st.caption("Op de kaart staat alleen wat de aanbeveler dit profiel aanbiedt (groep 1 en 2); wat afvalt "
+                   "of voor school of gemeente is, staat bij 'Valt af' en 'Voor school of gemeente'.")
     if hl.selected is not None:
         _lit_lists(kk, hl)
     if table:
@@ -133,8 +147,8 @@ def _lit_lists(kk: Kenniskaart, hl: kaart.Highlight) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], font: int,
-                   per_cell: int) -> tuple[dict | None, int]:
-    df = kaart.workshop_frame(_kk, factor_ids)
+                   per_cell: int, only: frozenset[str] | None = None) -> tuple[dict | None, int]:
+    df = kaart.workshop_frame(_kk, factor_ids, only)
     if df.empty:
         return None, 0
     cells = kaart.workshop_cells(df, per_cell)
@@ -143,11 +157,13 @@ def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], 
 
 def workshop_view(
     kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...], key: str, table: bool = True, font: int = MAP_FONT,
-    per_cell: int = 3,
+    per_cell: int = 3, profile: Profile | None = None,
 ) -> None:
-    """Interventions by evidence strength × number of the profile's dynamic factors addressed."""
+    """Interventions by evidence strength × number of the profile's dynamic factors addressed;
+    with a ``profile`` only what the Aanbeveler offers it."""
     ids = tuple(factor_ids)
-    spec, n = _workshop_spec(kk, str(content_dir()), ids, font, per_cell)
+    only = _offer(kk, profile)
+    spec, n = _workshop_spec(kk, str(content_dir()), ids, font, per_cell, only)
     if spec is None:
         st.info("Geen interventie pakt een dynamische factor van dit profiel aan.")
         return
@@ -157,5 +173,5 @@ def workshop_view(
     )
     if table:
         with st.expander("Als tabel (voor schermlezers)"):
-            df = kaart.workshop_frame(kk, ids).drop(columns=["id", "erkend"])
+            df = kaart.workshop_frame(kk, ids, only).drop(columns=["id", "erkend"])
             st.dataframe(df, hide_index=True, width="stretch")
