@@ -125,8 +125,8 @@ def _profile_widgets() -> Profile:
                  "beeld als het profiel een delict noemt.",
         )
         lvb = r2.selectbox(
-            "Licht verstandelijke beperking (IQ ongeveer 50-85)", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
-            key="a_lvb", placeholder="Kies…", help="LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij een LVB; "
+            "Licht verstandelijke beperking (LVB)", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
+            key="a_lvb", placeholder="Kies…", help="IQ ongeveer 50-85. LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij een LVB; "
                               "Tools4U vraagt een IQ boven 85.",
         )
         parent = r3.selectbox(
