@@ -114,8 +114,11 @@ def _add_own() -> None:
     )
     plan = current_plan()
     set_plan(plan.model_copy(update={"own": (*plan.own, entry)}))
-    for key in ("ps_own_name", "ps_own_themes", "ps_own_ps_themes", "ps_own_factors", "ps_own_levels"):
-        st.session_state.pop(key, None)
+    # an empty form for the next entry (the widgets persist their state, so set it, do not drop it)
+    st.session_state["ps_own_name"] = ""
+    st.session_state["ps_own_age"] = (8, 27)
+    for key in ("ps_own_themes", "ps_own_ps_themes", "ps_own_factors", "ps_own_levels"):
+        st.session_state[key] = []
 
 
 def _remove_own(index: int) -> None:

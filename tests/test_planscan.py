@@ -519,3 +519,4 @@ def test_page_warns_when_the_plan_holds_something_that_does_not_work(kk):
     at.session_state[PLAN_KEY] = Plan(interventions=("moti-4",))
     at.run()
     assert "Waarschuwingen bij uw plan" not in page_text(at)
+
