@@ -15,6 +15,7 @@ from .present import (
     EVIDENCE_LABELS,
     ONBEKEND,
     SETTING_LABELS,
+    audience_text,
     age_range,
     help_level_names,
     or_unknown,
@@ -49,7 +50,7 @@ def readable_sources(kk: Kenniskaart, refs) -> list[str]:
 
 
 COMPARE_COLUMNS = (
-    "interventie", "notitie", "leeftijd", "doelgroep", "factoren", "niveau van hulp",
+    "interventie", "notitie", "leeftijd", "voor wie", "doelgroep", "factoren", "niveau van hulp",
     "erkenning", "waarschuwingen", "gebruikt in", "bronnen",
 )
 
@@ -79,6 +80,7 @@ def compare_rows(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) 
                 "interventie": iv.name,
                 "notitie": notes.get(iid, ""),
                 "leeftijd": age_range(iv),
+                "voor wie": audience_text(iv),
                 "doelgroep": or_unknown(iv.target_group),
                 "factoren": "; ".join(factors[l.factor].name for l in iv.factors) or ONBEKEND,
                 "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
@@ -145,6 +147,8 @@ def memo_html(
     if profile is not None and (profile.risk_factors or profile.protective_factors):
         result = recommend(kk, profile)
     reasons = {r.intervention.id: r for r in result.ranked} if result else {}
+    falls_out = {x.intervention.id: x for x in result.excluded} if result else {}
+    elsewhere = {r.intervention.id for r in result.for_organisation} if result else set()
     e = escape
     out = [
         "<!doctype html>",
@@ -166,9 +170,14 @@ def memo_html(
         out.append("<section>")
         out.append(f"<h3>{n}. {e(iv.name)}</h3>")
         out.append(
-            f'<p class="meta">Leeftijd: {e(age_range(iv))} · Doelgroep: {e(or_unknown(iv.target_group))} · '
-            f"Erkenning: {e(recognition_text(iv.recognition))}</p>"
+            f'<p class="meta">Leeftijd: {e(age_range(iv))} · Voor wie: {e(audience_text(iv))} · '
+            f"Doelgroep: {e(or_unknown(iv.target_group))} · Erkenning: {e(recognition_text(iv.recognition))}</p>"
         )
+        if iid in falls_out:  # the same verdict as the Aanbeveler
+            out.append(f'<div class="let-op"><strong>Valt af voor dit profiel:</strong> {e(falls_out[iid].reason)}</div>')
+        elif iid in elsewhere:
+            out.append('<div class="let-op"><strong>Voor school of gemeente, niet voor één jongere van dit '
+                       'profiel.</strong></div>')
         out.append(f"<p>{e(iv.description)}</p>")
         if notes.get(iid):
             out.append(f"<p><strong>Notitie:</strong> {e(notes[iid])}</p>")

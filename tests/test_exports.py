@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from html import escape
 
 import pytest
 from openpyxl import load_workbook
@@ -110,3 +111,21 @@ def test_memo_names_sources_by_title_without_table_pointers(kk):
     for iv in kk.interventions:
         for text in readable_sources(kk, iv.sources):
             assert any(text.startswith(t) for t in titles), text
+
+
+def test_memo_and_comparison_give_the_aanbevelers_verdict(kk):
+    """Issue 19: every view says who an item is for, and the memo says when the profile rules it out."""
+    from kenniskaart.matcher import Profile, recommend
+    from kenniskaart.present import audience_text
+    from kenniskaart.shortlist import compare_rows, memo_html
+
+    profile = Profile(age=12, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",))
+    result = recommend(kk, profile)
+    out = next(e for e in result.excluded if e.intervention.id == "leren-van-delict")  # no offence in the profile
+    html = memo_html(kk, ["ajb", "leren-van-delict", "pad"], {}, profile)
+    assert "Valt af voor dit profiel:</strong> " + escape(out.reason) in html
+    assert "Voor school of gemeente, niet voor één jongere" in html  # PAD: a class programme
+    assert html.count("Valt af voor dit profiel") == 1
+    rows = compare_rows(kk, ["tools4u"], {})
+    assert rows[0]["voor wie"] == audience_text(kk.by_id("interventions")["tools4u"])
+    assert "na een delict" in rows[0]["voor wie"]
