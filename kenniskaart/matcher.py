@@ -343,7 +343,7 @@ def suggest_need(kk: Kenniskaart, profile: Profile) -> tuple[str | None, str]:
     if special or profile.offence == "herhaald":
         hid = "hulp-specialistisch"
         named = [f.name for f in special[:3]] + (["herhaald delict"] if profile.offence == "herhaald" else [])
-        why = "het profiel wijst op criminaliteit of banden met criminelen (" + ", ".join(named) + ")"
+        why = "het profiel wijst op eigen criminaliteit of een criminele omgeving die al dichtbij is (" + ", ".join(named) + ")"
         return hid, f"Voorgesteld: {_level_name(kk, hid).lower()}, omdat {why}."
     dynamic = [f for f in risks if f.nature == "dynamisch"]
     static = [f.name for f in risks if f.nature == "statisch"] + (["eerste delict"] if profile.offence == "eerste" else [])
@@ -797,11 +797,13 @@ def explain_rules() -> list[str]:
         "middelengebruik), dan telt de erkenning voor de uitkomst die bij het profiel past.",
         f"Niveau van hulp (risicobeginsel): hetzelfde niveau {_nl(hl[0], sign=True)}, één niveau ernaast {_nl(hl[1], sign=True)}, twee "
         f"niveaus ernaast {_nl(hl[2], sign=True)}. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
-        "strafrechtelijk verleden, herhaalde delicten, detentie of banden met georganiseerde criminaliteit wijzen op "
+        "strafrechtelijk verleden, herhaalde delicten, detentie, een ernstig problematische jeugdgroep, criminele "
+        "vaardigheden, zelf in aanraking zijn met georganiseerde criminaliteit of een criminele familie wijzen op "
         f"de specialistische aanpak; {nd['intensive_count']} of meer dynamische risicofactoren, of "
         f"{nd['intensive_strong']} of meer sterk onderbouwde, op intensieve begeleiding; anders positieve "
-        "ondersteuning. Een andere statische risicofactor (zoals man-zijn) of een eerste delict verhoogt dat één "
-        "stap. Factoren die geen doel en geen risicomarkering zijn (een baan, een stabiele relatie, de rol van "
+        "ondersteuning (vrienden of kennissen in de georganiseerde criminaliteit tellen daarbij als een sterk "
+        "onderbouwde dynamische factor, niet als eigen betrokkenheid). Een andere statische risicofactor (zoals "
+        "man-zijn) of een eerste delict verhoogt dat één stap. Factoren die geen doel en geen risicomarkering zijn (een baan, een stabiele relatie, de rol van "
         "coördinatoren en leiders) verhogen het niveau nooit.",
         f"Past een van de gekozen settings: {_nl(WEIGHTS['setting'], sign=True)}. Erkenning: {_nl(WEIGHTS['recognition_step'])} "
         f"per trede (goed beschreven 1 … effectief volgens sterke aanwijzingen 5). Leeftijdsgrens onbekend "
