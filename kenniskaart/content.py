@@ -233,6 +233,30 @@ _MESSAGES = {
 }
 
 
+_USER_MESSAGES: dict[str, str] = {
+    **_MESSAGES,
+    "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "string_too_long": "is te lang",
+    "too_long": "is te lang",
+    "missing": "ontbreekt",
+    "extra_forbidden": "is een onbekend veld",
+    "literal_error": "heeft een ongeldige waarde",
+    "greater_than_equal": "is te klein",
+    "less_than_equal": "is te groot",
+    "tuple_type": "moet een lijst zijn",
+    "bool_type": "moet ja/nee (true/false) zijn",
+    "dict_type": "moet een object zijn",
+    "model_type": "moet een object zijn",
+}
+
+
+def user_message(err: dict[str, Any]) -> str:
+    """A pydantic error in Dutch only, for messages users read (files they upload); the English
+    original is left out."""
+    return _USER_MESSAGES.get(err["type"], "heeft een ongeldige waarde")
+
+
 def _message(err: dict[str, Any]) -> str:
     """Dutch message for a pydantic error, with the original as detail."""
     if err["type"] == "literal_error":

@@ -160,6 +160,9 @@ class Graph:
     """Linked interventions left out to keep the map readable (see ``max_interventions``)."""
     hidden_factors: tuple[str, ...] = ()
     node_ids: frozenset[str] = field(default=frozenset())
+    gaps: tuple[str, ...] = ()
+    """Shown dynamic factors without any intervention on this map (for a profile: none that the
+    Aanbeveler offers): drawn, marked as a gap and named under the map."""
 
     @property
     def rows(self) -> int:
@@ -167,6 +170,10 @@ class Graph:
 
     def shown(self, kind: str) -> list[Node]:
         return [n for n in self.nodes if n.kind == kind]
+
+
+GAP_MARK = " · gat"
+"""Appended to the label of a factor without an intervention on the map."""
 
 
 def _factor_detail(f: Factor) -> str:
@@ -190,7 +197,8 @@ def build_graph(
 ) -> Graph:
     """The map for these factors (in kind/level groups), their themes and interventions.
 
-    Factors without any link (no intervention, no theme statement) are left out. At most
+    Every factor is drawn; a dynamic factor without an intervention is a gap (``Graph.gaps``,
+    its label says so). At most
     ``max_factors`` factors (most links first) and ``max_interventions`` interventions
     (strongest evidence first, then most links to the shown factors) are drawn; the rest is
     reported in ``hidden_*`` so the page can say so. Interventions in ``include`` (e.g. all
@@ -203,7 +211,6 @@ def build_graph(
     links = {f.id: tuple(iv for iv in kk.interventions_for_factor(f.id) if only is None or iv.id in only)
              for f in factors}
     stated = {f.id: themes_stating(kk, f.id) for f in factors}
-    factors = [f for f in factors if links[f.id] or stated[f.id]]
     hidden_factors: list[str] = []
     if max_factors is not None and len(factors) > max_factors:
         keep = sorted(factors, key=lambda f: -(len(links[f.id]) + len(stated[f.id])))[:max_factors]
@@ -227,6 +234,8 @@ def build_graph(
         hidden_ivs = [iv.id for iv in rank[cap:]]
         rank = rank[:cap]
 
+    gap_ids = {f.id for f in factors if f.nature == "dynamisch" and not links[f.id]}
+
     # themes in their praktijkscan order, 'geen thema' last
     theme_order = [t.id for t in kk.praktijkscan_themes] + [NO_THEME]
     theme_names = {t.id: t.name for t in kk.praktijkscan_themes} | {NO_THEME: NO_THEME_LABEL}
@@ -245,7 +254,8 @@ def build_graph(
             nodes.append(Node(f"kop-{kind}-{level}", "kop", GROUP_LABELS[(kind, level)], 0, row))
             row += 1
             for f in group:
-                nodes.append(Node(f.id, "factor", f.name, 0, row, factor_strength(f), False, _factor_detail(f)))
+                label = f.name + (GAP_MARK if f.id in gap_ids else "")
+                nodes.append(Node(f.id, "factor", label, 0, row, factor_strength(f), False, _factor_detail(f)))
                 row += 1
     factor_rows = row
     n_ivs = len(ivs)
@@ -290,7 +300,7 @@ def build_graph(
             add(f.id, t, "thema", (f.id, ""))
     edges = tuple(Edge(a, b, basis, frozenset(pairs)) for (a, b), (basis, pairs) in seg.items())
     return Graph(tuple(nodes), edges, tuple(hidden_ivs), tuple(hidden_factors),
-                 frozenset(n.id for n in nodes))
+                 frozenset(n.id for n in nodes), tuple(f.id for f in factors if f.id in gap_ids))
 
 
 @dataclass(frozen=True)

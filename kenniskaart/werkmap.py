@@ -14,7 +14,7 @@ from typing import Annotated, Any, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from .content import Kenniskaart
+from .content import Kenniskaart, user_message
 from .matcher import Profile
 from .planscan import Plan, PlanFileError, plan_from_json, plan_to_json
 from .share import MAX_ITEMS, profile_from_params, profile_to_params
@@ -74,7 +74,7 @@ def werkmap_to_json(
 def _where(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err["loc"]) or "het bestand"
-    return f"'{where}': {err['msg']}"
+    return f"'{where}': {user_message(err)}"
 
 
 def werkmap_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Werkmap, list[str]]:

@@ -118,11 +118,28 @@ def test_a_selected_factor_shows_all_its_interventions_despite_the_cap(kk):
     assert include <= graph.node_ids
 
 
-def test_factors_without_any_link_are_left_out(kk):
-    lonely = [f.id for f in kk.factors if not kk.interventions_for_factor(f.id) and not kaart.themes_stating(kk, f.id)]
-    if not lonely:
-        pytest.skip("every factor has a link in this content")
-    assert kaart.build_graph(kk, lonely).shown("factor") == []
+def test_factors_without_an_intervention_are_drawn_as_gaps(kk):
+    """Issue 20: the map hid factors without a link (drug use and six others for 12-18); now every
+    factor is drawn and a dynamic one without an intervention is a gap, named as such."""
+    lonely = [f for f in kk.factors if not kk.interventions_for_factor(f.id)]
+    assert any(f.nature == "dynamisch" for f in lonely) and any(f.nature != "dynamisch" for f in lonely)
+    graph = kaart.build_graph(kk, [f.id for f in lonely])
+    assert {n.id for n in graph.shown("factor")} == {f.id for f in lonely}
+    assert set(graph.gaps) == {f.id for f in lonely if f.nature == "dynamisch"}
+    labels = {n.id: n.label for n in graph.shown("factor")}
+    assert all(labels[g].endswith(kaart.GAP_MARK) for g in graph.gaps)
+    assert not any(labels[f.id].endswith(kaart.GAP_MARK) for f in lonely if f.nature != "dynamisch")
+
+
+def test_a_profile_map_marks_a_factor_as_gap_when_the_aanbeveler_offers_nothing_for_it(kk):
+    from kenniskaart.matcher import Profile, offered, recommend
+
+    fid = "beke-r-laag-opleidingsniveau"  # School2Care is 12-17: nothing recognised or not at 20
+    only = offered(recommend(kk, Profile(age=20, risk_factors=(fid,))))
+    graph = kaart.build_graph(kk, [fid], only=only)
+    drawn = {n.id for n in graph.shown("interventie")}
+    assert drawn <= only
+    assert (fid in graph.gaps) == (not drawn)
 
 
 # --- synthetic catalogue: provenance, twins, themes ------------------------------------------
@@ -428,3 +445,20 @@ def test_map_and_workshop_view_agree_with_the_aanbeveler(age, fids, offence, lvb
     direct = {iv.id for f in fids if by_id[f].nature == "dynamisch" for iv in _KK.interventions_for_factor(f)}
     offered_direct = {r.intervention.id for r in result.ranked} & direct
     assert offered_direct <= drawn and offered_direct <= workshop
+
+
+def test_factoren_map_draws_every_filtered_factor_and_names_the_gaps(kk):
+    """Issue 20: 'Factoren with 12-18 + risicofactor + individu lists 9 factors; the map draws 2'."""
+    from kenniskaart.catalog import FactorFilter, filter_factors
+
+    at = open_page("pages/factoren.py", {"leeftijdsgroep": "12-18", "soort": "risico", "niveau_f": "individu"})
+    at.session_state["f_tab"] = "Kenniskaart (visueel)"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    listed = filter_factors(kk, FactorFilter(kinds=["risico"], levels=["individu"], age_groups=["12-18"]))
+    assert len(listed) > 2
+    graph = kaart.build_graph(kk, [f.id for f in listed], 16, 16)
+    assert {n.id for n in graph.shown("factor")} | set(graph.hidden_factors) == {f.id for f in listed}
+    text = page_text(at)
+    assert graph.gaps, "this filter has a factor without an intervention (e.g. disillusion about the future)"
+    assert "Gat:" in text and all(md(kk.by_id("factors")[g].name) in text for g in graph.gaps)

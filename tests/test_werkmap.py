@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -64,7 +65,10 @@ def test_unknown_ids_are_dropped_with_notices(kk):
         (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "extra": 1}).encode(), "'extra'"),
         (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "shortlist": [{"interventie": 5}]}).encode(),
          "shortlist.0.interventie"),
-        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "profiel": {"age": 99}}).encode(), "profiel.age"),
+        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "profiel": {"age": 99}}).encode(),
+         "'profiel.age': is te groot"),
+        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "profiel": {"age": "vijftien"}}).encode(),
+         "'profiel.age': moet een geheel getal zijn"),
         (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "plan": {"formaat": "x"}}).encode(),
          "Het plan in de werkmap is ongeldig"),
         (b" " * 600_000, "te groot"),
@@ -74,6 +78,8 @@ def test_bad_files_are_refused_with_a_dutch_message(kk, raw, message):
     with pytest.raises(WerkmapError) as exc:
         werkmap_from_json(kk, raw)
     assert message in str(exc.value)
+    # no English from the validation library reaches the user (issue 20)
+    assert not re.search(r"Input should|valid integer|Field required|Extra inputs", str(exc.value))
 
 
 @settings(max_examples=100, deadline=None)

@@ -110,6 +110,12 @@ def kaart_view(
             "bewijs niet op de kaart; kies een factor om al zijn interventies te zien."
             if picker else f"Nog {n} gekoppelde {ivs} met minder sterk bewijs: zie de tabel."
         )
+    if graph.gaps and picker:  # the presentation keeps its one screen; its notes name the gaps
+        names = ", ".join(md(by_f[g].name) for g in graph.gaps)
+        st.markdown(
+            f":orange[**Gat:** geen interventie {'die de aanbeveler dit profiel aanbiedt ' if only is not None else ''}"
+            f"voor {names}.] Zie bij de factor de praktijkvoorbeelden, en 'Lessen' over waarom dit een gat is."
+        )
     if graph.hidden_factors:
         n = len(graph.hidden_factors)
         st.caption(
