@@ -244,6 +244,8 @@ if tab_detail.open:
                         "Geen erkende interventie voor een jongere pakt deze factor aan. Kijk bij de niet-erkende "
                         "aanpakken en praktijkvoorbeelden hieronder, en bij 'Lessen' waarom dit een gat is."
                     )
+                    st.page_link("pages/lessen.py", label="Waarom plannen hier gaten hebben: de conclusies van de praktijkscan",
+                                 icon=":material/school:", query_params={"onderdeel": "Praktijkscan en Kamerbrief"})
             ivs = kk.interventions_for_factor(f.id)
             if not ivs:
                 st.write("Geen interventie in de kenniskaart koppelt aan deze factor.")

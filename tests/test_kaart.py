@@ -405,8 +405,13 @@ def test_factoren_detail_names_the_recognised_options_and_the_table_counts_them(
     # a factor without a recognised option says so and points onward
     gap = kk.by_id("factors")["beke-r-familiebanden-georganiseerde-criminaliteit"]
     assert recognised_options(kk, gap.id) == ()
-    text = page_text(open_page("pages/factoren.py", {"factor": gap.id}))
-    assert "Geen erkende interventie voor een jongere pakt deze factor aan" in text
+    at = open_page("pages/factoren.py", {"factor": gap.id})
+    assert "Geen erkende interventie voor een jongere pakt deze factor aan" in page_text(at)
+    # not a dead end: a link to the lesson that explains the gaps (issue 20)
+    from kenniskaart.guidance import GROUPS
+
+    links = [(p.proto.page, p.proto.query_string) for p in at.get("page_link")]
+    assert any(page == "lessen" and GROUPS[2].title.split()[0] in query for page, query in links), links
 
 
 
