@@ -375,6 +375,31 @@ def edge_frame(graph: Graph, hl: Highlight) -> pd.DataFrame:
     )
 
 
+@dataclass(frozen=True)
+class ListEntry:
+    factor: Factor
+    gap: bool
+    interventions: tuple[tuple[Intervention, bool], ...]
+    """(intervention, recognised) on the map for this factor, strongest evidence first."""
+
+
+def kaart_list(kk: Kenniskaart, graph: Graph) -> list[ListEntry]:
+    """The map as a list, factor by factor (the view on a narrow screen): the same factors and
+    interventions as the drawing, nothing else."""
+    by_f, by_iv = kk.by_id("factors"), kk.by_id("interventions")
+    pairs: dict[str, set[str]] = {}
+    for e in graph.edges:
+        for fid, iid in e.pairs:
+            if iid:
+                pairs.setdefault(fid, set()).add(iid)
+    out = []
+    for n in graph.shown("factor"):
+        ivs = sorted((by_iv[i] for i in pairs.get(n.id, ())),
+                     key=lambda iv: (STRENGTHS.index(intervention_strength(iv)), iv.name))
+        out.append(ListEntry(by_f[n.id], n.id in graph.gaps, tuple((iv, is_recognised(iv)) for iv in ivs)))
+    return out
+
+
 def kaart_table(kk: Kenniskaart, graph: Graph) -> pd.DataFrame:
     """The map as a table (the alternative for screen readers): one row per link of a shown
     factor, also to interventions the cap left off the drawing ('op de kaart': nee)."""

@@ -135,3 +135,36 @@ def test_the_aanbeveler_shows_the_map_of_its_profile(app_server, browser, kk):
         assert page.locator("[data-testid=stException]").count() == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width, height, drawing", [(390, 844, False), (1280, 720, True)])
+def test_on_a_phone_the_profile_map_gives_way_to_a_readable_list(app_server, browser, kk, width, height, drawing):
+    """Issue 20: at 390×844 the Aanbeveler's map was unreadable; there it is a list of the same
+    factors and interventions, on a wide screen the drawing."""
+    from kenniskaart.matcher import Profile, offered, recommend
+
+    anti, drugs = "beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-drugsgebruik"
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/aanbeveler?leeftijd=15&risico={anti},{drugs}")
+        wait_for_app(page)
+        page.get_by_role("tab", name="Kaart", exact=True).click()
+        wait_for_app(page)
+        wide, narrow = page.locator(".st-key-a_map-wide"), page.locator(".st-key-a_map-narrow")
+        if drawing:
+            expect(wide.locator("[data-testid=stVegaLiteChart]")).to_be_visible(timeout=30_000)
+            expect(narrow).to_be_hidden()
+        else:
+            expect(narrow).to_be_visible(timeout=30_000)
+            expect(wide).to_be_hidden()
+            graph = kaart.build_graph(kk, [anti, drugs], None, 16,
+                                      only=offered(recommend(kk, Profile(age=15, risk_factors=(anti, drugs)))))
+            for entry in kaart.kaart_list(kk, graph):
+                expect(narrow).to_contain_text(entry.factor.name)
+                for iv, _ in entry.interventions:
+                    expect(narrow).to_contain_text(iv.name)
+            # nothing sticks out of the screen
+            assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    finally:
+        context.close()

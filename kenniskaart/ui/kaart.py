@@ -97,10 +97,13 @@ def kaart_view(
         return kaart.highlight(kk, graph, None)
     spec, alt_text = _spec(kk, content, ids, selected, max_factors, max_interventions, font, legend, max_height, only)
     chart_key = f"{key}_chart"
-    st.vega_lite_chart(
-        spec, width="stretch", key=chart_key, on_select=lambda: _on_select(chart_key, picker_key),
-        selection_mode=["knoop", "label"], alt=alt_text, theme=None,
-    )
+    with st.container(key=f"{key}-wide"):
+        st.vega_lite_chart(
+            spec, width="stretch", key=chart_key, on_select=lambda: _on_select(chart_key, picker_key),
+            selection_mode=["knoop", "label"], alt=alt_text, theme=None,
+        )
+    if picker:  # the presentation is for a projector, never a phone
+        _narrow_list(kk, graph, key)
     hl = kaart.highlight(kk, graph, selected)
     if graph.hidden_interventions and selected is None:
         n = len(graph.hidden_interventions)
@@ -132,6 +135,25 @@ def kaart_view(
             st.dataframe(kaart.kaart_table(kk, graph), hide_index=True, width="stretch")
             st.caption(" ".join(f"**{BASIS_LABELS[b]}**: {md(BASIS_EXPLAINED[b])}" for b in BASIS_LABELS))
     return hl
+
+
+NARROW_PX = 640
+"""Below this width the drawing gives way to the list (a phone in portrait)."""
+
+
+def _narrow_list(kk: Kenniskaart, graph: kaart.Graph, key: str) -> None:
+    """The map as a list, shown instead of the drawing on a narrow screen (fixed CSS, no content
+    in it): on a phone the drawing's labels are cut to a few letters."""
+    st.html(
+        f"<style>@media (max-width: {NARROW_PX}px) {{ .st-key-{key}-wide {{ display: none !important; }} }}"
+        f"@media (min-width: {NARROW_PX + 1}px) {{ .st-key-{key}-narrow {{ display: none !important; }} }}</style>"
+    )
+    lines = []
+    for entry in kaart.kaart_list(kk, graph):
+        ivs = ", ".join(md(iv.name) + (" (erkend)" if rec else "") for iv, rec in entry.interventions)
+        lines.append(f"- **{md(entry.factor.name)}**" + (" — :orange[gat]" if entry.gap else f": {ivs}" if ivs else ""))
+    with st.container(key=f"{key}-narrow"):
+        st.markdown("**De kaart als lijst** (factor: interventies op de kaart)\n" + "\n".join(lines))
 
 
 def _lit_lists(kk: Kenniskaart, hl: kaart.Highlight) -> None:
