@@ -322,7 +322,9 @@ def highlight(kk: Kenniskaart, graph: Graph, selected: str | None) -> Highlight:
     """The nodes lit up by selecting a factor or an intervention (None: everything)."""
     by_f, by_iv = kk.by_id("factors"), kk.by_id("interventions")
     if selected in by_f:
-        ivs = tuple(iv.id for iv in kk.interventions_for_factor(selected))
+        # what the map draws for it: all its links, or for a profile only what the Aanbeveler offers
+        drawn = {iid for e in graph.edges for fid, iid in e.pairs if fid == selected and iid}
+        ivs = tuple(iv.id for iv in kk.interventions_for_factor(selected) if iv.id in drawn)
         themes = {e.target for e in graph.edges if e.source == selected}
         lit = {selected, *ivs, *themes}
         return Highlight(selected, frozenset(lit & graph.node_ids), ivs, (),

@@ -169,3 +169,28 @@ def test_every_casus_fits_at_1280x720(app_server, browser, kk):
                 page.keyboard.press("PageDown")
     finally:
         context.close()
+
+
+def test_the_map_step_still_fits_after_a_click_on_the_map(app_server, browser, case):
+    """Issue 20: after a click on the map, step 2 grew to 1,037 px at 1280×720."""
+    size = (1280, 720)
+    context = _context(browser, size)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/?presentatie=1")
+        wait_for_app(page)
+        pick_option(page, page.get_by_role("combobox", name="Kies een casus om samen te bespreken"), case.title,
+                    exact=True, type_filter=False)
+        expect(page.locator("[data-testid=stMain]")).to_contain_text("Risicofactoren", timeout=30_000)
+        page.keyboard.press("PageDown")
+        expect(page.locator("h1").first).to_have_text(f"Stap 2 van {len(STEPS)}: Kaart", timeout=30_000)
+        wait_for_app(page)
+        label = page.locator("[data-testid=stVegaLiteChart] svg text").filter(
+            has_text=re.compile(r"\w{4,}")).nth(2)
+        expect(label).to_be_visible(timeout=30_000)
+        label.click()
+        wait_for_app(page)
+        page.wait_for_timeout(500)  # the chart lays out again after the rerun
+        _check_screen(page, size, "Kaart na een klik")
+    finally:
+        context.close()

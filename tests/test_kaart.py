@@ -467,3 +467,19 @@ def test_factoren_map_draws_every_filtered_factor_and_names_the_gaps(kk):
     text = page_text(at)
     assert graph.gaps, "this filter has a factor without an intervention (e.g. disillusion about the future)"
     assert "Gat:" in text and all(md(kk.by_id("factors")[g].name) in text for g in graph.gaps)
+
+
+def test_a_selected_factor_lights_only_what_the_map_draws_for_the_profile(kk):
+    """Issue 20 (found in the presentation): clicking 'erbij horen' listed Kapot Sterk and
+    Kanjertraining, which the Aanbeveler keeps for the school, for a 15-year-old."""
+    from kenniskaart.matcher import Profile, offered, recommend
+
+    fid = "beke-r-gevoel-erbij-horen"
+    only = offered(recommend(kk, Profile(age=15, risk_factors=(fid,))))
+    graph = kaart.build_graph(kk, [fid], only=only)
+    hl = kaart.highlight(kk, graph, fid)
+    assert set(hl.interventions) <= only
+    linked = {iv.id for iv in kk.interventions_for_factor(fid)}
+    assert linked - only, "some linked interventions are not offered at 15"
+    full = kaart.highlight(kk, kaart.build_graph(kk, [fid]), fid)
+    assert set(full.interventions) == linked  # without a profile: every link
