@@ -4,20 +4,21 @@ A plan is a list of catalogue interventions, practice examples (e.g. a BOTOC
 municipality's 2020 plan) and the municipality's own entries. Coverage uses the factor
 links, themes and help levels of those items, each with its provenance: stated by a source
 for the item (``bron``), stated only for the item's praktijkscan theme (``thema``, seed 002
-§3.1.1), derived by the team (``team``) or stated by the municipality (``eigen``). Twins count
-once; static factors are context, never gaps.
+§3.1.1), derived by the team (``team``) or stated by the municipality (``eigen``). A factor and
+its twins are one row with one verdict, computed once and listed (counted once) in every group
+one of them belongs to; static factors are context, never gaps.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .content import Kenniskaart
+from .content import Kenniskaart, user_message
 from .matcher import Profile, recommend
 from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Guidance, Intervention, PracticeExample
 from .present import BASIS_LABELS
@@ -87,7 +88,7 @@ def plan_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Plan, list[str]]:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise PlanFileError(f"Het planbestand is ongeldig bij '{where}': {err['msg']}.") from None
+        raise PlanFileError(f"Het planbestand is ongeldig bij '{where}': {user_message(err)}.") from None
     return clean_plan(kk, plan)
 
 
@@ -231,6 +232,10 @@ class Coverage:
     hits: tuple[Hit, ...] = ()
     twins: tuple[str, ...] = ()
     """Names of the same factor in another framework; they are this one row (counted once)."""
+    factor_ids: tuple[str, ...] = ()
+    """For a factor row: the ids of the factor and its twins (the whole twin class)."""
+    groups: tuple[str, ...] = ()
+    """For a factor row: every group this same row appears in, with the same verdict."""
 
     @property
     def covered_by(self) -> tuple[str, ...]:
@@ -285,17 +290,58 @@ def is_grounded_factor(f: Factor) -> bool:
     return _in_group(f, GROUPS[0]) or _in_group(f, GROUPS[1])
 
 
+_CLASSES: dict[int, tuple[Kenniskaart, dict[str, frozenset[str]]]] = {}
+
+
+def twin_classes(kk: Kenniskaart) -> dict[str, frozenset[str]]:
+    """Factor id -> its twin class: the factor, its twins, their twins, and so on.
+
+    The content names twins pairwise, and one factor can be the twin of two factors of another
+    framework (Samen Weerbaar's 'banden met vrienden/kennissen … / geïntroduceerd worden door
+    lid …' is the twin of two Beke factors). Twins are the same factor, so the class is one
+    row with one verdict; otherwise that factor would be covered as one twin's alias and
+    uncovered as the other's.
+    """
+    hit = _CLASSES.get(id(kk))
+    if hit is not None and hit[0] is kk:
+        return hit[1]
+    factors = kk.by_id("factors")
+    out: dict[str, frozenset[str]] = {}
+    for f in kk.factors:
+        if f.id in out:
+            continue
+        todo, members = [f.id], set()
+        while todo:
+            fid = todo.pop()
+            if fid in members:
+                continue
+            members.add(fid)
+            twin = factors.get(fid)
+            todo.extend(t for t in (twin.twins if twin is not None else ()) if t not in members)
+        cls = frozenset(members)
+        for fid in cls:
+            out[fid] = cls
+    _CLASSES[id(kk)] = (kk, out)
+    return out
+
+
+def _class_of(kk: Kenniskaart, factor_id: str) -> frozenset[str]:
+    return twin_classes(kk).get(factor_id, frozenset({factor_id}))
+
+
 def scan(kk: Kenniskaart, items: list[PlanItem]) -> list[Coverage]:
     """Coverage of every target in ``GROUPS`` (and the static context) by the plan's items.
 
-    A factor and its twins (``Factor.twins``) are one row, in the first group one of them
-    belongs to: covering either covers the row, and it is counted once.
+    A factor and its twins (``twin_classes``) are one row with one verdict, computed once: it
+    is listed in every factor group one of them belongs to (a Beke factor at family level is
+    both gefundeerd and 'gezin en gemeenschap'), counted once per group, and always with the
+    same items, provenance and (as a gap) suggestions. Static factors are context, once.
     """
     factors = kk.by_id("factors")
     per_item = [(item_label(i), item_links(kk, i)) for i in items]
+    position = kk.factor_positions
 
-    def factor_row(f: Factor, group: str) -> Coverage:
-        members = kk.twin_ids(f.id)
+    def hits_of(members: frozenset[str]) -> tuple[Hit, ...]:
         hits = []
         for label, links in per_item:
             best = None
@@ -304,26 +350,44 @@ def scan(kk: Kenniskaart, items: list[PlanItem]) -> list[Coverage]:
                     best = _stronger(best, links[fid])
             if best is not None:
                 hits.append(Hit(label, best))
-        twins = tuple(factors[t].name for t in sorted(members - {f.id}) if t in factors)
-        return Coverage(f.id, f.name, group, tuple(hits), twins)
+        return tuple(hits)
 
-    out: list[Coverage] = []
-    context: list[Coverage] = []
-    seen: set[str] = set()
+    # which groups each class belongs to, and the factor that names it (the first of the class
+    # in the first group it belongs to, in content order)
+    in_groups: dict[frozenset[str], list[str]] = {}
+    order: dict[str, list[frozenset[str]]] = {g: [] for g in FACTOR_GROUPS}
+    named: dict[frozenset[str], Factor] = {}
     for group in FACTOR_GROUPS:
         for f in kk.factors:
-            if f.id in seen or not _in_group(f, group):
+            if not _in_group(f, group):
                 continue
-            seen |= kk.twin_ids(f.id)
-            if f.nature == "statisch":
-                context.append(factor_row(f, CONTEXT_GROUP))
-            else:
-                out.append(factor_row(f, group))
+            cls = _class_of(kk, f.id)
+            named.setdefault(cls, f)
+            groups = in_groups.setdefault(cls, [])
+            if group not in groups:
+                groups.append(group)
+                order[group].append(cls)
     linked = {fid for _, links in per_item for fid in links}
-    for f in kk.factors:
-        if f.id in linked and f.id not in seen and f.nature == "statisch":
-            seen |= kk.twin_ids(f.id)
-            context.append(factor_row(f, CONTEXT_GROUP))
+    for f in kk.factors:  # static factors outside the groups that the plan names: context
+        cls = _class_of(kk, f.id)
+        if f.id in linked and cls not in named and f.nature == "statisch":
+            named[cls] = f
+            in_groups[cls] = []
+
+    def is_static(cls: frozenset[str]) -> bool:
+        return all(factors[fid].nature == "statisch" for fid in cls if fid in factors)
+
+    verdicts: dict[frozenset[str], Coverage] = {}
+    for cls, f in named.items():  # one verdict per class
+        twins = tuple(factors[t].name for t in sorted(cls - {f.id}, key=lambda t: position.get(t, 0)) if t in factors)
+        ids = tuple(sorted(cls, key=lambda t: (t != f.id, position.get(t, 0))))
+        groups = tuple(in_groups[cls]) if not is_static(cls) else (CONTEXT_GROUP,)
+        verdicts[cls] = Coverage(f.id, f.name, groups[0], hits_of(cls), twins, ids, groups)
+
+    out: list[Coverage] = []
+    for group in FACTOR_GROUPS:
+        out.extend(replace(verdicts[cls], group=group) for cls in order[group] if not is_static(cls))
+    context = [v for cls, v in verdicts.items() if is_static(cls)]
     for t in kk.pmg_themes:
         hits = tuple(Hit(item_label(i), OWN if isinstance(i, OwnEntry) else "bron")
                      for i in items if t.id in i.pmg_themes)
@@ -335,24 +399,6 @@ def scan(kk: Kenniskaart, items: list[PlanItem]) -> list[Coverage]:
     return out + context
 
 
-def counted_elsewhere(kk: Kenniskaart, coverage: list[Coverage], group: str) -> list[tuple[tuple[str, ...], Coverage]]:
-    """Factors that belong to ``group`` but are one row in another group (a Beke factor at
-    family level listed with the gefundeerde ones, or the twin of such a row), where they are
-    counted, once: (their names as this group knows them, that row)."""
-    factors = kk.by_id("factors")
-    out = []
-    for c in coverage:
-        if c.group == group or c.group not in FACTOR_GROUPS:
-            continue
-        names = tuple(
-            factors[fid].name for fid in sorted(kk.twin_ids(c.id), key=lambda fid: fid != c.id)
-            if fid in factors and _in_group(factors[fid], group)
-        )
-        if names:
-            out.append((names, c))
-    return out
-
-
 def gaps(coverage: list[Coverage]) -> list[Coverage]:
     """What the plan does not cover; static factors are context, never a gap."""
     return [c for c in coverage if c.group in GROUPS and not c.covered]
@@ -360,11 +406,12 @@ def gaps(coverage: list[Coverage]) -> list[Coverage]:
 
 def grounded_items(kk: Kenniskaart, items: list[PlanItem]) -> list[PlanItem]:
     """Items that (ogenschijnlijk) rest on a gefundeerde risk factor or a Beke protective
-    factor, directly, through a twin, or at theme level: seed 002 §3.2 counts 56 of 62."""
+    factor, directly, through a twin, or at theme level: seed 002 §3.2 counts 56 of 62.
+    The same rule as ``scan``: the item covers a row of one of those two groups."""
     factors = kk.by_id("factors")
     out = []
     for item in items:
-        ids = {t for fid in item_links(kk, item) for t in kk.twin_ids(fid)}
+        ids = {t for fid in item_links(kk, item) for t in _class_of(kk, fid)}
         if any(fid in factors and is_grounded_factor(factors[fid]) for fid in ids):
             out.append(item)
     return out
@@ -466,7 +513,8 @@ _SUGGESTIONS: dict[tuple[int, str, str, int], tuple[Kenniskaart, tuple[str, ...]
 
 
 def _suggestions_for(kk: Kenniskaart, c: Coverage, limit: int) -> tuple[str, ...]:
-    key = (id(kk), c.group, c.id, limit)
+    # a factor's suggestions do not depend on the group it is listed in: one answer per factor
+    key = (id(kk), "factor" if c.group in FACTOR_GROUPS else c.group, c.id, limit)
     hit = _SUGGESTIONS.get(key)
     if hit is not None and hit[0] is kk:  # the same content object, not one at a reused address
         return hit[1]
@@ -475,7 +523,7 @@ def _suggestions_for(kk: Kenniskaart, c: Coverage, limit: int) -> tuple[str, ...
     else:
         ivs = kk.by_id("interventions")
         f = kk.by_id("factors")[c.id]
-        members = tuple(sorted(kk.twin_ids(f.id), key=lambda fid: fid != f.id))
+        members = c.factor_ids or tuple(sorted(_class_of(kk, f.id), key=lambda fid: fid != f.id))
         profile = Profile(risk_factors=members) if f.kind == "risico" else Profile(protective_factors=members)
         addressing = {iv.id for fid in members for iv in kk.interventions_for_factor(fid)}
         ranked = [r.intervention.id for r in getattr(recommend(kk, profile), "ranked", ())]
@@ -506,10 +554,7 @@ def compare(
     detail: dict[str, list] = {}
     index: list[tuple[str, str]] = []
     for m in municipalities:
-        if m == YOUR_PLAN:
-            items = items_of(kk, plan or Plan())
-        else:
-            items = plan_items(kk, [], municipality_preset(kk, m))
+        items = _items_for(kk, m, plan)
         coverage = scan(kk, items)
         label = municipality_label(m)
         summary_rows.append({
@@ -530,6 +575,112 @@ def compare(
     summary_df["percentage"] = (100 * summary_df["gedekt"] / summary_df["totaal"].where(summary_df["totaal"] > 0)).round(0)
     detail_df = pd.DataFrame({"onderdeel": [g for g, _ in index], "factor of thema": [n for _, n in index], **detail})
     return summary_df, detail_df
+
+
+def _items_for(kk: Kenniskaart, municipality: str, plan: Plan | None) -> list[PlanItem]:
+    if municipality == YOUR_PLAN:
+        return items_of(kk, plan or Plan())
+    return plan_items(kk, [], municipality_preset(kk, municipality))
+
+
+MAX_NAMES = 6
+
+
+def names_list(names: tuple[str, ...] | list[str], limit: int = MAX_NAMES) -> str:
+    """'a, b, c en 4 andere' (Dutch, at most ``limit`` names)."""
+    names = list(names)
+    shown = ", ".join(names[:limit])
+    return shown + (f" en {len(names) - limit} andere" if len(names) > limit else "")
+
+
+def _factor_frameworks(kk: Kenniskaart, group: str) -> tuple[int, int]:
+    """(Samen Weerbaar factors, Beke factors) among a group's dynamic rows, twins as one."""
+    factors = kk.by_id("factors")
+    rows = [c for c in scan(kk, []) if c.group == group]
+    sw = sum(any(factors[f].framework == "samen_weerbaar" for f in c.factor_ids) for c in rows)
+    return sw, len(rows) - sw
+
+
+HOW_COVERED = (
+    "Een interventie dekt een factor als een bron dat zegt van de interventie zelf (of van de "
+    "catalogus-interventie die een BOTOC-project gebruikt), als de praktijkscan het zegt van het "
+    "thema van een BOTOC-project (alleen op themaniveau), of als het kenniskaart-team het zo indeelt; "
+    "een eigen interventie dekt de factoren die de gemeente zelf noemt. Dezelfde factor in twee "
+    "bronnen (Beke en Samen Weerbaar) is één factor: wie de ene dekt, dekt de andere, en hij heeft "
+    "overal hetzelfde oordeel."
+)
+"""When a plan item covers a factor (the links ``item_links`` and ``scan`` count), in Dutch."""
+
+
+def row_explanations(kk: Kenniskaart) -> dict[str, str]:
+    """What each row of the comparison counts (Dutch, plain text), with today's numbers."""
+    empty = scan(kk, [])
+    n = {g: sum(c.group == g for c in empty) for g in GROUPS}
+    shared = sum(c.group == GROUPS[2] and len(c.groups) > 1 for c in empty)
+    sw, beke = _factor_frameworks(kk, GROUPS[2])
+    return {
+        GROUNDED_ROW: (
+            "Hoeveel van de interventies van de gemeente (ogenschijnlijk) rusten op een gefundeerde "
+            "risicofactor of een beschermende factor uit de kennissynthese van Beke, rechtstreeks, via "
+            "dezelfde factor in Samen Weerbaar of op themaniveau (de praktijkscan telde 56 van de 62)."
+        ),
+        GROUPS[0]: (
+            f"De {n[GROUPS[0]]} dynamische gefundeerde risicofactoren uit de kennissynthese van Beke "
+            "(statische factoren zoals geslacht en leeftijd zijn context, geen gat)."
+        ),
+        GROUPS[1]: f"De {n[GROUPS[1]]} dynamische beschermende factoren uit de kennissynthese van Beke.",
+        GROUPS[2]: (
+            f"De {n[GROUPS[2]]} dynamische factoren op gezins- en gemeenschapsniveau: {sw} uit Samen "
+            f"Weerbaar (die van Beke op dat niveau als dezelfde factor, één keer geteld) en {beke} die "
+            f"alleen Beke noemt. {shared} daarvan zijn ook een gefundeerde of beschermende factor van "
+            "Beke en tellen in beide rijen mee, met hetzelfde oordeel. De thema's van de BOTOC-projecten "
+            "noemen alleen factoren van Beke; zo'n factor telt hier als hij op gezins- of "
+            "gemeenschapsniveau ligt of dezelfde is als een factor van Samen Weerbaar."
+        ),
+        GROUPS[3]: (
+            f"De {n[GROUPS[3]]} thema's van Preventie met Gezag; een interventie dekt een thema waarin "
+            "ze is ingedeeld."
+        ),
+        GROUPS[4]: (
+            f"De {n[GROUPS[4]]} niveaus van hulp; een interventie dekt een niveau waarop ze is ingedeeld."
+        ),
+    }
+
+
+def _covered_text(c: Coverage) -> str:
+    name = c.name + (f" (= {'; '.join(c.twins)})" if c.twins else "")
+    parts = "; ".join(f"{PROVENANCE_LABELS[b]}: {names_list(items, 3)}" for b, items in c.by_basis().items())
+    return f"{name} — {parts}"
+
+
+def score_reasons(
+    kk: Kenniskaart, municipalities: list[str], plan: Plan | None = None
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Why each municipality scores what it scores: per municipality, per row of the
+    comparison, '<n van m>: <what is covered, by which items, on what it rests>' (Dutch, plain
+    text). Only the links ``scan`` counts; nothing else."""
+    out = []
+    for m in municipalities:
+        items = _items_for(kk, m, plan)
+        coverage = scan(kk, items)
+        grounded = grounded_items(kk, items)
+        loose = [item_label(i) for i in items if i not in grounded]
+        first = f"{len(grounded)} van {len(items)}"
+        if loose:
+            first += f"; niet op een gefundeerde factor: {names_list(loose)}"
+        rows = [(GROUNDED_ROW, first + ".")]
+        for group in GROUPS:
+            part = [c for c in coverage if c.group == group]
+            covered = sorted((c for c in part if c.covered), key=lambda c: -len(c.hits))
+            head = f"{len(covered)} van {len(part)}"
+            if not covered:
+                text = (f"{head}: geen van de {len(items)} interventies is, rechtstreeks of via haar thema, "
+                        "aan een van deze gekoppeld.")
+            else:
+                text = f"{head}: " + " · ".join(_covered_text(c) for c in covered) + "."
+            rows.append((group, text))
+        out.append((municipality_label(m), rows))
+    return out
 
 
 def comparison_table(summary_df: pd.DataFrame) -> pd.DataFrame:

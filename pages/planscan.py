@@ -16,6 +16,7 @@ from kenniskaart.planscan import (
     YOUR_PLAN,
     FACTOR_GROUPS,
     GROUPS,
+    HOW_COVERED,
     PROVENANCE_LABELS,
     Coverage,
     OwnEntry,
@@ -25,18 +26,20 @@ from kenniskaart.planscan import (
     botoc_municipalities,
     compare,
     comparison_table,
-    counted_elsewhere,
     coverage_table,
     gap_suggestions,
     grounded_items,
     items_of,
     municipality_label,
     municipality_preset,
+    names_list,
     plan_from_json,
     plan_to_json,
     plan_warnings,
     process_lessons,
+    row_explanations,
     scan,
+    score_reasons,
     summary,
 )
 from kenniskaart.present import BASIS_EXPLAINED, NATURE_EXPLAINED
@@ -51,7 +54,6 @@ themes = {t.id: t.name for t in kk.pmg_themes}
 ps_themes = {t.id: t.name for t in kk.praktijkscan_themes}
 levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
 municipalities = botoc_municipalities(kk)
-MAX_NAMES = 6
 COVERED = ":green[:material/check_circle:]"
 GAP = ":red[:material/cancel:]"
 
@@ -134,29 +136,32 @@ def _clear_plan() -> None:
 # --- rendering ----------------------------------------------------------------------------
 
 
-def _names(names: tuple[str, ...]) -> str:
-    shown = ", ".join(names[:MAX_NAMES])
-    return shown + (f" en {len(names) - MAX_NAMES} andere" if len(names) > MAX_NAMES else "")
+def _also(c: Coverage) -> str:
+    """'ook bij <other group>': the same row, with the same verdict, in another group."""
+    others = [g for g in c.groups if g != c.group]
+    return f"; ook bij {'; '.join(others)}" if others else ""
 
 
 def _covered_line(c: Coverage) -> str:
     twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
-    parts = "; ".join(f"{PROVENANCE_LABELS[b]}: {_names(names)}" for b, names in c.by_basis().items())
-    return f"- {COVERED} {md(c.name)}{md(twins)} — {plural(len(c.hits), 'interventie', 'interventies')} ({md(parts)})"
+    parts = "; ".join(f"{PROVENANCE_LABELS[b]}: {names_list(names)}" for b, names in c.by_basis().items())
+    return (f"- {COVERED} {md(c.name)}{md(twins)} — {plural(len(c.hits), 'interventie', 'interventies')} "
+            f"({md(parts)}){md(_also(c))}")
 
 
 def _gap_row(c: Coverage, suggestions: dict[str, list[str]]) -> None:
     twins = f" (ook genoemd als: {'; '.join(c.twins)})" if c.twins else ""
     ids = suggestions.get(c.id, [])
     none = "  \n:gray[Geen interventie in de kenniskaart pakt dit aan.]" if not ids else ""
-    st.markdown(f"- {GAP} **{md(c.name)}**{md(twins)} — niet gedekt{none}")
+    st.markdown(f"- {GAP} **{md(c.name)}**{md(twins)} — niet gedekt{md(_also(c))}{none}")
     for iid in ids:
         with st.container(horizontal=True, vertical_alignment="center"):
             st.page_link(
                 "pages/interventies.py", label=f"Suggestie: {md(ivs[iid].name)}",
                 query_params={"interventie": iid}, icon=":material/arrow_forward:",
             )
-            shortlist_button(iid, f"ps-{c.id}")
+            # the same factor can be listed in two groups: one key per group
+            shortlist_button(iid, f"ps-{GROUPS.index(c.group)}-{c.id}")
 
 
 def _plan_editor(plan: Plan) -> None:
@@ -283,7 +288,8 @@ def _coverage(plan: Plan) -> None:
         )
     st.caption(
         f"Themaniveau: {BASIS_EXPLAINED['thema']} Een factor en dezelfde factor in een andere bron "
-        "(bijvoorbeeld Beke en Samen Weerbaar) tellen samen één keer."
+        "(bijvoorbeeld Beke en Samen Weerbaar) tellen samen één keer. Een factor die bij twee onderdelen "
+        "hoort (een gefundeerde factor op gezinsniveau), staat bij allebei, met hetzelfde oordeel."
     )
 
     _warnings(items)
@@ -313,16 +319,6 @@ def _coverage(plan: Plan) -> None:
                 st.markdown("\n".join(_covered_line(c) for c in covered))
             for c in open_gaps:
                 _gap_row(c, suggestions)
-            elsewhere = counted_elsewhere(kk, coverage, group) if group in FACTOR_GROUPS else []
-            if elsewhere:
-                st.caption("Dezelfde factor in een andere bron, één keer meegeteld bij een ander onderdeel:")
-                for names, row in elsewhere:
-                    state = "gedekt" if row.covered else "niet gedekt"
-                    others = [n for n in names if n != row.name]
-                    same = f" — zelfde factor als '{md(row.name)}'," if others else " —"
-                    st.markdown(
-                        f"- {md('; '.join(others or names))}{same} meegeteld bij {md(row.group)} ({state})"
-                    )
 
     context = [c for c in coverage if c.group == CONTEXT_GROUP]
     box = st.expander(f"{CONTEXT_GROUP} (geen gat)", key="ps_context", on_change="rerun")
@@ -333,7 +329,7 @@ def _coverage(plan: Plan) -> None:
                 if c.covered:
                     st.markdown(
                         f"- {md(c.name)} — uw plan richt zich op jongeren met deze kenmerken "
-                        f"({md(_names(c.covered_by))})"
+                        f"({md(names_list(c.covered_by))})"
                     )
                 else:
                     st.markdown(f"- {md(c.name)} — niet genoemd in uw plan")
@@ -392,6 +388,16 @@ def comparison() -> None:
         "Per gemeente: hoeveel factoren, thema's en niveaus van hulp haar BOTOC-interventies dekken "
         "(rechtstreeks of op themaniveau), en hoeveel van haar interventies op een gefundeerde factor rusten."
     )
+    st.markdown("**Wat telt elke rij?**\n" + "\n".join(
+        f"- **{md(row)}**: {md(text)}" for row, text in row_explanations(kk).items()
+    ))
+    st.caption(md(HOW_COVERED))
+    why = st.expander("Waarom scoort elke gemeente zo? Per rij: welke factoren en thema's, door welke interventies",
+                      key="ps_cmp_why", on_change="rerun")
+    if why.open:
+        with why:
+            for label, rows in score_reasons(kk, chosen, current_plan()):
+                st.markdown(f"**{md(label)}**\n" + "\n".join(f"- {md(row)}: {md(text)}" for row, text in rows))
     detail = st.expander("Per factor en thema: aantal interventies (0 = gat)", key="ps_cmp_detail", on_change="rerun")
     if detail.open:
         detail.dataframe(detail_df, hide_index=True)

@@ -87,6 +87,16 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_pa
     expect(table).to_contain_text("Uw plan")
     expect(table).to_contain_text("Interventies op een gefundeerde factor")
     expect(page.locator("[data-testid=stVegaLiteChart]").first).to_be_visible()
+    # issue 20: the comparison says what each row counts, and why a municipality scores what it
+    # scores; Tilburg's family approach counts under gezin en gemeenschap
+    expect(page.get_by_text("Wat telt elke rij?")).to_be_visible()
+    pick(page, "Gemeenten", "Tilburg")
+    page.locator("summary").filter(has_text="Waarom scoort elke gemeente zo?").click()
+    wait_for_app(page)
+    why = page.locator("[data-testid=stExpanderDetails]").filter(has_text="Factoren gezin en gemeenschap")
+    tilburg = why.locator("li").filter(has_text="Factoren gezin en gemeenschap").filter(has_text="TIL1 Integrale familie aanpak")
+    expect(tilburg).to_have_count(1)
+    expect(tilburg).not_to_contain_text(re.compile(r"^Factoren gezin en gemeenschap: 0 van"))
     no_exception(page)
 
     # Another page and back: the plan is intact.

@@ -7,6 +7,7 @@ synthetic ``Kenniskaart`` objects, not from today's YAML values.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -24,7 +25,6 @@ from kenniskaart.planscan import (
     botoc_municipalities,
     compare,
     comparison_table,
-    counted_elsewhere,
     coverage_table,
     gap_suggestions,
     gaps,
@@ -50,6 +50,18 @@ def all_botoc(kk):
 
 def rows_by_id(coverage):
     return {c.id: c for c in coverage}
+
+
+def twin_class(kk, fid):
+    """The factor, its twins, their twins, … computed here from ``Factor.twins`` alone."""
+    factors = kk.by_id("factors")
+    seen, todo = set(), [fid]
+    while todo:
+        f = todo.pop()
+        if f not in seen:
+            seen.add(f)
+            todo.extend(factors[f].twins if f in factors else ())
+    return seen
 
 
 # --- the seed's own findings on the 62 BOTOC interventions (seed 002 §3.1.1, §3.2) ---------
@@ -163,9 +175,10 @@ def test_single_intervention_covers_exactly_its_linked_factors(kk):
     linked = {l.factor for l in ajb.factors}
     for c in coverage:
         if c.group in FACTOR_GROUPS or c.group == CONTEXT_GROUP:
-            # a row is covered by a link to its factor or to one of its twins (one step:
-            # twins of twins are not the same factor)
-            assert c.covered == bool(kk.twin_ids(c.id) & linked), c.name
+            # a row is covered by a link to its factor or to a twin (twins of twins too: one
+            # Samen Weerbaar factor is the twin of two Beke factors, and the row is one factor)
+            assert set(c.factor_ids) == twin_class(kk, c.id)
+            assert c.covered == bool(twin_class(kk, c.id) & linked), c.name
     covered_themes = {c.id for c in coverage if c.covered and c.group == GROUPS[3]}
     assert covered_themes == set(ajb.pmg_themes)
     assert all(c.covered_by == (ajb.name,) for c in coverage if c.covered)
@@ -238,35 +251,30 @@ def small():
     return Kenniskaart(factors=factors, themes=themes, interventions=interventions, examples=examples)
 
 
-def test_twins_are_one_row_in_the_first_group(small):
+def test_twins_are_one_row_listed_in_every_group_they_belong_to(small):
     coverage = scan(small, [])
     ids = [c.id for c in coverage if c.group in FACTOR_GROUPS]
-    assert "beke-buurt" in ids and "sw-buurt" not in ids
-    row = rows_by_id(coverage)["beke-buurt"]
-    assert row.group == GROUPS[0] and row.twins == ("Criminele groep actief in de buurt",)
-    assert [c.id for c in coverage if c.group == GROUPS[2]] == ["sw-ouders"]
+    assert "sw-buurt" not in ids
+    # the Beke factor is gefundeerd and at community level: one row (named after the Beke
+    # factor, its SW twin as alias), listed in both groups with one verdict
+    rows = [c for c in coverage if c.id == "beke-buurt"]
+    assert [r.group for r in rows] == [GROUPS[0], GROUPS[2]]
+    for row in rows:
+        assert row.twins == ("Criminele groep actief in de buurt",)
+        assert row.groups == (GROUPS[0], GROUPS[2])
+        assert set(row.factor_ids) == {"beke-buurt", "sw-buurt"}
+    assert [c.id for c in coverage if c.group == GROUPS[2]] == ["beke-buurt", "sw-ouders"]
     assert [c.id for c in coverage if c.group == CONTEXT_GROUP] == ["beke-man"]
 
 
-def test_a_twin_counted_elsewhere_is_named_in_its_own_group(small):
-    coverage = scan(small, plan_items(small, ["iv-sw"], []))
-    elsewhere = counted_elsewhere(small, coverage, GROUPS[2])
-    # the Beke factor is at community level, its twin is Samen Weerbaar's: one row, counted in
-    # the gefundeerde group, named in the family/community group
-    assert [(names, row.id, row.covered) for names, row in elsewhere] == [
-        (("Buurt met criminele groep (Beke)", "Criminele groep actief in de buurt"), "beke-buurt", True)
-    ]
-    assert counted_elsewhere(small, coverage, GROUPS[0]) == []
-
-
-def test_covering_a_twin_covers_the_row_once(small):
+def test_covering_a_twin_covers_the_row_once_per_group_with_one_verdict(small):
     items = plan_items(small, ["iv-sw"], [])
     coverage = scan(small, items)
-    row = rows_by_id(coverage)["beke-buurt"]
-    assert row.covered_by == ("Wijkaanpak",)
+    rows = [c for c in coverage if c.id == "beke-buurt"]
+    assert len(rows) == 2 and {r.covered_by for r in rows} == {("Wijkaanpak",)}
     sm = summary(coverage)
     covered = dict(zip(sm[sm["status"] == "gedekt"]["onderdeel"], sm[sm["status"] == "gedekt"]["aantal"]))
-    assert covered[GROUPS[0]] == 1 and covered[GROUPS[2]] == 0
+    assert covered[GROUPS[0]] == 1 and covered[GROUPS[2]] == 1
     # the SW twin counts towards 'grounded': it is the same factor as a gefundeerde one
     assert grounded_items(small, items) == items
 
@@ -313,6 +321,106 @@ def test_suggestions_fill_the_gap_they_are_listed_under(kk):
         if ids:
             with_suggestions.add(row.group)
     assert with_suggestions == set(GROUPS), "every group with gaps gets suggestions"
+
+
+# --- one verdict per factor, wherever it appears (issue 20) ---------------------------------
+
+
+def _independent_links(kk, item):
+    """The factor ids a plan item is linked to, straight from the content: its own links, those
+    of the catalogue interventions it uses, and for a BOTOC item its praktijkscan themes'
+    factors (seed 002 §3.1.1)."""
+    ivs, themes = kk.by_id("interventions"), kk.by_id("themes")
+    ids = {l.factor for l in item.factors}
+    ids |= {l.factor for iid in getattr(item, "interventions", ()) for l in ivs[iid].factors}
+    if getattr(item, "kind", None) == "botoc":
+        ids |= {f for tid in item.praktijkscan_themes for f in (*themes[tid].risk_factors, *themes[tid].protective_factors)}
+    return ids
+
+
+def _family_community_ids(kk):
+    """Dynamic factors of Samen Weerbaar and Beke at family or community level."""
+    return {
+        f.id for f in kk.factors
+        if f.nature == "dynamisch" and (f.framework == "samen_weerbaar"
+                                        or (f.framework == "beke_kennissynthese" and f.level in ("gezin", "gemeenschap")))
+    }
+
+
+def test_tilburgs_family_approach_counts_under_gezin_en_gemeenschap(kk):
+    """Issue 20: every BOTOC municipality scored 'gezin en gemeenschap 0 van 50', Tilburg's
+    Integrale familie aanpak (linked to criminal family members) included."""
+    items = plan_items(kk, [], municipality_preset(kk, "Tilburg"))
+    family = _family_community_ids(kk)
+    linked = {t for i in items for fid in _independent_links(kk, i) for t in twin_class(kk, fid)}
+    assert linked & family, "Tilburg's items link a family/community factor (content check)"
+    rows = [c for c in scan(kk, items) if c.group == GROUPS[2]]
+    covered = [c for c in rows if c.covered]
+    assert covered
+    assert any("TIL1" in label for c in covered for label in c.covered_by)
+
+
+def test_no_factor_is_both_covered_and_uncovered_in_one_scan(kk):
+    """Issue 20: a twin was 'gedekt door 5 interventies' in the gefundeerde group and 'niet
+    gedekt' under gezin en gemeenschap. Every factor id (twins as one) has one verdict, and the
+    same hits and suggestions, in every row it appears in."""
+    plans = [[], all_botoc(kk), plan_items(kk, ["ajb"], []),
+             *(plan_items(kk, [], municipality_preset(kk, m)) for m in botoc_municipalities(kk))]
+    for items in plans:
+        coverage = scan(kk, items)
+        suggestions = gap_suggestions(kk, coverage)
+        verdict: dict[str, tuple] = {}
+        for c in coverage:
+            if c.group not in FACTOR_GROUPS and c.group != CONTEXT_GROUP:
+                continue
+            members = twin_class(kk, c.id) | set(getattr(c, "factor_ids", ()))
+            for fid in members:
+                state = (c.covered, c.hits, tuple(suggestions.get(c.id, ())))
+                assert verdict.setdefault(fid, state) == state, (fid, c.group, c.name)
+
+
+def test_a_factor_in_two_groups_is_listed_in_both(kk):
+    """A Beke factor that is gefundeerd and at family level (and its SW twin) is a row in both
+    groups: it counts under gezin en gemeenschap too."""
+    coverage = scan(kk, [])
+    family = _family_community_ids(kk)
+    grounded = {c.id for c in coverage if c.group == GROUPS[0]}
+    in_family = {c.id for c in coverage if c.group == GROUPS[2]}
+    shared = {fid for fid in grounded if twin_class(kk, fid) & family}
+    assert shared and shared <= in_family
+
+
+def test_compare_gezin_en_gemeenschap_equals_an_independent_count(kk):
+    """The comparison's family/community score of a municipality is the number of twin classes
+    with a dynamic family/community factor that one of its items links to."""
+    family = _family_community_ids(kk)
+    classes = {frozenset(twin_class(kk, fid)) for fid in family}
+    munis = botoc_municipalities(kk)
+    summary_df, _ = compare(kk, munis)
+    for m in munis:
+        items = plan_items(kk, [], municipality_preset(kk, m))
+        linked = {fid for i in items for fid in _independent_links(kk, i)}
+        expected = sum(bool(cls & linked) for cls in classes)
+        row = summary_df[(summary_df["gemeente"] == m) & (summary_df["onderdeel"] == GROUPS[2])]
+        assert int(row["gedekt"].iloc[0]) == expected, m
+        assert int(row["totaal"].iloc[0]) == len(classes)
+    tilburg = summary_df[(summary_df["gemeente"] == "Tilburg") & (summary_df["onderdeel"] == GROUPS[2])]
+    assert int(tilburg["gedekt"].iloc[0]) > 0
+
+
+def test_comparison_explains_rows_and_scores(kk):
+    from kenniskaart.planscan import row_explanations, score_reasons
+
+    explained = row_explanations(kk)
+    assert list(explained) == ["Interventies op een gefundeerde factor", *GROUPS]
+    n = sum(c.group == GROUPS[2] for c in scan(kk, []))
+    assert f"De {n} dynamische factoren op gezins- en gemeenschapsniveau" in explained[GROUPS[2]]
+    (label, rows), = score_reasons(kk, ["Tilburg"])
+    assert label == "Tilburg"
+    family = dict(rows)[GROUPS[2]]
+    covered = [c for c in scan(kk, plan_items(kk, [], municipality_preset(kk, "Tilburg"))) if c.group == GROUPS[2] and c.covered]
+    assert family.startswith(f"{len(covered)} van {n}: ")
+    assert "TIL1 Integrale familie aanpak" in family and all(c.name in family for c in covered)
 
 
 # --- comparing municipalities ------------------------------------------------------------
@@ -375,11 +483,14 @@ def test_plan_file_with_unknown_ids_is_cleaned_with_notices(kk):
     (b"[1, 2]", "formaat ontbreekt"),
     (b'{"formaat": "kenniskaart-plan", "versie": 7}', "Onbekende versie"),
     (b'{"formaat": "kenniskaart-plan", "versie": 1, "own": [{"naam": "x"}]}', "ongeldig bij"),
+    (b'{"formaat": "kenniskaart-plan", "versie": 1, "own": [{"name": "x", "min_age": "acht"}]}',
+     "'own.0.min_age': moet een geheel getal zijn"),
     (b"x" * 300_000, "te groot"),
 ])
 def test_bad_plan_files_give_a_clear_message(kk, raw, message):
-    with pytest.raises(PlanFileError, match=message):
+    with pytest.raises(PlanFileError, match=re.escape(message)) as exc:
         plan_from_json(kk, raw)
+    assert not re.search(r"Input should|valid integer|Field required|Extra inputs", str(exc.value))
 
 
 def test_balance_and_lessons(kk):
