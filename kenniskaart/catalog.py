@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
-from .search import example_factor_ids, search
+from .search import everyday_words, example_factor_ids, search
 from .signals import recognised_options
 from .present import (
     BASIS_LABELS,
@@ -358,14 +358,19 @@ def factor_options(kk: Kenniskaart, kind: str, level: str) -> list[str]:
 
 
 def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
-    """'<full name> · <first PmG theme>': the name first, so a chip cut off on a phone still shows
-    it; the theme keeps the grouping visible and searchable. '(ook in <framework>)' for a factor
-    with twins. The evidence is not in the name: the page shows it as a badge."""
+    """'<full name> · <first PmG theme> · ook: <everyday words>': the name first, so a chip cut
+    off on a phone still shows it; the theme keeps the grouping visible and searchable.
+    '(ook in <framework>)' for a factor with twins. The everyday words come from the content's
+    synonym groups that the name matches (``search.everyday_words``), so a picker that filters on
+    the label text finds the factor by the words users type ('spijbel', 'strafblad'). The
+    evidence is not in the name: the page shows it as a badge."""
     factors = kk.by_id("factors")
     others = sorted({FRAMEWORK_SHORT[factors[t].framework] for t in kk.twin_ids(f.id) - {f.id} if t in factors})
     label = f.name + (f" (ook in {', '.join(others)})" if others else "")
     themes = theme_names(kk, f.pmg_themes[:1])
-    return f"{label} · {themes[0]}" if themes else label
+    label = f"{label} · {themes[0]}" if themes else label
+    words = everyday_words(kk, f.name, label)
+    return f"{label} · ook: {', '.join(words)}" if words else label
 
 
 RECOGNITION_MAX_AGE_YEARS = 5

@@ -2,9 +2,11 @@
 
 A query is split into words (Dutch filler words like 'de' and 'met' are dropped). Each
 word is widened with its synonym group from the content (``content/search/synonyms.yaml``):
-'drugs' also looks for 'middelengebruik', 'ouders' for 'gezin'. A text matches a word when
-one of its words begins with the word or a synonym ('drugs' finds 'drugsgebruik'); a text
-matches the query when it matches every word.
+'drugs' also looks for 'middelengebruik', 'ouders' for 'gezin'. Words typed as one of the
+groups' phrases ('crimineel verleden') are one term, widened with that group ('strafblad'), that
+also matches a text with each of its words. A text matches a word when one of its words begins
+with the word or a synonym ('drugs' finds 'drugsgebruik'); a text matches the query when it
+matches every term.
 
 Factors match on their name, category and description. Interventions and examples match
 on their own text, or when they address a matching factor (directly or through a twin;
@@ -52,27 +54,51 @@ def query_words(query: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Term:
-    """One query word and everything it may match."""
+    """One query word (or phrase) and everything it may match."""
 
     word: str
     alternatives: tuple[str, ...]
     """The word itself first, then its synonyms (normalised)."""
+    parts: tuple["Term", ...] = ()
+    """For a phrase ('crimineel verleden'): its words, each widened; a text that matches all of
+    them matches the phrase too, wherever the words stand."""
 
 
 def _groups(kk: Kenniskaart) -> list[tuple[str, ...]]:
     return [tuple(normalise(w) for w in s.words) for s in kk.synonyms]
 
 
+def _widen(groups: list[tuple[str, ...]], word: str) -> Term:
+    alts = [word]
+    for group in groups:
+        if word in group:
+            alts += [w for w in group if w not in alts]
+    return Term(word, tuple(alts))
+
+
+def _phrases(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The groups' multi-word entries as word tuples, longest first."""
+    found = {tuple(w.split()) for group in groups for w in group if " " in w}
+    return sorted(found, key=len, reverse=True)
+
+
 def expand(kk: Kenniskaart, query: str) -> list[Term]:
-    """The query's words, each with its synonyms from the content."""
+    """The query's words, each with its synonyms from the content. Consecutive words that form
+    one of the groups' phrases ('crimineel verleden') are one term."""
     groups = _groups(kk)
+    phrases = _phrases(groups)
+    words = query_words(query)
     terms = []
-    for word in query_words(query):
-        alts = [word]
-        for group in groups:
-            if word in group:
-                alts += [w for w in group if w not in alts]
-        terms.append(Term(word, tuple(alts)))
+    i = 0
+    while i < len(words):
+        phrase = next((p for p in phrases if tuple(words[i:i + len(p)]) == p), None)
+        if phrase is None:
+            terms.append(_widen(groups, words[i]))
+            i += 1
+            continue
+        whole = _widen(groups, " ".join(phrase))
+        terms.append(Term(whole.word, whole.alternatives, tuple(_widen(groups, w) for w in phrase)))
+        i += len(phrase)
     return terms
 
 
@@ -82,8 +108,11 @@ def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def term_matches(term: Term, text: str) -> bool:
-    """Whether a word of the normalised ``text`` begins with the term or one of its synonyms."""
-    return bool(_pattern(term.alternatives).search(text))
+    """Whether a word of the normalised ``text`` begins with the term or one of its synonyms
+    (or, for a phrase, the text matches each of its words)."""
+    if _pattern(term.alternatives).search(text):
+        return True
+    return bool(term.parts) and all(term_matches(p, text) for p in term.parts)
 
 
 def text_matches(terms: list[Term], *fields: str | None) -> bool:
@@ -158,6 +187,57 @@ def search(kk: Kenniskaart, query: str) -> SearchResult:
             examples.append(ex)
             via.add(ex.id)
     return SearchResult(tuple(terms), factors, tuple(interventions), tuple(examples), frozenset(via))
+
+
+PICKER_WORDS = 2
+"""Words of a synonym group a factor picker shows: the first ones, the words users type most."""
+
+
+def everyday_words(kk: Kenniskaart, name: str, label: str) -> list[str]:
+    """Everyday words for a picker label, so a picker that filters on the label text finds the
+    factor by the words users type ('spijbel' finds 'Een laag opleidingsniveau').
+
+    For every synonym group that ``name`` matches (a word of it begins with a group word, or, for
+    a phrase like 'criminele vrienden', it matches each of the phrase's words): the group's first
+    ``PICKER_WORDS`` words, except those the ``label`` (or an earlier word) already carries
+    (``_shown``). In the content's order, as written there (the picker matches without accents
+    removed). Cached: the pickers ask for every factor's label on every run."""
+    return list(_everyday_words(tuple(tuple(s.words) for s in kk.synonyms), name, label))
+
+
+@lru_cache(maxsize=4096)
+def _everyday_words(synonyms: tuple[tuple[str, ...], ...], name: str, label: str) -> tuple[str, ...]:
+    groups = [tuple(normalise(w) for w in words) for words in synonyms]
+    text = normalise(name)
+    out: list[str] = []
+    for words, group in zip(synonyms, groups):
+        hit = term_matches(Term(group[0], group), text) or any(
+            all(term_matches(_widen(groups, w), text) for w in phrase.split())
+            for phrase in group if " " in phrase
+        )
+        if not hit:
+            continue
+        for w in words[:PICKER_WORDS]:
+            if not _shown(w, " ".join((label, *out))):
+                out.append(w)
+    return tuple(out)
+
+
+STEM = 6
+"""Letters two words share when they are forms of one word ('criminele', 'criminaliteit')."""
+
+
+def _shown(word: str, label: str) -> bool:
+    """Whether a label already carries ``word``: it contains it, or (a single word of at least
+    ``STEM`` letters) it has a word of the same family, so 'crimineel' is not added after
+    'criminele'. Keeps the chips short; the family's start ('crimin') finds both."""
+    text = label.casefold()
+    w = word.casefold()
+    if w in text:
+        return True
+    if " " in w or len(w) < STEM:
+        return False
+    return any(t.startswith(w[:STEM]) for t in re.findall(r"[^\W\d_]+", text))
 
 
 def explain(terms: tuple[Term, ...] | list[Term], limit: int = 4) -> str:

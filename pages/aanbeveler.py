@@ -142,8 +142,14 @@ def _profile_widgets() -> Profile:
             for level in LEVEL_LABELS:
                 label = f"Risicofactoren: {level}" if kind == "risico" else f"Beschermend: {level}"
                 chosen[kind] += st.multiselect(
-                    label, factor_options(kk, kind, level), format_func=_factor_label, placeholder="Kies…",
-                    key=f"a_{key}_{level}", select_all=False, wrap=True,
+                    label + {"individu": " (de jongere zelf)", "gezin": " (ouders, familie)",
+                             "gemeenschap": " (vrienden en buurt)"}[level],
+                    factor_options(kk, kind, level), format_func=_factor_label,
+                    placeholder="Kies of typ een woord…", key=f"a_{key}_{level}", select_all=False, wrap=True,
+                    filter_mode="contains",
+                    help="Typ een deel van de naam, het thema of een gewoon woord, zoals spijbelen, strafblad, "
+                         "agressie, drugs of ouders. Vrienden en kennissen in de criminaliteit staan bij "
+                         "gemeenschap, familie bij gezin.",
                 )
         picked = [factors[f] for f in (*chosen["risico"], *chosen["beschermend"])]
         if picked:

@@ -1,5 +1,7 @@
 """Praktijkvoorbeelden: the BOTOC interventions and the PmG examples with their figures."""
 
+import re
+
 import streamlit as st
 
 from kenniskaart.catalog import (
@@ -17,11 +19,51 @@ from kenniskaart.ui import (
 )
 from kenniskaart.ui.guidance import guidance_link
 
+ALL = "__alle__"
+OPEN_ALL = 25
+"""Up to this many hits every municipality's group is open: the whole list at once."""
 KIND_LABELS = {"botoc": "BOTOC-interventie (2020-2022)", "pmg": "Voorbeeld Preventie met Gezag (2024)"}
 
 kk = get_content()
 interventions = kk.by_id("interventions")
 ps_themes = {t.id: t.name for t in kk.praktijkscan_themes}
+
+
+def _example_card(ex) -> None:
+    """One example: one Markdown element, and a link per guidance note and intervention it uses."""
+    head = f"{ex.code} · " if ex.code else ""
+    lines = [f"**{md(head + ex.name)}** — {KIND_LABELS[ex.kind]}", md(ex.description)]
+    names = theme_names(kk, ex.praktijkscan_themes)
+    if names:
+        label = f"Interventiethema's: {', '.join(names)} ({BASIS_LABELS[ex.praktijkscan_themes_basis]})"
+        lines.append(f":gray[{md(label)}]")
+    pmg = theme_names(kk, ex.pmg_themes)
+    if pmg:
+        label = "PmG-thema's: " + ", ".join(pmg)
+        lines.append(f":gray[{md(label)}]")
+    if ex.status:
+        lines.append(f"*Stand van zaken:* {md(ex.status)}")
+    if ex.figures:
+        lines.append("\n".join(f"- {md(fig.label)}: **{md(fig.value)}**" for fig in ex.figures))
+    if ex.sources:
+        lines.append(sources_line(kk, ex.sources))
+    for c in ex.cautions:
+        lines.append(f":orange[**{CAUTION_LABELS.get(c.kind, 'Let op')}:** {md(c.text)}]")
+    with st.container(border=True, key=f"p-ex-{ex.id}"):
+        st.markdown("\n\n".join(lines))
+        for guidance_id in dict.fromkeys(c.guidance for c in ex.cautions if c.guidance):
+            guidance_link(kk, guidance_id)
+        for iid in ex.interventions:
+            catalog_link(iid, label=f"Gebruikt: {interventions[iid].name}")
+
+
+def _muni_name(m: str) -> str:
+    return "Zonder genoemde gemeente" if m == ONBEKEND else m
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
+
 
 st.title("Praktijkvoorbeelden")
 st.write(
@@ -76,42 +118,37 @@ if examples:
 else:
     st.info("Geen praktijkvoorbeelden met deze filters.")
 
-st.header("Voorbeelden per gemeente")
-municipalities = sorted({or_unknown(e.municipality) for e in examples}, key=lambda m: (m == ONBEKEND, m))
-if municipalities:
+st.header("Gevonden voorbeelden")
+groups: dict[str, list] = {}
+for ex in sorted(examples, key=lambda e: (e.municipality is None, or_unknown(e.municipality))):
+    groups.setdefault(or_unknown(ex.municipality), []).append(ex)
+
+
+if groups:
     muni = st.selectbox(
         "Kies een gemeente",
-        municipalities,
-        format_func=lambda m: "Zonder genoemde gemeente" if m == ONBEKEND else m,
+        [ALL, *groups],
+        format_func=lambda m: "Alle gemeenten" if m == ALL else _muni_name(m),
         key="p_show_muni",
         placeholder="Kies…",
         persist_state=PERSIST,
     )
-    items = [e for e in examples if or_unknown(e.municipality) == muni]
-    st.caption(plural(len(items), "voorbeeld", "voorbeelden") + ":")
-    for ex in items:
-        # one Markdown element per example (and a link per intervention it uses)
-        head = f"{ex.code} · " if ex.code else ""
-        lines = [f"**{md(head + ex.name)}** — {KIND_LABELS[ex.kind]}", md(ex.description)]
-        names = theme_names(kk, ex.praktijkscan_themes)
-        if names:
-            label = f"Interventiethema's: {', '.join(names)} ({BASIS_LABELS[ex.praktijkscan_themes_basis]})"
-            lines.append(f":gray[{md(label)}]")
-        pmg = theme_names(kk, ex.pmg_themes)
-        if pmg:
-            label = "PmG-thema's: " + ", ".join(pmg)
-            lines.append(f":gray[{md(label)}]")
-        if ex.status:
-            lines.append(f"*Stand van zaken:* {md(ex.status)}")
-        if ex.figures:
-            lines.append("\n".join(f"- {md(fig.label)}: **{md(fig.value)}**" for fig in ex.figures))
-        if ex.sources:
-            lines.append(sources_line(kk, ex.sources))
-        for c in ex.cautions:
-            lines.append(f":orange[**{CAUTION_LABELS.get(c.kind, 'Let op')}:** {md(c.text)}]")
-        with st.container(border=True):
-            st.markdown("\n\n".join(lines))
-            for guidance_id in dict.fromkeys(c.guidance for c in ex.cautions if c.guidance):
-                guidance_link(kk, guidance_id)
-            for iid in ex.interventions:
-                catalog_link(iid, label=f"Gebruikt: {interventions[iid].name}")
+    shown = groups if muni == ALL or muni not in groups else {muni: groups[muni]}
+    n_shown = sum(map(len, shown.values()))
+    # Every hit, grouped by municipality. Few hits: all groups open, so the list is there at once;
+    # many (no search yet): the groups stay closed and render only when opened, so the page stays
+    # fast. The label carries the count, so a new search opens or closes them afresh.
+    open_all = n_shown <= OPEN_ALL or len(shown) == 1
+    st.caption(
+        f"{plural(n_shown, 'voorbeeld', 'voorbeelden')}, per gemeente"
+        + ("." if open_all else ": open een gemeente om haar voorbeelden te zien.")
+    )
+    for m, items in shown.items():
+        group = st.expander(
+            f"{_muni_name(m)} · {plural(len(items), 'voorbeeld', 'voorbeelden')}", expanded=open_all,
+            key=f"p_group_{_slug(m)}", on_change="rerun",
+        )
+        if group.open:
+            with group:
+                for ex in items:
+                    _example_card(ex)

@@ -93,3 +93,31 @@ def test_example_factor_filter_follows_used_interventions(kk):
 def test_nonsense_finds_nothing(kk):
     result = search(kk, "qqqzzz")
     assert not (result.factors or result.interventions or result.examples)
+
+
+def test_a_phrase_of_a_group_is_one_term_that_also_matches_its_words():
+    kk = Kenniskaart(synonyms=(
+        Synonym(id="strafblad", words=["strafblad", "crimineel verleden", "criminele achtergrond"]),
+        Synonym(id="crimineel", words=["crimineel", "criminele"]),
+    ))
+    (term,) = expand(kk, "crimineel verleden")
+    assert term.word == "crimineel verleden" and "strafblad" in term.alternatives
+    assert text_matches([term], "Heeft een strafblad")
+    assert text_matches([term], "Een criminele achtergrond")
+    # the words apart still match, as before: 'crimineel' (widened) and 'verleden'
+    assert text_matches([term], "Een verleden in het criminele milieu")
+    assert not text_matches([term], "Een verleden op school")
+    # words outside a phrase stay separate terms
+    assert [t.word for t in expand(kk, "strafblad verleden")] == ["strafblad", "verleden"]
+
+
+@pytest.mark.parametrize("query, factor", [
+    ("strafblad", "beke-r-criminele-achtergrond"),
+    ("crimineel verleden", "beke-r-criminele-achtergrond"),
+    ("spijbelen", "beke-r-laag-opleidingsniveau"),
+    ("schoolverzuim", "beke-r-laag-opleidingsniveau"),
+    ("agressie", "beke-r-antisociale-persoonlijkheidskenmerken"),
+    ("boosheid", "beke-r-bereidheid-geweld"),
+])
+def test_everyday_words_of_the_new_groups(kk, query, factor):
+    assert factor in {f.id for f in search(kk, query).factors}
