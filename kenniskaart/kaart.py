@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .content import Kenniskaart
-from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Intervention, PracticeExample
+from .models import BASIS_ORDER, RECOGNISED_LEVELS, RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Recognition
 from .present import BASIS_LABELS, EVIDENCE_LABELS, KIND_LABELS
-from .signals import for_young_person, is_recognised
+from .signals import effective_recognition, for_young_person, is_recognised
 
 NO_THEME = "geen-thema"
 NO_THEME_LABEL = "zonder praktijkscan-thema"
@@ -65,21 +65,24 @@ def factor_strength(f: Factor) -> str:
     return _FACTOR_STRENGTH[f.evidence]
 
 
-def intervention_strength(iv: Intervention) -> str:
-    if iv.recognition is None or iv.recognition.level == "niet beoordeeld":
+def intervention_strength(iv: Intervention, rec: Recognition | None = None) -> str:
+    """Evidence strength from the main recognition, or from ``rec`` (the rating the Aanbeveler
+    used for a profile's outcome, ``signals.effective_recognition``)."""
+    rec = rec or iv.recognition
+    if rec is None or rec.level == "niet beoordeeld":
         return "bewijs onbekend"
-    if is_recognised(iv):
-        return "sterk" if RECOGNITION_ORDER[iv.recognition.level] >= 4 else "redelijk"
+    if rec.level in RECOGNISED_LEVELS:
+        return "sterk" if RECOGNITION_ORDER[rec.level] >= 4 else "redelijk"
     return "zwak of niet erkend"
 
 
-def recognition_short(iv: Intervention) -> str:
+def recognition_short(iv: Intervention, rec: Recognition | None = None) -> str:
     """'erkend: <niveau>', 'niet erkend', 'goed beschreven (niet erkend)' or
-    'erkenning onbekend' (never a bare 'onbekend')."""
-    rec = iv.recognition
+    'erkenning onbekend' (never a bare 'onbekend'); ``rec`` as in ``intervention_strength``."""
+    rec = rec or iv.recognition
     if rec is None or rec.level == "niet beoordeeld":
         return "erkenning onbekend" if rec is None else "erkenning: niet beoordeeld"
-    if is_recognised(iv):
+    if rec.level in RECOGNISED_LEVELS:
         return f"erkend: {rec.level}"
     if rec.level == "niet erkend":
         return "niet erkend"
@@ -217,6 +220,12 @@ def build_graph(
         hidden_factors = [f.id for f in factors if f not in keep]
         factors = [f for f in factors if f in keep]
 
+    # evidence as the Aanbeveler weighs it: a rating per outcome counts for these factors
+    outcome_ids = frozenset(t for f in factors for t in kk.twin_ids(f.id))
+
+    def strength(iv: Intervention) -> str:
+        return intervention_strength(iv, effective_recognition(iv, outcome_ids))
+
     # interventions linked to the shown factors
     linked: dict[str, Intervention] = {}
     count: dict[str, int] = {}
@@ -226,7 +235,7 @@ def build_graph(
             count[iv.id] = count.get(iv.id, 0) + 1
     rank = sorted(
         linked.values(),
-        key=lambda iv: (iv.id not in include, STRENGTHS.index(intervention_strength(iv)), -count[iv.id], iv.name),
+        key=lambda iv: (iv.id not in include, STRENGTHS.index(strength(iv)), -count[iv.id], iv.name),
     )
     hidden_ivs: list[str] = []
     cap = None if max_interventions is None else max(max_interventions, len(include & linked.keys()))
@@ -242,7 +251,7 @@ def build_graph(
     used_themes = {t for iv in rank for t in themes_of(iv)} | {t for f in factors for t in stated[f.id]}
     themes = [t for t in theme_order if t in used_themes]
     # interventions grouped by their first theme, so theme → intervention edges cross little
-    ivs = sorted(rank, key=lambda iv: (theme_order.index(themes_of(iv)[0]), STRENGTHS.index(intervention_strength(iv)), iv.name))
+    ivs = sorted(rank, key=lambda iv: (theme_order.index(themes_of(iv)[0]), STRENGTHS.index(strength(iv)), iv.name))
 
     nodes: list[Node] = []
     row = 0
@@ -270,7 +279,7 @@ def build_graph(
                           detail="interventiethema (praktijkscan)"))
     for i, iv in enumerate(ivs):
         nodes.append(Node(iv.id, "interventie", iv.name, 2, spread(i, n_ivs),
-                          intervention_strength(iv), is_recognised(iv), _iv_detail(iv)))
+                          strength(iv), is_recognised(iv), _iv_detail(iv)))
     if factor_rows < tallest:  # centre the factor column too
         shift = (tallest - factor_rows) / 2
         nodes = [Node(n.id, n.kind, n.label, n.column, n.row + shift, n.strength, n.recognised, n.detail)
@@ -460,6 +469,7 @@ def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
     by_f = kk.by_id("factors")
     dynamic = [by_f[i] for i in dict.fromkeys(factor_ids) if i in by_f and by_f[i].nature == "dynamisch"]
     hits: dict[str, list[str]] = {}
+    outcome_ids = frozenset(t for f in dynamic for t in kk.twin_ids(f.id))  # ratings per outcome, as the matcher
     for f in dynamic:
         for iv in kk.interventions_for_factor(f.id):
             if not for_young_person(iv) or (only is not None and iv.id not in only):
@@ -472,8 +482,8 @@ def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
             "id": i,
             "factoren": len(names),
             "welke factoren": "; ".join(names),
-            "sterkte": intervention_strength(by_iv[i]),
-            "erkenning": recognition_short(by_iv[i]),
+            "sterkte": intervention_strength(by_iv[i], effective_recognition(by_iv[i], outcome_ids)),
+            "erkenning": recognition_short(by_iv[i], effective_recognition(by_iv[i], outcome_ids)),
             "erkend": is_recognised(by_iv[i]),
         }
         for i, names in hits.items()

@@ -124,7 +124,8 @@ def _rec_item(rec: Any) -> Item:
     rule = getattr(rec, "rule", "")
     if rule and not why:
         why = rule
-    return Item(short(iv.name, 60), f"{iv_age_text(iv)} · {recognition_short(iv)}", why)
+    used = getattr(rec, "recognition", None)  # the rating the Aanbeveler used for this profile's outcome
+    return Item(short(iv.name, 60), f"{iv_age_text(iv)} · {recognition_short(iv, used)}", why)
 
 
 def recommendation_groups(result: Any) -> list[tuple[str, list[Item]]]:

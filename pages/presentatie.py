@@ -22,11 +22,11 @@ st.html(
     [data-testid=stMain] [data-baseweb=select] div, [data-testid=stMain] kbd,
     [data-testid=stMain] [data-testid=stCaptionContainer], [data-testid=stPopoverBody] p,
     [data-testid=stPopoverBody] li, [data-baseweb=popover] li {
-        font-size: 24px !important; line-height: 1.32 !important; }
+        font-size: max(24px, 2.8vh) !important; line-height: 1.32 !important; }
     [data-testid=stMain] [data-testid=stCaptionContainer] p { color: #1a1a2e !important; }
-    [data-testid=stMain] h1 { font-size: 38px !important; padding: 0 !important; }
-    [data-testid=stMain] h2 { font-size: 31px !important; padding: 0.2rem 0 !important; }
-    [data-testid=stMain] h3 { font-size: 27px !important; padding: 0.1rem 0 !important; }
+    [data-testid=stMain] h1 { font-size: max(38px, 4.4vh) !important; padding: 0 !important; }
+    [data-testid=stMain] h2 { font-size: max(31px, 3.6vh) !important; padding: 0.2rem 0 !important; }
+    [data-testid=stMain] h3 { font-size: max(27px, 3.1vh) !important; padding: 0.1rem 0 !important; }
     [data-testid=stMain] [data-testid=stVerticalBlock] { gap: 0.4rem; }
     .st-key-p-arrows { display: none !important; }
     </style>"""

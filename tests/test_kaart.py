@@ -483,3 +483,21 @@ def test_a_selected_factor_lights_only_what_the_map_draws_for_the_profile(kk):
     assert linked - only, "some linked interventions are not offered at 15"
     full = kaart.highlight(kk, kaart.build_graph(kk, [fid]), fid)
     assert set(full.interventions) == linked  # without a profile: every link
+
+
+def test_the_presentation_and_workshop_view_give_the_rating_the_aanbeveler_used(kk):
+    """One verdict: for a drug-use profile MDFT counts with its rating for substance use
+    (goede aanwijzingen), also on the slide and in the workshop view, not its crime rating."""
+    from kenniskaart import presentation as pres
+    from kenniskaart.matcher import Profile, offered, recommend
+
+    profile = Profile(age=16, risk_factors=("beke-r-drugsgebruik",))
+    result = recommend(kk, profile)
+    mdft = next(r for r in result.ranked if r.intervention.id == "mdft")
+    assert mdft.recognition.level == "effectief volgens goede aanwijzingen"
+    items = [i for _, group in pres.recommendation_groups(result) for i in group]
+    slide = next(i for i in items if i.name.startswith("Multidimensionele"))
+    assert "erkend: effectief volgens goede aanwijzingen" in slide.facts
+    frame = kaart.workshop_frame(kk, profile.risk_factors, offered(result)).set_index("id")
+    assert frame.loc["mdft", "erkenning"] == "erkend: effectief volgens goede aanwijzingen"
+    assert frame.loc["mdft", "sterkte"] == "sterk"
