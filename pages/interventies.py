@@ -1,5 +1,7 @@
 """Interventies: the catalogue with filters and search, a detail view and the interventiematrix."""
 
+import zlib
+
 import streamlit as st
 
 from kenniskaart.catalog import (
@@ -163,7 +165,10 @@ def _open_row(table_key: str) -> None:
 
 def _table(items: list, key: str, file_stem: str) -> None:
     table = interventions_table(kk, items)
-    st.session_state[f"_{key}_ids"] = [iv.id for iv in items]
+    ids = [iv.id for iv in items]
+    # a new list is a new table: a row ticked in the old list must not stay ticked on another row
+    key = f"{key}-{zlib.crc32(','.join(ids).encode()):08x}"
+    st.session_state[f"_{key}_ids"] = ids
     st.dataframe(
         table, hide_index=True, width="stretch", key=key, on_select=lambda: _open_row(key),
         selection_mode="single-row",
