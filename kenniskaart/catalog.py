@@ -7,7 +7,6 @@ directly. Empty filter lists mean "no restriction".
 from __future__ import annotations
 
 import datetime as dt
-
 from collections import Counter
 from typing import Literal
 
@@ -15,7 +14,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Kenniskaart
-from .models import Factor, Intervention, PracticeExample
+from .models import RECOGNISED_LEVELS, Factor, Intervention, PracticeExample
 from .search import everyday_words, example_factor_ids, search
 from .signals import recognised_options
 from .present import (
@@ -380,8 +379,6 @@ RECOGNITION_MAX_AGE_YEARS = 5
 def recognition_warnings(kk: Kenniskaart, today: dt.date) -> list[str]:
     """Recognised statements to check again: older than five years, or in herbeoordeling.
     A warning for editors, not an error (the databank's own date and state are shown as they are)."""
-    from .models import RECOGNISED_LEVELS
-
     limit = dt.date(today.year - RECOGNITION_MAX_AGE_YEARS, today.month, min(today.day, 28))
     out: list[str] = []
     for iv in kk.interventions:

@@ -413,14 +413,16 @@ def kaart_list(kk: Kenniskaart, graph: Graph) -> list[ListEntry]:
 
 def kaart_table(kk: Kenniskaart, graph: Graph) -> pd.DataFrame:
     """The map as a table (the alternative for screen readers): one row per link of a shown
-    factor, also to interventions the cap left off the drawing ('op de kaart': nee)."""
-    by_f, by_iv = kk.by_id("factors"), kk.by_id("interventions")
+    factor, also to interventions the cap left off the drawing ('op de kaart': nee); for a
+    profile only what the Aanbeveler offers (what the graph was built with)."""
+    by_f = kk.by_id("factors")
     themes = {t.id: t.name for t in kk.praktijkscan_themes} | {NO_THEME: NO_THEME_LABEL}
     shown_ivs = {n.id for n in graph.shown("interventie")}
+    listed = shown_ivs | set(graph.hidden_interventions)
     rows = []
     for n in graph.shown("factor"):
         f = by_f[n.id]
-        for iv in kk.interventions_for_factor(f.id):
+        for iv in (iv for iv in kk.interventions_for_factor(f.id) if iv.id in listed):
             rows.append({
                 "factor": f.name,
                 "soort": KIND_LABELS[f.kind],

@@ -52,6 +52,19 @@ def _context(browser, size):
     return browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="nl-NL")
 
 
+def _open_case(app_server, browser, case, size):
+    """A new browser context in presentation mode with ``case`` chosen: (context, page)."""
+    context = _context(browser, size)
+    page = context.new_page()
+    page.goto(f"{app_server.url}/?presentatie=1")
+    wait_for_app(page)
+    pick_option(page, page.get_by_role("combobox", name="Kies een casus om samen te bespreken"), case.title,
+                exact=True, type_filter=False)
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("Risicofactoren", timeout=30_000)
+    wait_for_app(page)
+    return context, page
+
+
 def _title(page) -> str:
     return page.locator("h1").first.inner_text()
 
@@ -74,16 +87,9 @@ def _check_screen(page, size, where: str) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_step_fits_one_screen(app_server, browser, case, size):
-    context = _context(browser, size)
-    page = context.new_page()
+    # the casus with the most factors: its description is the longest text on step 1
+    context, page = _open_case(app_server, browser, case, size)
     try:
-        page.goto(f"{app_server.url}/?presentatie=1")
-        wait_for_app(page)
-        # choose the casus with the most factors: its description is the longest text on step 1
-        pick_option(page, page.get_by_role("combobox", name="Kies een casus om samen te bespreken"), case.title,
-                    exact=True, type_filter=False)
-        expect(page.locator("[data-testid=stMain]")).to_contain_text("Risicofactoren", timeout=30_000)
-        wait_for_app(page)
         for i, step in enumerate(STEPS, start=1):
             expect(page.locator("h1").first).to_have_text(f"Stap {i} van {len(STEPS)}: {step}", timeout=30_000)
             wait_for_app(page)
@@ -175,14 +181,8 @@ def test_every_casus_fits_at_1280x720(app_server, browser, kk):
 def test_the_map_step_still_fits_after_a_click_on_the_map(app_server, browser, case):
     """Issue 20: after a click on the map, step 2 grew to 1,037 px at 1280×720."""
     size = (1280, 720)
-    context = _context(browser, size)
-    page = context.new_page()
+    context, page = _open_case(app_server, browser, case, size)
     try:
-        page.goto(f"{app_server.url}/?presentatie=1")
-        wait_for_app(page)
-        pick_option(page, page.get_by_role("combobox", name="Kies een casus om samen te bespreken"), case.title,
-                    exact=True, type_filter=False)
-        expect(page.locator("[data-testid=stMain]")).to_contain_text("Risicofactoren", timeout=30_000)
         page.keyboard.press("PageDown")
         expect(page.locator("h1").first).to_have_text(f"Stap 2 van {len(STEPS)}: Kaart", timeout=30_000)
         wait_for_app(page)

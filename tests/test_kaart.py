@@ -421,7 +421,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as hst  # noqa: E402
 
 from kenniskaart.content import load_content  # noqa: E402
-from kenniskaart.matcher import Profile, offered, recommend  # noqa: E402
+from kenniskaart.matcher import offered  # noqa: E402
 
 _KK = load_content()
 
@@ -444,6 +444,9 @@ def test_map_and_workshop_view_agree_with_the_aanbeveler(age, fids, offence, lvb
     graph = kaart.build_graph(_KK, fids, None, 16, only=only)
     drawn = {n.id for n in graph.nodes if n.kind == "interventie"} | set(graph.hidden_interventions)
     assert drawn <= only and not drawn & excluded
+    names = {by_iv.name: by_iv.id for by_iv in _KK.interventions}
+    in_table = {names[n] for n in kaart.kaart_table(_KK, graph)["interventie"] if n in names}
+    assert in_table <= only  # the screen-reader table too
     workshop = set(kaart.workshop_frame(_KK, fids, only)["id"])
     assert workshop <= only and not workshop & excluded
     # and everything it offers through a link to a chosen factor (not only through a mirror) is on both

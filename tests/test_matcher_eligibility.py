@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from kenniskaart.matcher import Profile, has_offence, recommend, suggest_need
-from kenniskaart.models import Caution, Factor, FactorLink, Intervention, Recognition
+from kenniskaart.models import Caution, FactorLink, Intervention, Recognition
 from kenniskaart.signals import effective_recognition, recognised_options
 
-from test_matcher_rules import ERKEND, HELP, SRC, factor, ids, kaart
+from test_matcher_rules import ERKEND, SRC, factor, ids, kaart
 
 STRONG = Recognition(level="effectief volgens sterke aanwijzingen", committee="jeugd", sources=SRC)
 
