@@ -46,7 +46,7 @@ ensure_venv() {
   local want
   want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1) $extras"
   if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
-    say "Python-pakketten installeren in $VENV: kenniskaart${extras} (streamlit, pandas, altair, pydantic, pyyaml, openpyxl${extras:+, pytest, playwright, hypothesis}) ..."
+    say "Python-pakketten installeren in $VENV: kenniskaart${extras} (streamlit, pandas, altair, pydantic, pyyaml, openpyxl, sqlalchemy, segno${extras:+, pytest, pytest-timeout, playwright, hypothesis, psycopg}) ..."
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras}"
     echo "$want" >> "$stamp"
   fi
