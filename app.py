@@ -4,7 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from kenniskaart.ui import presentation_mode, unknown_path
+from kenniskaart.ui.links import unknown_path
+from kenniskaart.ui.state import presentation_mode
 
 st.set_page_config(
     page_title="Kenniskaart Preventie met Gezag",

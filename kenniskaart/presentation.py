@@ -21,6 +21,10 @@ from .present import EVIDENCE_LABELS, SETTING_LABELS, age_range
 STEPS: tuple[str, ...] = ("Profiel", "Kaart", "Aanbevelingen", "Wat deden anderen", "Lessen")
 TOP = 3
 """Items per list on one screen; the rest goes behind 'meer'."""
+CHART_FONT = 24
+"""Chart text in px at 1280×720, like all other presentation text (taller screens zoom it)."""
+MAP_HEIGHT = 330
+"""The map's height in px at 1280×720: what is left under the step's title and legend line."""
 
 
 @dataclass(frozen=True)

@@ -24,18 +24,11 @@ from kenniskaart.present import (
     recognition_text,
 )
 from kenniskaart.signals import organisation_reason, signals
-from kenniskaart.ui import (
-    PROFILE_KEY,
-    case_picker,
-    catalog_link,
-    current_profile,
-    get_content,
-    md,
-    set_url,
-    share_box,
-    share_params,
-    shortlist_button,
-)
+from kenniskaart.ui import get_content
+from kenniskaart.ui.links import catalog_link, share_box, share_params
+from kenniskaart.ui.state import PROFILE_KEY, current_profile
+from kenniskaart.ui.text import md
+from kenniskaart.ui.widgets import case_picker, shortlist_button
 from kenniskaart.ui.guidance import guidance_link
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
@@ -360,7 +353,6 @@ def profile_and_results() -> None:
     profile = _profile_widgets()
     # The session's profile (and the share link) always reflect the widgets.
     st.session_state[PROFILE_KEY] = profile
-    set_url(share_params())
     share_box("aanbeveler", share_params())
 
     if not profile.risk_factors and not profile.protective_factors:

@@ -22,10 +22,10 @@ from kenniskaart.present import (
 from kenniskaart.share import FilterParam
 from kenniskaart.matcher import offered, recommend
 from kenniskaart.signals import recognised_options
-from kenniskaart.ui import (
-    CHIPS, PERSIST, PICK, catalog_link, current_profile, definitions, filters_from_url, filters_to_url,
-    get_content, md, show_sources,
-)
+from kenniskaart.ui import get_content
+from kenniskaart.ui.links import catalog_link, filters_from_url, filters_to_url
+from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
+from kenniskaart.ui.text import definitions, md, show_sources
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
 kk = get_content()

@@ -32,22 +32,11 @@ from kenniskaart.present import (
 )
 from kenniskaart.share import FilterParam
 from kenniskaart.signals import for_young_person, organisation_reason, signals
-from kenniskaart.ui import (
-    CHIPS,
-    DETAIL_PARAM,
-    PERSIST,
-    PICK,
-    chart,
-    filters_from_url,
-    filters_to_url,
-    get_content,
-    md,
-    notify,
-    search_explanation,
-    shortlist_button,
-    sources_line,
-    web_link,
-)
+from kenniskaart.ui import get_content
+from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
+from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
+from kenniskaart.ui.text import md, sources_line, web_link
+from kenniskaart.ui.widgets import chart, search_explanation, shortlist_button
 from kenniskaart.ui.guidance import guidance_link
 
 kk = get_content()

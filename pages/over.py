@@ -13,7 +13,8 @@ from kenniskaart.present import (
     NATURE_LABELS,
     or_unknown,
 )
-from kenniskaart.ui import definitions, get_content, md
+from kenniskaart.ui import get_content
+from kenniskaart.ui.text import definitions, md
 from kenniskaart.ui.guidance import guidance_card
 
 kk = get_content()

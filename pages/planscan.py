@@ -43,7 +43,10 @@ from kenniskaart.planscan import (
     summary,
 )
 from kenniskaart.present import BASIS_EXPLAINED, NATURE_EXPLAINED
-from kenniskaart.ui import chart, current_plan, get_content, md, set_plan, shortlist_button, show_sources
+from kenniskaart.ui import get_content
+from kenniskaart.ui.state import current_plan, set_plan
+from kenniskaart.ui.text import md, show_sources
+from kenniskaart.ui.widgets import chart, shortlist_button
 from kenniskaart.ui.guidance import guidance_link
 
 kk = get_content()

@@ -14,9 +14,11 @@ from kenniskaart.catalog import (
 )
 from kenniskaart import charts
 from kenniskaart.present import BASIS_LABELS, CAUTION_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
-from kenniskaart.ui import (
-    CHIPS, PERSIST, PICK, catalog_link, chart, get_content, md, search_explanation, sources_line,
-)
+from kenniskaart.ui import get_content
+from kenniskaart.ui.links import catalog_link
+from kenniskaart.ui.state import CHIPS, PERSIST, PICK
+from kenniskaart.ui.text import md, sources_line
+from kenniskaart.ui.widgets import chart, search_explanation
 from kenniskaart.ui.guidance import guidance_link
 
 ALL = "__alle__"

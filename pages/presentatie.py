@@ -2,14 +2,19 @@
 
 Profiel → kaart → aanbevelingen → wat deden anderen → lessen. Each step fits one screen at
 1280×720 (top 3, the rest behind "meer"); PageDown/→ next, PageUp/← previous, Esc leaves;
-facilitator notes behind a button. All text at least 24 px.
+facilitator notes behind a button. All text at least 24 px; text grows with the screen height
+(2.8 vh); the charts are drawn for 1280×720 and zoomed by 1.25 on screens 1000 px high or more
+(a CSS media query; zoom × width 80 % keeps the width), so their text matches the page's.
 """
 
 import streamlit as st
 
 from kenniskaart import presentation as pres
 from kenniskaart.matcher import profile_from_case, recommend
-from kenniskaart.ui import PROFILE_KEY, case_picker, current_profile, get_content, md, set_presentation, set_url, share_params
+from kenniskaart.ui import get_content
+from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
+from kenniskaart.ui.text import md
+from kenniskaart.ui.widgets import case_picker
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
 # Fixed stylesheet (no content embedded): large type, navigation below Streamlit's header,
@@ -29,13 +34,14 @@ st.html(
     [data-testid=stMain] h3 { font-size: max(27px, 3.1vh) !important; padding: 0.1rem 0 !important; }
     [data-testid=stMain] [data-testid=stVerticalBlock] { gap: 0.4rem; }
     .st-key-p-arrows { display: none !important; }
+    [data-testid=stMain] [data-testid=stElementToolbar] { display: none !important; }
+    @media (min-height: 1000px) { .st-key-p-chart { zoom: 1.25; width: 80% !important; } }
     </style>"""
 )
 
 kk = get_content()
 STEPS = pres.STEPS
 step = min(max(int(st.session_state.setdefault("p_step", 0)), 0), len(STEPS) - 1)
-set_url(share_params())
 
 
 def _go(delta: int) -> None:
@@ -127,14 +133,16 @@ if has_profile and STEPS[step] == "Kaart":
     ids = [f.id for f in (*risk, *protective)]
     if view == "Bewijs × factoren":
         st.markdown("Rijen: sterkte van het bewijs van de interventie. Kolommen: hoeveel dynamische factoren van dit profiel ze aanpakt.")
-        workshop_view(kk, ids, "p_ws", font=22, per_cell=2, profile=profile)
+        with st.container(key="p-chart"):
+            workshop_view(kk, ids, "p_ws", font=pres.CHART_FONT, per_cell=2, profile=profile)
     else:
         st.markdown(
             "Lijn: doorgetrokken = bron · gestreept = themaniveau · gestippeld = team. "
             "Donker = sterk bewijs · open ruit = niet erkend."
         )
-        kaart_view(kk, ids, "p_map", max_interventions=8, picker=False, font=22, legend=False, max_height=330,
-                   profile=profile)
+        with st.container(key="p-chart"):
+            kaart_view(kk, ids, "p_map", max_interventions=8, picker=False, font=pres.CHART_FONT, legend=False,
+                       max_height=pres.MAP_HEIGHT, profile=profile)
 
 elif has_profile and STEPS[step] == "Aanbevelingen":
     result = recommend(kk, profile)

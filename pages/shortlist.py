@@ -5,16 +5,11 @@ import streamlit as st
 from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.catalog import plural
-from kenniskaart.ui import (
-    NOTES_KEY,
-    SHORTLIST_KEY,
-    current_profile,
-    get_content,
-    md,
-    share_box,
-    share_params,
-    werkmap_box,
-)
+from kenniskaart.ui import get_content
+from kenniskaart.ui.links import share_box, share_params
+from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
+from kenniskaart.ui.text import md
+from kenniskaart.ui.werkmap import werkmap_box
 
 kk = get_content()
 ivs = kk.by_id("interventions")

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from kenniskaart.guidance import of_kind
-from kenniskaart.ui import get_content, md
+from kenniskaart.ui import get_content
+from kenniskaart.ui.text import md
 from kenniskaart.ui.guidance import guidance_card
 
 kk = get_content()

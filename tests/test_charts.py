@@ -1,7 +1,7 @@
 """The Altair builders: every chart validates against the Vega-Lite schema and carries its data.
 
 The app sends these specs built once per input without validating them again on every run
-(``kenniskaart.ui.chart``), so the schema check lives here.
+(``kenniskaart.ui.widgets.chart``), so the schema check lives here.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ def test_lessen_has_a_part_on_what_does_not_work(kk):
     from conftest import open_page, page_text
 
     from kenniskaart.guidance import WAT_NIET_WERKT
-    from kenniskaart.ui import md
+    from kenniskaart.ui.text import md
 
     at = open_page("pages/lessen.py", {"onderdeel": WAT_NIET_WERKT})
     assert not at.exception

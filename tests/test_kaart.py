@@ -19,7 +19,7 @@ from kenniskaart.content import Kenniskaart
 from kenniskaart.matcher import Profile, profile_from_case, recommend
 from kenniskaart.models import BASIS_ORDER, Factor, FactorLink, Intervention, Recognition, SourceRef, Theme
 from kenniskaart.present import BASIS_LABELS, NATURE_LABELS
-from kenniskaart.ui import md
+from kenniskaart.ui.text import md
 
 SRC = [SourceRef(source="s", section="x")]
 

@@ -7,7 +7,7 @@ from conftest import open_page, page_text
 from kenniskaart.matcher import Profile, profile_from_case, recommend
 from kenniskaart.present import EVIDENCE_LABELS
 from kenniskaart.share import profile_to_params
-from kenniskaart.ui import md
+from kenniskaart.ui.text import md
 
 
 def _open(kk, profile: Profile, tab: str | None = None):

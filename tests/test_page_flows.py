@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import open_page, page_text
-from kenniskaart.ui import md
+from kenniskaart.ui.text import md
 
 
 def share_link(at) -> str:

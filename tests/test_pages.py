@@ -105,7 +105,7 @@ def test_interventiematrix_is_a_selectable_chart_of_the_counts(kk):
 
 def test_over_names_sources_and_counts_in_dutch(kk):
     """Every source by title and every figure under a Dutch name (no collection keys)."""
-    from kenniskaart.ui import md
+    from kenniskaart.ui.text import md
 
     text = page_text(open_page("pages/over.py"))
     for s in kk.sources:

@@ -567,7 +567,7 @@ def test_page_follows_a_plan_set_elsewhere_and_clears_it(kk):
     widgets; 'Maak het plan leeg' empties it."""
     from conftest import open_page, page_text
 
-    from kenniskaart.ui import PLAN_KEY
+    from kenniskaart.ui.state import PLAN_KEY
 
     at = open_page("pages/start.py")
     a = botoc_municipalities(kk)[0]
@@ -610,8 +610,8 @@ def test_page_warns_when_the_plan_holds_something_that_does_not_work(kk):
     awareness lesson for everyone, and links to the part of Lessen that explains why."""
     from conftest import open_page, page_text
 
-    from kenniskaart.ui import md
-    from kenniskaart.ui import PLAN_KEY
+    from kenniskaart.ui.text import md
+    from kenniskaart.ui.state import PLAN_KEY
 
     lessons = [e.id for e in kk.examples if any(c.kind == "voorlichting" for c in e.cautions)]
     assert lessons

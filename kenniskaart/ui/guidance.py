@@ -6,7 +6,7 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..models import Guidance
-from . import md, show_sources
+from .text import md, show_sources
 
 
 def guidance_card(kk: Kenniskaart, item: Guidance, *, border: bool = True) -> None:

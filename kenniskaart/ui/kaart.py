@@ -14,7 +14,7 @@ from ..charts import MAP_FONT, kaart_chart, workshop_chart
 from ..content import Kenniskaart, content_dir
 from ..matcher import Profile, offered, recommend
 from ..present import BASIS_EXPLAINED, BASIS_LABELS
-from . import md
+from .text import md
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

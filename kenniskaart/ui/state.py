@@ -1,0 +1,85 @@
+"""The session's state: the keys pages share, the profile, the plan, the shortlist, the
+presentation switch and the one notice box for what a link got wrong."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import streamlit as st
+
+from ..matcher import Profile
+from ..planscan import Plan
+from .text import md
+
+SHORTLIST_KEY = "shortlist"
+"""Session-state key of the shortlist: a list of intervention ids."""
+NOTES_KEY = "shortlist_notes"
+"""Session-state key of the shortlist notes: intervention id -> text."""
+PROFILE_KEY = "profile"
+"""Session-state key of the current risk profile (a ``Profile``), shared by pages."""
+PLAN_KEY = "plan"
+"""Session-state key of the Planscan plan (a ``planscan.Plan``): the one truth for the plan,
+shared by the Planscan page and anything that saves or restores a user's work."""
+PRESENTATION_KEY = "presentatie"
+NOTICES_KEY = "url_notices"
+PERSIST = "session"
+"""``persist_state`` for filter widgets: their value survives every page switch in a session."""
+CHIPS = {"selection_mode": "multi", "wrap": True, "persist_state": PERSIST}
+"""``st.pills`` options for a filter over a short list: every choice visible, one click."""
+PICK = {"placeholder": "Kies…", "select_all": False, "persist_state": PERSIST}
+"""``st.multiselect`` options for a filter over a long list (no English 'Select all')."""
+_NOTICE_SLOT = "_notice_slot"
+_NOTICE_LIST = "_notice_list"
+NOTICE_HEAD = "Niet alles uit de link kon worden gebruikt; de rest van de pagina werkt gewoon:"
+
+
+def current_profile() -> Profile | None:
+    return st.session_state.get(PROFILE_KEY)
+
+
+def current_plan() -> Plan:
+    """The session's Planscan plan (empty when none was made yet)."""
+    plan = st.session_state.get(PLAN_KEY)
+    return plan if isinstance(plan, Plan) else Plan()
+
+
+def set_plan(plan: Plan) -> None:
+    """Replace the session's Planscan plan (the Planscan page's widgets follow it)."""
+    st.session_state[PLAN_KEY] = plan
+
+
+def add_to_shortlist(intervention_id: str) -> None:
+    """Add an intervention to the session's shortlist (once)."""
+    items: list[str] = st.session_state.setdefault(SHORTLIST_KEY, [])
+    if intervention_id not in items:
+        items.append(intervention_id)
+
+
+def presentation_mode() -> bool:
+    """Whether the session is in presentation mode (``?presentatie=1`` switches it on/off)."""
+    flag = st.query_params.get("presentatie")
+    if flag in ("1", "0"):
+        st.session_state[PRESENTATION_KEY] = flag == "1"
+    return bool(st.session_state.get(PRESENTATION_KEY))
+
+
+def set_presentation(on: bool) -> None:
+    """Switch presentation mode (use as a button callback)."""
+    st.session_state[PRESENTATION_KEY] = on
+    if on:
+        st.query_params["presentatie"] = "1"
+    elif "presentatie" in st.query_params:
+        del st.query_params["presentatie"]
+
+
+def notify(notices: Iterable[str]) -> None:
+    """Add Dutch notices about a link to the page's single notice box (under the sidebar
+    controls, above the page title)."""
+    notices = [n for n in notices if n]
+    collected: list[str] = st.session_state.get(_NOTICE_LIST, [])
+    if not notices:
+        return
+    collected.extend(n for n in notices if n not in collected)
+    slot = st.session_state.get(_NOTICE_SLOT)
+    body = md(NOTICE_HEAD) + "\n" + "\n".join(f"- {md(n)}" for n in collected)
+    (slot or st).warning(body, icon=":material/link_off:")

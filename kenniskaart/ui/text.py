@@ -1,0 +1,54 @@
+"""Text for the page: escaping content for Markdown, definitions, web links and source lines.
+
+Content text is rendered as Markdown only through ``md()``, which escapes Markdown and HTML
+control characters, never as raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import streamlit as st
+
+from ..content import Kenniskaart
+from ..models import SourceRef
+from ..shortlist import readable_source
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md(text: str | None) -> str:
+    """Escape Markdown and HTML control characters so content renders as plain text."""
+    if not text:
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def definitions(labels: dict[str, str], explained: dict[str, str]) -> str:
+    """'**label** — explanation' paragraphs as Markdown, one per key of ``labels``."""
+    return "\n\n".join(f"**{md(label)}** — {md(explained[key])}" for key, label in labels.items())
+
+
+def web_link(url: str) -> str:
+    """A Markdown link for an http(s) URL from the content, or '' for any other scheme."""
+    if not url.startswith(("https://", "http://")):
+        return ""
+    return f"[{md(url)}]({url.replace(')', '%29').replace(' ', '%20')})"
+
+
+def sources_line(kk: Kenniskaart, refs: Iterable[SourceRef], label: str = "Bron") -> str:
+    """'**Bron:** <title> (<publisher>, <year>), <section> — <link>; …' as Markdown, '' without refs."""
+    lines = []
+    for ref in refs:
+        line = md(readable_source(kk, ref))
+        link = web_link(ref.url) if ref.url else ""
+        lines.append(f"{line} — {link}" if link else line)
+    return f"**{label}:** " + "; ".join(lines) if lines else ""
+
+
+def show_sources(kk: Kenniskaart, refs: Iterable[SourceRef], label: str = "Bron") -> None:
+    """A compact source list under an item."""
+    line = sources_line(kk, refs, label)
+    if line:
+        st.caption(line)

@@ -1,0 +1,72 @@
+"""The werkmap box: the advisor's profile, shortlist with notes and plan in one file."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..content import Kenniskaart
+from ..planscan import Plan
+from ..werkmap import FILE_NAME, WerkmapError, werkmap_from_json, werkmap_summary, werkmap_to_json
+from .state import NOTES_KEY, PLAN_KEY, PROFILE_KEY, SHORTLIST_KEY, current_profile
+from .text import md
+
+WERKMAP_NOTICE_KEY = "werkmap_notices"
+_WIDGET_PREFIXES = ("a_", "ps_")
+"""Widget state of the Aanbeveler and Planscan pages, dropped after a werkmap is opened so
+those pages start again from the opened profile and plan."""
+
+
+def _open_werkmap(kk: Kenniskaart) -> None:
+    upload = st.session_state.get("werkmap_upload")
+    if upload is None:
+        return
+    try:
+        wm, notices = werkmap_from_json(kk, upload.getvalue())
+    except WerkmapError as exc:
+        st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
+        return
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(_WIDGET_PREFIXES)]:
+        del st.session_state[key]
+    if wm.profile is not None:
+        st.session_state[PROFILE_KEY] = wm.profile
+    else:
+        st.session_state.pop(PROFILE_KEY, None)
+    st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
+    st.session_state[NOTES_KEY] = dict(wm.notes)
+    st.session_state[PLAN_KEY] = wm.plan
+    for iid in wm.shortlist:  # the note fields show the opened notes
+        st.session_state.pop(f"sl-note-{iid}", None)
+    st.session_state[WERKMAP_NOTICE_KEY] = (
+        "success", [f"Werkmap '{upload.name}' geopend: {werkmap_summary(wm)}.", *notices]
+    )
+
+
+def werkmap_box(kk: Kenniskaart) -> None:
+    """Download the session's work as one file, or open one downloaded earlier."""
+    with st.container(border=True):
+        st.markdown("**Werkmap: bewaar uw werk en ga later verder**")
+        st.caption(
+            "Eén bestand met uw profiel, de shortlist met volgorde en notities, en het plan uit de "
+            "Planscan. Open het later weer hier, ook op een andere computer."
+        )
+        plan = st.session_state.get(PLAN_KEY)
+        data = werkmap_to_json(
+            current_profile(),
+            st.session_state.get(SHORTLIST_KEY, []),
+            st.session_state.get(NOTES_KEY, {}),
+            plan if isinstance(plan, Plan) else None,
+        )
+        left, right = st.columns(2)
+        left.download_button(
+            "Download werkmap (.json)", data, file_name=FILE_NAME, mime="application/json",
+            icon=":material/download:",
+        )
+        right.file_uploader(
+            "Open een werkmap (.json)", type=["json"], key="werkmap_upload",
+            on_change=_open_werkmap, args=(kk,), max_upload_size=1,
+            help="Een werkmap die u eerder met 'Download werkmap' bewaarde. Een ongeldig bestand verandert niets.",
+        )
+        kind, messages = st.session_state.pop(WERKMAP_NOTICE_KEY, (None, []))
+        if messages:
+            text = "\n".join(f"- {md(m)}" for m in messages) if len(messages) > 1 else md(messages[0])
+            (st.error if kind == "error" else st.success)(text)
