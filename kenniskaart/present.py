@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from .content import Kenniskaart
-from .models import Intervention, Recognition, SourceRef
+from .models import AGE_GROUPS, Intervention, Recognition, SourceRef
 
 ONBEKEND = "onbekend"
 
@@ -215,3 +215,7 @@ def theme_names(kk: Kenniskaart, ids: Iterable[str]) -> list[str]:
 def help_level_names(kk: Kenniskaart, ids: Iterable[str]) -> list[str]:
     levels = kk.by_id("help_levels")
     return [levels[i].name for i in ids if i in levels]
+
+
+AGE_GROUP_LABELS: dict[str, str] = {g: (g.replace("-", "–") + " jaar" if g[0].isdigit() else g) for g in AGE_GROUPS}
+"""A factor's age group as Dutch text: '12–18 jaar', 'volwassenen', 'algemeen'."""

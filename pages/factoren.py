@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from kenniskaart.catalog import FactorFilter, crime_scope_label, factors_table, filter_factors, plural
-from kenniskaart.kaart import GROUP_LABELS, STRENGTH_EXPLAINED, link_basis, workshop_frame
+from kenniskaart.catalog import FactorFilter, factors_table, filter_factors
+from kenniskaart.kaart import GROUP_LABELS, STRENGTH_EXPLAINED, workshop_frame
 from kenniskaart.models import AGE_GROUPS
 from kenniskaart.present import (
+    AGE_GROUP_LABELS,
     BASIS_EXPLAINED,
     BASIS_LABELS,
     EVIDENCE_EXPLAINED,
@@ -16,16 +17,14 @@ from kenniskaart.present import (
     NATURE_EXPLAINED,
     NATURE_LABELS,
     or_unknown,
-    recognition_text,
-    theme_names,
 )
 from kenniskaart.share import FilterParam
 from kenniskaart.matcher import offered, recommend
-from kenniskaart.signals import recognised_options
 from kenniskaart.ui import get_content
-from kenniskaart.ui.links import catalog_link, filters_from_url, filters_to_url
+from kenniskaart.ui.factor_detail import factor_detail
+from kenniskaart.ui.links import filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
-from kenniskaart.ui.text import definitions, md, show_sources
+from kenniskaart.ui.text import definitions, md
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
 kk = get_content()
@@ -60,7 +59,6 @@ URL_FILTERS = [
     FilterParam("aard", "f_nature", "list", "aard (statisch/dynamisch)", NATURE_LABELS),
     FilterParam("leeftijdsgroep", "f_age", "list", "leeftijdsgroepen", list(AGE_GROUPS)),
 ]
-AGE_GROUP_LABELS = {g: (g.replace("-", "–") + " jaar" if g[0].isdigit() else g) for g in AGE_GROUPS}
 filters_from_url(URL_FILTERS)
 
 # Short lists as pills, long lists as multiselects; every filter keeps its value when the user
@@ -177,93 +175,4 @@ if tab_detail.open:
             )
             f = by_id[fid]
             filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
-            st.header(md(f.name))
-            a, b, c, d, e = st.columns(5)
-            a.markdown(f"**Soort**  \n{KIND_LABELS[f.kind]}")
-            b.markdown(f"**Niveau**  \n{f.level}")
-            c.markdown(f"**Bewijs**  \n{EVIDENCE_LABELS[f.evidence]}")
-            d.markdown(f"**Aard**  \n{NATURE_LABELS[f.nature]}")
-            e.markdown(f"**Doelgroep**  \n{md(or_unknown(f.target_group))}")
-            st.caption(md(NATURE_EXPLAINED[f.nature]))
-            if f.description:
-                st.markdown(md(f.description))
-            st.markdown(f"- **Kader:** {FRAMEWORK_LABELS[f.framework]}")
-            st.markdown(f"- **Categorie:** {md(or_unknown(f.category))}")
-            st.markdown(f"- **Leeftijdsgroep:** {md(', '.join(AGE_GROUP_LABELS[g] for g in f.age_groups))}")
-            st.markdown(
-                f"- **Wat betekent '{EVIDENCE_LABELS[f.evidence]}'?** {md(EVIDENCE_EXPLAINED[f.evidence])}"
-                + ("" if f.evidence_basis == "bron" else f" (markering: {BASIS_LABELS[f.evidence_basis]})")
-            )
-            if f.framework == "beke_kennissynthese":
-                nl_text = {True: "ja", False: "nee", None: "onbekend"}[f.studied_in_nl]
-                st.markdown(f"- **Ook in Nederland onderzocht:** {nl_text}")
-            if f.framework == "samen_weerbaar":
-                st.markdown(f"- **Reikwijdte:** {crime_scope_label(f)}")
-            twins = [kk.by_id("factors")[t] for t in f.twins if t in kk.by_id("factors")]
-            for twin in twins:
-                st.markdown(
-                    f"- **Zelfde factor als** '{md(twin.name)}' ({FRAMEWORK_LABELS[twin.framework]}): "
-                    "wat die factor aanpakt, pakt deze ook aan."
-                )
-            names = ", ".join(theme_names(kk, f.pmg_themes)) or "onbekend"
-            st.markdown(f"- **PmG-thema's:** {md(names)} ({BASIS_LABELS[f.pmg_themes_basis]})")
-            ps = [t.name for t in kk.praktijkscan_themes if kk.twin_ids(f.id) & {*t.risk_factors, *t.protective_factors}]
-            if ps:
-                st.markdown(
-                    f"- **Interventiethema's (praktijkscan) die deze factor aanpakken:** {md(', '.join(ps))} "
-                    f"({BASIS_LABELS['thema']})"
-                )
-            if f.note:
-                st.warning(md(f.note))
-            show_sources(kk, f.sources)
-
-            mirrors = [kk.by_id("factors")[m] for m in f.mirrors if m in kk.by_id("factors")]
-            for mirror in mirrors:
-                st.markdown(
-                    f"- **Spiegelfactor:** '{md(mirror.name)}' ({KIND_LABELS[mirror.kind].lower()}): wat die "
-                    "factor versterkt of aanpakt, werkt ook op deze; de aanbeveler laat dat minder zwaar meetellen."
-                )
-            st.markdown("### Interventies die deze factor aanpakken")
-            if f.nature == "statisch":
-                st.info(
-                    "Dit is een statische factor: geen doel van een interventie, wel een reden voor "
-                    "zwaardere hulp. Gekoppelde interventies richten zich op wie deze factor heeft."
-                )
-            elif f.nature == "geen_doel":
-                st.info(md(NATURE_EXPLAINED["geen_doel"]))
-            else:
-                options = recognised_options(kk, f.id)
-                if options:
-                    st.markdown(
-                        f"**{plural(len(options), 'erkende optie', 'erkende opties')} voor een jongere** "
-                        "(erkend, niet voor een hele klas of de gemeente; of de leeftijd past, ziet u in de "
-                        "aanbeveler): " + md(", ".join(iv.name for iv in options))
-                    )
-                else:
-                    st.warning(
-                        "Geen erkende interventie voor een jongere pakt deze factor aan. Kijk bij de niet-erkende "
-                        "aanpakken en praktijkvoorbeelden hieronder, en bij 'Lessen' waarom dit een gat is."
-                    )
-                    st.page_link("pages/lessen.py", label="Waarom plannen hier gaten hebben: de conclusies van de praktijkscan",
-                                 icon=":material/school:", query_params={"onderdeel": "Praktijkscan en Kamerbrief"})
-            ivs = kk.interventions_for_factor(f.id)
-            if not ivs:
-                st.write("Geen interventie in de kenniskaart koppelt aan deze factor.")
-            for iv in ivs:
-                twins_ids = kk.twin_ids(f.id)
-                link = next(l for l in iv.factors if l.factor in twins_ids)
-                basis = BASIS_LABELS[link_basis(kk, iv, f.id) or link.basis] + (f": {link.note}" if link.note else "")
-                catalog_link(iv.id, iv.name)
-                st.caption(
-                    f"{md(recognition_text(iv.recognition) if iv.recognition else 'erkenning onbekend')}; "
-                    f"koppeling {md(basis)}"
-                )
-            exs = kk.examples_for_factor(f.id)
-            if exs:
-                st.markdown("### Praktijkvoorbeelden die deze factor aanpakken")
-                for ex in exs:
-                    basis = link_basis(kk, ex, f.id)
-                    st.markdown(
-                        f"- {md(ex.name)} ({md(ex.municipality or 'gemeente onbekend')})"
-                        + (f"; koppeling {BASIS_LABELS[basis]}" if basis else "")
-                    )
+            factor_detail(kk, f)

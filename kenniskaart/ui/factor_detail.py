@@ -1,0 +1,122 @@
+"""One factor in detail (Factoren's detail tab): what it is, how strong the evidence is, its
+twins and mirror, and what addresses it — recognised options first, then every linked
+intervention and practice example, or the lesson that explains the gap."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..catalog import crime_scope_label, plural
+from ..content import Kenniskaart
+from ..kaart import link_basis
+from ..models import Factor
+from ..present import (
+    AGE_GROUP_LABELS,
+    BASIS_LABELS,
+    EVIDENCE_EXPLAINED,
+    EVIDENCE_LABELS,
+    FRAMEWORK_LABELS,
+    KIND_LABELS,
+    NATURE_EXPLAINED,
+    NATURE_LABELS,
+    or_unknown,
+    recognition_text,
+    theme_names,
+)
+from ..signals import recognised_options
+from .links import catalog_link
+from .text import md, show_sources
+
+
+def factor_detail(kk: Kenniskaart, f: Factor) -> None:
+    """Everything about one factor."""
+    st.header(md(f.name))
+    a, b, c, d, e = st.columns(5)
+    a.markdown(f"**Soort**  \n{KIND_LABELS[f.kind]}")
+    b.markdown(f"**Niveau**  \n{f.level}")
+    c.markdown(f"**Bewijs**  \n{EVIDENCE_LABELS[f.evidence]}")
+    d.markdown(f"**Aard**  \n{NATURE_LABELS[f.nature]}")
+    e.markdown(f"**Doelgroep**  \n{md(or_unknown(f.target_group))}")
+    st.caption(md(NATURE_EXPLAINED[f.nature]))
+    if f.description:
+        st.markdown(md(f.description))
+    st.markdown(f"- **Kader:** {FRAMEWORK_LABELS[f.framework]}")
+    st.markdown(f"- **Categorie:** {md(or_unknown(f.category))}")
+    st.markdown(f"- **Leeftijdsgroep:** {md(', '.join(AGE_GROUP_LABELS[g] for g in f.age_groups))}")
+    st.markdown(
+        f"- **Wat betekent '{EVIDENCE_LABELS[f.evidence]}'?** {md(EVIDENCE_EXPLAINED[f.evidence])}"
+        + ("" if f.evidence_basis == "bron" else f" (markering: {BASIS_LABELS[f.evidence_basis]})")
+    )
+    if f.framework == "beke_kennissynthese":
+        nl_text = {True: "ja", False: "nee", None: "onbekend"}[f.studied_in_nl]
+        st.markdown(f"- **Ook in Nederland onderzocht:** {nl_text}")
+    if f.framework == "samen_weerbaar":
+        st.markdown(f"- **Reikwijdte:** {crime_scope_label(f)}")
+    twins = [kk.by_id("factors")[t] for t in f.twins if t in kk.by_id("factors")]
+    for twin in twins:
+        st.markdown(
+            f"- **Zelfde factor als** '{md(twin.name)}' ({FRAMEWORK_LABELS[twin.framework]}): "
+            "wat die factor aanpakt, pakt deze ook aan."
+        )
+    names = ", ".join(theme_names(kk, f.pmg_themes)) or "onbekend"
+    st.markdown(f"- **PmG-thema's:** {md(names)} ({BASIS_LABELS[f.pmg_themes_basis]})")
+    ps = [t.name for t in kk.praktijkscan_themes if kk.twin_ids(f.id) & {*t.risk_factors, *t.protective_factors}]
+    if ps:
+        st.markdown(
+            f"- **Interventiethema's (praktijkscan) die deze factor aanpakken:** {md(', '.join(ps))} "
+            f"({BASIS_LABELS['thema']})"
+        )
+    if f.note:
+        st.warning(md(f.note))
+    show_sources(kk, f.sources)
+
+    mirrors = [kk.by_id("factors")[m] for m in f.mirrors if m in kk.by_id("factors")]
+    for mirror in mirrors:
+        st.markdown(
+            f"- **Spiegelfactor:** '{md(mirror.name)}' ({KIND_LABELS[mirror.kind].lower()}): wat die "
+            "factor versterkt of aanpakt, werkt ook op deze; de aanbeveler laat dat minder zwaar meetellen."
+        )
+    st.markdown("### Interventies die deze factor aanpakken")
+    if f.nature == "statisch":
+        st.info(
+            "Dit is een statische factor: geen doel van een interventie, wel een reden voor "
+            "zwaardere hulp. Gekoppelde interventies richten zich op wie deze factor heeft."
+        )
+    elif f.nature == "geen_doel":
+        st.info(md(NATURE_EXPLAINED["geen_doel"]))
+    else:
+        options = recognised_options(kk, f.id)
+        if options:
+            st.markdown(
+                f"**{plural(len(options), 'erkende optie', 'erkende opties')} voor een jongere** "
+                "(erkend, niet voor een hele klas of de gemeente; of de leeftijd past, ziet u in de "
+                "aanbeveler): " + md(", ".join(iv.name for iv in options))
+            )
+        else:
+            st.warning(
+                "Geen erkende interventie voor een jongere pakt deze factor aan. Kijk bij de niet-erkende "
+                "aanpakken en praktijkvoorbeelden hieronder, en bij 'Lessen' waarom dit een gat is."
+            )
+            st.page_link("pages/lessen.py", label="Waarom plannen hier gaten hebben: de conclusies van de praktijkscan",
+                         icon=":material/school:", query_params={"onderdeel": "Praktijkscan en Kamerbrief"})
+    ivs = kk.interventions_for_factor(f.id)
+    if not ivs:
+        st.write("Geen interventie in de kenniskaart koppelt aan deze factor.")
+    for iv in ivs:
+        twins_ids = kk.twin_ids(f.id)
+        link = next(l for l in iv.factors if l.factor in twins_ids)
+        basis = BASIS_LABELS[link_basis(kk, iv, f.id) or link.basis] + (f": {link.note}" if link.note else "")
+        catalog_link(iv.id, iv.name)
+        st.caption(
+            f"{md(recognition_text(iv.recognition) if iv.recognition else 'erkenning onbekend')}; "
+            f"koppeling {md(basis)}"
+        )
+    exs = kk.examples_for_factor(f.id)
+    if exs:
+        st.markdown("### Praktijkvoorbeelden die deze factor aanpakken")
+        for ex in exs:
+            basis = link_basis(kk, ex, f.id)
+            st.markdown(
+                f"- {md(ex.name)} ({md(ex.municipality or 'gemeente onbekend')})"
+                + (f"; koppeling {BASIS_LABELS[basis]}" if basis else "")
+            )

@@ -1,0 +1,126 @@
+"""One intervention in detail (the catalogue's detail view)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..content import Kenniskaart
+from ..models import Intervention
+from ..present import (
+    BASIS_EXPLAINED,
+    BASIS_LABELS,
+    EVIDENCE_LABELS,
+    FORMAT_LABELS,
+    KIND_LABELS,
+    ONBEKEND,
+    SETTING_LABELS,
+    age_range,
+    audience_text,
+    help_level_names,
+    or_unknown,
+    theme_names,
+)
+from ..signals import for_young_person, organisation_reason, signals
+from .guidance import guidance_link
+from .text import md, sources_line, web_link
+from .widgets import shortlist_button
+
+
+def intervention_detail(kk: Kenniskaart, iv: Intervention) -> None:
+    """Everything about one intervention: who it is for, the three signals, harms and cautions,
+    age, level of help, setting, what it does, the factors it addresses (and on what basis),
+    where it is used, links and sources."""
+    factors = kk.by_id("factors")
+    st.markdown(f"### {md(iv.name)}")
+    if iv.aliases:
+        st.caption("Ook bekend als: " + md(", ".join(iv.aliases)))
+    sig = signals(iv)
+    if not for_young_person(iv):
+        st.info(md(f"Voor school of gemeente: {organisation_reason(iv)}."))
+    st.markdown(f"**Voor wie:** {md(audience_text(iv))}")
+    a, b, c = st.columns(3)
+    a.markdown("**Bewijs (erkenning)**  \n" + md(sig.evidence))
+    for other in sig.evidence_other:
+        a.caption("Andere bron: " + md(other))
+    b.markdown("**Effect**  \n" + md(sig.effect))
+    c.markdown(
+        f"**Uitvoering**  \nDoor: {md(sig.delivered_by)}  \nDuur: {md(sig.duration)}  \n"
+        f"Training of licentie: {md(sig.training)}"
+    )
+    if iv.recognition and iv.recognition.note:
+        st.caption(md(iv.recognition.note))
+    if sig.harms:
+        with st.container(border=True):
+            st.markdown("**Werkt niet of kan schaden**")
+            for caution in sig.harms:
+                st.error(md(caution.text), icon=":material/dangerous:")
+                guidance_link(kk, caution.guidance)
+    if sig.other_cautions:
+        with st.container(border=True):
+            st.markdown("**Let op**")
+            for caution in sig.other_cautions:
+                st.warning(md(caution.text))
+    shortlist_button(iv.id, "iv")
+
+    a, b, c = st.columns(3)
+    a.markdown(f"**Leeftijd**  \n{md(age_range(iv))}" + (f"  \n{md(iv.age_note)}" if iv.age_note else ""))
+    b.markdown(f"**Niveau van hulp**  \n{md(', '.join(help_level_names(kk, iv.help_levels)) or ONBEKEND)}")
+    c.markdown(
+        f"**Setting en vorm**  \n{md(', '.join(SETTING_LABELS[s] for s in iv.settings) or ONBEKEND)}; "
+        f"{md(', '.join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND)}"
+    )
+    # Few elements: the detail is sent on every run of the page (one Markdown per block).
+    about = [
+        md(iv.description),
+        f"**Doel:** {md(or_unknown(iv.goal))}",
+        f"**Werkwijze:** {md(or_unknown(iv.method))}",
+        f"**Doelgroep:** {md(or_unknown(iv.target_group))}",
+    ]
+    if iv.developer:
+        about.append(f"**Ontwikkelaar:** {md(iv.developer)}")
+    about.append(f"**PmG-thema's:** {md(', '.join(theme_names(kk, iv.pmg_themes)) or ONBEKEND)}")
+    ps_names = theme_names(kk, iv.praktijkscan_themes)
+    if ps_names:
+        about.append(f"**Interventiethema's (praktijkscan):** {md(', '.join(ps_names))}")
+    st.markdown("\n\n".join(about))
+
+    st.markdown("#### Factoren die deze interventie aanpakt")
+    if not iv.factors:
+        st.write("Onbekend: de bronnen koppelen deze interventie niet aan factoren.")
+    icons = {"bron": "📄", "thema": "🗂️", "team": "🔧"}
+    lines = []
+    for link in iv.factors:
+        f = factors[link.factor]
+        line = (
+            f"- {md(f.name)} ({md(KIND_LABELS[f.kind])}, {md(EVIDENCE_LABELS[f.evidence])}) — "
+            f"{icons[link.basis]} {md(BASIS_LABELS[link.basis])}"
+        )
+        lines.append(line + (f": {md(link.note)}" if link.note else ""))
+    if lines:
+        st.markdown("\n".join(lines))
+    used_bases = sorted({link.basis for link in iv.factors}, key=list(BASIS_LABELS).index)
+    if used_bases:
+        st.caption("  \n".join(
+            f"{icons[basis]} {md(BASIS_LABELS[basis])}: {md(BASIS_EXPLAINED[basis])}" for basis in used_bases
+        ))
+
+    for title, items in (("Werkzame elementen", iv.working_elements), ("Voorwaarden", iv.conditions)):
+        if items:
+            st.markdown(f"#### {title}\n" + "\n".join(f"- {md(w)}" for w in items))
+    more = []
+    if iv.conclusion:
+        more.append(f"**Conclusie van de bron:** {md(iv.conclusion)}")
+    more.append("**Gebruikt in (volgens de bronnen):** " + md(", ".join(iv.municipalities) or ONBEKEND))
+    used = kk.examples_for_intervention(iv.id)
+    if used:
+        more.append("**Praktijkvoorbeelden:** "
+                    + md(", ".join(f"{e.name} ({or_unknown(e.municipality)})" for e in used)))
+    links = [f"- {link}" for link in filter(None, map(web_link, iv.links))]
+    if links:
+        more.append("\n".join(links))
+    st.markdown("\n\n".join(more))
+    sources = [sources_line(kk, iv.sources, "Bronnen")]
+    if iv.recognition:
+        sources.append(sources_line(kk, iv.recognition.sources, "Bron erkenning"))
+    if any(sources):
+        st.caption("  \n".join(s for s in sources if s))
