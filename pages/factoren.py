@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kenniskaart.catalog import FactorFilter, factors_table, filter_factors
+from kenniskaart.catalog import FactorFilter, filter_factors
 from kenniskaart.kaart import GROUP_LABELS, STRENGTH_EXPLAINED, workshop_frame
 from kenniskaart.models import AGE_GROUPS
 from kenniskaart.present import (
@@ -25,6 +25,7 @@ from kenniskaart.ui.factor_detail import factor_detail
 from kenniskaart.ui.links import filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
 from kenniskaart.ui.text import definitions, md
+from kenniskaart.ui.widgets import factor_table
 from kenniskaart.ui.kaart import kaart_view, workshop_view
 
 kk = get_content()
@@ -107,7 +108,7 @@ if not tab_detail.open:
 if tab_list.open:
     with tab_list:
         if factors:
-            st.dataframe(factors_table(kk, factors), hide_index=True, width="stretch")
+            st.dataframe(factor_table(kk, factors), hide_index=True, width="stretch")
         else:
             st.info("Geen factoren met deze filters. Maak de filters ruimer.")
 

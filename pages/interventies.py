@@ -9,11 +9,10 @@ from kenniskaart.catalog import (
     filter_interventions,
     in_matrix_cell,
     intervention_matrix,
-    interventions_table,
     plural,
 )
 from kenniskaart import charts
-from kenniskaart.exports import dataframe_csv, dataframe_xlsx
+from kenniskaart.exports import dataframe_xlsx
 from kenniskaart.models import RECOGNITION_ORDER
 from kenniskaart.present import FORMAT_LABELS, KIND_IV_LABELS, ONBEKEND, SETTING_LABELS
 from kenniskaart.share import FilterParam
@@ -23,7 +22,7 @@ from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
 from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.text import md
-from kenniskaart.ui.widgets import chart, search_explanation
+from kenniskaart.ui.widgets import catalogue_table, chart, search_explanation
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -139,7 +138,7 @@ def _open_row(table_key: str) -> None:
 
 
 def _table(items: list, key: str, file_stem: str) -> None:
-    table = interventions_table(kk, items)
+    table, csv = catalogue_table(kk, items)
     ids = [iv.id for iv in items]
     # a new list is a new table: a row ticked in the old list must not stay ticked on another row
     key = f"{key}-{zlib.crc32(','.join(ids).encode()):08x}"
@@ -154,7 +153,7 @@ def _table(items: list, key: str, file_stem: str) -> None:
         },
     )
     d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button("Download deze lijst (CSV)", dataframe_csv(table), file_name=f"{file_stem}.csv",
+    d1.download_button("Download deze lijst (CSV)", csv, file_name=f"{file_stem}.csv",
                        mime="text/csv", key=f"{key}-csv")
     d2.download_button(
         "Download deze lijst (Excel)", lambda: dataframe_xlsx(table, "Interventies"), file_name=f"{file_stem}.xlsx",

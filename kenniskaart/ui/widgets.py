@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+import pandas as pd
+
 from .. import charts
-from ..catalog import plural
+from ..catalog import factors_table, interventions_table, plural
 from ..content import Kenniskaart
+from ..exports import dataframe_csv
 from ..search import explain, search
 from .state import SHORTLIST_KEY, add_to_shortlist, set_presentation
 from .text import md
@@ -27,6 +30,30 @@ def chart(builder, data, *args, **kwargs):
     kwargs.setdefault("width", "stretch")
     template = _chart_template(builder.__name__, tuple(data.columns), *args, _data=data)
     return st.vega_lite_chart(charts.fill_template(template, data), **kwargs)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _catalogue_table(ids: tuple[str, ...], _kk: Kenniskaart) -> tuple[pd.DataFrame, bytes]:
+    by_id = _kk.by_id("interventions")
+    table = interventions_table(_kk, [by_id[i] for i in ids])
+    return table, dataframe_csv(table)
+
+
+def catalogue_table(kk: Kenniskaart, items: list) -> tuple[pd.DataFrame, bytes]:
+    """The catalogue table of ``items`` and its CSV, built once per list per process (the
+    content never changes while the process runs). Read-only: shared by every session."""
+    return _catalogue_table(tuple(iv.id for iv in items), kk)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _factor_table(ids: tuple[str, ...], _kk: Kenniskaart) -> pd.DataFrame:
+    by_id = _kk.by_id("factors")
+    return factors_table(_kk, [by_id[i] for i in ids])
+
+
+def factor_table(kk: Kenniskaart, factors: list) -> pd.DataFrame:
+    """The Factoren table of ``factors``, built once per list per process (read-only, shared)."""
+    return _factor_table(tuple(f.id for f in factors), kk)
 
 
 def shortlist_button(intervention_id: str, key_prefix: str) -> None:
