@@ -7,6 +7,8 @@
 #     playwright (the Python driver only; no browser download) and hypothesis.
 #   - Debian's chromium, for the browser tests: needs root (apt-get); asked for via sudo
 #     when you are not root. Only when /usr/bin/chromium is missing.
+#   - Debian's postgresql (root, as above), only when pg_virtualenv or the server is missing:
+#     every run starts a throw-away cluster for the werksessie storage tests (see the end).
 #   - axe-core from the npm registry into .axe/ (accessibility tests); npm itself from
 #     Debian when missing (root, as above).
 set -euo pipefail
@@ -49,5 +51,15 @@ if [ ! -f .axe/node_modules/axe-core/axe.min.js ]; then
   npm install --silent --no-save --no-audit --no-fund --prefix .axe "axe-core@${AXE_VERSION}" >/dev/null
 fi
 
-say "Tests draaien: $VENV/bin/python -m pytest $*"
-exec "$VENV/bin/python" -m pytest "$@"
+# PostgreSQL for the werksessie storage tests: pg_virtualenv (Debian's postgresql-common) starts
+# a throw-away cluster in a temporary folder, exports PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE
+# for pytest and removes the cluster afterwards. KENNISKAART_REQUIRE_POSTGRES=1: a PostgreSQL
+# that is missing or cannot start fails the run, never skips it. The app itself needs only SQLite.
+if ! command -v pg_virtualenv >/dev/null 2>&1 || ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  say "Debian-pakket postgresql installeren (tijdelijke database voor de werksessie-tests) ..."
+  apt_install postgresql
+fi
+export KENNISKAART_REQUIRE_POSTGRES=1
+
+say "Tests draaien (met een tijdelijke PostgreSQL): $VENV/bin/python -m pytest $*"
+exec pg_virtualenv -t "$VENV/bin/python" -m pytest "$@"

@@ -1,0 +1,34 @@
+"""Werksessie: a live room in which a workshop builds its municipality's risk profile.
+
+``room``: pure logic (validation, counting, ranking, profile/plan, export rows).
+``store``: storage in SQL (SQLite by default, PostgreSQL via ``KENNISKAART_DATABASE_URL``).
+"""
+
+from .room import (
+    ORG_TYPES,
+    Answer,
+    NotAllowed,
+    Room,
+    RoomClosed,
+    RoomExpired,
+    RoomNotFound,
+    RoomSummary,
+    StorageUnavailable,
+    WerksessieError,
+    export_csv,
+    export_rows,
+    export_xlsx,
+    room_top_factors,
+    summarise,
+    to_plan,
+    to_profile,
+    validate_answer,
+)
+from .store import SCHEMA_VERSION, SchemaMismatch, Store
+
+__all__ = [
+    "ORG_TYPES", "SCHEMA_VERSION", "Answer", "NotAllowed", "Room", "RoomClosed", "RoomExpired",
+    "RoomNotFound", "RoomSummary", "SchemaMismatch", "StorageUnavailable", "Store", "WerksessieError",
+    "export_csv", "export_rows", "export_xlsx", "room_top_factors", "summarise", "to_plan",
+    "to_profile", "validate_answer",
+]
