@@ -145,11 +145,10 @@ def fill_template(template: tuple[str, str], data: pd.DataFrame) -> dict:
     """The spec of ``template`` with ``data`` as its dataset (named after its content, as
     Altair names datasets)."""
     spec_json, name = template
-    records = json.loads(data.to_json(orient="records"))  # plain JSON types, NaN as null
-    digest = hashlib.md5(json.dumps(records, sort_keys=True).encode()).hexdigest()
-    new = f"data-{digest}"
+    records = data.to_json(orient="records")  # plain JSON types, NaN as null
+    new = f"data-{hashlib.md5(records.encode()).hexdigest()}"
     spec = json.loads(spec_json.replace(json.dumps(name), json.dumps(new)))
-    spec["datasets"] = {new: records}
+    spec["datasets"] = {new: json.loads(records)}
     return spec
 
 

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from kenniskaart.catalog import factor_option_label, factor_options
 from kenniskaart.matcher import (
     Profile,
     choice_profile,
@@ -15,13 +14,14 @@ from kenniskaart.ui import get_content
 from kenniskaart.ui.links import share_box, share_params
 from kenniskaart.ui.state import PROFILE_KEY, current_profile
 from kenniskaart.ui.text import md
-from kenniskaart.ui.widgets import case_picker
+from kenniskaart.ui.widgets import case_picker, factor_pickers
 from kenniskaart.ui.results import RENDER, TABS
 
 kk = get_content()
 factors = kk.by_id("factors")
 levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
 cases = kk.by_id("cases")
+picker_options, picker_labels = factor_pickers(kk)
 NEED_AUTO = "auto"
 UNSTATED = "onbekend"
 OFFENCE_CHOICES = {UNSTATED: "niet bekend", **OFFENCE_LABELS}
@@ -71,10 +71,6 @@ if rules.open:
             st.markdown(f"- {md(rule)}")
 
 
-def _factor_label(fid: str) -> str:
-    return factor_option_label(kk, factors[fid])
-
-
 def _profile_widgets() -> Profile:
     with st.container(border=True):
         st.header("Profiel")
@@ -121,7 +117,7 @@ def _profile_widgets() -> Profile:
                 chosen[kind] += st.multiselect(
                     label + {"individu": " (de jongere zelf)", "gezin": " (ouders, familie)",
                              "gemeenschap": " (vrienden en buurt)"}[level],
-                    factor_options(kk, kind, level), format_func=_factor_label,
+                    picker_options[(kind, level)], format_func=picker_labels.get,
                     placeholder="Kies of typ een woord…", key=f"a_{key}_{level}", select_all=False, wrap=True,
                     filter_mode="contains",
                     help="Typ een deel van de naam, het thema of een gewoon woord, zoals spijbelen, strafblad, "

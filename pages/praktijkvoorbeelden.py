@@ -8,7 +8,6 @@ from kenniskaart.catalog import (
     ExampleFilter,
     examples_per_municipality,
     examples_per_theme,
-    factor_options,
     filter_examples,
     plural,
 )
@@ -18,7 +17,7 @@ from kenniskaart.ui import get_content
 from kenniskaart.ui.links import catalog_link
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK
 from kenniskaart.ui.text import md, sources_line
-from kenniskaart.ui.widgets import chart, search_explanation
+from kenniskaart.ui.widgets import chart, factor_pickers, search_explanation
 from kenniskaart.ui.guidance import guidance_link
 
 ALL = "__alle__"
@@ -76,8 +75,7 @@ st.write(
 )
 
 factors = kk.by_id("factors")
-factor_ids = [fid for kind in ("risico", "beschermend") for level in ("individu", "gezin", "gemeenschap")
-              for fid in factor_options(kk, kind, level)]
+factor_ids = [fid for ids in factor_pickers(kk)[0].values() for fid in ids]
 with st.expander("Zoeken en filteren", expanded=True):
     query = st.text_input(
         "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken",

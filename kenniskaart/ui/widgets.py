@@ -8,9 +8,10 @@ import streamlit as st
 import pandas as pd
 
 from .. import charts
-from ..catalog import factors_table, interventions_table, plural
-from ..content import Kenniskaart
+from ..catalog import factor_option_label, factor_options, factors_table, interventions_table, plural
+from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
+from ..present import LEVEL_LABELS
 from ..search import explain, search
 from .state import SHORTLIST_KEY, add_to_shortlist, set_presentation
 from .text import md
@@ -54,6 +55,21 @@ def _factor_table(ids: tuple[str, ...], _kk: Kenniskaart) -> pd.DataFrame:
 def factor_table(kk: Kenniskaart, factors: list) -> pd.DataFrame:
     """The Factoren table of ``factors``, built once per list per process (read-only, shared)."""
     return _factor_table(tuple(f.id for f in factors), kk)
+
+
+@st.cache_resource(show_spinner=False)
+def _factor_pickers(content: str, _kk: Kenniskaart) -> tuple[dict[tuple[str, str], list[str]], dict[str, str]]:
+    del content  # the cache key: one entry per content folder
+    options = {(kind, level): factor_options(_kk, kind, level)
+               for kind in ("risico", "beschermend") for level in LEVEL_LABELS}
+    factors = _kk.by_id("factors")
+    return options, {fid: factor_option_label(_kk, factors[fid]) for ids in options.values() for fid in ids}
+
+
+def factor_pickers(kk: Kenniskaart) -> tuple[dict[tuple[str, str], list[str]], dict[str, str]]:
+    """The factor pickers' options per (kind, level) and their labels with everyday words,
+    built once per process (``catalog.factor_options`` / ``factor_option_label``). Read-only."""
+    return _factor_pickers(str(content_dir()), kk)
 
 
 def shortlist_button(intervention_id: str, key_prefix: str) -> None:
