@@ -26,6 +26,7 @@ PAGES = [
     ),
     st.Page("pages/lessen.py", title="Lessen", icon=":material/lightbulb:", url_path="lessen"),
     st.Page("pages/planscan.py", title="Planscan", icon=":material/fact_check:", url_path="planscan"),
+    st.Page("pages/werksessie.py", title="Werksessie", icon=":material/groups:", url_path="werksessie"),
     st.Page("pages/shortlist.py", title="Shortlist", icon=":material/checklist:", url_path="shortlist"),
     st.Page("pages/over.py", title="Over (bronnen en methode)", icon=":material/info:", url_path="over"),
 ]

@@ -10,7 +10,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> object:
-    """Neutralise text that Excel would read as a formula (prefix it with a quote)."""
+    """Neutralise text that Excel would read as a formula (prefix it with a quote): for CSV,
+    which has no cell types. ``to_xlsx`` stores such text as a text cell instead."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
@@ -69,10 +70,13 @@ def dataframe_csv(df) -> bytes:
 
 
 def to_xlsx(rows: Iterable[Mapping[str, object]], columns: Sequence[str], sheet: str = "Kenniskaart") -> bytes:
-    """An Excel workbook with one sheet; text cells are neutralised like ``to_csv``.
+    """An Excel workbook with one sheet; every text is a text cell, never a formula.
 
-    openpyxl writes every value as a literal (data type 's' for text), and ``safe_cell``
-    additionally prefixes formula-like text, so nothing is evaluated when opened.
+    Text is stored as it is, as a string cell (data type 's', written as an inline string), so
+    Excel shows '=SOM(1)' exactly, without a visible quote, and evaluates nothing. Text that
+    starts like a formula (``FORMULA_PREFIXES``) also gets Excel's own quotePrefix style, the
+    hidden apostrophe Excel sets itself when one types '=...: it stays text when edited.
+    (CSV has no cell types; ``to_csv`` prefixes such text with a visible quote instead.)
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -84,11 +88,13 @@ def to_xlsx(rows: Iterable[Mapping[str, object]], columns: Sequence[str], sheet:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        values = [safe_cell("" if row.get(c) is None else row.get(c)) for c in columns]
-        ws.append(values)
-        for cell in ws[ws.max_row]:
+        ws.append(["" if row.get(c) is None else row.get(c) for c in columns])
+    for line in ws.iter_rows():
+        for cell in line:
             if isinstance(cell.value, str):
-                cell.data_type = "s"
+                cell.data_type = "s"  # openpyxl makes '=...' a formula ('f') on assignment
+                if cell.value.startswith(FORMULA_PREFIXES):
+                    cell.quotePrefix = True
     for i, col in enumerate(columns, start=1):
         width = max([len(str(col))] + [len(str(c.value or "")) for c in ws[ws.cell(1, i).column_letter]])
         ws.column_dimensions[ws.cell(1, i).column_letter].width = min(60, width + 2)

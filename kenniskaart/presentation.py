@@ -19,6 +19,15 @@ from .models import Factor, Intervention, PracticeExample
 from .present import EVIDENCE_LABELS, SETTING_LABELS, age_range
 
 STEPS: tuple[str, ...] = ("Profiel", "Kaart", "Aanbevelingen", "Wat deden anderen", "Lessen")
+WERKSESSIE = "Werksessie"
+"""A first step while this browser runs a werksessie: the room's live result becomes the profile."""
+
+
+def steps(room: bool = False) -> tuple[str, ...]:
+    """The presentation's steps; with a running werksessie (``room``) the room comes first."""
+    return (WERKSESSIE, *STEPS) if room else STEPS
+
+
 TOP = 3
 """Items per list on one screen; the rest goes behind 'meer'."""
 CHART_FONT = 24
@@ -38,6 +47,7 @@ class Note:
 
 NOTE_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
     # (collection, id) per step: the principle or question set that helps the discussion
+    WERKSESSIE: (("guidance", "sw-stap-1-verken-probleem-behoefte"),),
     "Profiel": (("guidance", "wat-risicobeginsel"), ("guidance", "sw-stap-1-verken-probleem-behoefte")),
     "Kaart": (("guidance", "wat-behoeftebeginsel"), ("guidance", "concl-ps-koppeling-factoren-onzeker")),
     "Aanbevelingen": (("lesson-tip", "erkende gedragsinterventies"), ("guidance", "wat-responsiviteitsbeginsel"),

@@ -16,6 +16,7 @@ from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import case_picker
 from kenniskaart.ui.kaart import kaart_view, workshop_view
+from kenniskaart.ui import werksessie_views as wv
 
 # Fixed stylesheet (no content embedded): large type, navigation below Streamlit's header,
 # the arrow-key duplicates of the navigation buttons out of sight (their shortcuts still work).
@@ -40,7 +41,7 @@ st.html(
 )
 
 kk = get_content()
-STEPS = pres.STEPS
+STEPS = pres.steps(room=wv.presentation_room() is not None)
 step = min(max(int(st.session_state.setdefault("p_step", 0)), 0), len(STEPS) - 1)
 
 
@@ -100,7 +101,9 @@ def _need_profile() -> None:
     st.info("Nog geen profiel: kies een casus bij stap 1.", icon=":material/info:")
 
 
-if STEPS[step] == "Profiel":
+if STEPS[step] == pres.WERKSESSIE:
+    wv.presentation_step(kk, head, lambda: _go(1))
+elif STEPS[step] == "Profiel":
     left, right = st.columns([1, 1.35], gap="large")
     with left:
         case_picker(kk, "Kies een casus om samen te bespreken", "p_case", _use_case)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-import socket
+import re
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -32,49 +33,105 @@ def kk() -> Kenniskaart:
     return load_content()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture(autouse=True, scope="session")
+def _werksessie_data_dir(tmp_path_factory):
+    """Werksessie rooms made by tests go to a temporary folder, never ./data or a real database
+    (set before any app server of the session starts, so its processes inherit it)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KENNISKAART_DATA_DIR", str(tmp_path_factory.mktemp("werksessie-data")))
+    mp.delenv("KENNISKAART_DATABASE_URL", raising=False)
+    yield
+    mp.undo()
 
 
 class AppServer:
-    """`streamlit run app.py` on a free port, stopped at the end."""
+    """`streamlit run app.py` on a port the server itself holds, stopped at the end.
 
-    def __init__(self, env: dict[str, str] | None = None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        full_env = {**os.environ, **(env or {})}
-        self.proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                "--server.headless", "true",
-                "--server.port", str(self.port),
-                "--server.address", "127.0.0.1",
-                "--browser.gatherUsageStats", "false",
-            ],
-            cwd=ROOT,
-            env=full_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 60
+    The port: ``--server.port 0`` lets the server bind a port the system assigns and keep it
+    from that moment; the test reads the port back from the server's own "URL:" line. (Picking
+    a free port in the test, closing it and passing the number on leaves a window in which
+    another process, e.g. a parallel test worker, can take it; a retry on "address in use"
+    would only narrow that window, and a health check on the number could be answered by the
+    other process.) The server's stdout and stderr go to a log file, ``log_tail()`` shows its
+    end: a failing browser test prints it (``pytest_runtest_makereport`` below), and a server
+    that dies while starting fails at once with its log instead of after a long wait.
+    """
+
+    live: list["AppServer"] = []
+    """Servers of this session, newest last (the failure report prints the logs of those a
+    test used)."""
+
+    URL_LINE = re.compile(r"URL: (http://127\.0\.0\.1:(\d+))")
+
+    def __init__(self, env: dict[str, str] | None = None, timeout: float = 90):
+        fd, log = tempfile.mkstemp(prefix="kenniskaart-streamlit-", suffix=".log")
+        self.log_path = Path(log)
+        self.started = time.monotonic()
+        self.stopped: float | None = None
+        with os.fdopen(fd, "wb") as log_file:
+            self.proc = subprocess.Popen(
+                [
+                    sys.executable, "-m", "streamlit", "run", "app.py",
+                    "--server.headless", "true",
+                    "--server.port", "0",
+                    "--server.address", "127.0.0.1",
+                    "--browser.gatherUsageStats", "false",
+                ],
+                cwd=ROOT,
+                env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"},
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+            )
+        AppServer.live.append(self)
+        try:
+            self.url = self._wait_until_healthy(timeout)
+        except BaseException:
+            self.stop()
+            raise
+        self.port = int(self.url.rsplit(":", 1)[1])
+
+    def _wait_until_healthy(self, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        url = None
         while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("streamlit did not become healthy within 60 s")
+            if self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"streamlit stopped while starting (exit code {self.proc.returncode}); "
+                    f"its log:\n{self.log_tail()}"
+                )
+            if url is None:
+                match = self.URL_LINE.search(self.log_path.read_text(encoding="utf-8", errors="replace"))
+                url = match.group(1) if match else None
+            if url is not None:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            return url
+                except OSError:
+                    pass
+            time.sleep(0.2)
+        raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s; its log:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 60) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            return f"(log unreadable: {exc})"
+        return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        if self.stopped is None:
+            self.stopped = time.monotonic()
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -82,6 +139,41 @@ def app_server():
     server = AppServer()
     yield server
     server.stop()
+
+
+_TEST_STARTED = pytest.StashKey[float]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    item.stash[_TEST_STARTED] = time.monotonic()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing test that used a streamlit server gets the end of that server's log in its
+    report; a server that died during the test says so."""
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed or not (item.get_closest_marker("browser") or "app_server" in item.fixturenames):
+        return
+    started = item.stash.get(_TEST_STARTED, 0.0)
+    for server in AppServer.live:
+        if server.stopped is not None and server.stopped < started:
+            continue  # stopped before this test began: not this test's server
+        state = "running" if server.alive() else f"STOPPED (exit code {server.proc.returncode})"
+        report.sections.append(
+            (f"streamlit log {server.url if hasattr(server, 'url') else ''} [{state}], {server.log_path}",
+             server.log_tail())
+        )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The servers' logs stay in the temporary folder only when something failed (the report
+    names them)."""
+    if exitstatus == 0:
+        for server in AppServer.live:
+            server.log_path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
@@ -106,26 +198,34 @@ def page(browser):
     context.close()
 
 
+APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
 def wait_for_app(pg, timeout: float = 30_000) -> None:
     """Wait until the script has finished running and no skeleton is shown."""
-    pg.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+    pg.wait_for_selector(APP_IDLE, timeout=timeout)
     pg.wait_for_function(
         "() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout
     )
 
 
 def pick_option(page, combobox, option: str, *, exact: bool = False, type_filter: bool = True,
-                close: bool = False, attempts: int = 3) -> None:
+                close: bool = False) -> None:
     """Choose ``option`` in a Streamlit selectbox or multiselect (``combobox`` is its locator).
 
-    Lists are virtualised, so the text is typed first to filter them. A rerun that was still
-    on its way (a lazy tab, a previous choice) may close or replace the list: then try again.
+    Lists are virtualised, so the text is typed first to filter them. One retry, and only for
+    the test's own timing: the list was open but closed or replaced before the click landed
+    because a rerun the test itself set off (a lazy tab, the previous choice) was still on its
+    way. An open list without the option fails at once (the option is missing: a defect), and
+    so does a second failure.
     """
+    from playwright.sync_api import Error as PlaywrightError
+
     if exact:
         item = page.get_by_role("option", name=option, exact=True)
     else:
         item = page.locator("[role=option]").filter(has_text=option).first
-    for attempt in range(attempts):
+    for attempt in range(2):
         wait_for_app(page)
         combobox.click()
         if type_filter:
@@ -133,9 +233,11 @@ def pick_option(page, combobox, option: str, *, exact: bool = False, type_filter
         try:
             item.click(timeout=8_000)
             break
-        except Exception:
-            if attempt == attempts - 1:
-                raise
+        except PlaywrightError:
+            listbox = page.locator("[role=listbox]")
+            if attempt or (listbox.count() and listbox.first.is_visible()):
+                shown = page.locator("[role=option]").all_inner_texts()[:10]
+                raise AssertionError(f"option {option!r} not offered; the list shows {shown}") from None
             page.keyboard.press("Escape")
     if close:
         page.keyboard.press("Escape")
@@ -155,17 +257,17 @@ def pick(page, label: str, option: str) -> None:
 
 
 def download(page, button: str):
-    """Click a download button and return the download (one retry: a rerun may replace the
-    button between locating and clicking it)."""
-    for attempt in range(2):
-        wait_for_app(page)
-        try:
-            with page.expect_download(timeout=20_000) as dl:
-                page.get_by_role("button", name=button).click()
-            return dl.value
-        except Exception:
-            if attempt:
-                raise
+    """Click a download button once the app is idle and return the download. No retry: the
+    button must be enabled when the app is idle and the first click must deliver the file (a
+    rerun racing a deferred download once left the next download button disabled; retrying
+    would hide that)."""
+    wait_for_app(page)
+    target = page.get_by_role("button", name=button)
+    assert target.count() == 1, f"{target.count()} buttons named {button!r}"
+    assert target.is_enabled(), f"the download button {button!r} is disabled while the app is idle"
+    with page.expect_download(timeout=20_000) as dl:
+        target.click(timeout=5_000)
+    return dl.value
 
 
 def open_page(path: str | None = None, params: dict[str, str] | None = None):
@@ -194,24 +296,49 @@ def page_text(at) -> str:
 
 # --- tests that compare the content with the source documents ------------------------
 #
-# They read the seeds and the reference file under KENNISKAART_SHARED (default: ../shared
-# beside the project). A plain clone from a code host has no ../shared: there they are
-# skipped, reported in one line. CI sets KENNISKAART_REQUIRE_SOURCES=1, which turns a missing
-# folder into a failure, so CI can never pass without them. A test belongs here when it lives
-# in a tests/test_content_*.py file or carries @pytest.mark.sources.
+# They read the seeds and the reference files under KENNISKAART_SHARED (default: ../shared
+# beside the project) through ``read_source``, and carry @pytest.mark.sources (read_source
+# fails a test that reads a source without the marker, so `-m "not sources"` is exact).
+# A plain clone from a code host has no ../shared: there they are skipped, reported in one
+# line. CI sets KENNISKAART_REQUIRE_SOURCES=1: then every file in SOURCE_FILES must exist
+# under its own name, or the run stops before the first test, naming the missing files.
 
 from kenniskaart.content import SHARED_DIR  # noqa: E402
 
+# Every source file a test reads (read_source refuses any other): the five seeds of
+# shared/README.md and the reference files with facts the seeds lack.
+SOURCE_FILES = (
+    "seeds/000_9890f513f3dc8336.txt",
+    "seeds/001_5bf958074f8fd6fe.txt",
+    "seeds/002_3b3c208253e55ed3.txt",
+    "seeds/003_8305fceb0cb04118.txt",
+    "seeds/004_52e1e918b60fb36b.txt",
+    "reference/interventions-facts.md",
+    "reference/interventions-facts-2.md",
+)
+
 _SOURCES_SKIPPED: list[str] = []
+_CURRENT_ITEM: list[pytest.Item] = []
 
 
-def _sources_present() -> bool:
-    return (SHARED_DIR / "seeds").is_dir() and (SHARED_DIR / "reference").is_dir()
+def _missing_sources(shared: Path | None = None) -> list[Path]:
+    shared = SHARED_DIR if shared is None else shared
+    return [shared / name for name in SOURCE_FILES if not (shared / name).is_file()]
 
 
 def read_source(path: Path) -> str:
     """The text of a source document under KENNISKAART_SHARED; skips the test when absent."""
-    if not path.exists():
+    path = Path(path)
+    try:
+        name = path.relative_to(SHARED_DIR).as_posix()
+    except ValueError:
+        name = None
+    if name not in SOURCE_FILES:
+        pytest.fail(f"read_source({path}): not in conftest.SOURCE_FILES; add it there first")
+    item = _CURRENT_ITEM[-1] if _CURRENT_ITEM else None
+    if item is not None and item.get_closest_marker("sources") is None:
+        pytest.fail(f"{item.nodeid} reads {name} but lacks @pytest.mark.sources")
+    if not path.is_file():
         if os.environ.get("KENNISKAART_REQUIRE_SOURCES") == "1":  # CI: a renamed source is a failure
             pytest.fail(f"KENNISKAART_REQUIRE_SOURCES=1, maar het brondocument ontbreekt: {path}")
         pytest.skip(f"brondocument ontbreekt: {path}")
@@ -219,13 +346,21 @@ def read_source(path: Path) -> str:
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "sources: reads the source documents under KENNISKAART_SHARED")
-    config.addinivalue_line("markers", "load: protocol load test against a real server (~40 s; exclude with -m \"not load\")")
-    if os.environ.get("KENNISKAART_REQUIRE_SOURCES") == "1" and not _sources_present():
-        raise pytest.UsageError(
-            f"KENNISKAART_REQUIRE_SOURCES=1, maar de brondocumenten ontbreken: {SHARED_DIR}/seeds en "
-            f"{SHARED_DIR}/reference bestaan niet. Zet KENNISKAART_SHARED op de map 'shared'."
-        )
+    if os.environ.get("KENNISKAART_REQUIRE_SOURCES") == "1":
+        missing = _missing_sources()
+        if missing:
+            raise pytest.UsageError(
+                "KENNISKAART_REQUIRE_SOURCES=1, maar deze brondocumenten ontbreken (of zijn "
+                "hernoemd): " + ", ".join(str(p) for p in missing)
+                + f". Zet KENNISKAART_SHARED op de map 'shared' (nu: {SHARED_DIR})."
+            )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    _CURRENT_ITEM[:] = [item]  # read_source checks the marker of the test it runs for
+    yield
+    _CURRENT_ITEM.clear()
 
 
 def pytest_runtest_logreport(report):
@@ -236,8 +371,10 @@ def pytest_runtest_logreport(report):
 
 def pytest_terminal_summary(terminalreporter):
     if _SOURCES_SKIPPED:
+        missing = (", ".join(str(p) for p in _missing_sources()) if SHARED_DIR.is_dir()
+                   else str(SHARED_DIR)) or str(SHARED_DIR)
         terminalreporter.write_line(
             f"{len(_SOURCES_SKIPPED)} tests overgeslagen die de inhoud met de brondocumenten "
-            f"vergelijken: {SHARED_DIR} ontbreekt (zet KENNISKAART_SHARED=/pad/naar/shared).",
+            f"vergelijken: {missing} ontbreekt (zet KENNISKAART_SHARED=/pad/naar/shared).",
             yellow=True, bold=True,
         )

@@ -8,25 +8,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from browser_helpers import share_link
 from conftest import choose, download, wait_for_app
 
 pytestmark = pytest.mark.browser
 SCORE = re.compile(r"^1\. .* · leeftijd ")  # the first card: "1. <name> <erkend> · leeftijd …"
-
-
-
-
-def share_link(page, containing: str) -> str:
-    """The link in 'Deel deze weergave' once it contains ``containing`` (the address bar is
-    not rewritten on every run: that made a browser-history entry per run)."""
-    page.get_by_text("Deel deze weergave").click()
-    code = page.locator("[data-testid=stCode]").filter(has_text="://").last
-    expect(code).to_contain_text(containing, timeout=30_000)
-    return code.inner_text().strip()
-
-
-def main_text(page) -> str:
-    return page.locator("[data-testid=stMain]").inner_text()
 
 
 def test_casus_recommendations_and_shared_link(app_server, browser, page, kk):

@@ -9,27 +9,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from browser_helpers import nav, plan_coverage as coverage_line
 from conftest import choose, download, pick, wait_for_app
 
 pytestmark = pytest.mark.browser
-
-
-
-
-
-
-def coverage_line(page) -> str:
-    """'Gefundeerde risicofactoren: N van M gedekt' (without the expander's icon ligature)."""
-    text = page.locator("summary").filter(has_text="Gefundeerde risicofactoren").first.inner_text()
-    match = re.search(r"Gefundeerde risicofactoren: \d+ van \d+ gedekt", text)
-    assert match, text
-    return match.group(0)
-
-
-def nav(page, title: str) -> None:
-    """Go to another page through the sidebar navigation (same tab, same session)."""
-    page.locator("[data-testid=stSidebarNav] a").filter(has_text=title).first.click()
-    wait_for_app(page)
 
 
 def no_exception(page) -> None:

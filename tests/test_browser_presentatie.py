@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from browser_helpers import wait_for_layout
 from conftest import pick_option, wait_for_app
 from kenniskaart.presentation import STEPS
 
@@ -92,13 +93,11 @@ def test_every_step_fits_one_screen(app_server, browser, case, size):
     try:
         for i, step in enumerate(STEPS, start=1):
             expect(page.locator("h1").first).to_have_text(f"Stap {i} van {len(STEPS)}: {step}", timeout=30_000)
-            wait_for_app(page)
-            page.wait_for_timeout(500)  # charts lay out after the script run
+            wait_for_layout(page)  # charts lay out after the script run
             _check_screen(page, size, step)
             if step == "Kaart":  # the second view of the step fits too
                 page.locator("[role=radio]").filter(has_text="Bewijs × factoren").click()
-                wait_for_app(page)
-                page.wait_for_timeout(500)
+                wait_for_layout(page)
                 _check_screen(page, size, "Kaart: bewijs × factoren")
                 page.locator("[role=radio]").filter(has_text="Kaart").first.click()
                 wait_for_app(page)
@@ -169,8 +168,7 @@ def test_every_casus_fits_at_1280x720(app_server, browser, kk):
             wait_for_app(page)
             for i, step in enumerate(STEPS, start=1):
                 expect(page.locator("h1").first).to_have_text(f"Stap {i} van {len(STEPS)}: {step}", timeout=30_000)
-                wait_for_app(page)
-                page.wait_for_timeout(300)
+                wait_for_layout(page)
                 fits = page.evaluate(FITS)
                 assert fits["main"] <= fits["mainClient"] + 1, (case.id, step, fits)
                 page.keyboard.press("PageDown")
@@ -190,8 +188,7 @@ def test_the_map_step_still_fits_after_a_click_on_the_map(app_server, browser, c
             has_text=re.compile(r"\w{4,}")).nth(2)
         expect(label).to_be_visible(timeout=30_000)
         label.click()
-        wait_for_app(page)
-        page.wait_for_timeout(500)  # the chart lays out again after the rerun
+        wait_for_layout(page)  # the chart lays out again after the rerun
         _check_screen(page, size, "Kaart na een klik")
     finally:
         context.close()

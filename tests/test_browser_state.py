@@ -9,7 +9,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import choose
+import browser_helpers
+from browser_helpers import plan_coverage, select_row, share_link
+from conftest import choose, download
 from conftest import wait_for_app as _wait
 from kenniskaart.search import search
 
@@ -19,17 +21,11 @@ def wait_for_app(page) -> None:
     _wait(page, 90_000)
 
 
-pytestmark = pytest.mark.browser
-
-
 def nav(page, name: str) -> None:
-    """Click a page in the sidebar and wait until that page has loaded (not only until the
-    previous run has finished)."""
-    link = page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=name, exact=True)
-    href = link.get_attribute("href")
-    link.click()
-    page.wait_for_url(re.compile(re.escape(href.rstrip("/")) + r"/?(\?.*)?$"), timeout=90_000)
-    wait_for_app(page)
+    browser_helpers.nav(page, name, timeout=90_000)
+
+
+pytestmark = pytest.mark.browser
 
 
 def main(page):
@@ -41,16 +37,6 @@ def search_for(page, label: str, text: str) -> None:
     box.fill(text)
     box.press("Enter")
     wait_for_app(page)
-
-
-def share_link(page, containing: str = "://") -> str:
-    """Open 'Deel deze weergave' and return its link once it contains ``containing``."""
-    page.get_by_text("Deel deze weergave").click()
-    code = page.locator("[data-testid=stCode]").filter(has_text="://").last
-    expect(code).to_contain_text(containing)
-    return code.inner_text().strip()
-
-
 
 
 def expect_count(page, noun: str, n: int) -> None:
@@ -142,36 +128,99 @@ def test_a_bad_link_gives_one_dutch_notice(app_server, page):
     assert "bestaat-niet" in text and "Ongeldige leeftijd" in text and "qq" in text
 
 
-def test_werkmap_round_trips_and_a_broken_one_changes_nothing(app_server, browser, page, kk, tmp_path):
-    pit = kk.by_id("interventions")["pit"]
-    page.goto(f"{app_server.url}/shortlist?shortlist=ajb,pit&notitie-ajb=Eerst+bespreken")
+def _profile_box(page):
+    """The bordered box 'Profiel waarvoor deze shortlist is gemaakt' (the innermost block holding it)."""
+    return main(page).locator("[data-testid=stVerticalBlock]").filter(
+        has=page.get_by_text("Profiel waarvoor deze shortlist is gemaakt", exact=True)).last
+
+
+def _choose_plan(page, preset: str) -> str:
+    """Choose a BOTOC plan on the Planscan: returns its 'Het plan telt N interventies.' line."""
+    nav(page, "Planscan")
+    choose(page, "Begin met het plan van een BOTOC-gemeente", preset)
+    count = page.get_by_text(re.compile(r"^Het plan telt \d+ interventies\.$"))
+    expect(count).to_be_visible(timeout=60_000)
+    return count.inner_text().strip()
+
+
+def _age_slider(page):
+    return main(page).locator("[data-testid=stSlider]").filter(has_text="Leeftijd (jaar)").get_by_role("slider")
+
+
+def test_werkmap_opened_over_other_work_brings_back_profile_plan_and_shortlist(app_server, browser, page, kk, tmp_path):
+    """Session A saves its work (profile, ordered shortlist with a note, Amsterdam's plan); session
+    B has other work (another profile set on the Aanbeveler, another shortlist and plan). A broken
+    file changes nothing in B; A's werkmap replaces all of B's work: profile (also on the
+    Aanbeveler), plan, order and notes."""
+    pit, ajb = kk.by_id("interventions")["pit"], kk.by_id("interventions")["ajb"]
+    drugs, friends = kk.by_id("factors")["beke-r-drugsgebruik"], kk.by_id("factors")["beke-r-banden-vrienden-kennissen"]
+
+    page.goto(f"{app_server.url}/shortlist?shortlist=ajb,pit&notitie-ajb=Eerst+bespreken&leeftijd=14&risico={drugs.id}")
     wait_for_app(page)
+    plan_a = _choose_plan(page, "Amsterdam")
+    coverage_a = plan_coverage(page)
+    nav(page, "Shortlist")
     page.get_by_role("button", name="↑").nth(1).click()  # pit first
     wait_for_app(page)
     expect(main(page).locator("p").filter(has_text=re.compile(r"^1\. ")).first).to_contain_text(pit.name)
-    wait_for_app(page)  # the rest of the page (the download button) is rendered too
-    with page.expect_download() as dl:
-        page.get_by_role("button", name="Download werkmap (.json)").click()
-    path = tmp_path / dl.value.suggested_filename
-    dl.value.save_as(path)
+    expect(_profile_box(page)).to_contain_text("Leeftijd: 14 jaar")
+    path = tmp_path / "werkmap.json"
+    download(page, "Download werkmap (.json)").save_as(path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert [e["interventie"] for e in data["shortlist"]] == ["pit", "ajb"]
 
-    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
     try:
         fresh = other.new_page()
-        fresh.goto(f"{app_server.url}/shortlist")
+        # B's own work: a profile on the Aanbeveler (its widgets are set), its first
+        # recommendation on the shortlist, Arnhem's plan
+        fresh.goto(f"{app_server.url}/aanbeveler?leeftijd=17&risico={friends.id}")
         wait_for_app(fresh)
-        expect(main(fresh)).to_contain_text("Uw shortlist is leeg")
+        expect(_age_slider(fresh)).to_have_value("17")
+        fresh.get_by_role("button", name="Zet op shortlist").first.click()
+        expect(fresh.get_by_text("Staat op de shortlist").first).to_be_visible(timeout=30_000)
+        plan_b = _choose_plan(fresh, "Arnhem")
+        assert plan_b != plan_a, "pick another preset: the test must see the plan change"
+        nav(fresh, "Shortlist")
+        expect(main(fresh)).to_contain_text("1 interventie")
+        expect(_profile_box(fresh)).to_contain_text("Leeftijd: 17 jaar")
+        # the overlap: B has AJB too (the first recommendation), with B's own note
+        expect(main(fresh).locator("p").filter(has_text=re.compile(r"^1\. ")).first).to_contain_text(ajb.name)
+        note_b = fresh.get_by_label(f"Notitie bij {ajb.name}")
+        note_b.fill("Notitie van B")
+        note_b.press("Enter")
+        wait_for_app(fresh)
+
+        upload = fresh.locator("[data-testid=stFileUploaderDropzoneInput]")
         broken = tmp_path / "kapot.json"
         broken.write_text('{"formaat": "kenniskaart-werkmap", "versie": 1, "shortlist": [{"interventie": 5}]}')
-        fresh.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(broken))
+        upload.set_input_files(str(broken))
         expect(main(fresh).locator("[data-testid=stAlert]").filter(has_text="niet geopend")).to_be_visible()
-        expect(main(fresh)).to_contain_text("Uw shortlist is leeg")
-        fresh.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(path))
+        expect(main(fresh)).to_contain_text("1 interventie")
+        expect(_profile_box(fresh)).to_contain_text("Leeftijd: 17 jaar")
+        expect(note_b).to_have_value("Notitie van B")
+
+        upload.set_input_files(str(path))
+        expect(main(fresh).locator("[data-testid=stAlert]").filter(has_text="geopend:")).to_be_visible(timeout=60_000)
         expect(main(fresh)).to_contain_text("2 interventies", timeout=30_000)
         expect(main(fresh).locator("p").filter(has_text=re.compile(r"^1\. ")).first).to_contain_text(pit.name)
-        expect(fresh.get_by_label(f"Notitie bij {kk.by_id('interventions')['ajb'].name}")).to_have_value("Eerst bespreken")
+        # the notes: A's, in the export and in the note fields (B's note on AJB is gone)
+        csv_text = download(fresh, "Download CSV").path().read_bytes().decode("utf-8-sig")
+        assert "Eerst bespreken" in csv_text and "Notitie van B" not in csv_text, csv_text
+        expect(fresh.get_by_label(f"Notitie bij {ajb.name}")).to_have_value("Eerst bespreken")
+        # the profile: A's, not B's
+        box = _profile_box(fresh)
+        expect(box).to_contain_text("Leeftijd: 14 jaar")
+        expect(box).to_contain_text(drugs.name)
+        expect(box).not_to_contain_text("Leeftijd: 17 jaar")
+        expect(box).not_to_contain_text(friends.name)
+        # the plan: A's, not B's, on the Planscan page itself
+        nav(fresh, "Planscan")
+        expect(fresh.get_by_text(plan_a, exact=True)).to_be_visible(timeout=60_000)
+        assert plan_coverage(fresh) == coverage_a
+        # and the Aanbeveler starts again from the opened profile, not from B's widgets
+        nav(fresh, "Aanbeveler")
+        expect(_age_slider(fresh)).to_have_value("14")
     finally:
         other.close()
 
@@ -204,7 +253,7 @@ def test_which_interventions_fit_a_15_year_old(app_server, page, kk):
 
 
 def test_clicking_a_table_row_opens_its_detail_and_a_new_search_drops_the_tick(app_server, page, kk):
-    """A click on a row opens its detail. Issue 20: after a new search another row was ticked than
+    """Selecting a row opens its detail. Issue 20: after a new search another row was ticked than
     the one in the detail. The grid's accessible table says which row is selected (aria-selected)."""
     from kenniskaart.signals import for_young_person
 
@@ -212,10 +261,7 @@ def test_clicking_a_table_row_opens_its_detail_and_a_new_search_drops_the_tick(a
     page.goto(f"{app_server.url}/interventies")
     wait_for_app(page)
     grid = page.locator("[data-testid=stDataFrame]").first
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    # the row-selection column at the left; header and rows are 35 px high: row 2
-    page.mouse.click(box["x"] + 15, box["y"] + 35 + 35 * 2 + 17)
+    select_row(grid, young[2].name)  # the third row, by keyboard through the accessible grid
     expect(main(page).locator("h3").first).to_have_text(young[2].name, timeout=60_000)
     selected = page.locator("[data-testid=stDataFrame] tr[role=row][aria-selected=true]")
     expect(selected).to_have_count(1)

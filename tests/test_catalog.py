@@ -75,38 +75,80 @@ def test_recognition_filter_onbekend(kk):
 
 
 def test_matrix_counts_agree_with_the_catalogue(kk):
+    """Each cell counts the interventions with that PmG theme and level of help, counted here
+    from the content itself (names looked up in kk.pmg_themes / kk.help_levels)."""
+    theme_name = {t.id: t.name for t in kk.pmg_themes}
+    level_name = {h.id: h.name for h in kk.help_levels}
     for flt in [InterventionFilter(), InterventionFilter(age=14), InterventionFilter(kinds=["gemeenschap"])]:
         selected = filter_interventions(kk, flt)
+        expected = {(t, lvl): 0 for t in [*theme_name.values(), NO_THEME] for lvl in [*level_name.values(), NO_LEVEL]}
+        for iv in selected:
+            for t in [theme_name[i] for i in iv.pmg_themes] or [NO_THEME]:
+                for lvl in [level_name[i] for i in iv.help_levels] or [NO_LEVEL]:
+                    expected[(t, lvl)] += 1
         matrix = intervention_matrix(kk, selected)
-        themes = [t.name for t in kk.pmg_themes] + [NO_THEME]
-        levels = [h.name for h in kk.help_levels] + [NO_LEVEL]
-        assert len(matrix) == len(themes) * len(levels)
+        got = {(r.thema, r[1]): r.aantal for r in matrix.itertuples(index=False)}
+        assert got == expected
+        # the real content fills cells under named themes and levels, not only 'onbekend'
+        assert sum(n for (t, lvl), n in got.items() if t != NO_THEME and lvl != NO_LEVEL) > len(selected) // 2
         for row in matrix.itertuples(index=False):
             in_cell = [iv for iv in selected if in_matrix_cell(kk, iv, row[0], row[1])]
             assert row[2] == len(in_cell)
 
 
 def test_every_filter_combination_runs(kk):
-    """Pairs of every filter dimension with a real value: no error, results satisfy both."""
-    iv0 = next(iv for iv in kk.interventions if iv.factors and iv.settings and iv.formats and iv.help_levels)
+    """Every single filter narrows the list; for every pair of filters the list is exactly the
+    interventions that satisfy both, each checked here against the content itself."""
+    from kenniskaart.search import search
+
+    iv0 = next(iv for iv in kk.interventions if iv.factors and iv.settings and iv.formats and iv.help_levels
+               and iv.recognition and iv.min_age is not None)
+    query = iv0.name[:5]
+    found = {iv.id for iv in search(kk, query).interventions}
+    factor = iv0.factors[0].factor
     options = {
-        "query": iv0.name[:5],
-        "age": 14,
+        "query": query,
+        "age": iv0.min_age,
         "themes": iv0.pmg_themes[:1],
-        "factors": [iv0.factors[0].factor],
+        "factors": [factor],
         "settings": iv0.settings[:1],
         "formats": iv0.formats[:1],
         "help_levels": iv0.help_levels[:1],
-        "recognition": [iv0.recognition.level if iv0.recognition else ONBEKEND],
+        "recognition": [iv0.recognition.level],
         "kinds": [iv0.kind],
     }
+
+    def fits_age(iv, age):
+        if iv.min_age is None and iv.max_age is None:
+            return True  # unknown range: kept
+        return (iv.min_age or 0) <= age <= (99 if iv.max_age is None else iv.max_age)
+
+    satisfies = {
+        "query": lambda iv: iv.id in found,
+        "age": lambda iv: fits_age(iv, options["age"]),
+        "themes": lambda iv: options["themes"][0] in iv.pmg_themes,
+        "factors": lambda iv: bool(set(kk.twin_ids(factor)) & {l.factor for l in iv.factors}),
+        "settings": lambda iv: options["settings"][0] in iv.settings,
+        "formats": lambda iv: options["formats"][0] in iv.formats,
+        "help_levels": lambda iv: options["help_levels"][0] in iv.help_levels,
+        "recognition": lambda iv: iv.recognition is not None and iv.recognition.level == options["recognition"][0],
+        "kinds": lambda iv: iv.kind == iv0.kind,
+    }
+    everything = filter_interventions(kk, InterventionFilter())
+    assert everything == list(kk.interventions)
+    for name, value in options.items():
+        single = filter_interventions(kk, InterventionFilter(**{name: value}))
+        assert iv0 in single and len(single) < len(everything), f"filter {name} does not narrow the list"
+        assert single == [iv for iv in kk.interventions if satisfies[name](iv)], name
+    narrowed_by_pair = 0
     for a, b in itertools.combinations(options, 2):
-        flt = InterventionFilter(**{a: options[a], b: options[b]})
-        result = filter_interventions(kk, flt)
-        for iv in result:
-            single_a = filter_interventions(kk, InterventionFilter(**{a: options[a]}))
-            assert iv in single_a
-        interventions_table(kk, result)
+        result = filter_interventions(kk, InterventionFilter(**{a: options[a], b: options[b]}))
+        assert result == [iv for iv in kk.interventions if satisfies[a](iv) and satisfies[b](iv)], (a, b)
+        assert iv0 in result
+        narrowed_by_pair += len(result) < len(filter_interventions(kk, InterventionFilter(**{a: options[a]})))
+        table = interventions_table(kk, result)
+        assert list(table["interventie"]) == [iv.name for iv in result]
+    assert narrowed_by_pair > len(options)  # the second filter is applied, not only the first
 
 
 def test_example_filters(kk):

@@ -9,7 +9,6 @@ punctuation; a table row ``name evidence target NL`` must then occur as one cont
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 import shutil
@@ -17,6 +16,7 @@ import shutil
 import pytest
 
 from conftest import read_source
+from helpers import compact
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, load_content
 
 SEED = SEEDS_DIR / "002_3b3c208253e55ed3.txt"
@@ -40,11 +40,6 @@ RISK_CATEGORIES = [
 PROTECTIVE_CATEGORY = "Beschermende factoren"
 
 
-def compact(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).lower()
-    return "".join(ch for ch in text if ch.isalnum())
-
-
 # The files these tests cover, plus what they refer to. They are loaded on their own (with
 # the strict loader, so ids, fields and references are still checked) so that work in
 # progress elsewhere in content/ does not hide a failure here; `python -m kenniskaart
@@ -53,7 +48,7 @@ FILES = ["sources.yaml", "themes/pmg.yaml", "themes/praktijkscan.yaml", "factors
 
 
 @pytest.fixture(scope="module")
-def kk(tmp_path_factory):
+def beke_kk(tmp_path_factory):
     root = tmp_path_factory.mktemp("content_beke")
     for rel in FILES:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -62,8 +57,8 @@ def kk(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def beke(kk):
-    return [f for f in kk.factors if f.framework == "beke_kennissynthese"]
+def beke(beke_kk):
+    return [f for f in beke_kk.factors if f.framework == "beke_kennissynthese"]
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +84,7 @@ def section_3_1(seed_text) -> str:
 # --- totals --------------------------------------------------------------------------
 
 
+@pytest.mark.sources
 def test_seed_states_the_totals(seed_text):
     flat = " ".join(seed_text.split())
     assert "twaalf gefundeerde risicofactoren naar voren gekomen" in flat
@@ -97,6 +93,7 @@ def test_seed_states_the_totals(seed_text):
     assert "Ook zijn dertien beschermende factoren in de literatuur gevonden" in flat
 
 
+@pytest.mark.sources
 def test_table_rows_match_stated_totals(bijlage1):
     # Evidence cells in the rows; the column head "Gefundeerd/ plausibel" is excluded.
     cells = re.findall(r"\b(Gefundeerd|Plausibel)\b(?!/)", bijlage1)
@@ -137,6 +134,7 @@ def test_counts_per_category(beke):
     })
 
 
+@pytest.mark.sources
 def test_nl_discrepancy_documented(beke, bijlage1):
     plausibel = [f for f in beke if f.kind == "risico" and f.evidence == "plausibel"]
     in_nl = [f for f in plausibel if f.studied_in_nl]
@@ -187,6 +185,7 @@ def _table_heads(bijlage1_compact: str) -> list[tuple[int, str]]:
     return sorted(heads)
 
 
+@pytest.mark.sources
 def test_every_factor_is_a_row_of_its_table(beke, bijlage1):
     text = compact(bijlage1)
     heads = _table_heads(text)
@@ -199,6 +198,7 @@ def test_every_factor_is_a_row_of_its_table(beke, bijlage1):
         assert f.category == table, f"{f.id}: in table {table!r}, not {f.category!r}"
 
 
+@pytest.mark.sources
 def test_every_row_is_extracted(beke, bijlage1):
     """The rows of Bijlage 1, in order, are exactly our factors (no row left out)."""
     text = compact(bijlage1)
@@ -295,8 +295,8 @@ ROWS = [
 
 
 @pytest.mark.parametrize("fid,name,category,evidence,target,nl", ROWS, ids=[r[0] for r in ROWS])
-def test_specific_rows(kk, fid, name, category, evidence, target, nl):
-    f = kk.by_id("factors")[fid]
+def test_specific_rows(beke_kk, fid, name, category, evidence, target, nl):
+    f = beke_kk.by_id("factors")[fid]
     assert f.framework == "beke_kennissynthese"
     assert f.name == name
     assert f.category == category
@@ -306,9 +306,9 @@ def test_specific_rows(kk, fid, name, category, evidence, target, nl):
     assert f.kind == ("beschermend" if fid.startswith("beke-b-") else "risico")
 
 
-def test_gefundeerde_named_in_text_are_gefundeerd(kk):
+def test_gefundeerde_named_in_text_are_gefundeerd(beke_kk):
     """§1.2 names these gefundeerde risk factors in running text."""
-    factors = kk.by_id("factors")
+    factors = beke_kk.by_id("factors")
     for fid in (
         "beke-r-familiebanden-georganiseerde-criminaliteit",
         "beke-r-banden-vrienden-kennissen",
@@ -374,8 +374,8 @@ LINKS = {  # §3.1.1
 }
 
 
-def test_twelve_praktijkscan_themes(kk):
-    themes = {t.id: t for t in kk.themes if t.kind == "praktijkscan"}
+def test_twelve_praktijkscan_themes(beke_kk):
+    themes = {t.id: t for t in beke_kk.themes if t.kind == "praktijkscan"}
     assert set(themes) == set(THEMES)
     for tid, (order, name, grounding) in THEMES.items():
         t = themes[tid]
@@ -383,6 +383,7 @@ def test_twelve_praktijkscan_themes(kk):
         assert any(s.source == "beke-praktijkscan-2022" for s in t.sources)
 
 
+@pytest.mark.sources
 def test_theme_names_in_seed(seed_text):
     text = compact(seed_text)
     for _, name, _ in THEMES.values():
@@ -390,17 +391,18 @@ def test_theme_names_in_seed(seed_text):
 
 
 @pytest.mark.parametrize("tid", list(LINKS))
-def test_theme_factor_links(kk, tid):
-    t = kk.by_id("themes")[tid]
+def test_theme_factor_links(beke_kk, tid):
+    t = beke_kk.by_id("themes")[tid]
     risk, prot = LINKS[tid]
     assert set(t.risk_factors) == risk
     assert set(t.protective_factors) == prot
 
 
-def test_theme_links_resolve_and_are_named_in_3_1(kk, section_3_1):
-    factors = kk.by_id("factors")
+@pytest.mark.sources
+def test_theme_links_resolve_and_are_named_in_3_1(beke_kk, section_3_1):
+    factors = beke_kk.by_id("factors")
     text = compact(section_3_1)
-    for t in kk.themes:
+    for t in beke_kk.themes:
         if t.kind != "praktijkscan":
             continue
         for fid in t.risk_factors:

@@ -61,6 +61,7 @@ def test_every_recognised_statement_has_level_committee_date_and_url(kk):
     assert checked >= 40
 
 
+@pytest.mark.sources
 def test_the_databank_file_holds_every_verified_row_of_the_fact_sheet(kk, rows):
     """Rows with confidence NJi or other are all in the catalogue (OvTJ, row 7, in gemeenschap.yaml)."""
     cited = {_row_of(iv): iv for iv in kk.interventions if _row_of(iv) is not None}
@@ -75,6 +76,7 @@ def test_the_databank_file_holds_every_verified_row_of_the_fact_sheet(kk, rows):
     "school2care", "moti-4", "wiet-check", "open-en-alert", "kanjertraining", "pad", "incredible-years", "taakspel",
     "take-it-personal", "help-mijn-kind-kan-niet-zonder", "vreedzame-school", "grip-op-agressie", "cova-plus",
 ])
+@pytest.mark.sources
 def test_recognition_and_ages_are_those_of_the_cited_row(kk, rows, iid):
     iv = kk.by_id("interventions")[iid]
     row = rows[_row_of(iv)]
@@ -95,6 +97,7 @@ def test_recognition_and_ages_are_those_of_the_cited_row(kk, rows, iid):
             assert ref.peildatum is not None and f"{ref.peildatum:%Y-%m-%d}" == "2026-12-02"
 
 
+@pytest.mark.sources
 def test_weak_rows_are_never_rated_and_say_so(kk, rows):
     for n, line in rows.items():
         if not line.rstrip(" |").endswith("| weak"):
@@ -104,6 +107,7 @@ def test_weak_rows_are_never_rated_and_say_so(kk, rows):
             assert any(c.kind == "erkenning" for c in iv.cautions), iv.id
 
 
+@pytest.mark.sources
 def test_sourced_links_of_databank_items_name_the_words_of_their_row(kk, rows):
     """A ``bron`` link rests on the databank's 'Gericht op' value or the page's own words: a note
     that cites 'Gericht op' gives values of the row's 'Gericht op' cell; a quoted phrase is in the row."""

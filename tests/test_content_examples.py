@@ -9,7 +9,8 @@ from collections import Counter
 import pytest
 
 from conftest import read_source
-from kenniskaart.content import SEEDS_DIR, load_content
+from helpers import norm
+from kenniskaart.content import SEEDS_DIR
 
 BOTOC_SEED = "002_3b3c208253e55ed3.txt"
 PMG_SEED = "003_8305fceb0cb04118.txt"
@@ -42,19 +43,6 @@ EXPECTED_CODES = {f"{PREFIX[m]}{i}" for m, n in BOTOC_COUNTS.items() for i in ra
 NOT_CARRIED_ON = {"EIN3", "EIN4", "EIN5", "EIN7", "EIN11", "EIN13", "TIL4", "TIL5", "TIL6"}
 
 
-def _norm(text: str) -> str:
-    """Normalise seed text: join hyphenated line breaks, unify quotes, collapse whitespace."""
-    text = re.sub(r"-\s*\n\s*", "", text)
-    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("*", "")
-    text = text.replace("( ", "(").replace(" )", ")")
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-@pytest.fixture(scope="module")
-def kk():
-    return load_content()
-
-
 @pytest.fixture(scope="module")
 def botoc(kk):
     return {ex.code: ex for ex in kk.examples if ex.kind == "botoc"}
@@ -79,12 +67,13 @@ def pmg_seed():
 # --- BOTOC -----------------------------------------------------------------------------
 
 
+@pytest.mark.sources
 def test_botoc_total_is_62_as_the_seeds_state(botoc, kk):
     assert len([ex for ex in kk.examples if ex.kind == "botoc"]) == 62
     assert len(botoc) == 62
-    full = _norm(read_source(SEEDS_DIR / BOTOC_SEED))
+    full = norm(read_source(SEEDS_DIR / BOTOC_SEED))
     assert "in totaal is er gekeken naar 62 interventies" in full
-    letter = _norm(read_source(SEEDS_DIR / KAMERBRIEF_SEED))
+    letter = norm(read_source(SEEDS_DIR / KAMERBRIEF_SEED))
     assert "53 van de 62 interventies" in letter
 
 
@@ -94,6 +83,7 @@ def test_botoc_counts_per_municipality(botoc):
     assert sum(BOTOC_COUNTS.values()) == 62
 
 
+@pytest.mark.sources
 def test_botoc_codes_match_the_seed(botoc, botoc_seed):
     assert set(botoc) == EXPECTED_CODES
     seed_codes = set(re.findall(r"^([A-Z]{2,3}\d{1,2}) •", botoc_seed, flags=re.M))
@@ -131,20 +121,22 @@ def _seed_code_names(botoc_seed: str) -> dict[str, str]:
     return names
 
 
+@pytest.mark.sources
 def test_botoc_names_match_the_seed(botoc, botoc_seed):
     names = _seed_code_names(botoc_seed)
     assert set(names) == EXPECTED_CODES
     for code, ex in botoc.items():
-        assert _norm(ex.name) == _norm(names[code]), code
+        assert norm(ex.name) == norm(names[code]), code
 
 
+@pytest.mark.sources
 def test_botoc_not_carried_on_matches_asterisks_and_53_of_62(botoc, botoc_seed):
     starred = {c for c, n in _seed_code_names(botoc_seed).items() if n.endswith("*")}
     assert starred == NOT_CARRIED_ON
     not_done = {c for c, ex in botoc.items() if ex.status and ex.status.startswith("Niet doorgegaan")}
     assert not_done == NOT_CARRIED_ON
     assert 62 - len(not_done) == 53
-    text = _norm(read_source(SEEDS_DIR / BOTOC_SEED))
+    text = norm(read_source(SEEDS_DIR / BOTOC_SEED))
     assert "van de 62 interventies zijn 53 interventies ook daadwerkelijk in de praktijk gebracht" in text
     assert "vijf van de negen interventies die niet zijn doorgezet" in text
 
@@ -256,44 +248,45 @@ def test_pmg_alles_kidzzz(pmg):
     assert (_fig(ex, "Aangemelde kinderen"), _fig(ex, "Scholen"), _fig(ex, "Gemeenten")) == ("25", "14", "2")
 
 
-@pytest.mark.parametrize(
-    "ex_id,municipality,label,value",
-    [
-        ("pmg-schoolverzuim", None, "Jongeren die meedoen aan de aanpak", "431"),
-        ("pmg-schoolverzuim", None, "Gemeenten", "3"),
-        ("pmg-veiligheidsconvenanten-scholen", None, "Scholen in de convenanten", "12"),
-        ("pmg-eindhoven-digitaal-overleg-scholen", "Eindhoven", "Ondersteunde scholen in Eindhoven", "44"),
-        ("pmg-docenten-grensoverschrijdend-gedrag", None, "Getrainde docenten", "109"),
-        ("pmg-online-weerbaarheid", None, "Jongerenwerkers getraind in online werken", "22"),
-        ("pmg-werktoeleiding", None, "Deelnemers aan PmG-interventies die een baan kregen", "251"),
-        ("pmg-casemanagers-den-haag", "Den Haag", "Begeleide jongeren (tot en met 31 januari 2024)", "32"),
-        ("pmg-prospect4cash-arnhem", "Arnhem", "Leeftijd doelgroep", "16 tot 21 jaar"),
-        ("pmg-screeningsmodel-groningen", "Groningen", "Kinderdagopvanglocaties", "5"),
-        ("pmg-specialistisch-jongerenwerk", None, "Begeleide jongeren", "106"),
-        ("pmg-straatcoaches-boas", None, "Straatcoaches", "13 fte"),
-        ("pmg-straatcoaches-boas", None, "Boa's", "18 fte"),
-        ("pmg-straatcoaches-boas", None, "Officiële waarschuwingen door boa's", "166"),
-        ("pmg-straatcoaches-boas", None, "Doorverwijzingen naar Halt door boa's", "73"),
-        ("pmg-wijk-actie-teams-amsterdam", "Amsterdam", "Wijk Actie Teams in Amsterdam", "2"),
-        ("pmg-familieaanpak-tilburg", "Tilburg", "Betrokken gezinnen", "25"),
-        ("pmg-familieaanpak-tilburg", "Tilburg", "Gezinnen nog in intensieve begeleiding", "14"),
-        ("pmg-gezinnen-na-inval-lelystad", "Lelystad", "Begeleide gezinnen", "10"),
-        ("pmg-persoonsgerichte-aanpak-regisseurs", None, "Extra regisseurs", "18"),
-        ("pmg-persoonsgerichte-aanpak-regisseurs", None, "Jongeren aangemeld voor een persoonsgerichte aanpak", "230"),
-        ("pmg-schakelteam-breda", "Breda", "Aangemelde jongeren met uitgezet traject (eerste zeven maanden)", "44"),
-        ("pmg-multi-team-leeuwarden", "Leeuwarden", "Jongeren aangemeld voor screening en triage", "46"),
-        ("pmg-wijkrechtspraak", None, "Gemeenten met wijkrechtspraak", "6"),
-        ("pmg-nazorg-detentie-rotterdam", "Rotterdam", "(Ex-)gedetineerde jongeren in een traject (tot 1 januari 2024)", "31"),
-        ("pmg-nazorg-detentie-rotterdam", "Rotterdam", "Leeftijd doelgroep", "16 tot 27 jaar"),
-        ("pmg-re-integratieofficier", None, "PmG-gemeenten met re-integratieofficieren", "4"),
-    ],
-)
+PMG_FIGURES = [
+    ("pmg-schoolverzuim", None, "Jongeren die meedoen aan de aanpak", "431"),
+    ("pmg-schoolverzuim", None, "Gemeenten", "3"),
+    ("pmg-veiligheidsconvenanten-scholen", None, "Scholen in de convenanten", "12"),
+    ("pmg-eindhoven-digitaal-overleg-scholen", "Eindhoven", "Ondersteunde scholen in Eindhoven", "44"),
+    ("pmg-docenten-grensoverschrijdend-gedrag", None, "Getrainde docenten", "109"),
+    ("pmg-online-weerbaarheid", None, "Jongerenwerkers getraind in online werken", "22"),
+    ("pmg-werktoeleiding", None, "Deelnemers aan PmG-interventies die een baan kregen", "251"),
+    ("pmg-casemanagers-den-haag", "Den Haag", "Begeleide jongeren (tot en met 31 januari 2024)", "32"),
+    ("pmg-prospect4cash-arnhem", "Arnhem", "Leeftijd doelgroep", "16 tot 21 jaar"),
+    ("pmg-screeningsmodel-groningen", "Groningen", "Kinderdagopvanglocaties", "5"),
+    ("pmg-specialistisch-jongerenwerk", None, "Begeleide jongeren", "106"),
+    ("pmg-straatcoaches-boas", None, "Straatcoaches", "13 fte"),
+    ("pmg-straatcoaches-boas", None, "Boa's", "18 fte"),
+    ("pmg-straatcoaches-boas", None, "Officiële waarschuwingen door boa's", "166"),
+    ("pmg-straatcoaches-boas", None, "Doorverwijzingen naar Halt door boa's", "73"),
+    ("pmg-wijk-actie-teams-amsterdam", "Amsterdam", "Wijk Actie Teams in Amsterdam", "2"),
+    ("pmg-familieaanpak-tilburg", "Tilburg", "Betrokken gezinnen", "25"),
+    ("pmg-familieaanpak-tilburg", "Tilburg", "Gezinnen nog in intensieve begeleiding", "14"),
+    ("pmg-gezinnen-na-inval-lelystad", "Lelystad", "Begeleide gezinnen", "10"),
+    ("pmg-persoonsgerichte-aanpak-regisseurs", None, "Extra regisseurs", "18"),
+    ("pmg-persoonsgerichte-aanpak-regisseurs", None, "Jongeren aangemeld voor een persoonsgerichte aanpak", "230"),
+    ("pmg-schakelteam-breda", "Breda", "Aangemelde jongeren met uitgezet traject (eerste zeven maanden)", "44"),
+    ("pmg-multi-team-leeuwarden", "Leeuwarden", "Jongeren aangemeld voor screening en triage", "46"),
+    ("pmg-wijkrechtspraak", None, "Gemeenten met wijkrechtspraak", "6"),
+    ("pmg-nazorg-detentie-rotterdam", "Rotterdam", "(Ex-)gedetineerde jongeren in een traject (tot 1 januari 2024)", "31"),
+    ("pmg-nazorg-detentie-rotterdam", "Rotterdam", "Leeftijd doelgroep", "16 tot 27 jaar"),
+    ("pmg-re-integratieofficier", None, "PmG-gemeenten met re-integratieofficieren", "4"),
+]
+
+
+@pytest.mark.parametrize("ex_id,municipality,label,value", PMG_FIGURES, ids=[f"{e}-{v}" for e, _, _, v in PMG_FIGURES])
 def test_pmg_figures(pmg, ex_id, municipality, label, value):
     ex = pmg[ex_id]
     assert ex.municipality == municipality
     assert _fig(ex, label) == value
 
 
+@pytest.mark.sources
 def test_pmg_numbers_occur_in_seed(pmg, pmg_seed):
     """Every figure of two or more digits is literally in the PmG report."""
     for ex in pmg.values():
@@ -302,6 +295,7 @@ def test_pmg_numbers_occur_in_seed(pmg, pmg_seed):
                 assert re.search(rf"\b{number}\b", pmg_seed), (ex.id, f.label, number)
 
 
+@pytest.mark.sources
 def test_pmg_municipalities_occur_in_seed(pmg, pmg_seed):
     named = {ex.municipality for ex in pmg.values() if ex.municipality}
     assert named == {

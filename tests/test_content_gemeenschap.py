@@ -9,7 +9,8 @@ import re
 import pytest
 
 from conftest import read_source
-from kenniskaart.content import SEEDS_DIR, SHARED_DIR, load_content
+from helpers import norm
+from kenniskaart.content import SEEDS_DIR, SHARED_DIR
 
 SEED = SEEDS_DIR / "004_52e1e918b60fb36b.txt"
 REFERENCE_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"
@@ -37,17 +38,6 @@ PROSE = {
     "weerbaar-amsterdam": "Weerbaar Amsterdam",
     "wijk-aan-zet": "Veiligheidskoers / Wijk aan Zet (Wijkhubs)",
 }
-
-
-def norm(text: str) -> str:
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"-\n\s*", "", text)
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-@pytest.fixture(scope="module")
-def kk():
-    return load_content()
 
 
 @pytest.fixture(scope="module")
@@ -78,12 +68,14 @@ def schema_rows(section):
     return rows
 
 
+@pytest.mark.sources
 def test_ids_and_count(items, schema_rows):
     assert len(schema_rows) == 7
     assert set(items) == set(SCHEMA) | set(PROSE)
     assert len(items) == len(schema_rows) + len(PROSE) == 9
 
 
+@pytest.mark.sources
 def test_names_and_developers(items, schema_rows):
     seed_names = [n for n, _ in schema_rows]
     for iid, (name, developer) in SCHEMA.items():
@@ -101,6 +93,7 @@ def test_names_and_developers(items, schema_rows):
         assert items[iid].developer is None
 
 
+@pytest.mark.sources
 def test_prose_programmes_in_section(section):
     flat = norm(section)
     assert "'weerbaar amsterdam'" in flat
@@ -125,6 +118,7 @@ def test_effects(items):
     assert "herbeoordelen" in items["ovtj"].effect
 
 
+@pytest.mark.sources
 def test_recognitions(items, section):
     """§4.4 names databanks but never a recognition level. OvTJ's level comes from
     interventions-facts-2.md row 7; Buurtvaders gets the PIT rule (F14): the source calls it
@@ -163,12 +157,14 @@ def test_recognitions(items, section):
 PURPOSE = {iid: "maatregel" for iid in [*SCHEMA, *PROSE]} | {"buurtvaders": "aanpak", "ovtj": "jeugdinterventie"}
 
 
+@pytest.mark.sources
 def test_purposes(items, section):
     assert "ter inspiratie" in norm(section)
     for iid, item in items.items():
         assert item.purpose == PURPOSE[iid], iid
 
 
+@pytest.mark.sources
 def test_ages(items, section):
     flat = norm(section)
     assert "jeugdigen tussen de 8 en 16 jaar" in flat
@@ -188,6 +184,7 @@ def test_target_groups(items):
     assert items["ovtj"].target_group.startswith("Ouders van jeugdigen tussen de 8 en 16 jaar")
 
 
+@pytest.mark.sources
 def test_buurtvaders_municipalities(items, section):
     muni = items["buurtvaders"].municipalities
     assert muni == ["Amsterdam", "Den Haag", "Den Bosch", "Rotterdam", "Huizen", "Lelystad"]
@@ -224,6 +221,7 @@ def test_common_fields(items):
 NON_SW_LINKS = {("ovtj", "beke-r-problematische-jeugdgroep"): ("team", "OUDERS van een jeugdgroep")}
 
 
+@pytest.mark.sources
 def test_factor_links_resolve(kk, items):
     factors = kk.by_id("factors")
     row7 = next(l for l in read_source(REFERENCE_2).splitlines() if l.startswith("| 7 | OUDERS van Tegendraadse Jeugd"))

@@ -15,7 +15,8 @@ from collections import Counter
 import pytest
 
 from conftest import read_source
-from kenniskaart.content import SEEDS_DIR, load_content
+from helpers import norm as _norm
+from kenniskaart.content import SEEDS_DIR
 
 SOURCE = "samen-weerbaar-2024"
 SEED_FILE = "004_52e1e918b60fb36b.txt"
@@ -66,17 +67,8 @@ QUESTIONS_PER_STEP = {1: 9, 2: 4, 3: 3, 4: 6, 5: 7, 6: 5}
 
 
 def norm(text: str) -> str:
-    """Lower case, HTML tags and emphasis removed, line-end hyphenation joined, spaces collapsed."""
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = text.replace("*", "").replace("&amp;", "&")
-    text = re.sub(r"-\s*\n\s*", "-", text)
-    text = re.sub(r"\s+", " ", text)
-    return text.strip().lower()
-
-
-@pytest.fixture(scope="module")
-def kk():
-    return load_content()
+    """helpers.norm, keeping the hyphen of a word split at a line end (compounds)."""
+    return _norm(text, keep_hyphen=True)
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +172,7 @@ def test_participation_level_names_in_order(sw):
     assert [g.title for g in of_kind(sw, "participatieniveau")] == PARTICIPATION_LEVELS
 
 
+@pytest.mark.sources
 def test_participation_levels_in_seed_order(seed_norm):
     # §3.4 lists them as '(1) informeren, (2) consulteren, ... (5) (mee)beslissen'.
     listed = [f"({i}) {name.lower()}" for i, name in enumerate(PARTICIPATION_LEVELS, 1)]
@@ -187,6 +180,7 @@ def test_participation_levels_in_seed_order(seed_norm):
     assert positions == sorted(positions)
 
 
+@pytest.mark.sources
 def test_participation_levels_match_seed_ladder(seed):
     ladder = norm(section(seed, "### 3.2 Vijf samenwerkingsniveaus", "### 3.3"))
     ladder = ladder.replace("co- creëren", "co-creëren")  # PDF conversion split the word
@@ -200,6 +194,7 @@ def test_participation_levels_match_seed_ladder(seed):
 # --- conditions, methods, implementation, components ------------------------------------
 
 
+@pytest.mark.sources
 def test_condition_titles_are_the_seed_headings(sw, seed_norm):
     titles = [g.title for g in of_kind(sw, "samenwerkingsvoorwaarde")]
     assert titles == CONDITIONS
@@ -215,6 +210,7 @@ def test_trust_condition_lists_eight_fishing_community_factors(sw):
         assert word in factor_item
 
 
+@pytest.mark.sources
 def test_method_names_in_order_and_in_seed(sw, seed):
     assert [g.title for g in of_kind(sw, "helpende_methode")] == METHODS
     part = section(seed, "## 4.2 Methodisch", "### 4.3")
@@ -233,6 +229,7 @@ def test_method_resources(sw):
     assert not methods["Doelen formuleren"].items
 
 
+@pytest.mark.sources
 def test_implementation_elements_match_seed_list(sw, seed):
     part = section(seed, "### 4.3 Behoeft inventarisatie", "Naast de inzet van de juiste methoden")
     bullets = [line for line in part.splitlines() if line.startswith("- ")]
@@ -240,6 +237,7 @@ def test_implementation_elements_match_seed_list(sw, seed):
     assert len(of_kind(sw, "implementatie_element")) == len(bullets)
 
 
+@pytest.mark.sources
 def test_collective_resilience_components(sw, seed_norm):
     comps = of_kind(sw, "collectieve_weerbaarheid")
     assert [g.title for g in comps] == COMPONENTS
@@ -272,6 +270,7 @@ def test_conclusion_trust_has_four_reporting_factors(sw):
     assert any("self-efficacy" in i for i in second.items)
 
 
+@pytest.mark.sources
 def test_recommendations_follow_seed_numbering(sw, seed):
     part = norm(section(seed, "### 5.3 Aanbevelingen", "# Literatuurlijst"))
     for n, key in enumerate(["onderzoek wat de behoefte is", "richt gezins- en gemeenschapsinterventies",
@@ -299,6 +298,7 @@ def seed_questions_per_step(seed: str) -> dict[int, int]:
     return counts
 
 
+@pytest.mark.sources
 def test_seed_has_six_steps_with_counted_questions(seed):
     assert seed_questions_per_step(seed) == QUESTIONS_PER_STEP
     assert sum(QUESTIONS_PER_STEP.values()) == 34
@@ -315,6 +315,7 @@ def test_step_questions_are_questions(sw):
             assert "?" in q, (g.id, q)
 
 
+@pytest.mark.sources
 def test_step_titles_follow_seed_headings(sw, seed):
     part = section(seed, "## Bijlage 3", "-Einde document-")
     headings = {int(n): norm(h) for n, h in re.findall(r"^<b>(\d) (.+?)</b>", part, flags=re.M)}

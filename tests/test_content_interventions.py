@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import unicodedata
 
 import pytest
 
 from conftest import read_source
+from helpers import compact
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, SHARED_DIR, load_content
 
 SEED_001 = SEEDS_DIR / "001_5bf958074f8fd6fe.txt"
@@ -29,14 +29,8 @@ REFERENCE_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"
 CATALOGUE = "interventions/catalogus.yaml"
 
 
-def compact(text: str) -> str:
-    """Lower case, alphanumerics only: survives line breaks, hyphenation and punctuation."""
-    text = unicodedata.normalize("NFC", text).lower()
-    return "".join(ch for ch in text if ch.isalnum())
-
-
 @pytest.fixture(scope="module")
-def kk(tmp_path_factory):
+def catalogue_kk(tmp_path_factory):
     """The catalogue with only what it refers to, loaded with the strict loader.
 
     Cautions refer to guidance items (``guidance: kanttekening-kwaliteitskader``, F2), so the
@@ -53,8 +47,8 @@ def kk(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def iv(kk):
-    return kk.by_id("interventions")
+def iv(catalogue_kk):
+    return catalogue_kk.by_id("interventions")
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +123,8 @@ REQUIRED = {
 }
 
 
-def test_catalogue_has_exactly_the_required_interventions(kk):
-    ours = {i.id for i in kk.interventions}
+def test_catalogue_has_exactly_the_required_interventions(catalogue_kk):
+    ours = {i.id for i in catalogue_kk.interventions}
     assert ours == set(REQUIRED)
 
 
@@ -139,6 +133,7 @@ def test_kind(iv, iid):
     assert iv[iid].kind == REQUIRED[iid][0]
 
 
+@pytest.mark.sources
 @pytest.mark.parametrize("iid", sorted(REQUIRED))
 def test_name_occurs_in_its_source(seeds, reference_text, iid):
     _, needle, where = REQUIRED[iid]
@@ -159,13 +154,14 @@ def _names(items) -> dict[str, str]:
     return {compact(n): i.id for i in items for n in [i.name, *i.aliases]}
 
 
-def test_every_reference_row_is_in_the_catalogue(kk, everything, reference_text):
+@pytest.mark.sources
+def test_every_reference_row_is_in_the_catalogue(catalogue_kk, everything, reference_text):
     """Each intervention row of the reference table is catalogued (all fit PmG's 8-27, or a
     seed names them), under its name or an alias; the rows of ROW_COVERED_ELSEWHERE by their
     item elsewhere in the content, looked up by alias across the whole content."""
     rows = re.findall(r"^\| ([^|]+?) \|", reference_text.split("## Per intervention")[1], re.M)
     rows = [r for r in rows if r not in ("intervention",) and not r.startswith("---")]
-    catalogue = _names(kk.interventions)
+    catalogue = _names(catalogue_kk.interventions)
     anywhere = _names(everything.interventions)
     missing = []
     for r in rows:
@@ -180,6 +176,7 @@ def test_every_reference_row_is_in_the_catalogue(kk, everything, reference_text)
     assert set(ROW_COVERED_ELSEWHERE) <= set(rows)
 
 
+@pytest.mark.sources
 def test_fft_is_covered_by_its_dutch_successor_rgt(everything):
     """FFT is not in the catalogue (no Dutch rating under that name); its Dutch successor RGT is
     `rgt` in databank.yaml with FFT as alias, as interventions-facts-2.md row 2 says."""
@@ -225,6 +222,7 @@ def test_age_range(iv, iid):
     assert (iv[iid].min_age, iv[iid].max_age) == AGES.get(iid, (None, None))
 
 
+@pytest.mark.sources
 @pytest.mark.parametrize(
     "phrase",
     [
@@ -257,6 +255,7 @@ def test_seed_003_ages_are_in_the_seed(seeds, phrase):
         ("Nieuwe Perspectieven", "12–20"),
     ],
 )
+@pytest.mark.sources
 def test_reference_ages_are_in_the_reference_row(reference_text, row, ages):
     line = next(l for l in reference_text.splitlines() if l.startswith(f"| {row} |"))
     assert ages in line
@@ -269,6 +268,7 @@ def test_kapot_sterk_ages_are_groep_7_8_converted(iv):
     assert "10 tot 12 jaar" in ks.age_note
 
 
+@pytest.mark.sources
 def test_credible_messengers_min_age_is_a_team_choice_on_footnote_43(iv):
     """F10: min_age 12 is the team's choice, grounded on Samen Weerbaar fn 43 (Thijs e.a.)."""
     seed = compact(read_source(SEED_004))
@@ -332,6 +332,7 @@ REF_ROW = {
 }
 
 
+@pytest.mark.sources
 @pytest.mark.parametrize("iid", sorted(RECOGNITION))
 def test_recognition_level_and_date_are_in_the_reference_row(iv, reference_text, iid):
     rec = iv[iid].recognition
@@ -372,19 +373,20 @@ def test_mst_recognition_for_crime_and_jeugdzorg_rating_as_other(iv):
     assert other.sources and all(s.source == "referentie-interventies" and s.url for s in other.sources)
 
 
-def test_every_recognition_has_sources_with_a_section(kk):
-    for i in kk.interventions:
+def test_every_recognition_has_sources_with_a_section(catalogue_kk):
+    for i in catalogue_kk.interventions:
         if i.recognition:
             assert i.recognition.sources
             assert all(s.section for s in i.recognition.sources)
 
 
-def test_recognitions_in_review_carry_an_erkenning_caution(kk):
-    for i in kk.interventions:
+def test_recognitions_in_review_carry_an_erkenning_caution(catalogue_kk):
+    for i in catalogue_kk.interventions:
         if i.recognition and i.recognition.in_review:
             assert any(c.kind == "erkenning" for c in i.cautions), i.id
 
 
+@pytest.mark.sources
 def test_pit_and_rots_en_water_record_the_seed_claim_of_recognition(iv, seeds):
     # Beke calls both 'wetenschappelijk erkend'; the NJi databank does not (see reference).
     assert compact("wetenschappelijk erkende interventie; het ‘Preventief Interventie Team (PIT)’") in seeds["002"]
@@ -447,13 +449,13 @@ def test_other_eligibility_cautions(iv, iid, phrase):
     assert any(c.kind == "toelating" and phrase in c.text for c in iv[iid].cautions)
 
 
-def test_kwaliteitskader_cautions_point_to_the_guidance_item(kk):
+def test_kwaliteitskader_cautions_point_to_the_guidance_item(catalogue_kk):
     """F2: every group or voorlichting caution links the guidance item that explains it."""
-    guidance = kk.by_id("guidance")
+    guidance = catalogue_kk.by_id("guidance")
     item = guidance["kanttekening-kwaliteitskader"]
     assert item.kind == "kanttekening"
     found = []
-    for i in kk.interventions:
+    for i in catalogue_kk.interventions:
         for c in i.cautions:
             if c.kind in ("groepsinterventie", "voorlichting"):
                 assert c.guidance == "kanttekening-kwaliteitskader", (i.id, c.kind)
@@ -489,6 +491,7 @@ def test_eligibility(everything, iid, field):
     assert getattr(item, field) == ELIGIBILITY[iid][field]
 
 
+@pytest.mark.sources
 def test_ctc_dutch_null_result_is_a_werkt_niet_caution(everything):
     """F3: seed 004 §4.4, CtC in NL 'niet in slaagt om het gedrag van jongeren te beïnvloeden'."""
     seed = compact(read_source(SEED_004))
@@ -600,13 +603,15 @@ def test_municipalities(iv, iid):
     assert set(iv[iid].municipalities) == MUNICIPALITIES[iid]
 
 
+@pytest.mark.sources
 def test_wijkrechtspraak_municipalities_are_the_seed_list(seeds):
     assert compact("wijkrechtspraak in zes gemeenten (Rotterdam, Amsterdam, Eindhoven, Tilburg, Den Haag en Heerlen)") in seeds["003"]
 
 
-def test_municipalities_are_named_in_the_seeds(kk, seeds):
+@pytest.mark.sources
+def test_municipalities_are_named_in_the_seeds(catalogue_kk, seeds):
     text = seeds["001"] + seeds["002"] + seeds["003"]
-    for i in kk.interventions:
+    for i in catalogue_kk.interventions:
         for m in i.municipalities:
             assert compact(m) in text, (i.id, m)
 
@@ -614,9 +619,9 @@ def test_municipalities_are_named_in_the_seeds(kk, seeds):
 # --- factor links and sources --------------------------------------------------------
 
 
-def test_factor_links_resolve_and_team_links_explain_themselves(kk):
-    factors = kk.by_id("factors")
-    for i in kk.interventions:
+def test_factor_links_resolve_and_team_links_explain_themselves(catalogue_kk):
+    factors = catalogue_kk.by_id("factors")
+    for i in catalogue_kk.interventions:
         seen = set()
         for link in i.factors:
             assert link.factor in factors, (i.id, link.factor)
@@ -625,8 +630,8 @@ def test_factor_links_resolve_and_team_links_explain_themselves(kk):
             assert link.note, (i.id, link.factor, "koppeling zonder toelichting")
 
 
-def test_most_interventions_are_linked_to_factors(kk):
-    linked = [i.id for i in kk.interventions if i.factors]
+def test_most_interventions_are_linked_to_factors(catalogue_kk):
+    linked = [i.id for i in catalogue_kk.interventions if i.factors]
     assert len(linked) >= len(REQUIRED) - 10, sorted(set(REQUIRED) - set(linked))
 
 
@@ -673,25 +678,26 @@ def test_sourced_factor_links(iv, iid, factor, quote):
     assert quote in links[factor].note
 
 
-@pytest.mark.parametrize(
-    "iid,factor,quote,ref_row,ref_phrase",
-    [
-        # F6 (review 2a #9): the reference says 'delinquent friends'; the Beke factor is friends
-        # in organised crime, a much narrower group: the team's reading, not 'bron'
-        ("ajb", "beke-r-banden-vrienden-kennissen", "delinquente vrienden",
-         "Alleen Jij Bepaalt Wie Je Bent (AJB)", "delinquent friends"),
-        # F6 (2a #10): aggression read as Beke's 'bereidheid om geweld toe te passen' is the team's
-        ("ajb", "beke-r-bereidheid-geweld", "agressie",
-         "Alleen Jij Bepaalt Wie Je Bent (AJB)", "aggression"),
-        ("alles-kidzzz", "beke-r-bereidheid-geweld", "reactieve en proactieve agressie",
-         "Alles Kidzzz", "reactive and proactive aggression"),
-        ("art", "beke-r-bereidheid-geweld", "agressie",
-         "Aggression Replacement Training (ART)", "aggression, violent reoffending"),
-        # F6/D10 (2a #8): the BASTA row names only 'risk factors from the EARL screening'
-        ("basta", "beke-r-antisociale-persoonlijkheidskenmerken", "EARL-screening",
-         "BASTA!", "risk factors from the EARL screening"),
-    ],
-)
+STRETCHED_LINKS = [
+    # F6 (review 2a #9): the reference says 'delinquent friends'; the Beke factor is friends
+    # in organised crime, a much narrower group: the team's reading, not 'bron'
+    ("ajb", "beke-r-banden-vrienden-kennissen", "delinquente vrienden",
+     "Alleen Jij Bepaalt Wie Je Bent (AJB)", "delinquent friends"),
+    # F6 (2a #10): aggression read as Beke's 'bereidheid om geweld toe te passen' is the team's
+    ("ajb", "beke-r-bereidheid-geweld", "agressie",
+     "Alleen Jij Bepaalt Wie Je Bent (AJB)", "aggression"),
+    ("alles-kidzzz", "beke-r-bereidheid-geweld", "reactieve en proactieve agressie",
+     "Alles Kidzzz", "reactive and proactive aggression"),
+    ("art", "beke-r-bereidheid-geweld", "agressie",
+     "Aggression Replacement Training (ART)", "aggression, violent reoffending"),
+    # F6/D10 (2a #8): the BASTA row names only 'risk factors from the EARL screening'
+    ("basta", "beke-r-antisociale-persoonlijkheidskenmerken", "EARL-screening",
+     "BASTA!", "risk factors from the EARL screening"),
+]
+
+
+@pytest.mark.parametrize("iid,factor,quote,ref_row,ref_phrase", STRETCHED_LINKS, ids=[f"{i}-{f}" for i, f, *_ in STRETCHED_LINKS])
+@pytest.mark.sources
 def test_stretched_factor_links_are_the_teams_reading(iv, reference_text, iid, factor, quote, ref_row, ref_phrase):
     """Links the review found stretched or unsupported as 'bron' are now 'team'; the note still
     quotes what the source says and says the factor is the team's derivation."""
@@ -704,17 +710,18 @@ def test_stretched_factor_links_are_the_teams_reading(iv, reference_text, iid, f
     assert note.startswith("Afgeleid")
 
 
-def test_no_bron_link_rests_only_on_a_theme_sentence(kk):
+def test_no_bron_link_rests_only_on_a_theme_sentence(catalogue_kk):
     """A link whose note only cites a §3.1.1 theme sentence is 'thema', never 'bron' (D10)."""
-    for item in (*kk.interventions, *kk.examples):
+    for item in (*catalogue_kk.interventions, *catalogue_kk.examples):
         for l in item.factors:
             if l.basis == "bron":
                 assert not l.note.startswith(("Seed 002 §3.1.1", "§3.1.1")), (item.id, l.factor)
 
 
-def test_every_item_has_sources_and_reference_urls_come_from_the_reference(kk, reference_text):
+@pytest.mark.sources
+def test_every_item_has_sources_and_reference_urls_come_from_the_reference(catalogue_kk, reference_text):
     bare = reference_text.replace("www.", "")
-    for i in kk.interventions:
+    for i in catalogue_kk.interventions:
         assert i.sources
         refs = [*i.sources, *(i.recognition.sources if i.recognition else [])]
         refs += [s for c in i.cautions for s in c.sources]
@@ -732,9 +739,9 @@ def test_every_item_has_sources_and_reference_urls_come_from_the_reference(kk, r
 TEAM_AGE_CHOICE = {"credible-messengers": "samen-weerbaar-2024"}  # F10, Samen Weerbaar fn 43
 
 
-def test_reference_facts_cite_the_reference(kk):
+def test_reference_facts_cite_the_reference(catalogue_kk):
     """An age, recognition or effect only counts if the item cites a source at all for it."""
-    for i in kk.interventions:
+    for i in catalogue_kk.interventions:
         cited = {s.source for s in i.sources}
         if i.min_age is not None or i.max_age is not None:
             if i.id in TEAM_AGE_CHOICE:

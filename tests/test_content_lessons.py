@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from conftest import read_source
-from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, load_content
+from helpers import norm
+from kenniskaart.content import CONTENT_DIR, SEEDS_DIR
 
 SEED_000 = "000_9890f513f3dc8336.txt"
 SEED_001 = "001_5bf958074f8fd6fe.txt"
@@ -24,21 +25,9 @@ SEED_002 = "002_3b3c208253e55ed3.txt"
 MY_GUIDANCE_FILES = ("ccv_wat_werkt.yaml", "praktijkscan.yaml", "kamerbrief.yaml")
 
 
-def _norm(text: str) -> str:
-    """Lower case, hyphenation at line ends joined, whitespace collapsed, quotes unified."""
-    text = re.sub(r"-\s*\n\s*", "", text)
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-@pytest.fixture(scope="module")
-def kk():
-    return load_content()
-
-
 @pytest.fixture(scope="module")
 def seed():
-    return {name: _norm(read_source(SEEDS_DIR / name))
+    return {name: norm(read_source(SEEDS_DIR / name))
             for name in (SEED_000, SEED_001, SEED_002)}
 
 
@@ -69,13 +58,14 @@ def test_exactly_four_lessons_numbered_1_to_4(kk):
     assert {lesson.id for lesson in kk.lessons} == {v[0] for v in EXPECTED_LESSONS.values()}
 
 
+@pytest.mark.sources
 @pytest.mark.parametrize("number", [1, 2, 3, 4])
 def test_lesson_title_id_and_tip_count(kk, seed, number):
     lesson_id, title, n_tips = EXPECTED_LESSONS[number]
     lesson = kk.by_id("lessons")[lesson_id]
     assert lesson.number == number
     assert lesson.title == title
-    assert _norm(title) in seed[SEED_001]
+    assert norm(title) in seed[SEED_001]
     assert len(lesson.tips) == n_tips
     assert len({t.text for t in lesson.tips}) == n_tips, "duplicate tips"
     assert all(ref.source == "ccv-vier-lessen" for ref in lesson.sources)
@@ -101,17 +91,19 @@ TIP_FACTS = {
 }
 
 
+@pytest.mark.sources
 @pytest.mark.parametrize("lesson_id", sorted(TIP_FACTS))
 def test_tip_facts_present_and_in_seed(kk, seed, lesson_id):
     tips = " ".join(t.text for t in kk.by_id("lessons")[lesson_id].tips)
     for fact in TIP_FACTS[lesson_id]:
-        assert _norm(fact) in _norm(tips), f"{fact!r} missing from tips of {lesson_id}"
-        assert _norm(fact) in seed[SEED_001], f"{fact!r} not in seed 001"
+        assert norm(fact) in norm(tips), f"{fact!r} missing from tips of {lesson_id}"
+        assert norm(fact) in seed[SEED_001], f"{fact!r} not in seed 001"
 
 
 # --- what-works principles (seed 001) ----------------------------------------------
 
 
+@pytest.mark.sources
 @pytest.mark.parametrize(
     "gid,title",
     [("wat-risicobeginsel", "Risicobeginsel"),
@@ -122,7 +114,7 @@ def test_what_works_principles(kk, seed, gid, title):
     item = kk.by_id("guidance")[gid]
     assert item.kind == "wat_werkt"
     assert item.title == title
-    assert _norm(title) in seed[SEED_001]
+    assert norm(title) in seed[SEED_001]
     assert {ref.source for ref in item.sources} == {"ccv-vier-lessen"}
 
 
@@ -148,6 +140,7 @@ PMG_15 = ["Amsterdam", "Arnhem", "Breda", "Den Haag", "Eindhoven", "Groningen", 
           "Utrecht", "Zaanstad"]
 
 
+@pytest.mark.sources
 def test_fifteen_first_pmg_municipalities(kk, seed):
     item = kk.by_id("guidance")["impl-kb-eerste-pmg-gemeenten"]
     assert item.items == PMG_15
@@ -166,11 +159,12 @@ def test_kamerbrief_improvement_points(kk):
         "verbeter-kb-realistische-doelen", "verbeter-kb-doelgroep-in-beeld"}
 
 
+@pytest.mark.sources
 def test_kamerbrief_core_themes_and_figures(kk, seed):
     themes = kk.by_id("guidance")["concl-kb-drie-kernthemas"]
     assert len(themes.items) == 3
     for item in themes.items:
-        assert _norm(item) in seed[SEED_000] or _norm(item).replace(
+        assert norm(item) in seed[SEED_000] or norm(item).replace(
             "risicojongeren", "risicjongeren") in seed[SEED_000]
     figures = kk.by_id("guidance")["concl-kb-62-53-interventies"]
     assert "62" in figures.text and "53" in figures.text
@@ -199,6 +193,7 @@ def _sections(item) -> list[str]:
     return [r.section for r in item.sources if r.source == "beke-praktijkscan-2022"]
 
 
+@pytest.mark.sources
 def test_process_findings_chapter_4(kk, seed):
     findings = [g for g in kk.guidance if g.kind == "procesbevinding"
                 and any(s.startswith("Hoofdstuk 4, '") for s in _sections(g))
@@ -206,8 +201,8 @@ def test_process_findings_chapter_4(kk, seed):
     by_id = {g.id: g for g in findings}
     assert set(CH4_HEADINGS) <= set(by_id)
     for gid, heading in CH4_HEADINGS.items():
-        assert _norm(heading) in seed[SEED_002], heading
-        assert any(_norm(heading) in _norm(s) for s in _sections(by_id[gid])), gid
+        assert norm(heading) in seed[SEED_002], heading
+        assert any(norm(heading) in norm(s) for s in _sections(by_id[gid])), gid
 
 
 def test_process_findings_section_5_3(kk):
@@ -244,6 +239,7 @@ def test_praktijkscan_conclusions_per_section(my_guidance):
     assert per_section["Hoofdstuk 4"] == 1
 
 
+@pytest.mark.sources
 def test_praktijkscan_figures(kk, seed):
     g = kk.by_id("guidance")
     assert "56" in g["concl-ps-balans-opgemaakt"].text

@@ -15,15 +15,14 @@ whitespace, hyphens and punctuation.
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
 from collections import Counter
 
 import pytest
 
 from conftest import read_source
-from kenniskaart.content import SEEDS_DIR, load_content
+from helpers import compact
+from kenniskaart.content import SEEDS_DIR
 
 SOURCE = "samen-weerbaar-2024"
 SEED = SEEDS_DIR / "004_52e1e918b60fb36b.txt"
@@ -51,17 +50,6 @@ SEED_PHRASE = {
     "sw-gezin-b-gestopte-oudere-broer": "oudere broers die zijn gestopt met hun (specifiek) 'gang' activiteiten",
     "sw-gem-r-relatieve-deprivatie": "wanneer aangrenzende buurten minder relatief gedepriveerd zijn",
 }
-
-
-def compact(text: str) -> str:
-    text = re.sub(r"</?[bi]>", "", html.unescape(text))
-    text = unicodedata.normalize("NFC", text).lower()
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-@pytest.fixture(scope="module")
-def kk():
-    return load_content()
 
 
 @pytest.fixture(scope="module")
@@ -167,6 +155,7 @@ def test_marking_totals(sw):
 # --- the overviews of Bijlage 1/2 and §2.4, parsed from the seed --------------------
 
 
+@pytest.mark.sources
 @pytest.mark.parametrize("overview", list(OVERVIEWS))
 def test_every_table_cell_is_a_factor_with_its_marking(overview, sw, seed_text):
     level, start, stop = OVERVIEWS[overview]
@@ -180,6 +169,7 @@ def test_every_table_cell_is_a_factor_with_its_marking(overview, sw, seed_text):
         assert f.crime_scope == (GEO if bold else ALG), f.id
 
 
+@pytest.mark.sources
 def test_legend_is_in_both_annexes(seed_text):
     """The reading of crime_scope and evidence rests on this legend."""
     for legend in ("niet dikgedrukt: benoemd ten aanzien van algemene jeugdcriminaliteit",
@@ -264,6 +254,7 @@ def test_adjiembaks_sources_of_resilience_are_qualitative(sw):
 # --- positive development and individual resilience ---------------------------------
 
 
+@pytest.mark.sources
 def test_ten_protective_factors_for_positive_development(ours, seed_text):
     po = [f for f in ours.values() if f.framework == "positieve_ontwikkeling"]
     assert len(po) == N_POSITIEVE_ONTWIKKELING
@@ -310,6 +301,7 @@ def test_ids_frameworks_and_sources(ours, kk):
         assert f.studied_in_nl is None, f.id
 
 
+@pytest.mark.sources
 def test_names_occur_in_seed(ours, seed_text):
     seed = compact(seed_text)
     for f in ours.values():

@@ -39,14 +39,19 @@ def test_csv_is_excel_safe_and_readable():
 
 
 def test_xlsx_cells_are_text_not_formulas():
-    rows = [{"naam": v} for v in HOSTILE]
-    wb = load_workbook(io.BytesIO(to_xlsx(rows, ["naam"])))
-    ws = wb.active
-    values = [c.value for c in ws["A"]][1:]
-    assert values[0] == "'=HYPERLINK(\"http://x\")"
-    for cell in ws["A"][1:]:
-        assert cell.data_type == "s"
-        assert not str(cell.value).startswith("=")
+    """Formula-like text is a string cell holding exactly the text (no visible quote), with
+    Excel's hidden quotePrefix; the file holds no formula at all. Numbers stay numbers."""
+    import zipfile
+
+    rows = [{"=kop": v, "getal": 3} for v in HOSTILE]
+    data = to_xlsx(rows, ["=kop", "getal"])
+    assert b"<f>" not in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml")
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws["A1"].value == "=kop" and ws["A1"].data_type == "s"
+    for cell, number, original in zip(ws["A"][1:], ws["B"][1:], HOSTILE, strict=True):
+        assert (cell.value, cell.data_type) == (original, "s")
+        assert cell.quotePrefix == original.startswith(("=", "+", "-", "@", "\t"))
+        assert (number.value, number.data_type) == (3, "n")
 
 
 def test_shortlist_compare_table_and_exports(kk):

@@ -13,15 +13,15 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT, open_page, page_text
+from helpers import SRC, make_factor, make_intervention
 from kenniskaart import kaart, presentation
-from kenniskaart.charts import MAP_FONT, kaart_chart, workshop_chart
+from kenniskaart.charts import MAP_FONT, kaart_chart
 from kenniskaart.content import Kenniskaart
 from kenniskaart.matcher import Profile, profile_from_case, recommend
-from kenniskaart.models import BASIS_ORDER, Factor, FactorLink, Intervention, Recognition, SourceRef, Theme
+from kenniskaart.models import BASIS_ORDER, Theme
 from kenniskaart.present import BASIS_LABELS, NATURE_LABELS
 from kenniskaart.ui.text import md
 
-SRC = [SourceRef(source="s", section="x")]
 
 
 def linked_ids(kk: Kenniskaart, fid: str) -> set[str]:
@@ -145,30 +145,18 @@ def test_a_profile_map_marks_a_factor_as_gap_when_the_aanbeveler_offers_nothing_
 # --- synthetic catalogue: provenance, twins, themes ------------------------------------------
 
 
-def _factor(fid: str, twins=(), kind="risico", level="individu", nature="dynamisch") -> Factor:
-    return Factor(id=fid, name=fid.upper(), kind=kind, level=level, framework="beke_kennissynthese",
-                  nature=nature, evidence="gefundeerd", twins=list(twins), sources=SRC)
-
-
-def _iv(iid: str, links: dict[str, str], themes=(), level=None, purpose="jeugdinterventie") -> Intervention:
-    rec = Recognition(level=level, sources=SRC) if level else None
-    return Intervention(id=iid, name=iid.upper(), kind="interventie", purpose=purpose, description="d",
-                        factors=[FactorLink(factor=f, basis=b) for f, b in links.items()],
-                        praktijkscan_themes=list(themes), recognition=rec, sources=SRC)
-
-
 @pytest.fixture()
 def small() -> Kenniskaart:
     theme = Theme(id="t1", name="Thema 1", kind="praktijkscan", description="d", risk_factors=["c"], sources=SRC)
     return Kenniskaart(
         themes=(theme,),
-        factors=(_factor("a", twins=["b"]), _factor("b", twins=["a"], level="gezin"), _factor("c"),
-                 _factor("s", nature="statisch")),
+        factors=(make_factor("a", twins=["b"]), make_factor("b", twins=["a"], level="gezin"), make_factor("c"),
+                 make_factor("s", nature="statisch")),
         interventions=(
-            _iv("x", {"a": "team", "c": "bron"}, ["t1"], "effectief volgens goede aanwijzingen"),
-            _iv("y", {"b": "thema"}, [], "niet erkend"),
-            _iv("z", {"c": "thema", "s": "bron"}, ["t1"]),
-            _iv("i", {"c": "bron"}, ["t1"], purpose="instrument"),
+            make_intervention("x", {"a": "team", "c": "bron"}, themes=["t1"], rec="effectief volgens goede aanwijzingen"),
+            make_intervention("y", {"b": "thema"}, rec="niet erkend"),
+            make_intervention("z", {"c": "thema", "s": "bron"}, themes=["t1"]),
+            make_intervention("i", {"c": "bron"}, themes=["t1"], purpose="instrument"),
         ),
     )
 
@@ -247,10 +235,33 @@ def test_map_labels_are_at_least_18px_and_weaker_links_are_dashed(kk):
     assert {p["name"] for p in params if "select" in p} == {"knoop", "label"}
 
 
-def test_workshop_chart_text_is_large(small):
-    df = kaart.workshop_frame(small, ["a", "c"])
-    spec = workshop_chart(kaart.workshop_cells(df), list(kaart.STRENGTHS), int(df["factoren"].max()), font=24).to_dict()
-    assert min(_text_sizes(spec)) >= 24
+def _font_sizes(spec) -> list:
+    """Every fontSize / labelFontSize / titleFontSize anywhere in a Vega-Lite spec."""
+    if isinstance(spec, dict):
+        own = [v for k, v in spec.items() if k == "fontSize" or k.endswith("FontSize")]
+        return own + [s for v in spec.values() for s in _font_sizes(v)]
+    if isinstance(spec, list):
+        return [s for v in spec for s in _font_sizes(v)]
+    return []
+
+
+def test_presentation_chart_text_is_at_least_24px(kk):
+    """The README promises 24 px type on the projector: both charts of the presentation's Kaart
+    step, as the page draws them (AppTest, the chart spec the browser receives)."""
+    import json
+
+    case = kk.cases[1]
+    at = open_page("pages/start.py", {"presentatie": "1", "leeftijd": str(case.age), "risico": ",".join(case.risk_factors)})
+    at.session_state["p_step"] = presentation.STEPS.index("Kaart")
+    for view in ["Kaart", "Bewijs × factoren"]:
+        at.session_state["p_map_view"] = view
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        charts = at.get("vega_lite_chart")
+        assert len(charts) == 1, view
+        sizes = _font_sizes(json.loads(charts[0].proto.spec))
+        assert len(sizes) >= 3 and all(isinstance(s, (int, float)) for s in sizes), (view, sizes)
+        assert min(sizes) >= 24, (view, sizes)
 
 
 # --- presentation step content -----------------------------------------------------------------
@@ -264,7 +275,7 @@ def test_every_step_has_facilitator_notes(kk):
 
 
 def test_recommendation_groups_use_tiers_when_the_matcher_has_them():
-    iv = _iv("x", {}, level="goed onderbouwd")
+    iv = make_intervention("x", rec="goed onderbouwd")
     tiered = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, tier=2, factors=()),
                                      SimpleNamespace(intervention=iv, tier=1, factors=())))
     groups = presentation.recommendation_groups(tiered)
@@ -294,7 +305,7 @@ def test_examples_for_profile_are_the_union_of_the_factors_examples(kk):
 
 def test_unknowns_say_what_is_unknown():
     assert presentation.age_text(None) == "leeftijd onbekend"
-    assert presentation.iv_age_text(_iv("x", {})) == "leeftijd onbekend"
+    assert presentation.iv_age_text(make_intervention("x")) == "leeftijd onbekend"
     assert presentation.first_sentence("Een. Twee.") == "Een."
     long = "woord " * 60
     cut = presentation.first_sentence(long, 40)

@@ -385,11 +385,53 @@ def test_user_need_overrides_suggestion_and_unknown_input_is_reported(kk: Kennis
     assert any("onzin" in n for n in res2.notices) and res2.need is not None
 
 
-def test_ranking_is_deterministic(kk: Kenniskaart):
-    p = Profile(age=14, risk_factors=(ANTI, FRIENDS, DRUGS), protective_factors=("vk-zelfregulatie",))
-    a, b = recommend(kk, p), recommend(kk, p)
-    assert a == b
-    assert [(r.reasons, r.cautions, r.rule) for r in a.ranked] == [(r.reasons, r.cautions, r.rule) for r in b.ranked]
+RANKING_SCRIPT = """
+import json
+from kenniskaart.content import load_content
+from kenniskaart.matcher import Profile, profile_from_case, recommend
+
+kk = load_content()
+profiles = [profile_from_case(c) for c in kk.cases] + [
+    Profile(age=14, risk_factors=(%r, %r, %r), protective_factors=("vk-zelfregulatie",)),
+    Profile(risk_factors=tuple(f.id for f in kk.risk_factors[:12])),
+]
+out = []
+for p in profiles:
+    r = recommend(kk, p)
+    out.append({
+        "need": [r.need, r.need_reason],
+        "ranked": [[x.intervention.id, x.tier, x.score, [f.id for f in x.factors], x.reasons, x.cautions, x.rule]
+                   for x in r.ranked],
+        "excluded": [[e.intervention.id, e.reason, e.kind] for e in r.excluded],
+        "package": [[i.rec.intervention.id, i.why] for i in r.package],
+        "uncovered": [f.id for f in r.uncovered],
+        "gaps": [[g.factor.id, [i.id for i in g.unrecognised], [e.id for e in g.examples]] for g in r.gaps],
+        "for_organisation": [x.intervention.id for x in r.for_organisation],
+        "notices": list(r.notices),
+    })
+print(json.dumps(out))
+""" % (ANTI, FRIENDS, DRUGS)
+
+
+def test_ranking_is_deterministic():
+    """The same profiles give the same advice, words and order in two processes whose string
+    hashes differ (PYTHONHASHSEED): no set or dict order leaks into the ranking."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    runs = []
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", RANKING_SCRIPT], cwd=ROOT, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs.append(json.loads(done.stdout))
+    assert len(runs[0]) >= 7 and all(r["ranked"] for r in runs[0])
+    for one, other in zip(*runs):
+        assert one == other
 
 
 def test_every_case_gets_tiers_a_package_or_gaps(kk: Kenniskaart):

@@ -107,11 +107,15 @@ def test_no_unknown_effect_next_to_an_effective_recognition(kk):
     shown = [r.intervention for r in res.tier(1)]
     assert shown
     text = page_text(_open(kk, profile))
+    checked = 0
     for iv in shown:
         if iv.effect is None and iv.recognition.level.startswith("effectief"):
             assert md(f"het erkenningsniveau zegt: {iv.recognition.level}") in text
+            checked += 1
         elif iv.effect:
             assert md(iv.effect) in text
+            checked += 1
+    assert checked >= len(shown) // 2
 
 
 def test_chosen_factors_show_evidence_and_nature_as_badges(kk):

@@ -20,24 +20,19 @@ from kenniskaart.matcher import (
     recommend,
     suggest_need,
 )
-from kenniskaart.models import Caution, Factor, FactorLink, HelpLevel, Intervention, PracticeExample, Recognition, SourceRef
+from kenniskaart.models import Caution, FactorLink, HelpLevel, Intervention, PracticeExample, Recognition
 
-SRC = [SourceRef(source="s", section="x")]
+from helpers import SRC, make_factor, make_intervention
+
 ERKEND = Recognition(level="effectief volgens eerste aanwijzingen", sources=SRC)
 
 
-def factor(fid: str, *, kind="risico", level="individu", nature="dynamisch", evidence="gefundeerd", twins=()) -> Factor:
-    return Factor(id=fid, name=fid.upper(), kind=kind, level=level, framework="beke_kennissynthese", nature=nature,
-                  evidence=evidence, twins=list(twins), sources=SRC)
+factor = make_factor
 
 
-def iv(iid: str, links: dict[str, str], *, lo=None, hi=None, rec=None, purpose="jeugdinterventie", levels=("individu",),
-       help_levels=(), cautions=()) -> Intervention:
-    return Intervention(
-        id=iid, name=iid.upper(), kind="interventie", purpose=purpose, description="d", min_age=lo, max_age=hi,
-        levels=list(levels), help_levels=list(help_levels), recognition=rec,
-        factors=[FactorLink(factor=f, basis=b) for f, b in links.items()], cautions=list(cautions), sources=SRC,
-    )
+def iv(iid: str, links: dict[str, str], *, levels=("individu",), **kw) -> Intervention:
+    """A made-up intervention for one young person (level 'individu' unless given)."""
+    return make_intervention(iid, links, levels=levels, **kw)
 
 
 HELP = tuple(
@@ -233,3 +228,18 @@ def test_rules_text_shows_the_weights():
     assert RULES["tiers"][1] in text and RULES["tiers"][2] in text
     assert "Voor school of gemeente" in text and "statische" in text.lower()
     assert ev["gefundeerd"] > ev["plausibel"]
+
+
+def test_a_preferred_setting_lifts_the_items_in_that_setting():
+    """Two items alike but for their setting: the profile's setting puts its item first, with
+    the reason in words; the other setting reverses the order (so the order is not by name)."""
+    f = factor("f")
+    school = iv("op-school", {"f": "bron"}).model_copy(update={"settings": ["school"]})
+    wijk = iv("in-de-wijk", {"f": "bron"}).model_copy(update={"settings": ["wijk"]})
+    kk = kaart([f], [school, wijk])
+    for chosen, first in (("school", "op-school"), ("wijk", "in-de-wijk")):
+        res = recommend(kk, Profile(risk_factors=("f",), settings=(chosen,)))
+        assert ids(res.ranked)[0] == first, chosen
+        top = res.ranked[0]
+        assert any(r.startswith("setting past: ") for r in top.reasons)
+        assert not any(r.startswith("setting past: ") for r in res.ranked[1].reasons)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -86,15 +88,6 @@ def test_factoren_detail_lists_interventions(kk):
     assert md(ajb.name) in links and "interventie=ajb" in links[md(ajb.name)]
 
 
-def test_lessen_worksheet_downloads():
-    # Lazy tabs: the lessons are the first part; the worksheet opens via ?onderdeel=…
-    at = open_page("pages/lessen.py")
-    assert any("Les 4" in h.value for h in at.header)
-    at = open_page("pages/lessen.py", {"onderdeel": "Werkblad Samen weerbaar"})
-    labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Download werkblad (Markdown)", "Download werkblad (CSV)"]
-
-
 def test_planscan_preset_shows_coverage(kk):
     at = open_page("pages/planscan.py")
     at.selectbox(key="ps_preset").select("Amsterdam").run()
@@ -121,15 +114,79 @@ KEYS = ["leeftijd", "risico", "bescherm", "setting", "niveau", "shortlist", "the
         "notitie-bestaat-niet"]
 
 
+def _link_notice(at) -> str:
+    """The page's single notice box about the link, unescaped as the user reads it."""
+    from kenniskaart.ui.state import NOTICE_HEAD
+
+    boxes = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning if NOTICE_HEAD in re.sub(r"\\(.)", r"\1", w.value)]
+    assert len(boxes) == 1, [w.value for w in at.warning]
+    return boxes[0]
+
+
+def _assert_only_valid_state(kk, at) -> None:
+    """Whatever the link held, the session keeps only known ids and ages in range."""
+    state = at.session_state
+    factors, interventions = kk.by_id("factors"), kk.by_id("interventions")
+    if "profile" in state and state["profile"] is not None:
+        profile = state["profile"]
+        assert set(profile.risk_factors) | set(profile.protective_factors) <= set(factors)
+        assert profile.age is None or 4 <= profile.age <= 30
+    if "shortlist" in state:
+        assert set(state["shortlist"]) <= set(interventions)
+    for key in ("i_theme", "i_factor", "i_rec", "i_setting", "i_format", "i_kind", "f_kind", "f_theme"):
+        if key in state:
+            assert HOSTILE not in state[key] and "nep" not in state[key], key
+
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def test_hostile_link_values_are_dropped_with_a_notice_naming_them(kk):
+    from kenniskaart.matcher import Profile
+
+    risk = kk.risk_factors[0].id
+    # the profile and shortlist of a link are read on the first run (AppTest: the start page)
+    at = open_page(None, {"leeftijd": "999", "risico": f"{risk},{HOSTILE}", "shortlist": f"ajb,{HOSTILE}",
+                          "niveau": "nep"})
+    notice = _link_notice(at)
+    assert "Ongeldige leeftijd" in notice and "Onbekend niveau van hulp" in notice
+    assert notice.count(HOSTILE) == 2  # once for the factors, once for the shortlist
+    assert at.session_state["profile"] == Profile(risk_factors=(risk,))
+    assert at.session_state["shortlist"] == ["ajb"]
+
+    rec = next(iv.recognition.level for iv in kk.interventions if iv.recognition)
+    at = open_page("pages/interventies.py", {"erkenning": f"{rec},{HOSTILE}", "lft": "999", "omgeving": "maan"})
+    notice = _link_notice(at)
+    assert f"Onbekende erkenningen in de link genegeerd: {HOSTILE}" in notice
+    assert "Ongeldige leeftijd in de link genegeerd" in notice and "Onbekende settings in de link genegeerd: maan" in notice
+    assert at.session_state["i_rec"] == [rec] and at.session_state["i_setting"] == []
+    assert at.toggle(key="i_use_age").value is False  # the bad age is not applied
+    _assert_only_valid_state(kk, at)
+
+    at = open_page("pages/factoren.py", {"nl": HOSTILE, "soort": "risico,nep"})
+    notice = _link_notice(at)
+    assert "Ongeldige waarde voor 'ook in Nederland onderzocht'" in notice and "Onbekende soorten in de link genegeerd: nep" in notice
+    assert at.session_state["f_kind"] == ["risico"] and at.session_state["f_nl"] != HOSTILE
+
+
+def test_a_clean_link_shows_no_notice(kk):
+    from kenniskaart.ui.state import NOTICE_HEAD
+
+    at = open_page("pages/aanbeveler.py", {"leeftijd": "15", "risico": kk.risk_factors[0].id, "shortlist": "ajb"})
+    assert not any(NOTICE_HEAD in w.value for w in at.warning)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     page=st.sampled_from(PAGES),
     params=st.dictionaries(st.sampled_from(KEYS),
-                           st.one_of(st.text(max_size=80), st.sampled_from(["<script>alert(1)</script>", "-1", "999", ",,,", "%00"])),
+                           st.one_of(st.text(max_size=80), st.sampled_from([HOSTILE, "-1", "999", ",,,", "%00", "nep"])),
                            max_size=5),
 )
-def test_hostile_query_params_never_crash(page, params):
-    open_page(page, params)
+def test_hostile_query_params_never_crash(kk, page, params):
+    """Any link opens every page without an error and leaves only valid values in the session."""
+    at = open_page(page, params)
+    _assert_only_valid_state(kk, at)
 
 
 def test_factoren_shows_the_caveat_about_the_factor_research_only(kk):

@@ -136,3 +136,55 @@ def test_factoren_filters_survive_another_page(kk):
     assert not at.exception
     assert at.session_state["f_kind"] == ["beschermend"] and at.session_state["f_level"] == ["gezin"]
     assert f"**{expected}** van {len(kk.factors)} factoren." in page_text(at)
+
+
+def test_the_dutch_not_found_page_says_what_happened_and_where_to_go(monkeypatch):
+    """An unknown address gets the app's own Dutch page (registered under that name by app.py):
+    its title, its explanation and links to three real pages; no English left."""
+    import kenniskaart.ui.links as links
+
+    monkeypatch.setattr(links, "unknown_path", lambda known: "bestaat-niet")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/niet_gevonden.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == ["Pagina niet gevonden"]
+    text = page_text(at)
+    assert "Dit adres hoort niet bij een pagina van de kenniskaart." in text
+    assert "Misschien is de link verkeerd overgenomen of is de pagina hernoemd." in text
+    assert "not found" not in text.lower() and "page" not in text.lower().replace("pagina", "")
+    links_shown = {l.proto.label: l.proto.page for l in at.get("page_link")
+                   if l.proto.label != "Werkmap bewaren of openen"}
+    assert links_shown == {"Naar de startpagina": "", "Naar de interventies": "interventies",
+                           "Naar de factoren": "factoren"}
+
+
+HOSTILE_PAGES = ["pages/start.py", "pages/factoren.py", "pages/interventies.py", "pages/praktijkvoorbeelden.py",
+                 "pages/lessen.py", "pages/planscan.py", "pages/over.py"]
+
+
+@pytest.mark.parametrize("path", HOSTILE_PAGES)
+def test_hostile_content_is_escaped_text_on_every_page(monkeypatch, path):
+    """Content with <script>, <img onerror>, <svg onload> and javascript: links: every text the
+    page renders as Markdown carries them escaped, never as HTML or a link; no element may
+    render raw HTML with them. Planscan and Over show the hostile names themselves, literally."""
+    import re
+
+    from helpers import unescape_md
+
+    monkeypatch.setenv("KENNISKAART_CONTENT", str(FIXTURES / "hostile"))
+    at = open_page(path)
+    rendered = [page_text(at), *(e.label for e in at.expander), *(t.label for t in at.tabs),
+                *(l.proto.label for l in at.get("page_link"))]
+    for text in rendered:
+        assert not re.search(r"(?<!\\)<(script|img|svg)", text), text
+        assert not re.search(r"(?<!\\)\]\(javascript:", text), text  # a live Markdown link
+    raw_html = [m.value for m in at.markdown if m.proto.allow_html] + [h.proto.body for h in at.get("html")]
+    assert not any("__xss" in h for h in raw_html)
+    shown = unescape_md(page_text(at))
+    if path == "pages/planscan.py":  # the open group lists the factor as a gap
+        assert "Risico <script>window.__xss = 4</script> — niet gedekt" in shown.replace("**", "")
+    if path == "pages/over.py":  # the sources, by title and publisher
+        assert "Bron <script>window.__xss = 1</script>" in shown
+        assert 'Uitgever <img src=x onerror="window.__xss = 2">' in shown

@@ -11,8 +11,9 @@ import re
 
 import pytest
 
+from helpers import SRC, make_factor, make_intervention
 from kenniskaart.content import Kenniskaart
-from kenniskaart.models import Factor, FactorLink, Intervention, PracticeExample, SourceRef, Theme
+from kenniskaart.models import PracticeExample, Theme
 from kenniskaart.planscan import (
     ALL_BOTOC,
     CONTEXT_GROUP,
@@ -210,17 +211,8 @@ def test_coverage_table_lists_context_apart(kk):
 
 # --- twins count once (synthetic content: the real twins arrive with the content work) ----
 
-REF = [SourceRef(source="s", section="test")]
-
-
-def factor(fid, name, framework, kind="risico", level="individu", evidence="gefundeerd", nature="dynamisch", twins=()):
-    return Factor(id=fid, name=name, kind=kind, level=level, framework=framework, nature=nature,
-                  evidence=evidence, twins=list(twins), sources=REF)
-
-
-def intervention(iid, name, links, purpose="jeugdinterventie", **kw):
-    return Intervention(id=iid, name=name, kind="interventie", purpose=purpose, description="x",
-                        factors=[FactorLink(factor=f, basis="bron") for f in links], sources=REF, **kw)
+REF = SRC
+factor = make_factor
 
 
 @pytest.fixture()
@@ -238,9 +230,9 @@ def small():
               risk_factors=["beke-buurt"], protective_factors=["beke-b-steun"], sources=REF),
     )
     interventions = (
-        intervention("iv-sw", "Wijkaanpak", ["sw-buurt"]),
-        intervention("iv-ouders", "Oudercursus", ["sw-ouders"]),
-        intervention("iv-instrument", "Screeninglijst", ["sw-ouders"], purpose="instrument"),
+        make_intervention("iv-sw", ["sw-buurt"], name="Wijkaanpak"),
+        make_intervention("iv-ouders", ["sw-ouders"], name="Oudercursus"),
+        make_intervention("iv-instrument", ["sw-ouders"], name="Screeninglijst", purpose="instrument"),
     )
     examples = (
         PracticeExample(id="ex-a", kind="botoc", code="A1", name="Buurtproject", municipality="A",
@@ -478,7 +470,7 @@ def test_plan_file_with_unknown_ids_is_cleaned_with_notices(kk):
     assert any("bestaat-niet" in n for n in notices) and any("nep-factor" in n for n in notices)
 
 
-@pytest.mark.parametrize("raw,message", [
+BAD_PLAN_FILES = [
     (b"\xff\xfe", "geen geldige JSON"),
     (b"[1, 2]", "formaat ontbreekt"),
     (b'{"formaat": "kenniskaart-plan", "versie": 7}', "Onbekende versie"),
@@ -486,7 +478,10 @@ def test_plan_file_with_unknown_ids_is_cleaned_with_notices(kk):
     (b'{"formaat": "kenniskaart-plan", "versie": 1, "own": [{"name": "x", "min_age": "acht"}]}',
      "'own.0.min_age': moet een geheel getal zijn"),
     (b"x" * 300_000, "te groot"),
-])
+]
+
+
+@pytest.mark.parametrize("raw,message", BAD_PLAN_FILES, ids=[m for _, m in BAD_PLAN_FILES])
 def test_bad_plan_files_give_a_clear_message(kk, raw, message):
     with pytest.raises(PlanFileError, match=re.escape(message)) as exc:
         plan_from_json(kk, raw)
@@ -523,14 +518,30 @@ def test_plan_survives_a_visit_to_another_page():
     assert at.selectbox(key="ps_preset").value == "Amsterdam"
 
 
-def test_suggestions_are_same_tab_page_links():
+def test_suggestions_are_same_tab_links_to_the_suggested_interventions(kk):
+    """The open group (the first) lists, under each gap, a page link per suggestion of
+    gap_suggestions, in order, to that intervention's detail on Interventies; following
+    one opens that detail."""
+    from urllib.parse import parse_qs
+
     from conftest import open_page
 
+    from kenniskaart.ui.text import md
+
     at = open_page("pages/planscan.py")
-    # the sidebar's werkmap link is a page link too; the suggestions are the others
-    links = [link for link in at.get("page_link") if link.proto.label != "Werkmap bewaren of openen"]
-    assert links, "the open group lists suggestions as page links"
-    assert all(link.proto.page.endswith("interventies") or "interventies" in link.proto.page for link in links)
+    coverage = scan(kk, [])
+    suggestions = gap_suggestions(kk, coverage)
+    ivs = kk.by_id("interventions")
+    expected = [(f"Suggestie: {md(ivs[iid].name)}", {"interventie": [iid]})
+                for c in coverage if c.group == GROUPS[0] and not c.covered for iid in suggestions.get(c.id, [])]
+    links = [link.proto for link in at.get("page_link") if link.proto.label.startswith("Suggestie: ")]
+    assert len(expected) >= 3
+    assert [(l.label, parse_qs(l.query_string)) for l in links] == expected
+    assert {l.page for l in links} == {"interventies"}  # the page's url path, same tab
+    assert all(not l.external for l in links)
+    first = expected[0][1]["interventie"][0]
+    at = open_page("pages/interventies.py", {"interventie": first})
+    assert at.session_state["i_detail"] == first
 
 
 def test_page_shows_static_factors_apart_and_theme_level_provenance(kk):

@@ -69,13 +69,22 @@ def test_bad_filters_give_notices():
 
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.sampled_from(["leeftijd", "risico", "bescherm", "setting", "niveau", "x"]),
-                       st.text(max_size=300)))
-def test_any_query_string_gives_a_valid_profile(kk, params):
+                       st.text(max_size=300)),
+       st.data())
+def test_any_query_string_gives_a_valid_profile(kk, params, data):
+    """Any link gives a valid profile: known risk factors are kept in their order (once each),
+    anything else is dropped and named in a notice; random text never gets through."""
     profile, notices = profile_from_params(kk, params)
-    assert isinstance(profile, Profile)
     factors = kk.by_id("factors")
     assert all(f in factors for f in profile.risk_factors + profile.protective_factors)
     assert profile.age is None or 4 <= profile.age <= 30
+    valid = [f.id for f in kk.risk_factors]
+    junk = st.text(alphabet="abcz-<>\\\"'", min_size=1, max_size=12)
+    risico = data.draw(st.lists(st.one_of(st.sampled_from(valid[:20]), junk), max_size=8), label="risico")
+    profile, notices = profile_from_params(kk, {**params, "risico": ",".join(risico)})
+    assert list(profile.risk_factors) == list(dict.fromkeys(r for r in risico if r in valid))
+    dropped = [r for r in risico if r not in valid]
+    assert any(n.startswith("Onbekende risicofactoren in de link genegeerd: ") for n in notices) == bool(dropped)
 
 
 def test_notes_round_trip_for_shortlisted_items():

@@ -55,25 +55,25 @@ def test_unknown_ids_are_dropped_with_notices(kk):
     assert "bestaat-niet" in text and "geen-factor" in text and "ook-niet" in text
 
 
-@pytest.mark.parametrize(
-    "raw, message",
-    [
-        (b"\xff\xfe", "geen geldige JSON"),
-        (b"[1, 2]", "geen werkmap"),
-        (json.dumps({"formaat": "kenniskaart-plan", "versie": 1}).encode(), "Planscan"),
-        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 9}).encode(), "Onbekende versie"),
-        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "extra": 1}).encode(), "'extra'"),
-        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "shortlist": [{"interventie": 5}]}).encode(),
-         "shortlist.0.interventie"),
-        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "profiel": {"age": 99}}).encode(),
-         "'profiel.age': is te groot"),
-        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "profiel": {"age": "vijftien"}}).encode(),
-         "'profiel.age': moet een geheel getal zijn"),
-        (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "plan": {"formaat": "x"}}).encode(),
-         "Het plan in de werkmap is ongeldig"),
-        (b" " * 600_000, "te groot"),
-    ],
-)
+BAD_WERKMAP_FILES = [
+    (b"\xff\xfe", "geen geldige JSON"),
+    (b"[1, 2]", "geen werkmap"),
+    (json.dumps({"formaat": "kenniskaart-plan", "versie": 1}).encode(), "Planscan"),
+    (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 9}).encode(), "Onbekende versie"),
+    (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "extra": 1}).encode(), "'extra'"),
+    (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "shortlist": [{"interventie": 5}]}).encode(),
+     "shortlist.0.interventie"),
+    (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "profiel": {"age": 99}}).encode(),
+     "'profiel.age': is te groot"),
+    (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "profiel": {"age": "vijftien"}}).encode(),
+     "'profiel.age': moet een geheel getal zijn"),
+    (json.dumps({"formaat": "kenniskaart-werkmap", "versie": 1, "plan": {"formaat": "x"}}).encode(),
+     "Het plan in de werkmap is ongeldig"),
+    (b" " * 600_000, "te groot"),
+]
+
+
+@pytest.mark.parametrize("raw, message", BAD_WERKMAP_FILES, ids=[m for _, m in BAD_WERKMAP_FILES])
 def test_bad_files_are_refused_with_a_dutch_message(kk, raw, message):
     with pytest.raises(WerkmapError) as exc:
         werkmap_from_json(kk, raw)

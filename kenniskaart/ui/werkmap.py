@@ -34,8 +34,8 @@ def _open_werkmap(kk: Kenniskaart) -> None:
     st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
     st.session_state[NOTES_KEY] = dict(wm.notes)
     st.session_state[PLAN_KEY] = wm.plan
-    for iid in wm.shortlist:  # the note fields show the opened notes
-        st.session_state.pop(f"sl-note-{iid}", None)
+    for iid in wm.shortlist:  # the note fields show the opened notes (a dropped key would let the
+        st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
     st.session_state[WERKMAP_NOTICE_KEY] = (
         "success", [f"Werkmap '{upload.name}' geopend: {werkmap_summary(wm)}.", *notices]
     )

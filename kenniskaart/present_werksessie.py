@@ -1,0 +1,161 @@
+"""Formatting for the Werksessie page (pure: no Streamlit, no SQL).
+
+Which factors a participant sees first, the links of a room, and the live view's lines,
+table and chart. Counting and ranking are ``werksessie.room``'s; this only presents them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlencode, urlsplit
+
+import altair as alt
+import pandas as pd
+
+from .catalog import EVIDENCE_RANK, factor_choice_id
+from .content import Kenniskaart
+from .search import intervention_factor_ids
+from .werksessie.room import ORG_TYPES, RoomSummary, room_top_factors
+
+MOST_USED = 8
+"""Besides the gefundeerde factors, this many factors the most catalogue interventions address."""
+CHART_FACTORS = 12
+"""Factors in the live chart (the rest is in the table and the export)."""
+URL_PATH = "werksessie"
+ORG_COLOURS = dict(zip(ORG_TYPES.values(), ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#b279a2")))
+"""One colour per organisation type, the same in every chart (Tableau 10)."""
+
+
+# --- which factors first ------------------------------------------------------------------
+
+
+def _choice_ids(kk: Kenniskaart) -> list[str]:
+    """Dynamic factors, one per twin pair: what a participant can mark (static factors such as
+    age or gender are context, no target; see Factoren)."""
+    return [f.id for f in kk.factors if f.nature == "dynamisch" and factor_choice_id(kk, f.id) == f.id]
+
+
+def featured_factors(kk: Kenniskaart, most_used: int = MOST_USED) -> list[str]:
+    """The factors shown first: Beke's gefundeerde (dynamic) risk factors, then the dynamic
+    factors the most catalogue interventions address (the ones used most in practice)."""
+    choices = _choice_ids(kk)
+    factors = kk.by_id("factors")
+    first = [f for f in choices if factors[f].evidence == "gefundeerd"]
+    used: Counter[str] = Counter()
+    for iv in kk.interventions:
+        used.update({factor_choice_id(kk, f) for f in intervention_factor_ids(iv)})
+    rest = sorted((f for f in choices if f not in first and used[f] > 0),
+                  key=lambda f: (-used[f], factors[f].name.casefold()))
+    return first + rest[:most_used]
+
+
+def other_factors(kk: Kenniskaart, featured: list[str]) -> list[str]:
+    """Every other markable factor: risk before protective, by level, strongest evidence first."""
+    factors = kk.by_id("factors")
+    levels = {"individu": 0, "gezin": 1, "gemeenschap": 2}
+    return sorted(
+        (f for f in _choice_ids(kk) if f not in featured),
+        key=lambda f: (factors[f].kind != "risico", levels.get(factors[f].level, 9),
+                       EVIDENCE_RANK.get(factors[f].evidence, 9), factors[f].name.casefold()),
+    )
+
+
+def short_factor(name: str, limit: int = 70) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= limit else name[:limit].rsplit(" ", 1)[0] + " …"
+
+
+# --- links ------------------------------------------------------------------------------
+
+
+def base_url(url: str | None) -> str:
+    parts = urlsplit(url or "http://localhost:8501/")
+    return f"{parts.scheme}://{parts.netloc}/{URL_PATH}"
+
+
+def join_link(url: str | None, code: str) -> str:
+    return f"{base_url(url)}?{urlencode({'code': code})}"
+
+
+def facilitator_link(url: str | None, code: str, token: str) -> str:
+    return f"{base_url(url)}?{urlencode({'code': code, 'beheer': token})}"
+
+
+def participant_link(url: str | None, code: str, token: str) -> str:
+    return f"{base_url(url)}?{urlencode({'code': code, 'deelnemer': token})}"
+
+
+def spaced_code(code: str) -> str:
+    """'ABC DEF': easier to read from a projector."""
+    return f"{code[:3]}\u00a0{code[3:]}" if len(code) == 6 else code
+
+
+# --- live view ----------------------------------------------------------------------------
+
+
+def times(n: int) -> str:
+    return f"{n}×"
+
+
+def top_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5) -> list[str]:
+    """'<factor> — 3× in top 3 · 5× aangevinkt' for the room's top ``n`` factors (plain text)."""
+    factors = kk.by_id("factors")
+    out = []
+    for fid in room_top_factors(summary, n):
+        if fid in factors:
+            out.append(f"{short_factor(factors[fid].name)} — {times(summary.top_votes.get(fid, 0))} in top 3 · "
+                       f"{times(summary.factor_votes.get(fid, 0))} aangevinkt")
+    return out
+
+
+def votes_table(kk: Kenniskaart, summary: RoomSummary) -> pd.DataFrame:
+    """One row per marked factor, in the room's ranking: marks, top-3 votes, marks per org type."""
+    factors = kk.by_id("factors")
+    orgs = [o for o in ORG_TYPES if summary.orgs.get(o)]
+    rows = []
+    for fid in room_top_factors(summary, None):
+        if fid not in factors:
+            continue
+        row = {"factor": factors[fid].name, "aangevinkt": summary.factor_votes.get(fid, 0),
+               "in top 3": summary.top_votes.get(fid, 0)}
+        row.update({ORG_TYPES[o]: summary.by_org.get(o, {}).get(fid, 0) for o in orgs})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["factor", "aangevinkt", "in top 3", *(ORG_TYPES[o] for o in orgs)])
+
+
+def votes_frame(kk: Kenniskaart, summary: RoomSummary, n: int = CHART_FACTORS) -> pd.DataFrame:
+    """Long format for the chart: factor × organisation type × marks, the top ``n`` factors."""
+    factors = kk.by_id("factors")
+    rows = []
+    for fid in room_top_factors(summary, n):
+        if fid not in factors:
+            continue
+        label = short_factor(factors[fid].name, 48)
+        for org, label_org in ORG_TYPES.items():
+            count = summary.by_org.get(org, {}).get(fid, 0)
+            if count:
+                rows.append({"factor": label, "organisatie": label_org, "aantal": count})
+    return pd.DataFrame(rows, columns=["factor", "organisatie", "aantal"])
+
+
+def votes_chart(data: pd.DataFrame, font: int = 15) -> alt.Chart:
+    """Horizontal stacked bars: how often each factor was marked, by organisation type; the
+    factors in the room's ranking (data order)."""
+    order = list(dict.fromkeys(data["factor"]))
+    present = [o for o in ORG_COLOURS if o in set(data["organisatie"])]
+    ink = "#1a1a2e"
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y("factor:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+        x=alt.X("sum(aantal):Q", title="aantal keer aangevinkt", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("organisatie:N", scale=alt.Scale(domain=present, range=[ORG_COLOURS[o] for o in present]),
+                        title=None, legend=alt.Legend(orient="top", columns=3, labelLimit=260)),
+        order=alt.Order("organisatie:N"),
+        tooltip=[alt.Tooltip("factor:N"), alt.Tooltip("organisatie:N"), alt.Tooltip("aantal:Q")],
+    ).properties(height=alt.Step(font * 2 + 4)).configure_axis(
+        labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink,
+    ).configure_legend(labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink)
+
+
+def org_lines(summary: RoomSummary) -> str:
+    """'Gemeente 2 · Politie 1' (the answers per organisation type)."""
+    return " · ".join(f"{ORG_TYPES[o]} {n}" for o, n in summary.orgs.items() if o in ORG_TYPES and n)

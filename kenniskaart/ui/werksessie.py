@@ -1,0 +1,166 @@
+"""Streamlit helpers for the Werksessie page: the store (one per process), the room's links and
+QR code, which room this browser is in, and the guard that turns storage errors into Dutch
+messages. The live view and the answer form are in ``ui.werksessie_views``.
+
+The room logic is ``kenniskaart.werksessie``; everything shown from users (titles, own
+entries) goes through ``md()`` or plain-text elements, never raw HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from contextlib import contextmanager
+from typing import Iterator
+
+import streamlit as st
+
+from .. import present_werksessie as pw
+from ..werksessie import Store, StorageUnavailable, WerksessieError
+from .text import md
+
+log = logging.getLogger(__name__)
+
+REFRESH_SECONDS = 3
+"""The facilitator's live view reads the room again this often (a fragment rerun only)."""
+FACILITATOR_KEY = "ws_beheer"
+"""Session state: (code, facilitator token) of the room this browser runs."""
+PARTICIPANT_KEY = "ws_deelnemer"
+"""Session state: (code, participant token) of the room this browser takes part in."""
+try:
+    from zoneinfo import ZoneInfo
+
+    LOCAL = ZoneInfo("Europe/Amsterdam")
+except Exception:  # pragma: no cover - no time-zone data
+    LOCAL = dt.timezone.utc
+
+
+@st.cache_resource(show_spinner=False)
+def _store() -> Store:
+    return Store.from_env()
+
+
+def get_store() -> Store:
+    """The process's store (StorageUnavailable when it cannot be opened; not cached then)."""
+    return _store()
+
+
+@contextmanager
+def guard(caught: list[Exception] | None = None) -> Iterator[None]:
+    """Show a werksessie error (or any unexpected one) as a Dutch message, never a traceback;
+    the exception is appended to ``caught`` when given."""
+    try:
+        yield
+    except WerksessieError as exc:
+        st.error(md(str(exc)), icon=":material/error:")
+        if caught is not None:
+            caught.append(exc)
+    except Exception as exc:  # a defect: logged for the operator, a plain message for the user
+        log.exception("werksessie")
+        st.error("Er ging iets mis bij de werksessie. Probeer het opnieuw of vraag de begeleider om hulp.",
+                 icon=":material/error:")
+        if caught is not None:
+            caught.append(exc)
+
+
+def guarded(fn, *args) -> Exception | None:
+    """Run ``fn(*args)`` inside ``guard()``; the error it showed, or None."""
+    caught: list[Exception] = []
+    with guard(caught):
+        fn(*args)
+    return caught[0] if caught else None
+
+
+def local_time(moment: dt.datetime | None, fmt: str = "%H:%M") -> str:
+    if moment is None:
+        return ""
+    return moment.astimezone(LOCAL).strftime(fmt)
+
+
+# --- which room -----------------------------------------------------------------------------
+
+
+def room_params() -> tuple[str | None, str | None, str | None]:
+    """(code, facilitator token, participant token) from the address, else from this session.
+
+    Leaving for the Aanbeveler or Planscan drops the address's parameters; the session
+    remembers the room so the Werksessie page in the sidebar brings the user back to it.
+    """
+    params = st.query_params
+    code = (params.get("code") or "").strip()[:20] or None
+    beheer = (params.get("beheer") or "").strip()[:100] or None
+    deelnemer = (params.get("deelnemer") or "").strip()[:100] or None
+    if code and beheer:
+        st.session_state[FACILITATOR_KEY] = (code, beheer)
+    elif code and deelnemer:
+        st.session_state[PARTICIPANT_KEY] = (code, deelnemer)
+    elif code:
+        mine = st.session_state.get(PARTICIPANT_KEY)
+        if mine and mine[0].upper() == code.upper():
+            deelnemer = mine[1]
+            st.query_params["deelnemer"] = deelnemer  # a reload keeps the participant's answer
+    elif st.session_state.get(FACILITATOR_KEY):
+        code, beheer = st.session_state[FACILITATOR_KEY]
+        st.query_params.update(code=code, beheer=beheer)
+    elif st.session_state.get(PARTICIPANT_KEY):
+        code, deelnemer = st.session_state[PARTICIPANT_KEY]
+        st.query_params.update(code=code, deelnemer=deelnemer)
+    return code, beheer, deelnemer
+
+
+def go_to(**params: str) -> None:
+    """Replace the address's parameters (one browser-history entry) and rerun."""
+    st.query_params.clear()
+    st.query_params.update(params)
+    st.rerun()
+
+
+def forget_room() -> None:
+    for key in (FACILITATOR_KEY, PARTICIPANT_KEY):
+        st.session_state.pop(key, None)
+
+
+# --- links and QR code ------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def qr_png(link: str) -> bytes:
+    """The link as a QR code (PNG, dark on white, quiet zone) for the projector."""
+    import segno
+
+    buf = io.BytesIO()
+    segno.make(link, error="m", micro=False).save(buf, kind="png", scale=10, border=3, dark="#1a1a2e")
+    return buf.getvalue()
+
+
+def join_box(code: str, presenting: bool = False) -> None:
+    """Code, join link and QR code: what the room needs to take part (a narrow column)."""
+    link = pw.join_link(st.context.url, code)
+    with st.container(border=True, key="ws-join"):
+        st.markdown("**Doe mee:** scan de QR-code of open de link." if presenting else
+                    "**Doe mee op uw telefoon:** scan de QR-code, of open de link en vul de code in.")
+        if presenting:  # "p-chart": the presentation zooms it on a taller projector (1080 px: 1.5×)
+            with st.container(key="p-chart"):
+                st.image(qr_png(link), width=230, alt=f"QR-code met de link {link}")
+        else:
+            st.image(qr_png(link), width=210, alt=f"QR-code met de link {link}")
+        st.caption("Sessiecode")
+        st.markdown(f"## {md(pw.spaced_code(code))}")
+        st.code(link, language=None, wrap_lines=True)
+
+
+def facilitator_box(code: str, token: str) -> None:
+    with st.expander("Uw begeleiderslink (geheim)", icon=":material/key:"):
+        st.warning("Houd deze link voor uzelf: wie hem heeft, kan de sessie sluiten en verwijderen. "
+                   "Bewaar hem om later terug te komen, ook op een andere computer.", icon=":material/lock:")
+        st.code(pw.facilitator_link(st.context.url, code, token), language=None, wrap_lines=True)
+
+
+def storage_ok() -> Store | None:
+    """The store, or a Dutch message and None when it cannot be opened."""
+    try:
+        return get_store()
+    except StorageUnavailable as exc:
+        st.error(md(str(exc)), icon=":material/cloud_off:")
+        return None
