@@ -11,7 +11,14 @@ from kenniskaart import present_werksessie as pw
 from kenniskaart.werksessie import NotAllowed, RoomClosed, RoomExpired, RoomNotFound, export_csv, export_xlsx, to_plan, to_profile
 from kenniskaart.werksessie.room import DEFAULT_AGE_MAX, DEFAULT_AGE_MIN, MAX_TITLE_CHARS
 from kenniskaart.ui import get_content
-from kenniskaart.ui.state import PROFILE_KEY, set_plan, set_presentation
+from kenniskaart.ui.state import (
+    AANBEVELER_WIDGETS,
+    PLANSCAN_WIDGETS,
+    PROFILE_KEY,
+    reset_widgets,
+    set_plan,
+    set_presentation,
+)
 from kenniskaart.ui.text import md
 from kenniskaart.ui import werksessie as ws
 from kenniskaart.ui import werksessie_views as wv
@@ -60,8 +67,7 @@ def _to_aanbeveler(code: str, room) -> None:
         st.warning("Er zijn nog geen factoren aangevinkt: er is nog geen profiel te maken.")
         return
     st.session_state[PROFILE_KEY] = profile
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("a_")]:
-        del st.session_state[key]  # the Aanbeveler's widgets start again from the new profile
+    reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
     st.switch_page("pages/aanbeveler.py")
 
 
@@ -71,8 +77,7 @@ def _to_planscan(code: str) -> None:
         st.warning("Niemand heeft nog ingevuld wat de organisatie al doet: er is nog geen plan te maken.")
         return
     set_plan(plan)
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("ps_")]:
-        del st.session_state[key]
+    reset_widgets(PLANSCAN_WIDGETS)  # the Planscan starts again from the new plan
     st.switch_page("pages/planscan.py")
 
 

@@ -83,3 +83,15 @@ def notify(notices: Iterable[str]) -> None:
     slot = st.session_state.get(_NOTICE_SLOT)
     body = md(NOTICE_HEAD) + "\n" + "\n".join(f"- {md(n)}" for n in collected)
     (slot or st).warning(body, icon=":material/link_off:")
+
+
+AANBEVELER_WIDGETS = "a_"
+PLANSCAN_WIDGETS = "ps_"
+"""Key prefixes of the Aanbeveler's and the Planscan's widget state."""
+
+
+def reset_widgets(*prefixes: str) -> None:
+    """Drop the widget state of pages (by key prefix), so they start again from the session's
+    profile and plan after these were replaced (a werkmap, a werksessie)."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefixes)]:
+        del st.session_state[key]

@@ -7,13 +7,19 @@ import streamlit as st
 from ..content import Kenniskaart
 from ..planscan import Plan
 from ..werkmap import FILE_NAME, WerkmapError, werkmap_from_json, werkmap_summary, werkmap_to_json
-from .state import NOTES_KEY, PLAN_KEY, PROFILE_KEY, SHORTLIST_KEY, current_profile
+from .state import (
+    AANBEVELER_WIDGETS,
+    NOTES_KEY,
+    PLAN_KEY,
+    PLANSCAN_WIDGETS,
+    PROFILE_KEY,
+    SHORTLIST_KEY,
+    current_profile,
+    reset_widgets,
+)
 from .text import md
 
 WERKMAP_NOTICE_KEY = "werkmap_notices"
-_WIDGET_PREFIXES = ("a_", "ps_")
-"""Widget state of the Aanbeveler and Planscan pages, dropped after a werkmap is opened so
-those pages start again from the opened profile and plan."""
 
 
 def _open_werkmap(kk: Kenniskaart) -> None:
@@ -25,8 +31,7 @@ def _open_werkmap(kk: Kenniskaart) -> None:
     except WerkmapError as exc:
         st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
         return
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(_WIDGET_PREFIXES)]:
-        del st.session_state[key]
+    reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS)  # both pages start again from what was opened
     if wm.profile is not None:
         st.session_state[PROFILE_KEY] = wm.profile
     else:

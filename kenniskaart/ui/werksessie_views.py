@@ -164,7 +164,7 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
     room or its chart (a switch in the step's title row), and one click to make the room's top
     factors the profile of the next steps. ``next_step``: callback that moves to the next step."""
     from ..werksessie import to_profile
-    from .state import PROFILE_KEY
+    from .state import AANBEVELER_WIDGETS, PROFILE_KEY, reset_widgets
 
     room_ref = presentation_room()
     if room_ref is None:  # pragma: no cover - the step is only offered while a room runs
@@ -181,8 +181,7 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
             profile = to_profile(kk, room_summary(kk, store, room.code), room.age_min, room.age_max)
             if profile.risk_factors or profile.protective_factors:
                 st.session_state[PROFILE_KEY] = profile
-                for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("a_")]:
-                    del st.session_state[key]
+                reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
                 next_step()
             else:
                 st.warning("Er zijn nog geen factoren aangevinkt: er is nog geen profiel te maken.")
