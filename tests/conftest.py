@@ -119,6 +119,14 @@ class AppServer:
             return f"(log unreadable: {exc})"
         return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
 
+    def log_problems(self) -> list[str]:
+        """Lines of the server's log where Streamlit reported a problem: a traceback or a warning
+        with its stack (a widget given a value both ways, and the like)."""
+        lines = self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        return [line for i, line in enumerate(lines)
+                if i + 1 < len(lines) and lines[i + 1].startswith(("Stack (most recent call last)",
+                                                                    "Traceback (most recent call last)"))]
+
     def alive(self) -> bool:
         return self.proc.poll() is None
 

@@ -62,12 +62,15 @@ def _load_file(kk: Kenniskaart) -> None:
     st.session_state["ps_notices"] = notices + [f"Plan geladen uit '{upload.name}'."]
 
 
+OWN_AGE = (8, 27)  # the PmG target group, the own-entry form's starting age range
+
+
 def _add_own() -> None:
     name = st.session_state.get("ps_own_name", "").strip()
     if not name:
         st.session_state["ps_notices"] = ["Geef de eigen interventie een naam."]
         return
-    lo, hi = st.session_state.get("ps_own_age", (8, 27))
+    lo, hi = st.session_state.get("ps_own_age", OWN_AGE)
     entry = OwnEntry(
         name=name[:200],
         min_age=lo,
@@ -81,7 +84,7 @@ def _add_own() -> None:
     set_plan(plan.model_copy(update={"own": (*plan.own, entry)}))
     # an empty form for the next entry (the widgets persist their state, so set it, do not drop it)
     st.session_state["ps_own_name"] = ""
-    st.session_state["ps_own_age"] = (8, 27)
+    st.session_state["ps_own_age"] = OWN_AGE
     for key in ("ps_own_themes", "ps_own_ps_themes", "ps_own_factors", "ps_own_levels"):
         st.session_state[key] = []
 
@@ -150,7 +153,10 @@ def plan_editor(kk: Kenniskaart, plan: Plan) -> None:
         if own_form.open:
             with own_form:
                 st.text_input("Naam", key="ps_own_name", max_chars=200, persist_state="session")
-                st.slider("Leeftijd", 4, 30, (8, 27), key="ps_own_age", persist_state="session")
+                # the default lives in session state only: a widget default as well would clash with
+                # the reset after adding (Streamlit warns about a value set both ways)
+                st.session_state.setdefault("ps_own_age", OWN_AGE)
+                st.slider("Leeftijd", 4, 30, key="ps_own_age", persist_state="session")
                 st.multiselect(
                     "Factoren die ze aanpakt", _own_factor_options(kk), format_func=lambda f: _factor_label(kk, f),
                     placeholder="Kies…", key="ps_own_factors", persist_state="session",
