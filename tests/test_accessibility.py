@@ -25,6 +25,7 @@ VIEWS = [
     "planscan",
     "shortlist?shortlist=ajb,alles-kidzzz&leeftijd=10&risico=beke-r-antisociale-persoonlijkheidskenmerken",
     "over",
+    "werksessie",
     "?presentatie=1&leeftijd=10&risico=beke-r-antisociale-persoonlijkheidskenmerken",
 ]
 

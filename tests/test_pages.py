@@ -20,6 +20,7 @@ PAGES = [
     ("pages/planscan.py", "Planscan", "Uw plan is nog leeg"),
     ("pages/shortlist.py", "Shortlist", "Uw shortlist is leeg"),
     ("pages/over.py", "Over de kenniskaart: bronnen en methode", "Bronnen"),
+    ("pages/werksessie.py", "Werksessie", "Bouw in een workshop samen het risicoprofiel"),
 ]
 
 
