@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kenniskaart.ui.links import unknown_path
+from kenniskaart.ui.links import register_pages, unknown_path
 from kenniskaart.ui.state import presentation_mode
 
 st.set_page_config(
@@ -13,24 +13,33 @@ st.set_page_config(
     layout="wide",
 )
 
+BY_PATH: dict[str, st.Page] = {}
+
+
+def app_page(path: str, **kwargs) -> st.Page:
+    """st.Page, kept by its script path for links (kenniskaart.ui.links.page_ref)."""
+    BY_PATH[path] = st.Page(path, **kwargs)
+    return BY_PATH[path]
+
+
 PAGES = [
-    st.Page("pages/start.py", title="Start", icon=":material/home:", url_path="start", default=True),
-    st.Page("pages/factoren.py", title="Factoren", icon=":material/hub:", url_path="factoren"),
-    st.Page("pages/interventies.py", title="Interventies", icon=":material/menu_book:", url_path="interventies"),
-    st.Page("pages/aanbeveler.py", title="Aanbeveler", icon=":material/recommend:", url_path="aanbeveler"),
-    st.Page(
+    app_page("pages/start.py", title="Start", icon=":material/home:", url_path="start", default=True),
+    app_page("pages/factoren.py", title="Factoren", icon=":material/hub:", url_path="factoren"),
+    app_page("pages/interventies.py", title="Interventies", icon=":material/menu_book:", url_path="interventies"),
+    app_page("pages/aanbeveler.py", title="Aanbeveler", icon=":material/recommend:", url_path="aanbeveler"),
+    app_page(
         "pages/praktijkvoorbeelden.py",
         title="Praktijkvoorbeelden",
         icon=":material/location_city:",
         url_path="praktijkvoorbeelden",
     ),
-    st.Page("pages/lessen.py", title="Lessen", icon=":material/lightbulb:", url_path="lessen"),
-    st.Page("pages/planscan.py", title="Planscan", icon=":material/fact_check:", url_path="planscan"),
-    st.Page("pages/werksessie.py", title="Werksessie", icon=":material/groups:", url_path="werksessie"),
-    st.Page("pages/shortlist.py", title="Shortlist", icon=":material/checklist:", url_path="shortlist"),
-    st.Page("pages/over.py", title="Over (bronnen en methode)", icon=":material/info:", url_path="over"),
+    app_page("pages/lessen.py", title="Lessen", icon=":material/lightbulb:", url_path="lessen"),
+    app_page("pages/planscan.py", title="Planscan", icon=":material/fact_check:", url_path="planscan"),
+    app_page("pages/werksessie.py", title="Werksessie", icon=":material/groups:", url_path="werksessie"),
+    app_page("pages/shortlist.py", title="Shortlist", icon=":material/checklist:", url_path="shortlist"),
+    app_page("pages/over.py", title="Over (bronnen en methode)", icon=":material/info:", url_path="over"),
 ]
-PRESENTATION = st.Page(
+PRESENTATION = app_page(
     "pages/presentatie.py",
     title="Presentatie",
     icon=":material/co_present:",
@@ -48,6 +57,8 @@ missing = unknown_path([*(p.url_path for p in [*PAGES, PRESENTATION]), "start"])
 EXTRA = [st.Page("pages/niet_gevonden.py", title="Pagina niet gevonden", icon=":material/help:",
                  url_path=missing, visibility="hidden")] if missing else []
 presenting = presentation_mode()
+# links and page switches use these page objects (kenniskaart.ui.links.page_ref)
+register_pages(BY_PATH)
 page = st.navigation([*PAGES, PRESENTATION, *EXTRA], position="hidden" if presenting else "sidebar")
 if presenting and page.url_path != "presentatie":
     st.switch_page(PRESENTATION, query_params=st.query_params.to_dict())

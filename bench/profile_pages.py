@@ -194,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=3, help="repetitions (default 3)")
     ap.add_argument("--top", type=int, default=15, help="functions per table (default 15)")
     ap.add_argument("--no-walk", action="store_true", help="only open the pages, skip the facilitator walk")
+    ap.add_argument("--replica", action="store_true",
+                    help="profile the same-elements replica (bench/replica_app.py, recorded first) instead "
+                    "of the app: compare both profiles to see the app's own work")
     args = ap.parse_args(argv)
     if args.serve:
         serve(args.serve[0], args.serve[1:])
@@ -205,11 +208,21 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for f in out.glob("*.prof"):
         f.unlink()
+    entry, env = "app.py", dict(os.environ)
+    if args.replica:
+        import tempfile
+
+        from replica_pages import REPLAY_ENV, record
+
+        args.no_walk = True  # the replica replays page opens, not the walk's widget changes
+        folder = Path(tempfile.mkdtemp(prefix="kk-replica-"))
+        record([p for p in args.pages.split(",") if p], folder)
+        entry, env[REPLAY_ENV] = str(ROOT / "bench" / "replica_app.py"), str(folder)
     port = free_port()
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--serve", str(out), "app.py",
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--serve", str(out), entry,
            "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
            "--browser.gatherUsageStats", "false", *SERVER_ARGS]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -223,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
                     raise RuntimeError("profiled server did not start")
                 time.sleep(0.2)
         steps: list[tuple[str, list]] = [
-            (p, [Step(p, "open", "" if p == "start" else p)]) for p in args.pages.split(",") if p
+            # the Aanbeveler opened from a shared link (a casus profile), as replica_pages.py does
+            (p, [Step(p, "open", "" if p == "start" else p, shared_link_query() if p == "aanbeveler" else "")])
+            for p in args.pages.split(",") if p
         ]
         if not args.no_walk:
             steps.append(("walk", build_walk("facilitator", shared_link_query())))

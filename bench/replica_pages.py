@@ -18,14 +18,16 @@ loopback servers this script starts and stops:
    exactly those calls with those arguments into the same containers: the same elements, the
    same widgets with the same keys, the same charts and tables, and none of the app's own work
    (loading content, matching, filtering, formatting, session state).
-3. **Measure.** One session at a time, app and replica alternating, ``--reps`` times: server
-   CPU (``/proc/<pid>/stat``, minus the idle rate) per step — *open* (a new session loads the
+3. **Measure.** One session at a time, app and replica alternating, ``--reps`` times, with one
+   idle visitor kept on each server as in a room (without one, Streamlit drops its compiled
+   scripts each time the last session leaves; ``--empty-server`` measures that): server CPU
+   (the process CPU clock, in nanoseconds, minus the idle rate) per step — *open* (a new session loads the
    page: a full script run; k sessions in a row) and *rerun* (the same session runs the page
    again; k reruns in a row) — and the
    elements and blocks each server sent, so a replica that drifted from the page shows.
 
-Each reading averages ``--batch`` steps in a row (/proc counts CPU in 10 ms ticks); ratio = app /
-replica of the medians over ``--reps`` readings. The target is ≤ 1.25× on every page.
+Each reading averages ``--batch`` steps in a row; ratio = app / replica of the medians over
+``--reps`` readings. The target is ≤ 1.25× on every page.
 """
 
 from __future__ import annotations
@@ -117,6 +119,9 @@ def _picklable(value):
 def _replayable(params: dict) -> dict:
     """The call's arguments as the replica can make them (see the module docstring)."""
     out = dict(params)
+    page = out.get("page")
+    if isinstance(getattr(page, "_page", None), Path):  # an st.Page: the replica links by script path
+        out["page"] = f"{page._page.parent.name}/{page._page.name}"
     fmt = out.pop("format_func", None)
     if callable(fmt) and "options" in out:
         options = list(out["options"])
@@ -247,7 +252,7 @@ async def _session_run(url: str, page: str, query: str, reruns: int = 0) -> int:
 
 
 async def batch(url: str, page: str, query: str, procs, idle: float, k: int) -> list[tuple[str, float, int]]:
-    """Server CPU ms per step, averaged over ``k`` in a row (/proc counts in 10 ms ticks):
+    """Server CPU ms per step, averaged over ``k`` in a row:
     *open* = k new sessions that each load the page; *rerun* = k reruns in one session."""
     from load_protocol import CPU_SETTLE_S
 
@@ -293,20 +298,33 @@ def record(pages: list[str], folder: Path) -> None:
 
 
 async def measure(app_url: str, replica_url: str, app_procs, replica_procs, pages: list[str], reps: int,
-                  k: int) -> dict:
+                  k: int, empty_server: bool = False) -> dict:
     from load_protocol import idle_rate
 
     results: dict[tuple[str, str, str], list[tuple[float, int]]] = {}
     for label, url, procs in (("app", app_url, app_procs), ("replica", replica_url, replica_procs)):
         for page in pages:  # warm-up: caches, imports, the first run of each page
             await _session_run(url, page, page_query(page), reruns=1)
+    from load_protocol import ProtocolSession
+
+    # One idle visitor stays on each server, as in a room: Streamlit empties its cache of
+    # compiled page scripts whenever the last session leaves, so with one session at a time
+    # every open would recompile app.py and the page (about a millisecond, more for the app's
+    # longer scripts than for the replica's one). --empty-server measures that case.
+    keep = [] if empty_server else [ProtocolSession(url, 0, 120) for url in (app_url, replica_url)]
+    for session in keep:
+        await session.open("", "")
     idle = {"app": await idle_rate(app_procs), "replica": await idle_rate(replica_procs)}
-    for _ in range(reps):
-        for page in pages:
-            query = page_query(page)
-            for label, url, procs in (("app", app_url, app_procs), ("replica", replica_url, replica_procs)):
-                for step, cpu, elements in await batch(url, page, query, procs, idle[label], k):
-                    results.setdefault((page, step, label), []).append((cpu, elements))
+    try:
+        for _ in range(reps):
+            for page in pages:
+                query = page_query(page)
+                for label, url, procs in (("app", app_url, app_procs), ("replica", replica_url, replica_procs)):
+                    for step, cpu, elements in await batch(url, page, query, procs, idle[label], k):
+                        results.setdefault((page, step, label), []).append((cpu, elements))
+    finally:
+        for session in keep:
+            await session.close()
     return results
 
 
@@ -317,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=8)
     ap.add_argument("--batch", type=int, default=5, help="steps in a row per reading")
     ap.add_argument("--pages", default=",".join(PAGES))
+    ap.add_argument("--empty-server", action="store_true",
+                    help="no idle visitor on the servers: every open recompiles the scripts")
     args = ap.parse_args(argv)
     pages = [p for p in args.pages.split(",") if p]
     with tempfile.TemporaryDirectory(prefix="kk-replica-") as tmp:
@@ -327,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
         app = StreamlitServer("app.py", extra_args=SERVER_ARGS)
         replica = StreamlitServer(ROOT / "bench" / "replica_app.py", env={REPLAY_ENV: tmp}, extra_args=SERVER_ARGS)
         with app, replica:
-            res = asyncio.run(measure(app.url, replica.url, Procs([app.pid]), Procs([replica.pid]), pages, args.reps, args.batch))
+            res = asyncio.run(measure(app.url, replica.url, Procs([app.pid]), Procs([replica.pid]), pages, args.reps, args.batch,
+                                    args.empty_server))
     rows, worst = [], 0.0
     for page in pages:
         for step in ("open", "rerun"):
@@ -337,7 +358,8 @@ def main(argv: list[str] | None = None) -> int:
             worst = max(worst, ratio if ratio == ratio else 0.0)
             rows.append([f"{page} {step}", len(a), am, rm, f"{ratio:.2f}×", f"{a[-1][1]} / {r[-1][1]}"])
     print(table(["page step", "n", "app CPU ms", "replica CPU ms", "ratio", "elements app / replica"], rows))
-    print(f"highest ratio: {worst:.2f}× (target ≤ 1.25× on every page)")
+    print(f"highest ratio: {worst:.2f}× (target ≤ 1.25× on every page)"
+          + ("; empty servers (every open recompiles)" if args.empty_server else "; one idle visitor on each server"))
     return 0
 
 

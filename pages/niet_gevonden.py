@@ -3,6 +3,7 @@
 import streamlit as st
 
 from kenniskaart.ui import get_content
+from kenniskaart.ui.links import page_ref
 
 get_content()
 st.title("Pagina niet gevonden")
@@ -10,6 +11,6 @@ st.write(
     "Dit adres hoort niet bij een pagina van de kenniskaart. Misschien is de link verkeerd "
     "overgenomen of is de pagina hernoemd. Kies hieronder of in het menu waar u verder wilt."
 )
-st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/home:")
-st.page_link("pages/interventies.py", label="Naar de interventies", icon=":material/menu_book:")
-st.page_link("pages/factoren.py", label="Naar de factoren", icon=":material/hub:")
+st.page_link(page_ref("pages/start.py"), label="Naar de startpagina", icon=":material/home:")
+st.page_link(page_ref("pages/interventies.py"), label="Naar de interventies", icon=":material/menu_book:")
+st.page_link(page_ref("pages/factoren.py"), label="Naar de factoren", icon=":material/hub:")

@@ -4,20 +4,14 @@ import re
 
 import streamlit as st
 
-from kenniskaart.catalog import (
-    ExampleFilter,
-    examples_per_municipality,
-    examples_per_theme,
-    filter_examples,
-    plural,
-)
+from kenniskaart.catalog import ExampleFilter, filter_examples, plural
 from kenniskaart import charts
 from kenniskaart.present import BASIS_LABELS, CAUTION_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
 from kenniskaart.ui import get_content
 from kenniskaart.ui.links import catalog_link
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK
 from kenniskaart.ui.text import md, sources_line
-from kenniskaart.ui.widgets import chart, factor_pickers, search_explanation
+from kenniskaart.ui.widgets import chart, example_counts, factor_pickers, search_explanation
 from kenniskaart.ui.guidance import guidance_link
 
 ALL = "__alle__"
@@ -100,17 +94,16 @@ st.write(f"**{len(examples)}** van {plural(len(kk.examples), 'praktijkvoorbeeld'
 search_explanation(kk, query)
 
 if examples:
+    per_theme, per_muni = example_counts(kk, examples)
     left, right = st.columns(2)
     with left:
         st.header("Per interventiethema")
-        per_theme = examples_per_theme(kk, examples)
         chart(charts.bar_chart, per_theme, "thema", list(ps_themes.values()))
         as_table = st.expander("Als tabel", key="p_theme_table", on_change="rerun")
         if as_table.open:
             as_table.dataframe(per_theme, hide_index=True)
     with right:
         st.header("Per gemeente")
-        per_muni = examples_per_municipality(examples)
         chart(charts.bar_chart, per_muni, "gemeente")
         as_table = st.expander("Als tabel", key="p_muni_table", on_change="rerun")
         if as_table.open:

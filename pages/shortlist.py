@@ -6,7 +6,7 @@ from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.catalog import plural
 from kenniskaart.ui import get_content
-from kenniskaart.ui.links import share_box, share_params
+from kenniskaart.ui.links import page_ref, share_box, share_params
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.werkmap import werkmap_box
@@ -40,8 +40,8 @@ if not items:
         "Uw shortlist is leeg. Kies 'Zet op shortlist' bij een interventie in de catalogus of in de "
         f"aanbeveler. Er zijn {len(kk.interventions)} interventies om uit te kiezen."
     )
-    st.page_link("pages/interventies.py", label="Naar de interventies", icon=":material/menu_book:")
-    st.page_link("pages/aanbeveler.py", label="Naar de aanbeveler", icon=":material/recommend:")
+    st.page_link(page_ref("pages/interventies.py"), label="Naar de interventies", icon=":material/menu_book:")
+    st.page_link(page_ref("pages/aanbeveler.py"), label="Naar de aanbeveler", icon=":material/recommend:")
     werkmap_box(kk)
     st.stop()
 

@@ -11,6 +11,7 @@ from kenniskaart import present_werksessie as pw
 from kenniskaart.werksessie import NotAllowed, RoomClosed, RoomExpired, RoomNotFound, export_csv, export_xlsx, to_plan, to_profile
 from kenniskaart.werksessie.room import DEFAULT_AGE_MAX, DEFAULT_AGE_MIN, MAX_TITLE_CHARS
 from kenniskaart.ui import get_content
+from kenniskaart.ui.links import page_ref
 from kenniskaart.ui.state import (
     AANBEVELER_WIDGETS,
     PLANSCAN_WIDGETS,
@@ -68,7 +69,7 @@ def _to_aanbeveler(code: str, room) -> None:
         return
     st.session_state[PROFILE_KEY] = profile
     reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
-    st.switch_page("pages/aanbeveler.py")
+    st.switch_page(page_ref("pages/aanbeveler.py"))
 
 
 def _to_planscan(code: str) -> None:
@@ -78,7 +79,7 @@ def _to_planscan(code: str) -> None:
         return
     set_plan(plan)
     reset_widgets(PLANSCAN_WIDGETS)  # the Planscan starts again from the new plan
-    st.switch_page("pages/planscan.py")
+    st.switch_page(page_ref("pages/planscan.py"))
 
 
 def _present() -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+
 from kenniskaart import charts
 from kenniskaart.catalog import examples_per_theme, intervention_matrix
 from kenniskaart.planscan import ALL_BOTOC, GROUPS, balance, compare, items_of, scan, summary
@@ -65,3 +67,18 @@ def test_a_template_filled_with_other_data_is_the_chart_of_that_data(kk):
     assert list(filled["datasets"]) != [template[1]]  # named after its own content, not the first frame's
     assert _without_data(filled) == _without_data(direct)
     assert "continuousWidth" not in json.dumps(filled)
+
+
+def test_chart_rows_are_what_pandas_writes_as_json():
+    """fill_template's rows (records_of) are the frame's JSON records: plain values, and a
+    missing number, text or count is null, never NaN (which is not JSON)."""
+    import numpy as np
+
+    df = pd.DataFrame({
+        "thema": pd.array(["a", None, "c"], dtype="string"),
+        "aantal": pd.array([1, None, 3], dtype="Int64"),
+        "deel": [0.5, np.nan, 2.0],
+        "n": np.array([1, 2, 3], dtype="int64"),
+    })
+    assert charts.records_of(df) == json.loads(df.to_json(orient="records"))
+    assert json.loads(json.dumps(charts.records_of(df), allow_nan=False)) == charts.records_of(df)

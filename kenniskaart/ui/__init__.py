@@ -16,7 +16,7 @@ import gc
 import streamlit as st
 
 from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
-from .links import restore_from_url
+from .links import page_ref, restore_from_url
 from .state import _NOTICE_LIST, _NOTICE_SLOT, NOTICES_KEY, PRESENTATION_KEY, notify
 from .widgets import presentation_switch
 
@@ -84,7 +84,7 @@ def get_content() -> Kenniskaart:
     notify(st.session_state.pop(NOTICES_KEY, []))
     if not st.session_state.get(PRESENTATION_KEY):
         st.sidebar.page_link(
-            "pages/shortlist.py", label="Werkmap bewaren of openen", icon=":material/folder_open:",
+            page_ref("pages/shortlist.py"), label="Werkmap bewaren of openen", icon=":material/folder_open:",
             help="Uw profiel, shortlist met notities en plan in één bestand; op de pagina Shortlist.",
         )
         presentation_switch()

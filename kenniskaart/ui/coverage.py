@@ -7,7 +7,7 @@ import streamlit as st
 
 from .. import charts
 from ..catalog import plural
-from ..content import Kenniskaart
+from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
 from ..planscan import (
     CONTEXT_GROUP,
@@ -28,10 +28,21 @@ from ..planscan import (
 )
 from ..present import BASIS_EXPLAINED, NATURE_EXPLAINED
 from .guidance import guidance_link
+from .links import page_ref
 from .text import md
 from .widgets import chart, shortlist_button
 
 COVERED = ":green[:material/check_circle:]"
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _scanned(plan_json: str, content: str, _kk: Kenniskaart, _plan: Plan):
+    """(items, coverage, summary, grounded count) of a plan, computed once per plan and content
+    folder per process and shared read-only: a plan scanned again (every rerun of the page, a
+    room of users starting from the same municipality) costs a lookup."""
+    items = items_of(_kk, _plan)
+    coverage = scan(_kk, items)
+    return items, coverage, summary(coverage), len(grounded_items(_kk, items))
 GAP = ":red[:material/cancel:]"
 
 
@@ -57,7 +68,7 @@ def _gap_row(kk: Kenniskaart, c: Coverage, suggestions: dict[str, list[str]]) ->
     for iid in ids:
         with st.container(horizontal=True, vertical_alignment="center"):
             st.page_link(
-                "pages/interventies.py", label=f"Suggestie: {md(ivs[iid].name)}",
+                page_ref("pages/interventies.py"), label=f"Suggestie: {md(ivs[iid].name)}",
                 query_params={"interventie": iid}, icon=":material/arrow_forward:",
             )
             # the same factor can be listed in two groups: one key per group
@@ -94,16 +105,14 @@ def _warnings(kk: Kenniskaart, items) -> None:
 def coverage_view(kk: Kenniskaart, plan: Plan) -> None:
     """The plan's coverage: warnings, the chart, one expander per group with its gaps and
     suggestions, the context factors, the balance and the download."""
-    items = items_of(kk, plan)
-    coverage = scan(kk, items)
+    items, coverage, sm, n_grounded = _scanned(plan.model_dump_json(), str(content_dir()), kk, plan)
     st.header("Dekking")
     if not items:
         st.info("Uw plan is nog leeg: alles hieronder is dus een gat. Kies een gemeente of voeg interventies toe.")
     else:
-        grounded = grounded_items(kk, items)
         st.write(f"Het plan telt {plural(len(items), 'interventie', 'interventies')}.")
         st.write(
-            f"{len(grounded)} van de {len(items)} richten zich (ogenschijnlijk) op een gefundeerde "
+            f"{n_grounded} van de {len(items)} richten zich (ogenschijnlijk) op een gefundeerde "
             "risicofactor of een beschermende factor uit de kennissynthese. De praktijkscan telde "
             "dat voor 56 van de 62 BOTOC-interventies; op themaniveau telt de kenniskaart elke "
             "interventie in een gefundeerd thema mee, ook de enkele die de praktijkscan binnen zo'n "
@@ -116,7 +125,6 @@ def coverage_view(kk: Kenniskaart, plan: Plan) -> None:
     )
 
     _warnings(kk, items)
-    sm = summary(coverage)
     chart(charts.coverage_chart, sm, list(GROUPS))
     table = st.expander("Dekking als tabel", key="ps_sum_table", on_change="rerun")
     if table.open:

@@ -24,7 +24,7 @@ from ..present import (
     theme_names,
 )
 from ..signals import recognised_options
-from .links import catalog_link
+from .links import catalog_link, page_ref
 from .text import md, show_sources
 
 
@@ -97,7 +97,7 @@ def factor_detail(kk: Kenniskaart, f: Factor) -> None:
                 "Geen erkende interventie voor een jongere pakt deze factor aan. Kijk bij de niet-erkende "
                 "aanpakken en praktijkvoorbeelden hieronder, en bij 'Lessen' waarom dit een gat is."
             )
-            st.page_link("pages/lessen.py", label="Waarom plannen hier gaten hebben: de conclusies van de praktijkscan",
+            st.page_link(page_ref("pages/lessen.py"), label="Waarom plannen hier gaten hebben: de conclusies van de praktijkscan",
                          icon=":material/school:", query_params={"onderdeel": "Praktijkscan en Kamerbrief"})
     ivs = kk.interventions_for_factor(f.id)
     if not ivs:

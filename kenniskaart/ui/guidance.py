@@ -6,6 +6,7 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..models import Guidance
+from .links import page_ref
 from .text import md, show_sources
 
 
@@ -31,5 +32,5 @@ def guidance_link(kk: Kenniskaart, guidance_id: str | None) -> None:
     group = group_for(item) if item is not None else None
     if group is None:
         return
-    st.page_link(LESSEN_PAGE, label=md(f"Lees waarom: {item.title}"), icon=":material/report:",
+    st.page_link(page_ref(LESSEN_PAGE), label=md(f"Lees waarom: {item.title}"), icon=":material/report:",
                  query_params={"onderdeel": group.title})

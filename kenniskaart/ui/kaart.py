@@ -1,7 +1,9 @@
 """Streamlit rendering of the visual kenniskaart (shared by Factoren and Presentatie).
 
 The chart specs do not depend on the session, only on the factors shown and the selected
-node, so they are cached per process (``st.cache_data``). A click on a node (or a label)
+node, so they are cached per process and shared read-only (``st.cache_resource``: a cache
+hit returns the object itself, where ``st.cache_data`` would unpickle a copy on every run;
+Streamlit copies a spec before it changes it, and a Graph is frozen). A click on a node (or a label)
 selects it; the picker next to it does the same for keyboard and screen-reader users.
 """
 
@@ -17,10 +19,10 @@ from ..present import BASIS_EXPLAINED, BASIS_LABELS
 from .text import md
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected: str | None,
           max_factors: int | None, max_interventions: int | None, font: int, legend: bool,
-          max_height: int | None, only: frozenset[str] | None = None) -> tuple[dict, str]:
+          max_height: int | None, only: str | None = None) -> tuple[dict, str]:
     """(Vega-Lite spec, alt text) for the map; ``content`` keys the cache per content folder."""
     graph = _graph(_kk, content, factor_ids, selected, max_factors, max_interventions, only)
     hl = kaart.highlight(_kk, graph, selected)
@@ -30,19 +32,28 @@ def _spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected:
     return chart.to_dict(), kaart.describe(_kk, graph, hl)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _graph(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected: str | None,
-           max_factors: int | None, max_interventions: int | None, only: frozenset[str] | None = None) -> kaart.Graph:
+           max_factors: int | None, max_interventions: int | None, only: str | None = None) -> kaart.Graph:
     # a selected factor shows all its interventions, however many the cap leaves out
     include = kaart.interventions_for(_kk, selected) if selected in _kk.by_id("factors") else frozenset()
-    if only is not None:
-        include = include & only
-    return kaart.build_graph(_kk, factor_ids, max_factors, max_interventions, include, only)
+    offer = _unkey(only)
+    if offer is not None:
+        include = include & offer
+    return kaart.build_graph(_kk, factor_ids, max_factors, max_interventions, include, offer)
 
 
-def _offer(kk: Kenniskaart, profile: Profile | None) -> frozenset[str] | None:
-    """What the Aanbeveler offers this profile (None: no profile, draw every linked intervention)."""
-    return None if profile is None else offered(recommend(kk, profile))
+def _offer(kk: Kenniskaart, profile: Profile | None) -> str | None:
+    """What the Aanbeveler offers this profile (None: no profile, draw every linked intervention),
+    as one cache key: the sorted ids joined (Streamlit hashes a string far faster than a set)."""
+    return None if profile is None else _SEP.join(sorted(offered(recommend(kk, profile))))
+
+
+_SEP = "\x1f"
+
+
+def _unkey(only: str | None) -> frozenset[str] | None:
+    return None if only is None else frozenset(i for i in only.split(_SEP) if i)
 
 
 def _on_select(chart_key: str, picker_key: str) -> None:
@@ -173,10 +184,10 @@ def _lit_lists(kk: Kenniskaart, hl: kaart.Highlight) -> None:
         st.markdown(f"**Praktijkvoorbeelden ({len(exs)}):** " + "; ".join(exs))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], font: int,
-                   per_cell: int, only: frozenset[str] | None = None) -> tuple[dict | None, int]:
-    df = kaart.workshop_frame(_kk, factor_ids, only)
+                   per_cell: int, only: str | None = None) -> tuple[dict | None, int]:
+    df = kaart.workshop_frame(_kk, factor_ids, _unkey(only))
     if df.empty:
         return None, 0
     cells = kaart.workshop_cells(df, per_cell)
@@ -201,5 +212,5 @@ def workshop_view(
     )
     if table:
         with st.expander("Als tabel (voor schermlezers)"):
-            df = kaart.workshop_frame(kk, ids, only).drop(columns=["id", "erkend"])
+            df = kaart.workshop_frame(kk, ids, _unkey(only)).drop(columns=["id", "erkend"])
             st.dataframe(df, hide_index=True, width="stretch")

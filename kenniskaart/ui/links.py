@@ -97,6 +97,22 @@ def filters_to_url(
     share_box(url_path, params)
 
 
+_PAGES_KEY = "_kk_pages"
+
+
+def register_pages(pages: dict[str, st.Page]) -> None:
+    """app.py's pages of this run, by script path, for :func:`page_ref`."""
+    st.session_state[_PAGES_KEY] = pages
+
+
+def page_ref(path: str) -> st.Page | str:
+    """The page at ``path`` ("pages/lessen.py") as app.py registered it in this run, for
+    ``st.page_link`` and ``st.switch_page``. Given a path string, Streamlit resolves it on disk
+    for every link (``os.path.realpath``: a system call per folder); a planscan run has 15
+    links. The path itself where app.py did not run (a page script tested on its own)."""
+    return st.session_state.get(_PAGES_KEY, {}).get(path, path)
+
+
 INTERVENTIES_PAGE = "pages/interventies.py"
 DETAIL_PARAM = "interventie"
 """Query parameter that opens an intervention's detail on the Interventies page."""
@@ -108,7 +124,7 @@ def catalog_link(intervention_id: str, label: str = "Details in de catalogus") -
     A Markdown link would open a new tab: a new session without the profile and shortlist.
     """
     st.page_link(
-        INTERVENTIES_PAGE, label=md(label), icon=":material/menu_book:",
+        page_ref(INTERVENTIES_PAGE), label=md(label), icon=":material/menu_book:",
         query_params={DETAIL_PARAM: intervention_id},
     )
 
