@@ -7,10 +7,9 @@ from kenniskaart.matcher import (
     choice_profile,
     explain_rules,
     profile_from_case,
-    recommend,
 )
 from kenniskaart.present import EVIDENCE_LABELS, LEVEL_LABELS, OFFENCE_LABELS, SETTING_LABELS
-from kenniskaart.ui import get_content
+from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
 from kenniskaart.ui.state import PROFILE_KEY, current_profile
 from kenniskaart.ui.text import md
@@ -156,7 +155,7 @@ def profile_and_results() -> None:
     if not profile.risk_factors and not profile.protective_factors:
         st.info("Kies minstens één risicofactor of beschermende factor, of begin met een casus.")
         return
-    result = recommend(kk, profile)
+    result = recommended(kk, profile)
     for notice in result.notices:
         st.warning(md(notice))
     with st.container(key="a-summary"):

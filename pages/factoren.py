@@ -19,8 +19,8 @@ from kenniskaart.present import (
     or_unknown,
 )
 from kenniskaart.share import FilterParam
-from kenniskaart.matcher import offered, recommend
-from kenniskaart.ui import get_content
+from kenniskaart.matcher import offered
+from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.factor_detail import factor_detail
 from kenniskaart.ui.links import filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
@@ -151,7 +151,7 @@ def show_map() -> None:
                 "bepalen hoe zwaar de hulp moet zijn, maar zijn geen doel."
             )
             workshop_view(kk, ids, "f_ws", table=False, profile=profile)
-            table = workshop_frame(kk, ids, offered(recommend(kk, profile)))
+            table = workshop_frame(kk, ids, offered(recommended(kk, profile)))
             if not table.empty:
                 st.dataframe(table.drop(columns=["id", "erkend"]), hide_index=True, width="stretch")
 

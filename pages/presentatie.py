@@ -10,8 +10,8 @@ facilitator notes behind a button. All text at least 24 px; text grows with the 
 import streamlit as st
 
 from kenniskaart import presentation as pres
-from kenniskaart.matcher import profile_from_case, recommend
-from kenniskaart.ui import get_content
+from kenniskaart.matcher import profile_from_case
+from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import case_picker
@@ -148,7 +148,7 @@ if has_profile and STEPS[step] == "Kaart":
                        max_height=pres.MAP_HEIGHT, profile=profile)
 
 elif has_profile and STEPS[step] == "Aanbevelingen":
-    result = recommend(kk, profile)
+    result = recommended(kk, profile)
     if getattr(result, "need_reason", ""):
         st.markdown(md(result.need_reason))
     groups = pres.recommendation_groups(result)

@@ -189,3 +189,21 @@ def test_hostile_content_is_escaped_text_on_every_page(monkeypatch, path):
     if path == "pages/over.py":  # the sources, by title and publisher
         assert "Bron <script>window.__xss = 1</script>" in shown
         assert 'Uitgever <img src=x onerror="window.__xss = 2">' in shown
+
+
+def test_every_linked_page_is_one_app_py_registered():
+    """Links and page switches use app.py's page objects (ui.links.page_ref), not a path that
+    Streamlit must resolve on disk for every link: every path the code links to is registered."""
+    import re
+
+    from kenniskaart.ui.links import INTERVENTIES_PAGE, _PAGES_KEY
+    from kenniskaart.ui.guidance import LESSEN_PAGE
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("pages/*.py"), *ROOT.glob("kenniskaart/**/*.py")])
+    linked = set(re.findall(r'page_ref\("(pages/[a-z_]+\.py)"\)', code)) | {INTERVENTIES_PAGE, LESSEN_PAGE}
+    assert len(linked) >= 8, linked
+    assert not re.search(r'st\.(page_link|switch_page)\("pages/', code), "a link by path string"
+    at = open_page()
+    registered = at.session_state[_PAGES_KEY]
+    assert linked <= set(registered), linked - set(registered)
+    assert all(registered[p].url_path for p in linked if p != "pages/start.py")

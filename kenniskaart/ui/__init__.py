@@ -1,7 +1,8 @@
 """The one thin Streamlit layer: pages import from its modules; the rest of ``kenniskaart``
 never imports Streamlit.
 
-- ``ui`` (this module): the content, loaded and validated once per process (``get_content``).
+- ``ui`` (this module): the content, loaded and validated once per process (``get_content``),
+  and the matcher's result per profile (``recommended``).
 - ``ui.state``: session-state keys, profile, plan, shortlist, presentation switch, notices.
 - ``ui.links``: a shared link's state, the share box, filters in a link, in-app links.
 - ``ui.text``: ``md()`` (escapes content for Markdown; content is never raw HTML), sources.
@@ -16,6 +17,7 @@ import gc
 import streamlit as st
 
 from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
+from ..matcher import Profile, Result, recommend
 from .links import page_ref, restore_from_url
 from .state import _NOTICE_LIST, _NOTICE_SLOT, NOTICES_KEY, PRESENTATION_KEY, notify
 from .widgets import presentation_switch
@@ -45,6 +47,18 @@ def _leave_v1_multipage_mode() -> None:
     if getattr(PagesManager, "uses_pages_directory", False):
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def _recommended(profile_json: str, content: str, _kk: Kenniskaart, _profile: Profile) -> Result:
+    return recommend(_kk, _profile)
+
+
+def recommended(kk: Kenniskaart, profile: Profile) -> Result:
+    """``matcher.recommend`` for this profile, computed once per profile and content folder per
+    process and shared read-only: the Aanbeveler, its map, the workshop view and the
+    presentation show one verdict, and a rerun or a room on the same casus costs a lookup."""
+    return _recommended(profile.model_dump_json(), str(content_dir()), kk, profile)
 
 
 _LANG_NL = "<script>document.documentElement.lang = 'nl';</script>"

@@ -14,7 +14,8 @@ import streamlit as st
 from .. import kaart
 from ..charts import MAP_FONT, kaart_chart, workshop_chart
 from ..content import Kenniskaart, content_dir
-from ..matcher import Profile, offered, recommend
+from ..matcher import Profile, offered
+from . import recommended
 from ..present import BASIS_EXPLAINED, BASIS_LABELS
 from .text import md
 
@@ -46,7 +47,7 @@ def _graph(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected
 def _offer(kk: Kenniskaart, profile: Profile | None) -> str | None:
     """What the Aanbeveler offers this profile (None: no profile, draw every linked intervention),
     as one cache key: the sorted ids joined (Streamlit hashes a string far faster than a set)."""
-    return None if profile is None else _SEP.join(sorted(offered(recommend(kk, profile))))
+    return None if profile is None else _SEP.join(sorted(offered(recommended(kk, profile))))
 
 
 _SEP = "\x1f"

@@ -6,7 +6,6 @@ control characters, never as raw HTML.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 import streamlit as st
@@ -15,14 +14,14 @@ from ..content import Kenniskaart
 from ..models import SourceRef
 from ..shortlist import readable_source
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+_MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$"})
 
 
 def md(text: str | None) -> str:
     """Escape Markdown and HTML control characters so content renders as plain text."""
     if not text:
         return ""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    return str(text).translate(_MD_ESCAPES)
 
 
 def definitions(labels: dict[str, str], explained: dict[str, str]) -> str:
