@@ -26,7 +26,8 @@ from kenniskaart.ui.links import filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
 from kenniskaart.ui.text import definitions, md
 from kenniskaart.ui.widgets import factor_table
-from kenniskaart.ui.kaart import kaart_view, workshop_view
+from kenniskaart.ui.kaart import kaart_view
+from kenniskaart.ui.workshop import workshop_view
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}

@@ -15,7 +15,8 @@ from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import case_picker
-from kenniskaart.ui.kaart import kaart_view, workshop_view
+from kenniskaart.ui.kaart import kaart_view
+from kenniskaart.ui.workshop import workshop_view
 from kenniskaart.ui import werksessie_views as wv
 
 # Fixed stylesheet (no content embedded): large type, navigation below Streamlit's header,

@@ -7,7 +7,8 @@ never imports Streamlit.
 - ``ui.links``: a shared link's state, the share box, filters in a link, in-app links.
 - ``ui.text``: ``md()`` (escapes content for Markdown; content is never raw HTML), sources.
 - ``ui.widgets``: charts, shortlist button, casus picker, search explanation.
-- ``ui.werkmap``: the werkmap box; ``ui.kaart``: the map; ``ui.guidance``: guidance lists.
+- ``ui.werkmap``: the werkmap box; ``ui.kaart``: the map; ``ui.workshop``: the workshop view;
+  ``ui.guidance``: guidance lists.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Streamlit rendering of the visual kenniskaart (shared by Factoren and Presentatie).
 
 The chart specs do not depend on the session, only on the factors shown and the selected
-node, so they are cached per process and shared read-only (``st.cache_resource``: a cache
-hit returns the object itself, where ``st.cache_data`` would unpickle a copy on every run;
-Streamlit copies a spec before it changes it, and a Graph is frozen). A click on a node (or a label)
-selects it; the picker next to it does the same for keyboard and screen-reader users.
+node, so they are cached per process and shared read-only (``st.cache_resource``: a hit is
+the object itself, not an unpickled copy; Streamlit copies a spec before it changes it, and a
+Graph is frozen). A click on a node (or a label) selects it; the picker next to it does the
+same for keyboard and screen-reader users.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import kaart
-from ..charts import MAP_FONT, kaart_chart, workshop_chart
+from ..charts import MAP_FONT, kaart_chart
 from ..content import Kenniskaart, content_dir
 from ..matcher import Profile, offered
-from . import recommended
 from ..present import BASIS_EXPLAINED, BASIS_LABELS
+from . import recommended
 from .text import md
+from .widgets import ids_key, key_ids
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -38,23 +39,20 @@ def _graph(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected
            max_factors: int | None, max_interventions: int | None, only: str | None = None) -> kaart.Graph:
     # a selected factor shows all its interventions, however many the cap leaves out
     include = kaart.interventions_for(_kk, selected) if selected in _kk.by_id("factors") else frozenset()
-    offer = _unkey(only)
+    offer = unkey(only)
     if offer is not None:
         include = include & offer
     return kaart.build_graph(_kk, factor_ids, max_factors, max_interventions, include, offer)
 
 
-def _offer(kk: Kenniskaart, profile: Profile | None) -> str | None:
+def offer_key(kk: Kenniskaart, profile: Profile | None) -> str | None:
     """What the Aanbeveler offers this profile (None: no profile, draw every linked intervention),
-    as one cache key: the sorted ids joined (Streamlit hashes a string far faster than a set)."""
-    return None if profile is None else _SEP.join(sorted(offered(recommended(kk, profile))))
+    as one cache key (``ids_key``)."""
+    return None if profile is None else ids_key(sorted(offered(recommended(kk, profile))))
 
 
-_SEP = "\x1f"
-
-
-def _unkey(only: str | None) -> frozenset[str] | None:
-    return None if only is None else frozenset(i for i in only.split(_SEP) if i)
+def unkey(only: str | None) -> frozenset[str] | None:
+    return None if only is None else frozenset(key_ids(only))
 
 
 def _on_select(chart_key: str, picker_key: str) -> None:
@@ -87,7 +85,7 @@ def kaart_view(
     ids = tuple(factor_ids)
     content = str(content_dir())
     picker_key = f"{key}_pick"
-    only = _offer(kk, profile)
+    only = offer_key(kk, profile)
     base = _graph(kk, content, ids, None, max_factors, max_interventions, only)
     by_f, by_iv = kk.by_id("factors"), kk.by_id("interventions")
     options = [None, *(n.id for n in base.shown("factor")), *(n.id for n in base.shown("interventie"))]
@@ -183,35 +181,3 @@ def _lit_lists(kk: Kenniskaart, hl: kaart.Highlight) -> None:
         exs = [md(by_ex[i].name) + (f" ({md(by_ex[i].municipality)})" if by_ex[i].municipality else "")
                for i in hl.examples]
         st.markdown(f"**Praktijkvoorbeelden ({len(exs)}):** " + "; ".join(exs))
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], font: int,
-                   per_cell: int, only: str | None = None) -> tuple[dict | None, int]:
-    df = kaart.workshop_frame(_kk, factor_ids, _unkey(only))
-    if df.empty:
-        return None, 0
-    cells = kaart.workshop_cells(df, per_cell)
-    return workshop_chart(cells, list(kaart.STRENGTHS), int(df["factoren"].max()), font=font).to_dict(), len(df)
-
-
-def workshop_view(
-    kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...], key: str, table: bool = True, font: int = MAP_FONT,
-    per_cell: int = 3, profile: Profile | None = None,
-) -> None:
-    """Interventions by evidence strength × number of the profile's dynamic factors addressed;
-    with a ``profile`` only what the Aanbeveler offers it."""
-    ids = tuple(factor_ids)
-    only = _offer(kk, profile)
-    spec, n = _workshop_spec(kk, str(content_dir()), ids, font, per_cell, only)
-    if spec is None:
-        st.info("Geen interventie pakt een dynamische factor van dit profiel aan.")
-        return
-    st.vega_lite_chart(
-        spec, width="stretch", key=f"{key}_ws", theme=None,
-        alt=f"{n} interventies naar sterkte van het bewijs en het aantal dynamische factoren van het profiel dat ze aanpakken.",
-    )
-    if table:
-        with st.expander("Als tabel (voor schermlezers)"):
-            df = kaart.workshop_frame(kk, ids, _unkey(only)).drop(columns=["id", "erkend"])
-            st.dataframe(df, hide_index=True, width="stretch")

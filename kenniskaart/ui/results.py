@@ -14,7 +14,8 @@ from ..matcher import EXCLUSION_LABELS, Recommendation, Result
 from ..present import EVIDENCE_LABELS, age_range, audience_text, or_unknown, recognition_text
 from ..signals import organisation_reason, signals
 from .guidance import guidance_link
-from .kaart import kaart_view, workshop_view
+from .kaart import kaart_view
+from .workshop import workshop_view
 from .links import catalog_link
 from .text import md
 from .widgets import shortlist_button

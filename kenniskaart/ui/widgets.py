@@ -42,44 +42,55 @@ def chart(builder, data, *args, **kwargs):
     return st.vega_lite_chart(charts.fill_template(template, data), **kwargs)
 
 
-_SEP = "\x1f"  # joins ids into one cache key: Streamlit hashes one string ~40x faster than a tuple
+_SEP = "\x1f"
+
+
+def ids_key(ids) -> str:
+    """Ids joined into one cache key: Streamlit hashes one string ~40× faster than a tuple of
+    strings (~0,4 ms for the 140 ids of the catalogue)."""
+    return _SEP.join(ids)
+
+
+def key_ids(key: str) -> list[str]:
+    """The ids of an ``ids_key``."""
+    return [i for i in key.split(_SEP) if i]
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _catalogue_table(ids: str, _kk: Kenniskaart) -> tuple[pd.DataFrame, bytes]:
     by_id = _kk.by_id("interventions")
-    table = interventions_table(_kk, [by_id[i] for i in ids.split(_SEP) if i])
+    table = interventions_table(_kk, [by_id[i] for i in key_ids(ids)])
     return table, dataframe_csv(table)
 
 
 def catalogue_table(kk: Kenniskaart, items: list) -> tuple[pd.DataFrame, bytes]:
     """The catalogue table of ``items`` and its CSV, built once per list per process (the
     content never changes while the process runs). Read-only: shared by every session."""
-    return _catalogue_table(_SEP.join(iv.id for iv in items), kk)
+    return _catalogue_table(ids_key(iv.id for iv in items), kk)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _factor_table(ids: str, _kk: Kenniskaart) -> pd.DataFrame:
     by_id = _kk.by_id("factors")
-    return factors_table(_kk, [by_id[i] for i in ids.split(_SEP) if i])
+    return factors_table(_kk, [by_id[i] for i in key_ids(ids)])
 
 
 def factor_table(kk: Kenniskaart, factors: list) -> pd.DataFrame:
     """The Factoren table of ``factors``, built once per list per process (read-only, shared)."""
-    return _factor_table(_SEP.join(f.id for f in factors), kk)
+    return _factor_table(ids_key(f.id for f in factors), kk)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _example_counts(ids: str, content: str, _kk: Kenniskaart) -> tuple[pd.DataFrame, pd.DataFrame]:
     by_id = _kk.by_id("examples")
-    examples = [by_id[i] for i in ids.split(_SEP) if i]
+    examples = [by_id[i] for i in key_ids(ids)]
     return examples_per_theme(_kk, examples), examples_per_municipality(examples)
 
 
 def example_counts(kk: Kenniskaart, examples: list) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Practice examples per interventiethema and per municipality (``catalog``), built once per
     list per process (read-only, shared)."""
-    return _example_counts(_SEP.join(e.id for e in examples), str(content_dir()), kk)
+    return _example_counts(ids_key(e.id for e in examples), str(content_dir()), kk)
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,0 +1,44 @@
+"""The workshop view: the interventions for a profile by strength of evidence × how many of its
+dynamic factors they address (Aanbeveler, Factoren, presentation). Cached like the map."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import kaart
+from ..charts import MAP_FONT, workshop_chart
+from ..content import Kenniskaart, content_dir
+from ..matcher import Profile
+from .kaart import offer_key, unkey
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], font: int,
+                   per_cell: int, only: str | None = None) -> tuple[dict | None, int]:
+    df = kaart.workshop_frame(_kk, factor_ids, unkey(only))
+    if df.empty:
+        return None, 0
+    cells = kaart.workshop_cells(df, per_cell)
+    return workshop_chart(cells, list(kaart.STRENGTHS), int(df["factoren"].max()), font=font).to_dict(), len(df)
+
+
+def workshop_view(
+    kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...], key: str, table: bool = True, font: int = MAP_FONT,
+    per_cell: int = 3, profile: Profile | None = None,
+) -> None:
+    """Interventions by evidence strength × number of the profile's dynamic factors addressed;
+    with a ``profile`` only what the Aanbeveler offers it."""
+    ids = tuple(factor_ids)
+    only = offer_key(kk, profile)
+    spec, n = _workshop_spec(kk, str(content_dir()), ids, font, per_cell, only)
+    if spec is None:
+        st.info("Geen interventie pakt een dynamische factor van dit profiel aan.")
+        return
+    st.vega_lite_chart(
+        spec, width="stretch", key=f"{key}_ws", theme=None,
+        alt=f"{n} interventies naar sterkte van het bewijs en het aantal dynamische factoren van het profiel dat ze aanpakken.",
+    )
+    if table:
+        with st.expander("Als tabel (voor schermlezers)"):
+            df = kaart.workshop_frame(kk, ids, unkey(only)).drop(columns=["id", "erkend"])
+            st.dataframe(df, hide_index=True, width="stretch")
