@@ -13,7 +13,7 @@ from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
 from kenniskaart.ui.state import PROFILE_KEY, current_profile
 from kenniskaart.ui.text import md
-from kenniskaart.ui.widgets import case_picker, factor_pickers
+from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_pickers
 from kenniskaart.ui.results import RENDER, TABS
 
 kk = get_content()
@@ -119,8 +119,7 @@ def _profile_widgets() -> Profile:
                     picker_options[(kind, level)], format_func=picker_labels.get,
                     placeholder="Kies of typ een woord…", key=f"a_{key}_{level}", select_all=False, wrap=True,
                     filter_mode="contains",
-                    help="Typ een deel van de naam, het thema of een gewoon woord, zoals spijbelen, strafblad, "
-                         "agressie, drugs of ouders. Vrienden en kennissen in de criminaliteit staan bij "
+                    help=FACTOR_PICKER_HELP + " Vrienden en kennissen in de criminaliteit staan bij "
                          "gemeenschap, familie bij gezin.",
                 )
         picked = [factors[f] for f in (*chosen["risico"], *chosen["beschermend"])]

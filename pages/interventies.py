@@ -22,7 +22,7 @@ from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
 from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.text import md
-from kenniskaart.ui.widgets import catalogue_table, chart, search_explanation
+from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, catalogue_table, chart, factor_pickers, search_explanation
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -85,8 +85,8 @@ with st.expander("Zoeken en filteren", expanded=True):
     sel_themes = c2.pills("PmG-thema", list(themes), format_func=themes.get, key="i_theme", **CHIPS)
     recognition = c2.multiselect("Erkenning", rec_options, key="i_rec", **PICK)
     sel_factors = c3.multiselect(
-        "Pakt deze factor aan", list(factors), format_func=lambda i: factors[i].name, key="i_factor",
-        wrap=True, **PICK,
+        "Pakt deze factor aan", list(factors), format_func=factor_pickers(kk)[1].get, key="i_factor",
+        wrap=True, filter_mode="contains", help=FACTOR_PICKER_HELP, **PICK,
     )
     settings = c3.pills("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting", **CHIPS)
     formats = c3.pills("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format", **CHIPS)

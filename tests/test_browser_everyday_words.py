@@ -1,5 +1,5 @@
-"""Issue 20 in the real browser: the Aanbeveler's factor pickers find factors by everyday words
-('spijbel', 'strafblad', 'agressie'), and Praktijkvoorbeelden lists every hit of a search."""
+"""Issue 20 in the real browser: the factor pickers (Aanbeveler, Interventies,
+Praktijkvoorbeelden) find factors by everyday words ('spijbel', 'strafblad', 'agressie'), and Praktijkvoorbeelden lists every hit of a search."""
 
 from __future__ import annotations
 
@@ -46,6 +46,23 @@ def test_everyday_words_find_factors_in_the_aanbeveler_picker(app_server, page, 
     # only the factors whose label has the typed word: nothing unrelated ('fuzzy' letters in order)
     assert len(listed) == len(expected), (listed, expected)
     assert "No results" not in " ".join(listed)
+
+
+@pytest.mark.parametrize("path", ["interventies", "praktijkvoorbeelden"])
+def test_the_catalogue_and_example_factor_filters_know_everyday_words_too(app_server, page, kk, path):
+    """'Pakt deze factor aan' on Interventies and Praktijkvoorbeelden lists the same factors for
+    'spijbel' as the Aanbeveler's labels have it, and nothing unrelated."""
+    page.goto(f"{app_server.url}/{path}")
+    wait_for_app(page)
+    box = page.locator("[data-testid=stMultiSelect]").filter(has_text="Pakt deze factor aan")
+    listed = _listed(page, box, "spijbel")
+    assert any("Een laag opleidingsniveau" in t for t in listed), listed
+    factors = kk.by_id("factors")
+    ids = ([f.id for f in kk.factors] if path == "interventies"
+           else [f for kind in ("risico", "beschermend") for level in ("individu", "gezin", "gemeenschap")
+                 for f in factor_options(kk, kind, level)])
+    expected = [i for i in ids if "spijbel" in factor_option_label(kk, factors[i]).lower()]
+    assert len(listed) == len(expected) >= 1, (listed, expected)
 
 
 def test_a_factor_found_by_an_everyday_word_can_be_chosen(app_server, page, kk):

@@ -98,13 +98,17 @@ def _factor_pickers(content: str, _kk: Kenniskaart) -> tuple[dict[tuple[str, str
     del content  # the cache key: one entry per content folder
     options = {(kind, level): factor_options(_kk, kind, level)
                for kind in ("risico", "beschermend") for level in LEVEL_LABELS}
-    factors = _kk.by_id("factors")
-    return options, {fid: factor_option_label(_kk, factors[fid]) for ids in options.values() for fid in ids}
+    return options, {f.id: factor_option_label(_kk, f) for f in _kk.factors}
+
+
+FACTOR_PICKER_HELP = ("Typ een deel van de naam, het thema of een gewoon woord, zoals spijbelen, strafblad, "
+                      "agressie, drugs of ouders.")
 
 
 def factor_pickers(kk: Kenniskaart) -> tuple[dict[tuple[str, str], list[str]], dict[str, str]]:
-    """The factor pickers' options per (kind, level) and their labels with everyday words,
-    built once per process (``catalog.factor_options`` / ``factor_option_label``). Read-only."""
+    """The factor pickers' options per (kind, level), and a label with everyday words for every
+    factor (every factor picker shows these, so 'spijbel' finds a factor everywhere), built once
+    per process (``catalog.factor_options`` / ``factor_option_label``). Read-only."""
     return _factor_pickers(str(content_dir()), kk)
 
 
