@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kenniskaart.catalog import FactorFilter, filter_factors
-from kenniskaart.kaart import GROUP_LABELS, STRENGTH_EXPLAINED, workshop_frame
+from kenniskaart.kaart import GROUP_LABELS, STRENGTH_EXPLAINED
 from kenniskaart.models import AGE_GROUPS
 from kenniskaart.present import (
     AGE_GROUP_LABELS,
@@ -19,8 +19,7 @@ from kenniskaart.present import (
     or_unknown,
 )
 from kenniskaart.share import FilterParam
-from kenniskaart.matcher import offered
-from kenniskaart.ui import get_content, recommended
+from kenniskaart.ui import get_content
 from kenniskaart.ui.factor_detail import factor_detail
 from kenniskaart.ui.links import filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
@@ -151,10 +150,7 @@ def show_map() -> None:
                 "(uit de aanbeveler) de interventie aanpakt. Statische factoren tellen niet mee: ze "
                 "bepalen hoe zwaar de hulp moet zijn, maar zijn geen doel."
             )
-            workshop_view(kk, ids, "f_ws", table=False, profile=profile)
-            table = workshop_frame(kk, ids, offered(recommended(kk, profile)))
-            if not table.empty:
-                st.dataframe(table.drop(columns=["id", "erkend"]), hide_index=True, width="stretch")
+            workshop_view(kk, ids, "f_ws", table="inline", profile=profile)
 
 
 if tab_map.open:

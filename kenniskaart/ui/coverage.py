@@ -3,6 +3,7 @@ suggestions, warnings about what does not work, the balance and the scan as CSV.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from .. import charts
@@ -33,17 +34,17 @@ from .text import md
 from .widgets import chart, shortlist_button
 
 COVERED = ":green[:material/check_circle:]"
+GAP = ":red[:material/cancel:]"
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _scanned(plan_json: str, content: str, _kk: Kenniskaart, _plan: Plan):
+def _scanned(plan_json: str, content: str, _kk: Kenniskaart, _plan: Plan) -> tuple[list, list[Coverage], pd.DataFrame, int]:
     """(items, coverage, summary, grounded count) of a plan, computed once per plan and content
     folder per process and shared read-only: a plan scanned again (every rerun of the page, a
     room of users starting from the same municipality) costs a lookup."""
     items = items_of(_kk, _plan)
     coverage = scan(_kk, items)
     return items, coverage, summary(coverage), len(grounded_items(_kk, items))
-GAP = ":red[:material/cancel:]"
 
 
 def _also(c: Coverage) -> str:

@@ -57,7 +57,8 @@ def key_ids(key: str) -> list[str]:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _catalogue_table(ids: str, _kk: Kenniskaart) -> tuple[pd.DataFrame, bytes]:
+def _catalogue_table(ids: str, content: str, _kk: Kenniskaart) -> tuple[pd.DataFrame, bytes]:
+    # ``ids`` and ``content`` (the content folder) are the cache key
     by_id = _kk.by_id("interventions")
     table = interventions_table(_kk, [by_id[i] for i in key_ids(ids)])
     return table, dataframe_csv(table)
@@ -66,18 +67,19 @@ def _catalogue_table(ids: str, _kk: Kenniskaart) -> tuple[pd.DataFrame, bytes]:
 def catalogue_table(kk: Kenniskaart, items: list) -> tuple[pd.DataFrame, bytes]:
     """The catalogue table of ``items`` and its CSV, built once per list per process (the
     content never changes while the process runs). Read-only: shared by every session."""
-    return _catalogue_table(ids_key(iv.id for iv in items), kk)
+    return _catalogue_table(ids_key(iv.id for iv in items), str(content_dir()), kk)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _factor_table(ids: str, _kk: Kenniskaart) -> pd.DataFrame:
+def _factor_table(ids: str, content: str, _kk: Kenniskaart) -> pd.DataFrame:
+    # ``ids`` and ``content`` (the content folder) are the cache key
     by_id = _kk.by_id("factors")
     return factors_table(_kk, [by_id[i] for i in key_ids(ids)])
 
 
 def factor_table(kk: Kenniskaart, factors: list) -> pd.DataFrame:
     """The Factoren table of ``factors``, built once per list per process (read-only, shared)."""
-    return _factor_table(ids_key(f.id for f in factors), kk)
+    return _factor_table(ids_key(f.id for f in factors), str(content_dir()), kk)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -23,11 +23,13 @@ def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], 
 
 
 def workshop_view(
-    kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...], key: str, table: bool = True, font: int = MAP_FONT,
-    per_cell: int = 3, profile: Profile | None = None,
+    kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...], key: str, table: str | None = "expander",
+    font: int = MAP_FONT, per_cell: int = 3, profile: Profile | None = None,
 ) -> None:
     """Interventions by evidence strength × number of the profile's dynamic factors addressed;
-    with a ``profile`` only what the Aanbeveler offers it."""
+    with a ``profile`` only what the Aanbeveler offers it. ``table``: the same interventions as
+    a table in an expander ("expander"), right under the chart ("inline": inside an expander
+    already), or not at all (None)."""
     ids = tuple(factor_ids)
     only = offer_key(kk, profile)
     spec, n = _workshop_spec(kk, str(content_dir()), ids, font, per_cell, only)
@@ -39,6 +41,6 @@ def workshop_view(
         alt=f"{n} interventies naar sterkte van het bewijs en het aantal dynamische factoren van het profiel dat ze aanpakken.",
     )
     if table:
-        with st.expander("Als tabel (voor schermlezers)"):
-            df = kaart.workshop_frame(kk, ids, unkey(only)).drop(columns=["id", "erkend"])
+        df = kaart.workshop_frame(kk, ids, unkey(only)).drop(columns=["id", "erkend"])
+        with st.expander("Als tabel (voor schermlezers)") if table == "expander" else st.container():
             st.dataframe(df, hide_index=True, width="stretch")
