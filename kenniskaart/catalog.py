@@ -14,9 +14,9 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Kenniskaart
-from .models import RECOGNISED_LEVELS, Factor, Intervention, PracticeExample
+from .models import Factor, Intervention, PracticeExample
 from .search import everyday_words, example_factor_ids, search
-from .signals import recognised_options
+from .signals import is_recognised, recognised_options
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
@@ -383,7 +383,7 @@ def recognition_warnings(kk: Kenniskaart, today: dt.date) -> list[str]:
     out: list[str] = []
     for iv in kk.interventions:
         for where, rec in (("recognition", iv.recognition), *((f"other_recognitions.{i}", r) for i, r in enumerate(iv.other_recognitions))):
-            if rec is None or rec.level not in RECOGNISED_LEVELS:
+            if not is_recognised(rec):
                 continue
             reasons = []
             if rec.date is not None and rec.date < limit:

@@ -166,10 +166,30 @@ class Kenniskaart:
         """Position of every factor in file order (the order pickers and lists follow)."""
         return {f.id: i for i, f in enumerate(self.factors)}
 
+    @cached_property
+    def _twin_classes(self) -> dict[str, frozenset[str]]:
+        """Every factor's twin class: the transitive closure of ``twins`` (the loader makes sure
+        a class is complete, so the closure and the listed twins agree)."""
+        by_id = self.by_id("factors")
+        classes: dict[str, frozenset[str]] = {}
+        for f in self.factors:
+            if f.id in classes:
+                continue
+            members, todo = {f.id}, [f.id]
+            while todo:
+                for t in by_id[todo.pop()].twins:
+                    if t in by_id and t not in members:
+                        members.add(t)
+                        todo.append(t)
+            cls = frozenset(members)
+            for m in members:
+                classes[m] = cls
+        return classes
+
     def twin_ids(self, factor_id: str) -> frozenset[str]:
-        """The factor and its twins (the same factor named in another framework)."""
-        f = self.by_id("factors").get(factor_id)
-        return frozenset({factor_id, *(f.twins if f is not None else ())})
+        """The factor's twin class: the factor and every factor in another framework that names
+        the same thing. The one twin relation every page uses."""
+        return self._twin_classes.get(factor_id, frozenset({factor_id}))
 
     def mirror_ids(self, factor_id: str) -> frozenset[str]:
         """The factors that mirror this one or one of its twins (risk <-> protective opposite),
@@ -423,6 +443,32 @@ def _check_references(
                     expect(rel, item, f"interventions.{i}", iv, "interventions")
 
 
+def _check_twin_classes(loaded: dict[str, list[tuple[str, Any]]], issues: list[ContentIssue]) -> None:
+    """A twin class is one factor named in several frameworks: every member names every other.
+    A chain (A twin of B, B twin of C, A not of C) joins factors that are not the same: make the
+    weaker pair 'related' (verwant) instead. Related factors are never twins of each other."""
+    factors = {item.id: (rel, item) for rel, item in loaded["factors"]}
+    for rel, item in loaded["factors"]:
+        for t in item.twins:
+            if t not in factors:
+                continue
+            for tt in factors[t][1].twins:
+                if tt != item.id and tt not in item.twins:
+                    issues.append(ContentIssue(
+                        rel, item.id, "twins",
+                        f"tweelingketen: '{t}' is een tweeling van '{tt}', maar '{item.id}' niet; "
+                        f"maak ze allemaal tweeling of gebruik 'related' (verwant)",
+                    ))
+        for i, r in enumerate(item.related):
+            other = factors.get(r)
+            if other is None:
+                issues.append(ContentIssue(rel, item.id, f"related.{i}", f"verwijst naar onbekend id '{r}' (factors)"))
+            elif r in item.twins or r == item.id:
+                issues.append(ContentIssue(rel, item.id, f"related.{i}", f"'{r}' is al een tweeling (of de factor zelf)"))
+            elif item.id not in other[1].related:
+                issues.append(ContentIssue(rel, item.id, f"related.{i}", f"'{r}' noemt '{item.id}' niet terug als verwant"))
+
+
 def load_content(path: str | os.PathLike[str] | None = None) -> Kenniskaart:
     """Read, validate and cross-check every YAML file under ``path`` (default: content/).
 
@@ -451,6 +497,7 @@ def load_content(path: str | os.PathLike[str] | None = None) -> Kenniskaart:
             loaded[collection].append((rel, item))
 
     _check_references(loaded, issues)
+    _check_twin_classes(loaded, issues)
     if issues:
         raise ContentInvalid(issues)
     return Kenniskaart(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .content import Kenniskaart
-from .models import BASIS_ORDER, RECOGNISED_LEVELS, RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Recognition
+from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Recognition
 from .present import BASIS_LABELS, EVIDENCE_LABELS, KIND_LABELS
 from .signals import effective_recognition, for_young_person, is_recognised
 
@@ -71,7 +71,7 @@ def intervention_strength(iv: Intervention, rec: Recognition | None = None) -> s
     rec = rec or iv.recognition
     if rec is None or rec.level == "niet beoordeeld":
         return "bewijs onbekend"
-    if rec.level in RECOGNISED_LEVELS:
+    if is_recognised(rec):
         return "sterk" if RECOGNITION_ORDER[rec.level] >= 4 else "redelijk"
     return "zwak of niet erkend"
 
@@ -82,7 +82,7 @@ def recognition_short(iv: Intervention, rec: Recognition | None = None) -> str:
     rec = rec or iv.recognition
     if rec is None or rec.level == "niet beoordeeld":
         return "erkenning onbekend" if rec is None else "erkenning: niet beoordeeld"
-    if rec.level in RECOGNISED_LEVELS:
+    if is_recognised(rec):
         return f"erkend: {rec.level}"
     if rec.level == "niet erkend":
         return "niet erkend"
@@ -279,7 +279,7 @@ def build_graph(
                           detail="interventiethema (praktijkscan)"))
     for i, iv in enumerate(ivs):
         nodes.append(Node(iv.id, "interventie", iv.name, 2, spread(i, n_ivs),
-                          strength(iv), is_recognised(iv), _iv_detail(iv)))
+                          strength(iv), is_recognised(iv.recognition), _iv_detail(iv)))
     if factor_rows < tallest:  # centre the factor column too
         shift = (tallest - factor_rows) / 2
         nodes = [Node(n.id, n.kind, n.label, n.column, n.row + shift, n.strength, n.recognised, n.detail)
@@ -407,7 +407,7 @@ def kaart_list(kk: Kenniskaart, graph: Graph) -> list[ListEntry]:
     for n in graph.shown("factor"):
         ivs = sorted((by_iv[i] for i in pairs.get(n.id, ())),
                      key=lambda iv: (STRENGTHS.index(intervention_strength(iv)), iv.name))
-        out.append(ListEntry(by_f[n.id], n.id in graph.gaps, tuple((iv, is_recognised(iv)) for iv in ivs)))
+        out.append(ListEntry(by_f[n.id], n.id in graph.gaps, tuple((iv, is_recognised(iv.recognition)) for iv in ivs)))
     return out
 
 
@@ -486,7 +486,7 @@ def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
             "welke factoren": "; ".join(names),
             "sterkte": intervention_strength(by_iv[i], effective_recognition(by_iv[i], outcome_ids)),
             "erkenning": recognition_short(by_iv[i], effective_recognition(by_iv[i], outcome_ids)),
-            "erkend": is_recognised(by_iv[i]),
+            "erkend": is_recognised(by_iv[i].recognition),
         }
         for i, names in hits.items()
     ]

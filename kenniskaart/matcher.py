@@ -41,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .catalog import age_fits
 from .content import Kenniskaart
 from .models import (
-    RECOGNISED_LEVELS,
+    AGE_LIMITS,
     RECOGNITION_ORDER,
     Case,
     Caution,
@@ -53,8 +53,17 @@ from .models import (
     Recognition,
     Setting,
 )
-from .present import BASIS_LABELS, EVIDENCE_LABELS, REQUIREMENT_LABELS, SETTING_LABELS, age_range, recognition_text
-from .signals import HARM_KINDS, effective_recognition, organisation_reason
+from .present import BASIS_LABELS, CAUTION_LABELS, EVIDENCE_LABELS, NOT_WORKING_LABELS, REQUIREMENT_LABELS, SETTING_LABELS, age_range, recognition_text
+from .signals import (
+    HARM_KINDS,
+    NEVER_COUNTS,
+    does_not_work,
+    effective_recognition,
+    harms_first,
+    is_recognised,
+    not_working,
+    organisation_reason,
+)
 
 # --- the rule set: every rule and weight in one place ---------------------------------------
 
@@ -126,10 +135,11 @@ RULES = {
         "intensive_strong": 2,
     },
     "package_size": 5,
-    # caution kinds that say an approach does not work (seed 004 §2.3.2; awareness lessons alone,
-    # Kwaliteitskader): they lower the score, and unrecognised items with them stay out of the
-    # package. A group-intervention warning is shown as a caution but is about how to deliver it.
-    "harm_kinds": ("werkt_niet", "voorlichting"),
+    # caution kinds that lower the score and keep an item out of the package: no evidence of an
+    # effect either way (seed 004 §2.3.2 on ex-offender role models) and awareness lessons for
+    # everyone (Kwaliteitskader). 'Kan schaden' and 'geen effect' are excluded outright
+    # (signals.NEVER_COUNTS). A group-intervention warning is about how to deliver it.
+    "harm_kinds": ("niet_aangetoond", "voorlichting"),
 }
 """All rules and weights of the matcher; ``explain_rules()`` puts them in words."""
 
@@ -149,7 +159,7 @@ class Profile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    age: int | None = Field(default=None, ge=4, le=30)
+    age: int | None = Field(default=None, ge=AGE_LIMITS[0], le=AGE_LIMITS[1])
     """Age in years; None = not given (all ages, unknown ranges noted)."""
     risk_factors: tuple[str, ...] = ()
     protective_factors: tuple[str, ...] = ()
@@ -221,15 +231,16 @@ class Recommendation:
 
     @property
     def recognised(self) -> bool:
-        return self.recognition is not None and self.recognition.level in RECOGNISED_LEVELS
+        return is_recognised(self.recognition)
 
 
-ExclusionKind = Literal["leeftijd", "doelgroep", "toelating", "werkt_niet"]
+ExclusionKind = Literal["leeftijd", "doelgroep", "toelating", "kan_schaden", "geen_effect"]
 EXCLUSION_LABELS: dict[str, str] = {
     "leeftijd": "leeftijd",
     "doelgroep": "doelgroep",
     "toelating": "toelating",
-    "werkt_niet": "werkt niet of kan schaden",
+    "kan_schaden": NOT_WORKING_LABELS["kan_schaden"].lower(),
+    "geen_effect": NOT_WORKING_LABELS["geen_effect"].lower(),
 }
 
 
@@ -397,9 +408,10 @@ def eligibility(iv: Intervention, profile: Profile) -> tuple[ExclusionKind, str]
     In this order: a source says it does not work or can harm; only after an offence; only with
     LVB; not with LVB; a parent who takes part while the profile says there is none.
     """
-    harm = next((c for c in iv.cautions if c.kind == "werkt_niet"), None)
-    if harm is not None:
-        return "werkt_niet", f"een bron zegt dat dit niet werkt of kan schaden: {harm.text}"
+    harm = not_working(iv)
+    if harm is not None and harm.kind in NEVER_COUNTS:
+        verdict = "een bron meldt schade" if harm.kind == "kan_schaden" else "onderzoek vond geen effect"
+        return harm.kind, f"{verdict}: {harm.text}"
     if needs_offence(iv) and not has_offence(profile):
         if profile.offence == "geen":
             return "doelgroep", "alleen na een delict (justitieel kader), en het profiel zegt: geen delict"
@@ -506,7 +518,7 @@ def _evaluate(
         if c.kind in RULES["harm_kinds"]:
             score += WEIGHTS["harm"]
 
-    recognised = rec is not None and rec.level in RECOGNISED_LEVELS
+    recognised = is_recognised(rec)
     known_range = iv.min_age is not None or iv.max_age is not None
     if organisation:
         tier = 0
@@ -576,7 +588,7 @@ def _explain(
     if "ouder" in iv.requires and profile.parent is None:
         cautions.append(f"{REQUIREMENT_LABELS['ouder'].capitalize()}: ga na of dat lukt.")
 
-    recognised = rec is not None and rec.level in RECOGNISED_LEVELS
+    recognised = is_recognised(rec)
     if recognised:
         reasons.append(f"erkenning: {recognition_text(rec)}")
         if rec is not iv.recognition:
@@ -588,9 +600,8 @@ def _explain(
             cautions.append("De erkenning is in herbeoordeling.")
 
     # harms first (what does not work or can harm), then the other cautions
-    for c in sorted(iv.cautions, key=lambda c: c.kind not in HARM_KINDS):
-        label = {"werkt_niet": "Werkt niet of kan schaden: ", "groepsinterventie": "Groepsinterventie: ",
-                 "voorlichting": "Voorlichting: "}.get(c.kind, "")
+    for c in harms_first(iv.cautions):
+        label = CAUTION_LABELS[c.kind] + ": " if c.kind in HARM_KINDS else ""
         cautions.append(label + c.text)
 
     count = _n(len(links), "gekozen dynamische factor", "gekozen dynamische factoren")
@@ -740,7 +751,7 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
         need=need,
         need_reason=need_reason,
         ranked=tuple(ranked),
-        excluded=tuple(sorted(excluded, key=lambda e: (e.kind == "werkt_niet", e.intervention.name))),
+        excluded=tuple(sorted(excluded, key=lambda e: (e.kind in NEVER_COUNTS, e.intervention.name))),
         package=tuple(package),
         uncovered=tuple(uncovered),
         gaps=tuple(gaps),

@@ -22,7 +22,7 @@ from .content import Kenniskaart, user_message
 from .matcher import Profile, recommend
 from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Guidance, Intervention, PracticeExample
 from .present import BASIS_LABELS
-from .signals import for_young_person, is_recognised
+from .signals import HARM_ORDER, for_young_person, is_recognised
 
 
 class OwnEntry(BaseModel):
@@ -457,12 +457,10 @@ class Warning:
     item: str
     """The plan item's label."""
     kind: str
-    """Caution kind: werkt_niet, voorlichting or groepsinterventie."""
+    """Caution kind: kan_schaden, geen_effect, niet_aangetoond, voorlichting or groepsinterventie."""
     text: str
     guidance: str | None
 
-
-WARNING_ORDER = {"werkt_niet": 0, "voorlichting": 1, "groepsinterventie": 2}
 
 
 def plan_warnings(kk: Kenniskaart, items: list[PlanItem]) -> list[Warning]:
@@ -477,10 +475,10 @@ def plan_warnings(kk: Kenniskaart, items: list[PlanItem]) -> list[Warning]:
             cautions += [c for iid in item.interventions for c in ivs[iid].cautions]
         seen: set[tuple[str, str]] = set()
         for c in cautions:
-            if c.kind in WARNING_ORDER and (c.kind, c.text) not in seen:
+            if c.kind in HARM_ORDER and (c.kind, c.text) not in seen:
                 seen.add((c.kind, c.text))
                 out.append(Warning(item_label(item), c.kind, c.text, c.guidance))
-    return sorted(out, key=lambda w: WARNING_ORDER[w.kind])
+    return sorted(out, key=lambda w: HARM_ORDER[w.kind])
 
 
 # --- suggestions for gaps ------------------------------------------------------------
@@ -490,7 +488,7 @@ def _theme_or_level_suggestions(kk: Kenniskaart, c: Coverage, limit: int) -> lis
     field = "pmg_themes" if c.group == GROUPS[3] else "help_levels"
     fitting = [iv for iv in kk.interventions if c.id in getattr(iv, field) and for_young_person(iv)]
     fitting.sort(key=lambda iv: (
-        not is_recognised(iv),
+        not is_recognised(iv.recognition),
         -RECOGNITION_ORDER.get(iv.recognition.level if iv.recognition else "", 0),
         iv.name.casefold(),
     ))

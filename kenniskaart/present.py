@@ -95,8 +95,19 @@ NATURE_EXPLAINED = {
         "verhoogt het niveau van hulp niet."
     ),
 }
+NOT_WORKING_LABELS = {
+    "kan_schaden": "Kan schaden",
+    "geen_effect": "Geen effect",
+    "niet_aangetoond": "Effect niet aangetoond",
+}
+"""The three kinds of "does not work" (``models.NotWorkingKind``), as every page names them."""
+NOT_WORKING_EXPLAINED = {
+    "kan_schaden": "een bron meldt schade: jongeren deden het daarna slechter dan zonder",
+    "geen_effect": "onderzoek vond geen effect",
+    "niet_aangetoond": "er is geen onderzoek dat een effect aantoont of uitsluit",
+}
 CAUTION_LABELS = {
-    "werkt_niet": "Werkt niet of kan schaden",
+    **NOT_WORKING_LABELS,
     "voorlichting": "Voorlichting aan iedereen",
     "groepsinterventie": "Groep van risicojongeren",
     "toelating": "Toelating",

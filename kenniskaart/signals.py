@@ -14,16 +14,53 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import RECOGNISED_LEVELS, RECOGNITION_ORDER, Caution, Intervention, Recognition
+from typing import Iterable, Protocol
+
+from .models import NOT_WORKING_KINDS, RECOGNISED_LEVELS, RECOGNITION_ORDER, Caution, Intervention, Recognition
 from .present import ONBEKEND, PURPOSE_LABELS, recognition_text
 
-HARM_KINDS = frozenset({"werkt_niet", "groepsinterventie", "voorlichting"})
-"""Caution kinds that say something does not work or can harm."""
+NEVER_COUNTS = frozenset({"kan_schaden", "geen_effect"})
+"""'Kan schaden' and 'geen effect': never recommended, never coverage, never 'aangepakt' on the
+map, never in an organisation list. The one harm rule every page uses (``does_not_work``)."""
+
+KWALITEITSKADER_KINDS = frozenset({"voorlichting", "groepsinterventie"})
+"""The Landelijk Kwaliteitskader's two warnings: about how an approach is delivered."""
+
+HARM_KINDS = frozenset(NOT_WORKING_KINDS) | KWALITEITSKADER_KINDS
+"""Caution kinds shown in the 'does not work or may harm' block of a card, strongest first."""
+
+HARM_ORDER: dict[str, int] = {k: i for i, k in enumerate((*NOT_WORKING_KINDS, "voorlichting", "groepsinterventie"))}
 
 
-def is_recognised(iv: Intervention) -> bool:
-    """Recognised ('erkend') per the main recognition statement, incl. source-stated ones."""
-    return iv.recognition is not None and iv.recognition.level in RECOGNISED_LEVELS
+class HasCautions(Protocol):
+    cautions: list[Caution]
+
+
+def is_recognised(rec: Recognition | None) -> bool:
+    """Recognised ('erkend'): the one test, on a recognition statement (the main one or the one
+    for the outcome that matters, ``effective_recognition``)."""
+    return rec is not None and rec.level in RECOGNISED_LEVELS
+
+
+def not_working(item: HasCautions) -> Caution | None:
+    """The strongest 'does not work' caution of an intervention, example or tip, or None."""
+    found = [c for c in item.cautions if c.kind in NOT_WORKING_KINDS]
+    return min(found, key=lambda c: HARM_ORDER[c.kind]) if found else None
+
+
+def does_not_work(item: HasCautions) -> bool:
+    """A source reports harm or a trial found no effect: never recommended, never coverage."""
+    return any(c.kind in NEVER_COUNTS for c in item.cautions)
+
+
+def counts_as_coverage(item: HasCautions) -> bool:
+    """Whether an item in a plan, on the map or in a list may count as addressing its factors."""
+    return not does_not_work(item)
+
+
+def harms_first(cautions: Iterable[Caution]) -> list[Caution]:
+    """Cautions with the 'does not work' kinds and the Kwaliteitskader warnings first."""
+    return sorted(cautions, key=lambda c: HARM_ORDER.get(c.kind, len(HARM_ORDER)))
 
 
 @dataclass(frozen=True)
@@ -66,7 +103,7 @@ def signals(iv: Intervention) -> Signals:
         delivered_by=iv.delivered_by or ONBEKEND,
         duration=iv.duration or ONBEKEND,
         training=iv.training or ONBEKEND,
-        harms=tuple(c for c in iv.cautions if c.kind in HARM_KINDS),
+        harms=tuple(c for c in harms_first(iv.cautions) if c.kind in HARM_KINDS),
         other_cautions=tuple(c for c in iv.cautions if c.kind not in HARM_KINDS),
     )
 
@@ -85,11 +122,6 @@ def organisation_reason(iv: Intervention) -> str:
     if iv.prevention == "universeel":
         return "een universeel programma voor een hele klas, school of wijk, niet voor één jongere"
     return ""
-
-
-def is_harmful(iv: Intervention) -> bool:
-    """A source says it does not work or can harm (``werkt_niet``): never recommended."""
-    return any(c.kind == "werkt_niet" for c in iv.cautions)
 
 
 def effective_recognition(iv: Intervention, factor_ids: frozenset[str] | set[str]) -> Recognition | None:
@@ -112,6 +144,6 @@ def recognised_options(kk, factor_id: str) -> tuple[Intervention, ...]:
     out = []
     for iv in kk.interventions_for_factor(factor_id):
         rec = effective_recognition(iv, twins)
-        if for_young_person(iv) and not is_harmful(iv) and rec is not None and rec.level in RECOGNISED_LEVELS:
+        if for_young_person(iv) and not does_not_work(iv) and is_recognised(rec):
             out.append(iv)
     return tuple(sorted(out, key=lambda iv: iv.name.casefold()))

@@ -298,7 +298,7 @@ def page_text(at) -> str:
     parts = [t.value for t in at.title] + [h.value for h in at.header] + [s.value for s in at.subheader]
     parts += [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [i.value for i in at.info] + [w.value for w in at.warning] + [s.value for s in at.success]
-    parts += [m.label for m in at.metric]
+    parts += [m.label for m in at.metric] + [p.proto.label for p in at.get("page_link")]
     return "\n".join(str(p) for p in parts)
 
 

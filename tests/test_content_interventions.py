@@ -419,7 +419,7 @@ CAUTIONS = {
     "alles-kidzzz": {"erkenning"},
     "rots-en-water": {"erkenning"},
     "pit": {"erkenning"},
-    "credible-messengers": {"werkt_niet", "doelgroep", "groepsinterventie"},  # F2: vechtsportschool
+    "credible-messengers": {"niet_aangetoond", "doelgroep", "groepsinterventie"},  # F2: vechtsportschool
     "knock-and-talk": {"doelgroep"},
 }
 
@@ -492,12 +492,12 @@ def test_eligibility(everything, iid, field):
 
 
 @pytest.mark.sources
-def test_ctc_dutch_null_result_is_a_werkt_niet_caution(everything):
+def test_ctc_dutch_null_result_is_a_geen_effect_caution(everything):
     """F3: seed 004 §4.4, CtC in NL 'niet in slaagt om het gedrag van jongeren te beïnvloeden'."""
     seed = compact(read_source(SEED_004))
     assert compact("niet in slaagt om het gedrag van jongeren te beïnvloeden") in seed
     ctc = everything.by_id("interventions")["ctc"]
-    harm = [c for c in ctc.cautions if c.kind == "werkt_niet"]
+    harm = [c for c in ctc.cautions if c.kind == "geen_effect"]
     assert harm and "Verwey-Jonker" in harm[0].text and "niet in het gedrag van jongeren" in harm[0].text
     assert any(s.source == "samen-weerbaar-2024" and s.section.startswith("§4.4") for s in harm[0].sources)
 

@@ -35,7 +35,7 @@ def excluded_ids(res: Result) -> list[str]:
 def expected_tier(kk: Kenniskaart, iv_id: str, age: int) -> int:
     """The tier the content implies: recognised with a known fitting range → 1, else 2."""
     iv = kk.by_id("interventions")[iv_id]
-    return 1 if is_recognised(iv) and age_fits(iv, age) is True else 2
+    return 1 if is_recognised(iv.recognition) and age_fits(iv, age) is True else 2
 
 
 PROFILES = [
@@ -362,10 +362,10 @@ def test_every_harm_caution_reaches_the_user(kk: Kenniskaart):
         # a profile the target group admits: offence, LVB and parent as the item asks
         res = recommend(kk, Profile(age=age, risk_factors=tuple(dyn), offence="eerste",
                                     lvb="lvb" in iv.requires, parent=True))
-        if any(h.kind == "werkt_niet" for h in sig.harms):
+        if any(h.kind in ("kan_schaden", "geen_effect") for h in sig.harms):
             ex = next(e for e in res.excluded if e.intervention.id == iv.id)
-            assert ex.kind == "werkt_niet"
-            assert any(h.text in ex.reason for h in sig.harms if h.kind == "werkt_niet")
+            assert ex.kind in ("kan_schaden", "geen_effect")
+            assert any(h.text in ex.reason for h in sig.harms if h.kind == ex.kind)
             assert iv.id not in {r.intervention.id for r in res.ranked}
         else:
             rec = next(r for r in res.ranked if r.intervention.id == iv.id)
@@ -515,14 +515,14 @@ def test_nothing_is_offered_outside_its_target_group(age, fids, offence, lvb, pa
         assert "lvb" not in iv.requires or lvb is True, iv.id
         assert "geen_lvb" not in iv.requires or lvb is not True, iv.id
         assert "ouder" not in iv.requires or parent is not False, iv.id
-        assert not any(c.kind == "werkt_niet" for c in iv.cautions), iv.id
+        assert not any(c.kind in ("kan_schaden", "geen_effect") for c in iv.cautions), iv.id
         if age is not None:
             assert age_fits(iv, age) is not False, (iv.id, age)
         if r.tier == 1:
             assert r.recognised and r.recognition.level not in ("niet beoordeeld", "niet erkend")
             assert iv.min_age is not None or iv.max_age is not None
     for p in res.package:
-        assert not any(c.kind in ("werkt_niet", "voorlichting") for c in p.intervention.cautions), p.intervention.id
+        assert not any(c.kind in ("kan_schaden", "geen_effect", "niet_aangetoond", "voorlichting") for c in p.intervention.cautions), p.intervention.id
     for r in res.for_organisation:
         assert r.tier == 0
         assert r.intervention.prevention == "universeel" or r.intervention.purpose in ("maatregel", "instrument", "training")
