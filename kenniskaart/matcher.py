@@ -60,6 +60,7 @@ from .signals import (
     does_not_work,
     effective_recognition,
     harms_first,
+    in_pmg_ages,
     is_recognised,
     not_working,
     organisation_reason,
@@ -109,8 +110,11 @@ RULES = {
         # … times this when the link reaches the factor through its mirror (the opposite factor:
         # building 'een baan hebben' addresses 'gebrek aan werkgelegenheid')
         "mirror": 0.7,
-        # level of help: same as needed / one step off / two steps off
-        "help_level": {0: 1.0, 1: -0.5, 2: -2.0},
+        # level of help (risk principle: zo licht als mogelijk, zo zwaar als nodig): same as needed /
+        # one step off / two steps off. One step off costs as much as a well-founded factor gains, so
+        # a heavier programme leads only when it also meets more of the needs; two steps off also
+        # leave group 1.
+        "help_level": {0: 1.0, 1: -2.0, 2: -4.0},
         # at least one preferred setting matches
         "setting": 1.0,
         # per step of recognition (goed beschreven 1 … effectief volgens sterke aanwijzingen 5)
@@ -119,10 +123,13 @@ RULES = {
         "age_unknown": -1.0,
         # per caution of a kind in RULES["harm_kinds"]
         "harm": -1.0,
+        # the profile names an offence and the programme aims at preventing reoffending (need
+        # principle: the offence itself is a need), as much as a well-founded factor
+        "offence": 3.0,
     },
     "tiers": {
-        1: "erkend en past bij de leeftijd",
-        2: "veelbelovend / praktijk: niet erkend of leeftijdsgrens onbekend",
+        1: "erkend, past bij de leeftijd en bij het niveau van hulp",
+        2: "veelbelovend / praktijk: niet erkend, leeftijdsgrens onbekend of twee niveaus van hulp ernaast",
     },
     # level of help (risk principle)
     "need": {
@@ -193,6 +200,22 @@ def profile_from_case(case: Case) -> Profile:
 # --- results ---------------------------------------------------------------------------------
 
 
+class Reason(str):
+    """A reason for or a caution against, in words, with its kind: pages pick by ``kind`` and
+    never by the wording. Kinds of reasons: factor, delict, leeftijd, niveau, setting, lvb,
+    jongen, erkenning, erkenning_uitkomst. Kinds of cautions: the caution kinds of the content
+    (kan_schaden, geen_effect, niet_aangetoond, voorlichting, groepsinterventie, toelating,
+    doelgroep, erkenning, overig) and koppeling, leeftijd, niveau, ouder, jongen."""
+
+    kind: str
+
+    def __new__(cls, kind: str, text: str) -> "Reason":
+        obj = super().__new__(cls, text)
+        obj.kind = kind
+        return obj
+
+
+
 @dataclass(frozen=True)
 class Recommendation:
     intervention: Intervention
@@ -202,21 +225,21 @@ class Recommendation:
     """Orders items within a tier only; shown to users as ``rule``, never as a number."""
     factors: tuple[Factor, ...]
     """Selected dynamic factors it addresses (the selected factor, also when reached via a twin)."""
-    explain: Callable[[], tuple[tuple[str, ...], tuple[str, ...], str]] = field(repr=False, compare=False)
+    explain: Callable[[], tuple[tuple[Reason, ...], tuple[Reason, ...], str]] = field(repr=False, compare=False)
     """Builds (reasons, cautions, rule) on first use: a catalogue of 10,000 items yields more
     candidates than a page shows, and words are the costly part."""
 
     @cached_property
-    def _words(self) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    def _words(self) -> tuple[tuple[Reason, ...], tuple[Reason, ...], str]:
         return self.explain()
 
     @property
-    def reasons(self) -> tuple[str, ...]:
+    def reasons(self) -> tuple[Reason, ...]:
         """Reasons *for*."""
         return self._words[0]
 
     @property
-    def cautions(self) -> tuple[str, ...]:
+    def cautions(self) -> tuple[Reason, ...]:
         """Cautions *against*: harms, target group, eligibility, recognition, weak links."""
         return self._words[1]
 
@@ -228,6 +251,15 @@ class Recommendation:
     recognition: Recognition | None = None
     """The rating the matcher used: for the outcome that matters to this profile (MDFT for drug
     use: its rating for substance use), else the main one."""
+    help_distance: int | None = None
+    """Steps between the needed level of help and the intervention's nearest (0-2); None when
+    either is unknown. Orders within a tier: zo licht als mogelijk, zo zwaar als nodig."""
+    for_offence: bool = False
+    """Offered for the offence itself: the profile names an offence and the programme aims at
+    preventing reoffending (need principle)."""
+    lvb_adapted: bool = False
+    """The profile names an LVB and the programme is made for young people with an LVB
+    (responsivity): it comes before general programmes of its tier and level."""
 
     @property
     def recognised(self) -> bool:
@@ -294,6 +326,10 @@ class Result:
     no_target_factors: tuple[Factor, ...] = ()
     """Selected factors that are neither a target nor a risk marker (``geen_doel``)."""
     notices: tuple[str, ...] = field(default=())
+    needs_age: bool = False
+    """No age in the profile: the Aanbeveler asks for one before it ranks (nothing is ranked)."""
+    offence_gap: bool = False
+    """The profile names an offence and no programme against reoffending fits it."""
 
     def tier(self, n: int) -> tuple[Recommendation, ...]:
         return tuple(r for r in self.ranked if r.tier == n)
@@ -402,6 +438,18 @@ def needs_offence(iv: Intervention) -> bool:
     return iv.prevention == "na_delict" or "delict" in iv.requires
 
 
+def addresses_offence(iv: Intervention) -> bool:
+    """A programme for the offence itself: after an offence, or aimed at preventing reoffending
+    (need principle: with an offence in the profile it is offered for the offence)."""
+    return iv.reoffending or needs_offence(iv)
+
+
+def rank_key(r: Recommendation) -> tuple:
+    """The order of the list: tier; with an LVB, LVB programmes first (responsivity); then the fit
+    score, in which the level of help weighs as much as a well-founded factor (risk principle)."""
+    return (r.tier, not r.lvb_adapted, -r.score, r.intervention.name)
+
+
 def eligibility(iv: Intervention, profile: Profile) -> tuple[ExclusionKind, str] | None:
     """Why the target group rules this young person out (responsivity), or None.
 
@@ -480,13 +528,19 @@ def _help_orders(kk: Kenniskaart) -> dict[str, int]:
 def _evaluate(
     kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None,
     reach: dict[str, tuple[tuple[str, Via], ...]], orders: dict[str, int], selected_ids: frozenset[str],
+    offence: bool = False,
 ) -> Recommendation | Exclusion | None:
     """Tier and score (cheap, for every candidate); the words are built only when read."""
     links = _best_links(iv, reach)
-    if not links:
+    for_offence = offence and addresses_offence(iv)
+    if not links and not for_offence:
         return None
     fit = None if profile.age is None else age_fits(iv, profile.age)
     organisation = organisation_reason(iv)
+    harm = not_working(iv)
+    if organisation and harm is not None and harm.kind in NEVER_COUNTS:
+        # never in the list for school or municipality either (Marietje Kessels, CTC on behaviour)
+        return Exclusion(iv, eligibility(iv, profile)[1], harm.kind)  # type: ignore[index]
     # measures, instruments and trainings are for the organisation at any age; a universal
     # programme still has the age group of its class or school
     if fit is False and (not organisation or iv.prevention == "universeel"):
@@ -506,10 +560,11 @@ def _evaluate(
         score += ev[dynamic[fid].evidence] * _link_weight(link, via)
     if fit is None and profile.age is not None:
         score += WEIGHTS["age_unknown"]
-    if need and iv.help_levels:
-        diff = _help_diff(orders, iv, need)
-        if diff is not None:
-            score += WEIGHTS["help_level"][diff]
+    diff = _help_diff(orders, iv, need)
+    if diff is not None:
+        score += WEIGHTS["help_level"][diff]
+    if for_offence:
+        score += WEIGHTS["offence"]
     if profile.settings and any(s in profile.settings for s in iv.settings):
         score += WEIGHTS["setting"]
     if rec is not None:
@@ -519,27 +574,32 @@ def _evaluate(
             score += WEIGHTS["harm"]
 
     recognised = is_recognised(rec)
-    known_range = iv.min_age is not None or iv.max_age is not None
     if organisation:
         tier = 0
-    elif recognised and (fit is True or (profile.age is None and known_range)):
+    elif recognised and fit is True and diff != 2:
         tier = 1
     else:
         tier = 2
     factors = tuple(dynamic[fid] for fid in links)
+    lvb_adapted = profile.lvb is True and "lvb" in iv.requires
     return Recommendation(iv, tier, score, factors,
-                          partial(_explain, kk, iv, profile, dynamic, need, links, fit, tier, rec), rec)
+                          partial(_explain, kk, iv, profile, dynamic, need, links, fit, tier, rec, for_offence),
+                          rec, diff, for_offence, lvb_adapted)
 
 
 def _explain(
     kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None,
     links: dict[str, tuple[FactorLink, Via]], fit: bool | None, tier: int, rec: Recognition | None,
-) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    for_offence: bool = False,
+) -> tuple[tuple[Reason, ...], tuple[Reason, ...], str]:
     """Reasons for, cautions against, and the rule that put it in its place, in words."""
-    reasons: list[str] = []
-    cautions: list[str] = []
+    reasons: list[Reason] = []
+    cautions: list[Reason] = []
     weak: list[str] = []
     by_id = kk.by_id("factors")
+    if for_offence:
+        reasons.append(Reason("delict", "pakt het delict zelf aan: het doel is herhaling voorkomen, en het profiel "
+                                        "noemt een delict (behoeftebeginsel)"))
     for fid, (link, via) in links.items():
         f = dynamic[fid]
         verb = "pakt aan" if f.kind == "risico" else "versterkt"
@@ -553,63 +613,71 @@ def _explain(
                    f"{_nl(WEIGHTS['mirror'])} mee)")
         else:
             how = ""
-        reasons.append(f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]}; {BASIS_LABELS[link.basis]}){how}")
+        reasons.append(Reason("factor", f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]}; {BASIS_LABELS[link.basis]}){how}"))
         if link.basis != "bron":
             weak.append(f.name)
     if weak and len(weak) == len(links):
-        cautions.append(
-            "Geen bron noemt deze interventie zelf bij de gekozen factoren; de koppeling is afgeleid of op "
+        cautions.append(Reason(
+            "koppeling", "Geen bron noemt deze interventie zelf bij de gekozen factoren; de koppeling is afgeleid of op "
             "themaniveau: " + ", ".join(weak) + "."
-        )
+        ))
 
     if fit is True:
-        reasons.append(f"leeftijd past ({age_range(iv)})")
+        reasons.append(Reason("leeftijd", f"leeftijd past ({age_range(iv)})"))
     elif fit is None and profile.age is not None:
         note = f" ({iv.age_note})" if iv.age_note else ""
-        cautions.append(f"Leeftijdsgrens onbekend{note}: controleer of de interventie past bij {profile.age} jaar.")
+        cautions.append(Reason("leeftijd", f"Leeftijdsgrens onbekend{note}: controleer of de interventie past bij "
+                                           f"{profile.age} jaar."))
 
     diff = _help_diff(_help_orders(kk), iv, need)
     if diff is not None:
         levels = kk.by_id("help_levels")
         if diff == 0:
-            reasons.append(f"past bij het niveau van hulp ({levels[need].name})")
+            reasons.append(Reason("niveau", f"past bij het niveau van hulp ({levels[need].name})"))
         else:
             names = ", ".join(levels[h].name for h in iv.help_levels if h in levels)
-            cautions.append(f"Ander niveau van hulp ({names}) dan nodig ({levels[need].name}).")
+            heavier = min(_help_orders(kk)[h] for h in iv.help_levels if h in levels) > _help_orders(kk)[need]
+            way = ("zwaarder dan nodig: zo licht als mogelijk" if heavier else "lichter dan nodig: zo zwaar als nodig")
+            cautions.append(Reason("niveau", f"Ander niveau van hulp ({names}) dan nodig ({levels[need].name}): {way}."))
 
     common = [s for s in iv.settings if s in profile.settings]
     if common:
-        reasons.append("setting past: " + ", ".join(SETTING_LABELS[s] for s in common))
+        reasons.append(Reason("setting", "setting past: " + ", ".join(SETTING_LABELS[s] for s in common)))
 
-    if needs_offence(iv) and tier:
-        reasons.append("na een delict: het profiel noemt een delict")
+    if needs_offence(iv) and tier and not for_offence:
+        reasons.append(Reason("delict", "na een delict: het profiel noemt een delict"))
     if "lvb" in iv.requires and tier:
-        reasons.append("voor jongeren met een LVB, zoals in het profiel")
+        reasons.append(Reason("lvb", "gemaakt voor jongeren met een LVB, zoals in het profiel: komt vóór algemene "
+                                     "programma's (responsiviteit)"))
     if "ouder" in iv.requires and profile.parent is None:
-        cautions.append(f"{REQUIREMENT_LABELS['ouder'].capitalize()}: ga na of dat lukt.")
+        cautions.append(Reason("ouder", f"{REQUIREMENT_LABELS['ouder'].capitalize()}: ga na of dat lukt."))
+    if "jongen" in iv.requires:
+        cautions.append(Reason("jongen", f"{REQUIREMENT_LABELS['jongen'].capitalize()}: ga na of dat past."))
 
     recognised = is_recognised(rec)
     if recognised:
-        reasons.append(f"erkenning: {recognition_text(rec)}")
+        reasons.append(Reason("erkenning", f"erkenning: {recognition_text(rec)}"))
         if rec is not iv.recognition:
-            reasons.append(f"deze beoordeling geldt voor {rec.outcome or 'een gekozen factor'}; "
-                           f"hoofderkenning: {recognition_text(iv.recognition)}")
+            reasons.append(Reason("erkenning_uitkomst", f"deze beoordeling geldt voor {rec.outcome or 'een gekozen factor'}; "
+                                                        f"hoofderkenning: {recognition_text(iv.recognition)}"))
         if rec.level == "erkend, niveau onbekend":
-            cautions.append("Een bron noemt de interventie erkend, maar een erkenningsniveau is niet gevonden.")
+            cautions.append(Reason("erkenning", "Een bron noemt de interventie erkend, maar een erkenningsniveau is "
+                                                "niet gevonden."))
         if rec.in_review and not any(c.kind == "erkenning" for c in iv.cautions):
-            cautions.append("De erkenning is in herbeoordeling.")
+            cautions.append(Reason("erkenning", "De erkenning is in herbeoordeling."))
 
-    # harms first (what does not work or can harm), then the other cautions
+    # what does not work (three kinds) and the Kwaliteitskader's warnings first, then the rest
     for c in harms_first(iv.cautions):
         label = CAUTION_LABELS[c.kind] + ": " if c.kind in HARM_KINDS else ""
-        cautions.append(label + c.text)
+        cautions.append(Reason(c.kind, label + c.text))
 
     count = _n(len(links), "gekozen dynamische factor", "gekozen dynamische factoren")
+    targets = (f"het delict zelf en {count}" if links else "het delict zelf") if for_offence else count
     if tier == 0:
         rule = (f"Voor school of gemeente: {organisation_reason(iv)}; "
                 "daarom nooit aanbevolen voor één jongere.")
     elif tier == 1:
-        rule = f"Groep 1: erkend, past bij de leeftijd en pakt {count} aan."
+        rule = f"Groep 1: erkend, past bij de leeftijd en het niveau van hulp, en pakt {targets} aan."
     else:
         why = []
         if not recognised:
@@ -617,16 +685,20 @@ def _explain(
                        "niet beoordeeld" if rec is not None else "erkenning onbekend")
         if fit is None and recognised:
             why.append("leeftijdsgrens onbekend")
+        if diff == 2 and recognised:
+            why.append("twee niveaus van hulp van wat nodig is")
         rule = (f"Groep 2, veelbelovend / praktijk ({', '.join(why)}): komt na alle erkende interventies "
-                f"die bij de leeftijd passen; pakt {count} aan.")
+                f"die bij de leeftijd en het niveau passen; pakt {targets} aan.")
     return tuple(reasons), tuple(cautions), rule
 
 
 def _package(
-    ranked: list[Recommendation], dynamic: dict[str, Factor]
+    ranked: list[Recommendation], dynamic: dict[str, Factor], profile: Profile, offence: bool = False,
 ) -> tuple[list[PackageItem], list[Factor]]:
-    """≤ PACKAGE_SIZE items: recognised first per factor, then family and community, then the rest.
-    Nothing a source says does not work or can harm, and no awareness lessons (``harm_kinds``)."""
+    """≤ PACKAGE_SIZE items: a programme for the offence itself when the profile names one; then
+    the recognised ones per factor, lightest fitting level of help first; then family (also when a
+    parent takes part) and community; then the rest. Nothing that can harm or had no effect (those
+    are excluded before), no awareness lessons and nothing without proven effect (``harm_kinds``)."""
     uncovered = set(dynamic)
     chosen: list[PackageItem] = []
     used: set[str] = set()
@@ -638,17 +710,22 @@ def _package(
 
     fids = {r.intervention.id: frozenset(f.id for f in r.factors) for r in ranked}
 
-    def best_of(pool: list[Recommendation], need_gain: bool, level: str | None = None) -> Recommendation | None:
-        """The item covering most uncovered factors; pools are sorted by score, so the first wins ties."""
-        best, best_gain = None, 0 if need_gain else -1
-        for r in pool:
+    def best_of(pool: list[Recommendation], need_gain: bool, level: str | None = None,
+                offence_only: bool = False) -> Recommendation | None:
+        """With an LVB an LVB programme first, then the item covering most uncovered factors; pools
+        are in rank order (level of help included), so the first wins ties."""
+        options = []
+        for pos, r in enumerate(pool):
             iid = r.intervention.id
             if iid in used or (level is not None and level not in r.intervention.levels):
                 continue
+            if offence_only and not r.for_offence:
+                continue
             gain = len(fids[iid] & uncovered)
-            if gain > best_gain:
-                best, best_gain = r, gain
-        return best
+            if need_gain and gain == 0:
+                continue
+            options.append((not r.lvb_adapted, -gain, pos))
+        return pool[min(options)[-1]] if options else None
 
     def greedy(pool: list[Recommendation], why: str) -> None:
         while uncovered and len(chosen) < PACKAGE_SIZE:
@@ -663,25 +740,36 @@ def _package(
 
     tier1 = [r for r in ranked if r.tier == 1 and safe(r)]
     tier2 = [r for r in ranked if r.tier == 2 and safe(r)]
+    def for_offence(pool: list[Recommendation], kind: str) -> None:
+        if offence and len(chosen) < PACKAGE_SIZE and not any(p.rec.for_offence for p in chosen):
+            best = best_of(pool, need_gain=False, offence_only=True)
+            if best is not None:
+                take(best, f"Het delict zelf is een behoefte: dit programma richt zich op het voorkomen van herhaling ({kind}).")
+
+    for_offence(tier1, "erkend")
     greedy(tier1, "Erkend en passend voor: {names}.")
+    for_offence(tier2, "niet erkend (veelbelovend / praktijk): geen erkend programma past")
     for level, label in (("gezin", "het gezin"), ("gemeenschap", "de gemeenschap")):
         if len(chosen) >= PACKAGE_SIZE or any(level in p.intervention.levels for p in chosen):
             continue
-        wants_level = any(f.level == level for f in dynamic.values())
-        if not wants_level:
+        parent = level == "gezin" and profile.parent is True
+        if not parent and not any(f.level == level for f in dynamic.values()):
             continue
         for pool in (tier1, tier2):
             best = best_of(pool, need_gain=False, level=level)
             if best is not None:
                 kind = "erkend" if best.tier == 1 else "niet erkend (veelbelovend / praktijk)"
-                take(best, f"Werkt op het niveau van {label} ({kind}), zodat het pakket niet alleen op de jongere zelf ligt.")
+                extra = " en een ouder doet mee" if parent else ""
+                take(best, f"Werkt op het niveau van {label} ({kind}){extra}, zodat het pakket niet alleen op de jongere zelf ligt.")
                 break
     greedy(tier2, "Geen erkende interventie dekt dit; veelbelovend / praktijk voor: {names}.")
     return chosen, [dynamic[f] for f in dynamic if f in uncovered]
 
 
 def recommend(kk: Kenniskaart, profile: Profile) -> Result:
-    """Tier, explain, package and find gaps for a profile. Never raises on valid profiles."""
+    """Tier, explain, package and find gaps for a profile. Never raises on valid profiles.
+
+    Without an age nothing is ranked: the Aanbeveler asks for an age first (``needs_age``)."""
     notices: list[str] = []
     chosen = selected_factors(kk, profile)
     dynamic = {f.id: f for f in chosen if f.nature == "dynamisch"}
@@ -690,7 +778,8 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     unknown = [f for f in (*profile.risk_factors, *profile.protective_factors) if f not in kk.by_id("factors")]
     if unknown:
         notices.append(f"Onbekende factoren genegeerd: {', '.join(unknown)}.")
-    if chosen and not dynamic:
+    offence = has_offence(profile)
+    if chosen and not dynamic and not offence:
         notices.append(
             "Geen dynamische factor gekozen: statische factoren bepalen hoe zwaar de hulp moet zijn, maar geen "
             "interventie pakt ze aan. Kies ook dynamische factoren (wat te veranderen is)."
@@ -716,27 +805,40 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
         if suggested is not None and suggested != need and suggested in kk.by_id("help_levels"):
             need_reason += (f" Op grond van de gekozen factoren zou de aanbeveler "
                             f"{_level_name(kk, suggested).lower()} voorstellen.")
-
     reach = _reach(kk, dynamic)
     candidates: dict[str, Intervention] = {}
     for fid in reach:
         for iv in kk.interventions_for_factor(fid):
             candidates.setdefault(iv.id, iv)
+    if offence:
+        for iv in kk.interventions:
+            if addresses_offence(iv):
+                candidates.setdefault(iv.id, iv)
     selected_ids = frozenset(t for fid in dynamic for t in kk.twin_ids(fid))
     orders = _help_orders(kk)
     ranked: list[Recommendation] = []
     organisation: list[Recommendation] = []
     excluded: list[Exclusion] = []
     for iv in candidates.values():
-        out = _evaluate(kk, iv, profile, dynamic, need, reach, orders, selected_ids)
+        out = _evaluate(kk, iv, profile, dynamic, need, reach, orders, selected_ids, offence)
         if isinstance(out, Exclusion):
             excluded.append(out)
         elif out is not None:
             (organisation if out.tier == 0 else ranked).append(out)
-    ranked.sort(key=lambda r: (r.tier, -r.score, r.intervention.name))
+    ranked.sort(key=rank_key)
     organisation.sort(key=lambda r: (-r.score, r.intervention.name))
+    if profile.age is None:
+        # nothing for one young person without an age; measures for school or municipality stay
+        # (within the PmG ages), and so does what never counts, with its reason
+        notices.append(AGE_FIRST)
+        return Result(profile=profile, need=need, need_reason=need_reason, ranked=(),
+                      excluded=tuple(sorted((e for e in excluded if e.kind in NEVER_COUNTS),
+                                            key=lambda e: e.intervention.name)),
+                      package=(), uncovered=tuple(dynamic.values()), gaps=(),
+                      for_organisation=tuple(r for r in organisation if in_pmg_ages(r.intervention)),
+                      static_factors=static, no_target_factors=no_target, notices=tuple(notices), needs_age=True)
 
-    package, uncovered = _package(ranked, dynamic)
+    package, uncovered = _package(ranked, dynamic, profile, offence)
 
     tier1_factors = {f.id for r in ranked if r.tier == 1 for f in r.factors}
     gaps = []
@@ -745,6 +847,10 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
             continue
         unrec = tuple(r.intervention for r in ranked if r.tier == 2 and f in r.factors)
         gaps.append(Gap(f, unrec, kk.examples_for_factor(f.id)))
+    offence_gap = offence and not any(r.for_offence for r in ranked)
+    if offence_gap:
+        notices.append("Het profiel noemt een delict, maar geen programma tegen herhaling past bij deze leeftijd en "
+                       "responsiviteit (LVB, ouder): bespreek met de jeugdreclassering of Halt wat wel kan.")
 
     return Result(
         profile=profile,
@@ -759,7 +865,12 @@ def recommend(kk: Kenniskaart, profile: Profile) -> Result:
         static_factors=static,
         no_target_factors=no_target,
         notices=tuple(notices),
+        offence_gap=offence_gap,
     )
+
+
+AGE_FIRST = ("Vul eerst een leeftijd in: welke interventies passen, hangt af van de leeftijd (Preventie met Gezag "
+             "is er voor 8 tot en met 27 jaar). Zonder leeftijd zet de aanbeveler niets op volgorde.")
 
 
 def offered(result: Result) -> frozenset[str]:

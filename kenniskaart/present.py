@@ -126,6 +126,7 @@ REQUIREMENT_LABELS = {
     "lvb": "alleen bij een licht verstandelijke beperking (IQ ongeveer 50-85)",
     "geen_lvb": "niet bij een licht verstandelijke beperking",
     "ouder": "vraagt een ouder of verzorger die meedoet",
+    "jongen": "alleen voor jongens",
 }
 COMMITTEE_LABELS = {
     "jeugd": "deelcommissie Jeugdzorg en psychosociale/pedagogische preventie",

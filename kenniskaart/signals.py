@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from typing import Iterable, Protocol
 
-from .models import NOT_WORKING_KINDS, RECOGNISED_LEVELS, RECOGNITION_ORDER, Caution, Intervention, Recognition
+from .models import NOT_WORKING_KINDS, PMG_AGES, RECOGNISED_LEVELS, RECOGNITION_ORDER, Caution, Intervention, Recognition
 from .present import ONBEKEND, PURPOSE_LABELS, recognition_text
 
 NEVER_COUNTS = frozenset({"kan_schaden", "geen_effect"})
@@ -113,6 +113,13 @@ def for_young_person(iv: Intervention) -> bool:
     municipality, an instrument or a training, and not a universal programme for a whole class,
     school or neighbourhood (those are 'voor school of gemeente')."""
     return iv.purpose in ("jeugdinterventie", "aanpak") and iv.prevention != "universeel"
+
+
+def in_pmg_ages(iv: Intervention) -> bool:
+    """Whether an intervention's age range reaches into the PmG ages (8-27, ``models.PMG_AGES``);
+    an unknown range is not outside. What is suggested without a known age must pass this."""
+    lo, hi = PMG_AGES
+    return (iv.min_age is None or iv.min_age <= hi) and (iv.max_age is None or iv.max_age >= lo)
 
 
 def organisation_reason(iv: Intervention) -> str:

@@ -164,7 +164,7 @@ def test_responsivity_inputs_change_who_is_offered(kk):
     assert at.session_state["a_offence"] == "eerste"
     text = page_text(at)
     assert all(md(iv.name) in text for iv in offered[:3])
-    assert md("na een delict: het profiel noemt een delict") in text
+    assert md("pakt het delict zelf aan: het doel is herhaling voorkomen") in text
 
     at = _open(kk, base, "Valt af")
     assert at.session_state["a_offence"] == "onbekend"

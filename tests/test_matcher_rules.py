@@ -238,7 +238,7 @@ def test_a_preferred_setting_lifts_the_items_in_that_setting():
     wijk = iv("in-de-wijk", {"f": "bron"}).model_copy(update={"settings": ["wijk"]})
     kk = kaart([f], [school, wijk])
     for chosen, first in (("school", "op-school"), ("wijk", "in-de-wijk")):
-        res = recommend(kk, Profile(risk_factors=("f",), settings=(chosen,)))
+        res = recommend(kk, Profile(age=15, risk_factors=("f",), settings=(chosen,)))
         assert ids(res.ranked)[0] == first, chosen
         top = res.ranked[0]
         assert any(r.startswith("setting past: ") for r in top.reasons)
