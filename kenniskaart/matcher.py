@@ -896,14 +896,22 @@ def explain_rules() -> list[str]:
         "Behoefte: een interventie komt alleen in beeld als ze minstens één gekozen dynamische factor "
         "aanpakt (iets wat te veranderen is). Statische factoren, zoals man-zijn, leeftijd of een "
         "strafrechtelijk verleden, worden nooit 'aangepakt'. Een factor die in een ander kader hetzelfde "
-        "betekent (tweeling) telt mee.",
-        f"Groep 1: {RULES['tiers'][1]} (bekende leeftijdsgrens). Groep 2: {RULES['tiers'][2]}. "
-        "Een interventie uit groep 2 staat nooit boven een interventie uit groep 1.",
+        "betekent (tweeling) telt mee. Een delict is zelf ook een behoefte: noemt het profiel een delict, dan "
+        f"komen programma's die herhaling willen voorkomen in beeld, ook zonder gekozen factor (telt "
+        f"{_nl(WEIGHTS['offence'], sign=True)}), en het pakket begint ermee; past er geen, dan zegt de aanbeveler dat.",
+        "Leeftijd: zonder leeftijd zet de aanbeveler niets op volgorde en vraagt hij eerst een leeftijd; alleen wat "
+        "voor school of gemeente is en binnen 8 tot en met 27 jaar valt, staat er dan.",
+        f"Groep 1: {RULES['tiers'][1]} (bekende leeftijdsgrens, hooguit één niveau van hulp ernaast). Groep 2: "
+        f"{RULES['tiers'][2]}. Een interventie uit groep 2 staat nooit boven een interventie uit groep 1.",
+        "Responsiviteit: noemt het profiel een licht verstandelijke beperking (LVB), dan staan programma's die voor "
+        "jongeren met een LVB gemaakt zijn binnen hun groep vóór algemene programma's.",
         "Valt af, met de reden erbij: leeftijd buiten de grens, of een doelgroep die deze jongere uitsluit. "
         "Een programma na een delict (leerstraf, Halt, justitiële gedragsinterventies) alleen als het profiel "
         "een delict noemt; een LVB-programma alleen bij een LVB; een programma dat een IQ boven de LVB-grens "
         "vraagt niet bij een LVB; gezinstherapie die een ouder vraagt niet als het profiel zegt dat die er niet "
-        "is. Wat volgens een bron niet werkt of kan schaden, wordt nooit aanbevolen en staat bij 'Valt af'.",
+        "is. Wat volgens een bron kan schaden of waarvan onderzoek geen effect vond, wordt nooit aanbevolen, telt "
+        "nergens als dekking en staat bij 'Valt af', ook als het voor school of gemeente is. Waarvan een effect niet "
+        "is aangetoond, blijft in beeld met die waarschuwing, na wat wel bewijs heeft, en komt niet in het pakket.",
         "Voor school of gemeente, nooit voor één jongere: universele programma's voor een hele klas, school of "
         "wijk (zoals Taakspel, PAD, Kanjertraining, Kapot Sterk), maatregelen en planningsmethoden van de "
         "gemeente (convenanten, jeugdboa, wijkrechtspraak, Communities That Care), screenings- en "
@@ -917,8 +925,9 @@ def explain_rules() -> list[str]:
         "die tegenhanger versterkt, en dat staat erbij.",
         "Heeft een factor meerdere erkenningen voor verschillende uitkomsten (MDFT: voor delinquentie en voor "
         "middelengebruik), dan telt de erkenning voor de uitkomst die bij het profiel past.",
-        f"Niveau van hulp (risicobeginsel): hetzelfde niveau {_nl(hl[0], sign=True)}, één niveau ernaast {_nl(hl[1], sign=True)}, twee "
-        f"niveaus ernaast {_nl(hl[2], sign=True)}. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
+        f"Niveau van hulp (risicobeginsel: zo licht als mogelijk, zo zwaar als nodig): hetzelfde niveau "
+        f"{_nl(hl[0], sign=True)}, één niveau ernaast {_nl(hl[1], sign=True)} (evenveel als een gefundeerde factor "
+        f"oplevert), twee niveaus ernaast {_nl(hl[2], sign=True)} en dan nooit in groep 1. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
         "strafrechtelijk verleden, herhaalde delicten, detentie, een ernstig problematische jeugdgroep, criminele "
         "vaardigheden, zelf in aanraking zijn met georganiseerde criminaliteit of een criminele familie wijzen op "
         f"de specialistische aanpak; {nd['intensive_count']} of meer dynamische risicofactoren, of "
@@ -930,13 +939,15 @@ def explain_rules() -> list[str]:
         f"Past een van de gekozen settings: {_nl(WEIGHTS['setting'], sign=True)}. Erkenning: {_nl(WEIGHTS['recognition_step'])} "
         f"per trede (goed beschreven 1 … effectief volgens sterke aanwijzingen 5). Leeftijdsgrens onbekend "
         f"terwijl u een leeftijd koos: {_nl(WEIGHTS['age_unknown'], sign=True)}. Per waarschuwing uit de bronnen dat iets "
-        f"niet werkt (werkt niet of kan schaden, alleen voorlichting): {_nl(WEIGHTS['harm'], sign=True)}.",
-        f"Het pakket (maximaal {PACKAGE_SIZE}) neemt eerst per gekozen dynamische factor de beste erkende "
-        "interventie, dan het niveau gezin en gemeenschap als u daar factoren koos, en pas daarna niet-erkende "
-        "aanpakken voor wat nog niet gedekt is (niet-erkende aanpakken met een waarschuwing dat ze niet werken "
-        "of kunnen schaden komen niet in het pakket).",
+        f"niet werkt (effect niet aangetoond, alleen voorlichting): {_nl(WEIGHTS['harm'], sign=True)}.",
+        f"Het pakket (maximaal {PACKAGE_SIZE}) neemt bij een delict eerst een erkend programma tegen herhaling, "
+        "dan per gekozen dynamische factor de beste erkende interventie (met een LVB eerst een LVB-programma), dan "
+        "het niveau gezin (als u daar factoren koos of een ouder meedoet) en gemeenschap, en pas daarna niet-erkende "
+        "aanpakken voor wat nog niet gedekt is (aanpakken zonder aangetoond effect en voorlichting aan iedereen "
+        "komen niet in het pakket).",
         "Een gat is een gekozen dynamische factor zonder erkende interventie voor deze leeftijd; dan staan de "
         "praktijkvoorbeelden en niet-erkende aanpakken erbij die hem wel aanpakken.",
-        "Redenen vóór en waarschuwingen tegen staan apart; waarschuwingen komen uit de bronnen (werkt niet of "
-        "kan schaden, groepsinterventie, toelating, doelgroep, erkenning) of zeggen dat een koppeling zwak is.",
+        "Redenen vóór en waarschuwingen tegen staan apart; waarschuwingen komen uit de bronnen (kan schaden, geen "
+        "effect, effect niet aangetoond, groepsinterventie, toelating, doelgroep, erkenning) of zeggen dat een "
+        "koppeling zwak is of het niveau van hulp niet past.",
     ]

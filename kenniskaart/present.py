@@ -95,6 +95,11 @@ NATURE_EXPLAINED = {
         "verhoogt het niveau van hulp niet."
     ),
 }
+TIER_TITLES = {
+    1: "Erkend, passend bij leeftijd en niveau van hulp",
+    2: "Veelbelovend / praktijk",
+}
+"""The Aanbeveler's two groups, as every page names them (cards, presentation, exports)."""
 NOT_WORKING_LABELS = {
     "kan_schaden": "Kan schaden",
     "geen_effect": "Geen effect",

@@ -16,7 +16,7 @@ from .content import Kenniskaart
 from .kaart import recognition_short
 from .matcher import Profile
 from .models import Factor, Intervention, PracticeExample
-from .present import EVIDENCE_LABELS, SETTING_LABELS, age_range
+from .present import EVIDENCE_LABELS, SETTING_LABELS, TIER_TITLES, age_range
 
 STEPS: tuple[str, ...] = ("Profiel", "Kaart", "Aanbevelingen", "Wat deden anderen", "Lessen")
 WERKSESSIE = "Werksessie"
@@ -144,11 +144,11 @@ def _rec_item(rec: Any) -> Item:
 
 def recommendation_groups(result: Any) -> list[tuple[str, list[Item]]]:
     """The recommendations as labelled groups: the matcher's tiers when it has them
-    (1: erkend en passend bij de leeftijd; 2: veelbelovend / praktijk), else one ranked list."""
+    (``present.TIER_TITLES``), else one ranked list."""
     ranked = tuple(getattr(result, "ranked", ()) or ())
     if ranked and all(hasattr(r, "tier") for r in ranked):
         groups = []
-        for tier, label in ((1, "Erkend en passend bij de leeftijd"), (2, "Veelbelovend of praktijk, niet erkend")):
+        for tier, label in TIER_TITLES.items():
             items = [_rec_item(r) for r in ranked if r.tier == tier]
             if items:
                 groups.append((label, items))

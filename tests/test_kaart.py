@@ -279,7 +279,7 @@ def test_recommendation_groups_use_tiers_when_the_matcher_has_them():
     tiered = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, tier=2, factors=()),
                                      SimpleNamespace(intervention=iv, tier=1, factors=())))
     groups = presentation.recommendation_groups(tiered)
-    assert [g for g, _ in groups] == ["Erkend en passend bij de leeftijd", "Veelbelovend of praktijk, niet erkend"]
+    assert [g for g, _ in groups] == ["Erkend, passend bij leeftijd en niveau van hulp", "Veelbelovend / praktijk"]
     flat = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, factors=()),))
     assert [g for g, _ in presentation.recommendation_groups(flat)] == ["Aanbevolen"]
     assert presentation.recommendation_groups(SimpleNamespace()) == []

@@ -24,7 +24,7 @@ def test_tiers_signals_and_distinct_reasons_and_cautions(kk):
     res = recommend(kk, profile)
     at = _open(kk, profile)
     text = page_text(at)
-    assert f"Groep 1 · Erkend en passend bij de leeftijd ({len(res.tier(1))})" in text
+    assert f"Groep 1 · Erkend, passend bij leeftijd en niveau van hulp ({len(res.tier(1))})" in text
     assert f"Groep 2 · Veelbelovend / praktijk ({len(res.tier(2))})" in text
     first = res.ranked[0]
     assert f"**1. {md(first.intervention.name)}**" in text
