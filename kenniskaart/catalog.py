@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
 from .search import everyday_words, example_factor_ids, search
-from .signals import is_recognised, recognised_options
+from .signals import addressing, is_recognised, recognised_options
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
@@ -122,7 +122,7 @@ def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
             "PmG-thema's": ", ".join(theme_names(kk, f.pmg_themes)) or ONBEKEND,
             "thema-indeling": BASIS_LABELS[f.pmg_themes_basis],
             "kader": FRAMEWORK_LABELS[f.framework],
-            "interventies": len(kk.interventions_for_factor(f.id)),
+            "interventies": len(addressing(kk, f.id)),
             "erkende opties": len(recognised_options(kk, f.id)) if f.nature == "dynamisch" else 0,
         }
         for f in factors

@@ -22,7 +22,7 @@ import pandas as pd
 from .content import Kenniskaart
 from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Recognition
 from .present import BASIS_LABELS, EVIDENCE_LABELS, KIND_LABELS
-from .signals import effective_recognition, for_young_person, is_recognised
+from .signals import addressing, effective_recognition, for_young_person, is_recognised
 
 NO_THEME = "geen-thema"
 NO_THEME_LABEL = "zonder praktijkscan-thema"
@@ -100,8 +100,8 @@ def link_basis(kk: Kenniskaart, iv: Intervention | PracticeExample, factor_id: s
 
 
 def interventions_for(kk: Kenniskaart, factor_id: str) -> frozenset[str]:
-    """Ids of the interventions that address the factor: the catalogue's links (with twins)."""
-    return frozenset(iv.id for iv in kk.interventions_for_factor(factor_id))
+    """Ids of the interventions that address the factor (with twins) and count as coverage."""
+    return frozenset(iv.id for iv in addressing(kk, factor_id))
 
 
 def examples_for(kk: Kenniskaart, factor_id: str) -> frozenset[str]:
@@ -211,7 +211,7 @@ def build_graph(
     """
     by_f = kk.by_id("factors")
     factors = [by_f[i] for i in dict.fromkeys(factor_ids) if i in by_f]
-    links = {f.id: tuple(iv for iv in kk.interventions_for_factor(f.id) if only is None or iv.id in only)
+    links = {f.id: tuple(iv for iv in addressing(kk, f.id) if only is None or iv.id in only)
              for f in factors}
     stated = {f.id: themes_stating(kk, f.id) for f in factors}
     hidden_factors: list[str] = []
@@ -333,7 +333,7 @@ def highlight(kk: Kenniskaart, graph: Graph, selected: str | None) -> Highlight:
     if selected in by_f:
         # what the map draws for it: all its links, or for a profile only what the Aanbeveler offers
         drawn = {iid for e in graph.edges for fid, iid in e.pairs if fid == selected and iid}
-        ivs = tuple(iv.id for iv in kk.interventions_for_factor(selected) if iv.id in drawn)
+        ivs = tuple(iv.id for iv in addressing(kk, selected) if iv.id in drawn)
         themes = {e.target for e in graph.edges if e.source == selected}
         lit = {selected, *ivs, *themes}
         return Highlight(selected, frozenset(lit & graph.node_ids), ivs, (),
@@ -422,7 +422,7 @@ def kaart_table(kk: Kenniskaart, graph: Graph) -> pd.DataFrame:
     rows = []
     for n in graph.shown("factor"):
         f = by_f[n.id]
-        for iv in (iv for iv in kk.interventions_for_factor(f.id) if iv.id in listed):
+        for iv in (iv for iv in addressing(kk, f.id) if iv.id in listed):
             rows.append({
                 "factor": f.name,
                 "soort": KIND_LABELS[f.kind],
@@ -473,7 +473,7 @@ def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
     hits: dict[str, list[str]] = {}
     outcome_ids = frozenset(t for f in dynamic for t in kk.twin_ids(f.id))  # ratings per outcome, as the matcher
     for f in dynamic:
-        for iv in kk.interventions_for_factor(f.id):
+        for iv in addressing(kk, f.id):
             if not for_young_person(iv) or (only is not None and iv.id not in only):
                 continue
             hits.setdefault(iv.id, []).append(f.name)

@@ -143,14 +143,26 @@ def effective_recognition(iv: Intervention, factor_ids: frozenset[str] | set[str
     return best or iv.recognition
 
 
+def addressing(kk, factor_id: str) -> tuple[Intervention, ...]:
+    """Interventions that address a factor or its twin class and count as coverage: what the map,
+    Factoren, the Planscan and the Aanbeveler all mean by 'pakt aan'. What can harm or had no
+    effect is listed apart (``not_addressing``), always with its kind."""
+    return tuple(iv for iv in kk.interventions_for_factor(factor_id) if counts_as_coverage(iv))
+
+
+def not_addressing(kk, factor_id: str) -> tuple[Intervention, ...]:
+    """Interventions linked to a factor that can harm or had no effect: never 'pakt aan'."""
+    return tuple(iv for iv in kk.interventions_for_factor(factor_id) if does_not_work(iv))
+
+
 def recognised_options(kk, factor_id: str) -> tuple[Intervention, ...]:
     """Recognised interventions for one young person that address a factor (or its twin), at any
     age: what the Aanbeveler can put in group 1 for it. Universal programmes, municipal measures,
     instruments, trainings and what does not work are not options for a young person."""
     twins = kk.twin_ids(factor_id)
     out = []
-    for iv in kk.interventions_for_factor(factor_id):
+    for iv in addressing(kk, factor_id):
         rec = effective_recognition(iv, twins)
-        if for_young_person(iv) and not does_not_work(iv) and is_recognised(rec):
+        if for_young_person(iv) and is_recognised(rec):
             out.append(iv)
     return tuple(sorted(out, key=lambda iv: iv.name.casefold()))
