@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
 from .search import everyday_words, example_factor_ids, search
-from .signals import addressing, is_recognised, recognised_options
+from .signals import addressing, is_recognised, not_working, recognised_options
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
@@ -27,6 +27,7 @@ from .present import (
     KIND_IV_LABELS,
     KIND_LABELS,
     NATURE_LABELS,
+    NOT_WORKING_LABELS,
     ONBEKEND,
     PREVENTION_LABELS,
     PURPOSE_LABELS,
@@ -217,7 +218,7 @@ def filter_interventions(kk: Kenniskaart, flt: InterventionFilter) -> list[Inter
 
 INTERVENTION_COLUMNS = (
     "interventie", "erkenning", "leeftijd", "voor wie", "soort", "niveau van hulp", "doelgroep",
-    "PmG-thema's", "setting", "vorm", "factoren", "waarschuwingen",
+    "PmG-thema's", "setting", "vorm", "factoren", "waarschuwingen", "werkt niet",
 )
 """The key columns first (name, recognition, age), so they stay visible on a narrow screen."""
 
@@ -237,6 +238,7 @@ def interventions_table(kk: Kenniskaart, interventions: list[Intervention]) -> p
             "vorm": ", ".join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND,
             "factoren": len(iv.factors),
             "waarschuwingen": len(iv.cautions),
+            "werkt niet": NOT_WORKING_LABELS[harm.kind] if (harm := not_working(iv)) else "",
         }
         for iv in interventions
     ]

@@ -120,6 +120,13 @@ CAUTION_LABELS = {
     "doelgroep": "Doelgroep",
     "overig": "Let op",
 }
+
+
+def caution_text(c) -> str:
+    """A caution as one plain line with its kind first ('Kan schaden: …'): exports, memo, lists."""
+    return f"{CAUTION_LABELS[c.kind]}: {c.text}"
+
+
 PREVENTION_LABELS = {
     "universeel": "universeel: voor een hele klas, school of wijk",
     "selectief": "selectief: jongeren in een risicogroep",

@@ -17,12 +17,14 @@ from .present import (
     SETTING_LABELS,
     audience_text,
     age_range,
+    caution_text,
     help_level_names,
     or_unknown,
     recognition_text,
     source_text,
 )
 from .models import SourceRef
+from .signals import harms_first
 
 _ROW_POINTER = re.compile(r"^Per [\w ]+, rij\b", re.IGNORECASE)
 """A section that points at a row of an editor's table ('Per intervention, rij AJB'): an
@@ -85,7 +87,7 @@ def compare_rows(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) 
                 "factoren": "; ".join(factors[l.factor].name for l in iv.factors) or ONBEKEND,
                 "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
                 "erkenning": recognition_text(iv.recognition),
-                "waarschuwingen": " ".join(c.text for c in iv.cautions),
+                "waarschuwingen": " ".join(caution_text(c) for c in harms_first(iv.cautions)),
                 "gebruikt in": ", ".join(iv.municipalities) or ONBEKEND,
                 "bronnen": "; ".join(readable_sources(kk, iv.sources)),
             }
@@ -185,7 +187,7 @@ def memo_html(
         if rec:
             out.append("<p><strong>Waarom voor dit profiel:</strong></p><ul>"
                        + "".join(f"<li>{e(r)}</li>" for r in rec.reasons) + "</ul>")
-        cautions = list(rec.cautions) if rec else [c.text for c in iv.cautions]
+        cautions = list(rec.cautions) if rec else [caution_text(c) for c in harms_first(iv.cautions)]
         if cautions:
             out.append('<div class="let-op"><strong>Let op:</strong><ul>'
                        + "".join(f"<li>{e(c)}</li>" for c in cautions) + "</ul></div>")
