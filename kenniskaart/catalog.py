@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
 from .search import everyday_words, example_factor_ids, search
-from .signals import addressing, is_recognised, not_working, recognised_options
+from .signals import addressing, age_fits, is_recognised, not_working, recognised_options
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
@@ -172,15 +172,6 @@ class InterventionFilter(BaseModel):
     recognition: list[str] = []
     """Recognition levels; 'onbekend' selects interventions without a known recognition."""
     kinds: list[str] = []
-
-
-def age_fits(iv: Intervention, age: int) -> bool | None:
-    """True/False whether ``age`` is in the range; None when the range is unknown."""
-    if iv.min_age is None and iv.max_age is None:
-        return None
-    lo = iv.min_age if iv.min_age is not None else 0
-    hi = iv.max_age if iv.max_age is not None else 99
-    return lo <= age <= hi
 
 
 def recognition_level(iv: Intervention) -> str:

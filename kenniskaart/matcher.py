@@ -38,7 +38,6 @@ from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .catalog import age_fits
 from .content import Kenniskaart
 from .models import (
     AGE_LIMITS,
@@ -59,6 +58,8 @@ from .signals import (
     NEVER_COUNTS,
     does_not_work,
     effective_recognition,
+    age_fits,
+    age_in_range,
     harms_first,
     in_pmg_ages,
     is_recognised,
@@ -418,11 +419,7 @@ def _n(count: int, one: str, many: str) -> str:
 
 def _doelgroep_rules_out(c: Caution, age: int | None) -> bool:
     """A ``doelgroep`` caution with an age range rules out ages outside it."""
-    if c.kind != "doelgroep" or age is None or (c.min_age is None and c.max_age is None):
-        return False
-    lo = c.min_age if c.min_age is not None else 0
-    hi = c.max_age if c.max_age is not None else 99
-    return not lo <= age <= hi
+    return c.kind == "doelgroep" and age is not None and age_in_range(c.min_age, c.max_age, age) is False
 
 
 def has_offence(profile: Profile) -> bool:

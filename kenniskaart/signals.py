@@ -115,6 +115,19 @@ def for_young_person(iv: Intervention) -> bool:
     return iv.purpose in ("jeugdinterventie", "aanpak") and iv.prevention != "universeel"
 
 
+def age_in_range(lo: int | None, hi: int | None, age: int) -> bool | None:
+    """Whether ``age`` lies in an open-ended range (None: no limit on that side); None when the
+    range is unknown on both sides. The one age test (interventions and 'doelgroep' cautions)."""
+    if lo is None and hi is None:
+        return None
+    return (lo is None or lo <= age) and (hi is None or age <= hi)
+
+
+def age_fits(iv: Intervention, age: int) -> bool | None:
+    """True/False whether ``age`` is in the intervention's range; None when the range is unknown."""
+    return age_in_range(iv.min_age, iv.max_age, age)
+
+
 def in_pmg_ages(iv: Intervention) -> bool:
     """Whether an intervention's age range reaches into the PmG ages (8-27, ``models.PMG_AGES``);
     an unknown range is not outside. What is suggested without a known age must pass this."""

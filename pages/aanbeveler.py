@@ -8,6 +8,7 @@ from kenniskaart.matcher import (
     explain_rules,
     profile_from_case,
 )
+from kenniskaart.models import AGE_LIMITS
 from kenniskaart.present import EVIDENCE_LABELS, LEVEL_LABELS, OFFENCE_LABELS, SETTING_LABELS
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
@@ -77,7 +78,7 @@ def _profile_widgets() -> Profile:
         has_age = c1.toggle("Leeftijd bekend", key="a_has_age")
         if has_age:
             st.session_state.setdefault("a_age", 14)
-        age = c1.slider("Leeftijd (jaar)", 4, 30, key="a_age") if has_age else None
+        age = c1.slider("Leeftijd (jaar)", *AGE_LIMITS, key="a_age") if has_age else None
         settings = c2.multiselect(
             "Voorkeur setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, placeholder="Kies…",
             key="a_settings", select_all=False, wrap=True,
