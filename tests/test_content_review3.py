@@ -14,8 +14,8 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import read_source
+
 from kenniskaart.content import SHARED_DIR, Kenniskaart
 from kenniskaart.matcher import Profile, profile_from_case, recommend
 from kenniskaart.signals import does_not_work, is_recognised, recognised_options
@@ -97,7 +97,7 @@ def test_adult_only_programmes_never_reach_a_minor(kk):
     clients starts at 18, says why, and no profile under 18 gets one, whatever else it says."""
     adult = [iv for iv in kk.interventions
              if re.search(r"(?<!jeugd)reclassering|\(jong\)volwassen",
-                          " ".join(filter(None, (iv.target_group, iv.description, iv.delivered_by))), re.I)
+                          " ".join(filter(None, (iv.target_group, iv.description, iv.delivered_by))), re.IGNORECASE)
              and iv.purpose == "jeugdinterventie"]
     assert {"grip-op-agressie", "cova-plus", "cova-2-0"} <= {iv.id for iv in adult}
     for iv in adult:
