@@ -323,6 +323,7 @@ SOURCE_FILES = (
     "seeds/004_52e1e918b60fb36b.txt",
     "reference/interventions-facts.md",
     "reference/interventions-facts-2.md",
+    "reference/content-review-3.md",
 )
 
 _SOURCES_SKIPPED: list[str] = []

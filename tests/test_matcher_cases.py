@@ -54,9 +54,9 @@ PROFILES = [
          profile=Profile(age=15, risk_factors=(ANTI,)), first="ajb"),
     dict(id="ajb-18-upper-bound", source="seed 003: AJB 'van 12 tot en met 18 jaar' (18 hoort erbij); reference: MST 10–19",
          profile=Profile(age=18, risk_factors=(ANTI,)), first="ajb", present=["mst"], excluded=["basta", "pit"]),
-    dict(id="ajb-19-too-old", source="seed 003: AJB tot en met 18 jaar; reference: MST 10–19, ART 12–23",
+    dict(id="ajb-19-too-old", source="seed 003: AJB tot en met 18 jaar; reference: ART 12–23; NJi MST 10 t/m 18 (content-review-3 G17)",
          profile=Profile(age=19, risk_factors=(ANTI,), protective_factors=("vk-zelfregulatie",)),
-         tier1=["art"], present=["mst"], excluded=["ajb", "alles-kidzzz"]),
+         tier1=["art"], excluded=["ajb", "alles-kidzzz", "mst"]),
     # --- 8-12: Alles Kidzzz, PIT, BASTA; AJB excluded
     dict(id="kind-8-antisociaal", source="seed 001 les 1 (BASTA); reference: BASTA 6–11, PIT up to 12, AJB 12–18, MST 10–19",
          profile=Profile(age=8, risk_factors=(ANTI,)), first_in=["basta", "pit", "minder-boos-en-opstandig", "snap"],
@@ -176,7 +176,8 @@ PROFILES = [
     dict(id="reclassering-23", source="interventions-facts-2 row 24: CoVa Plus for probation clients with LVB; "
          "seed 003 'De juiste hulp', 3: repeated offending → specialist",
          profile=Profile(age=23, risk_factors=("beke-r-lage-zelfcontrole",), offence="herhaald", lvb=True),
-         present=["cova-plus"], tier1=["take-it-personal"], need="hulp-specialistisch"),
+         # content-review-3 G8: impulsivity is Take it personal!'s entry profile, not its goal (drug use)
+         present=["cova-plus"], tier1=["cova-plus"], not_org=["take-it-personal"], need="hulp-specialistisch"),
     dict(id="rollen-19", source="content-review-2 F4 / 002 Bijlage 1: per-role factors describe coordinators and "
          "leaders; a relationship or a job is no risk marker",
          profile=Profile(age=19, risk_factors=("beke-r-lage-zelfcontrole", "beke-r-rol-hebben-van-een-baan",
