@@ -41,7 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _common import ROOT, StreamlitServer, machine_info, median, p95, table  # noqa: E402
-from load_protocol import SERVER_ARGS, ProtocolSession, StepFailed  # noqa: E402
+from support.protocol import ProtocolSession, StepFailed  # noqa: E402
+from support.server import SERVER_ARGS  # noqa: E402
 
 STEPS = ("open", "org", "join", "factors", "top", "save")
 ALERT_ERROR = 1
