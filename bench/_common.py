@@ -53,34 +53,6 @@ READY_JS = """(sel) => {
     && (!sel || !!document.querySelector(sel));
 }"""
 APP_CONTENT = "[data-testid=stMain] h1"
-BASELINE_CONTENT = "[data-testid=stMain] [data-testid=stMarkdownContainer]"
-
-# Init script (context.add_init_script): marks, on the page's own clock (ms since navigation
-# start), when stApp appears, when it is first CONNECTED, when the first script run starts
-# ('running') and when it ends ('notRunning' after 'running').
-TIMELINE_INIT_JS = """(() => {
-  window.__kkT = {};
-  const mark = (k) => { if (!(k in window.__kkT)) window.__kkT[k] = performance.now(); };
-  const check = () => {
-    const a = document.querySelector('[data-testid=stApp]');
-    if (!a) return;
-    mark('app');
-    if (a.getAttribute('data-test-connection-state') === 'CONNECTED') mark('connected');
-    const s = a.getAttribute('data-test-script-state');
-    if (s === 'running') mark('running');
-    if (s === 'notRunning' && ('running' in window.__kkT)) mark('done');
-  };
-  new MutationObserver(check).observe(document, {
-    subtree: true, childList: true, attributes: true,
-    attributeFilter: ['data-test-script-state', 'data-test-connection-state'],
-  });
-})();"""
-
-# Like READY_JS, but returns performance.now() (truthy) when ready, for the page-clock timeline.
-READY_AT_JS = READY_JS.replace("return conn === 'CONNECTED'", "const ok = conn === 'CONNECTED'").replace(
-    "(!sel || !!document.querySelector(sel));\n}",
-    "(!sel || !!document.querySelector(sel));\n  return ok ? performance.now() : false;\n}",
-)
 
 # Installs a MutationObserver that logs every script-state change with performance.now().
 STATE_RECORDER_JS = """() => {

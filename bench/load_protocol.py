@@ -58,7 +58,7 @@ Phases:
    starts the server with ``server.disconnectedSessionTTL=T``, waits T s after closing, opens
    and closes one probe session (the expiry is lazy: it happens on the next session save) and
    reads VmRSS again, to see whether the memory comes back. ``--browsers K`` runs K real
-   Chromium sessions (bench/load_test.py's session) against the app alongside, to see what a
+   Chromium sessions (bench/browser_session.py) against the app alongside, to see what a
    user waits for under that load. ``--waves W`` runs W rooms of N one after another on the
    same server and prints VmRSS per room: whether a closed room's memory is reused.
 
@@ -99,7 +99,7 @@ async def run_load(url: str, procs: Procs, walk: list[Step], bare: bool, args) -
     browser_results: list[dict] = []
     pw = browser = None
     if args.browsers and not bare:
-        # a few real Chromium sessions alongside (bench/load_test.py's session: open
+        # a few real Chromium sessions alongside (bench/browser_session.py: open
         # /aanbeveler, pick a casus, switch to Interventies, filter), to see what users see
         from playwright.async_api import async_playwright
 
@@ -117,7 +117,7 @@ async def run_load(url: str, procs: Procs, walk: list[Step], bare: bool, args) -
         for i in range(n)
     ]
     if browser is not None:
-        from load_test import run_session as browser_session
+        from browser_session import run_session as browser_session
 
         tasks += [
             asyncio.create_task(browser_session(1000 + i, browser, url, args.step_timeout * 1000, release,
@@ -267,7 +267,7 @@ def print_load(walk: list[Step], res: dict[str, dict], labels: list[str]) -> Non
         bres = res[lab].get("browsers") or []
         if bres:
             steps = list(dict.fromkeys(k for b in bres for k in b["times"]))
-            print(f"\n{lab}: {len(bres)} Chromium session(s) alongside (bench/load_test.py's steps), ms; "
+            print(f"\n{lab}: {len(bres)} Chromium session(s) alongside (bench/browser_session.py's steps), ms; "
                   f"errors {sum(1 for b in bres if b['error'])}")
             print(table(["step", "p50", "p95", "max", "n"],
                         [[k, median(xs), p95(xs), max(xs), len(xs)]

@@ -39,23 +39,22 @@ NGINX_BIN="$(command -v nginx || echo /usr/sbin/nginx)"
 
 app_ports() { local i; for ((i = 0; i < N; i++)); do echo $((FIRST_PORT + i)); done; }
 
-# alive PIDFILE WORD: the process in PIDFILE runs and its command line contains WORD (a pid
-# that was reused by another program does not count).
-alive() {
-  local pid
-  [ -f "$1" ] || return 1
-  pid="$(cat "$1")"
-  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$2"
+# alive_pid PID WORD: that process runs and its command line contains WORD (a pid that was
+# reused by another program does not count).
+alive_pid() {
+  [ -n "$1" ] && [ -r "/proc/$1/cmdline" ] && tr '\0' ' ' <"/proc/$1/cmdline" | grep -q -- "$2"
 }
+alive() { alive_pid "$(cat "$1" 2>/dev/null)" "$2"; }
 
 # stop_pid PIDFILE WORD: stop that one process (TERM, then KILL after 10 s) and remove the file.
+# nginx's TERM is its fast shutdown: a graceful QUIT would wait for every open websocket.
 stop_pid() {
   local pid i
-  if alive "$1" "$2"; then
-    pid="$(cat "$1")"
+  pid="$(cat "$1" 2>/dev/null || true)"
+  if alive_pid "$pid" "$2"; then
     kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do alive "$1" "$2" || break; sleep 0.1; done
-    alive "$1" "$2" && kill -KILL "$pid" 2>/dev/null || true
+    for ((i = 0; i < 100; i++)); do alive_pid "$pid" "$2" || break; sleep 0.1; done
+    if alive_pid "$pid" "$2"; then kill -KILL "$pid" 2>/dev/null || true; fi
   fi
   rm -f "$1"
 }
@@ -206,7 +205,7 @@ start() {
     say "De nginx-configuratie is ongeldig:"; cat "$STATE/nginx-test.log" >&2; exit 1
   fi
   if alive "$STATE/nginx.pid" nginx; then
-    nginx_cmd -s reload
+    nginx_cmd -s reload 2>>"$STATE/nginx-error.log"
   else
     nginx_cmd
   fi
@@ -220,12 +219,8 @@ start() {
 
 stop() {
   local f any=0
-  if alive "$STATE/nginx.pid" nginx; then
-    nginx_cmd -s quit 2>/dev/null || true
-    stop_pid "$STATE/nginx.pid" nginx
-    any=1
-  fi
-  rm -f "$STATE/nginx.pid"
+  if alive "$STATE/nginx.pid" nginx; then any=1; fi
+  stop_pid "$STATE/nginx.pid" nginx
   for f in "$STATE"/app-*.pid; do
     [ -e "$f" ] || continue
     alive "$f" streamlit && any=1
