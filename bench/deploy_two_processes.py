@@ -45,11 +45,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, free_port, machine_info  # noqa: E402
-from load_werksessie import WsSession, admin_sql, pg_server_url  # noqa: E402
+from _common import ROOT, free_port, machine_info
+from load_werksessie import WsSession, admin_sql, pg_server_url
 
-from support.protocol import StepFailed, http_get  # noqa: E402
-from support.walks import shared_link_query  # noqa: E402
+from support.protocol import StepFailed, http_get
+from support.walks import shared_link_query
 
 LOG_LINE = re.compile(r"^\S+ (?P<method>\S+) (?P<uri>\S+) (?P<status>\d+) (?P<upstream>\S+) route=(?P<route>\S+)")
 

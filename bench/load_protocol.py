@@ -81,13 +81,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import StreamlitServer, machine_info, median, p95, table  # noqa: E402
+from _common import StreamlitServer, machine_info, median, p95, table
 
-from support.protocol import (  # noqa: E402  (tests/support is on sys.path through _common)
-    Procs, ProtocolSession, SessionResult, Step, cpu_walk, idle_rate, load_session,
+from support.protocol import (
+    Procs,
+    ProtocolSession,
+    SessionResult,
+    Step,
+    cpu_walk,
+    idle_rate,
+    load_session,
 )
-from support.server import SERVER_ARGS  # noqa: E402
-from support.walks import build_walk, shared_link_query  # noqa: E402
+from support.server import SERVER_ARGS
+from support.walks import build_walk, shared_link_query
 
 BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
 
@@ -101,9 +107,8 @@ async def run_load(url: str, procs: Procs, walk: list[Step], bare: bool, args) -
     if args.browsers and not bare:
         # a few real Chromium sessions alongside (bench/browser_session.py: open
         # /aanbeveler, pick a casus, switch to Interventies, filter), to see what users see
-        from playwright.async_api import async_playwright
-
         from _common import CHROMIUM, CHROMIUM_ARGS
+        from playwright.async_api import async_playwright
 
         pw = await async_playwright().start()
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

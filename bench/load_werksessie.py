@@ -40,9 +40,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _common import ROOT, StreamlitServer, machine_info, median, p95, table  # noqa: E402
-from support.protocol import ProtocolSession, StepFailed  # noqa: E402
-from support.server import SERVER_ARGS  # noqa: E402
+from _common import ROOT, StreamlitServer, machine_info, median, p95, table
+
+from support.protocol import ProtocolSession, StepFailed
+from support.server import SERVER_ARGS
 
 STEPS = ("open", "org", "join", "factors", "top", "save")
 ALERT_ERROR = 1
@@ -197,7 +198,7 @@ async def facilitator(url: str, code: str, token: str, stop: asyncio.Event, out:
                 break
             try:
                 await asyncio.wait_for(stop.wait(), every)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
             seen = await s.poll()
             out["polls"] += 1

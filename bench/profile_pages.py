@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PAGES, ROOT, free_port, machine_info, table, wait_healthy  # noqa: E402
+from _common import PAGES, ROOT, free_port, machine_info, table, wait_healthy
 
 CATEGORIES = [
     ("project: pages/", "/pages/"),

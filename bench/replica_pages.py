@@ -46,7 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, StreamlitServer, median, table  # noqa: E402
+from _common import ROOT, StreamlitServer, median, table
 
 RECORD_ENV = "KK_REPLICA_RECORD"
 REPLAY_ENV = "KK_REPLICA_DIR"

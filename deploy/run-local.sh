@@ -79,14 +79,7 @@ PYEOF
 
 listen_port() { echo "${LISTEN##*:}"; }
 
-python_for_app() {
-  if [ -n "${KENNISKAART_PYTHON:-}" ]; then
-    PY_APP="$KENNISKAART_PYTHON"
-  else
-    ensure_venv "[postgres]"
-    PY_APP="$VENV/bin/python"
-  fi
-}
+python_for_app() { use_python "[postgres]"; PY_APP="$PY_RUN"; }
 
 # --- PostgreSQL ------------------------------------------------------------------------------
 

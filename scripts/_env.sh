@@ -51,3 +51,15 @@ ensure_venv() {
     echo "$want" >> "$stamp"
   fi
 }
+
+# use_python EXTRAS: PY_RUN = $KENNISKAART_PYTHON when set (an interpreter that already has what
+# is needed: nothing is installed, e.g. a shared environment), else .venv's python after
+# ensure_venv EXTRAS.
+use_python() {
+  if [ -n "${KENNISKAART_PYTHON:-}" ]; then
+    PY_RUN="$KENNISKAART_PYTHON"
+  else
+    ensure_venv "$1"
+    PY_RUN="$VENV/bin/python"
+  fi
+}

@@ -252,7 +252,7 @@ class ProtocolSession:
         await self.ws.send(msg.SerializeToString())
         try:
             status = await asyncio.wait_for(self.finished, self.step_timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise StepFailed(f"no script_finished within {self.step_timeout:g} s") from None
         run = self.run
         if status == FINISHED_COMPILE_ERROR:
@@ -527,7 +527,7 @@ async def walk_together(url: str, walk: list[Step], n: int, *, step_timeout: flo
              for i in range(n)]
     try:
         await asyncio.wait_for(all_walked.wait(), timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         pass
     finally:
         release.set()

@@ -85,7 +85,7 @@ class StreamlitServer:
         self.stopped: float | None = None
         self.startup_s = float("nan")
 
-    def start(self, timeout: float = 90) -> "StreamlitServer":
+    def start(self, timeout: float = 90) -> StreamlitServer:
         fd, log = tempfile.mkstemp(prefix="kenniskaart-streamlit-", suffix=".log")
         self.log_path = Path(log)
         self.started = time.monotonic()
@@ -202,7 +202,7 @@ class StreamlitServer:
         if not self.keep_log:
             self.remove_log()
 
-    def __enter__(self) -> "StreamlitServer":
+    def __enter__(self) -> StreamlitServer:
         return self.start() if self.proc is None else self
 
     def __exit__(self, *exc) -> None:
