@@ -117,7 +117,8 @@ setup_postgres() {
     say "Databasegebruiker kenniskaart aanmaken ..."
     psql_admin -c "CREATE ROLE kenniskaart LOGIN"
   fi
-  psql_admin -c "ALTER ROLE kenniskaart PASSWORD '$password'"
+  # through stdin, not the command line: other users of the machine can read command lines
+  printf "ALTER ROLE kenniskaart PASSWORD '%s';\n" "$password" | psql_admin
   if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'kenniskaart'")" != "1" ]; then
     say "Database kenniskaart aanmaken ..."
     psql_admin -c "CREATE DATABASE kenniskaart OWNER kenniskaart"

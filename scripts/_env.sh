@@ -46,7 +46,10 @@ ensure_venv() {
   local want
   want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1) $extras"
   if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
-    say "Python-pakketten installeren in $VENV: kenniskaart${extras} (streamlit, pandas, altair, pydantic, pyyaml, openpyxl, sqlalchemy, segno${extras:+, pytest, pytest-timeout, playwright, hypothesis, psycopg}) ..."
+    local what="streamlit, pandas, altair, pydantic, pyyaml, openpyxl, sqlalchemy, segno"
+    case "$extras" in *test*) what+=", pytest, pytest-timeout, playwright, hypothesis, psycopg" ;; *postgres*) what+=", psycopg" ;; esac
+    case "$extras" in *dev*) what+=", ruff, mypy, mutmut" ;; esac
+    say "Python-pakketten installeren in $VENV: kenniskaart${extras} (${what}) ..."
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras}"
     echo "$want" >> "$stamp"
   fi
