@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from kenniskaart import content as content_mod
 
-    texts = [(root_file, root_file.read_text(encoding="utf-8")) for root_file in sorted(content_mod.content_dir().rglob("*.yaml"))]
+    files = sorted(content_mod.content_dir().rglob("*.yaml"))
+    texts = [(root_file, root_file.read_text(encoding="utf-8")) for root_file in files]
     row(
         "  yaml parse only, content's _StrictLoader",
         timed(lambda: [yaml.load(t, Loader=content_mod._StrictLoader) for _, t in texts], max(5, runs // 3)),
@@ -239,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     items = plan_items(kk, [], preset)
     row("planscan.scan (all BOTOC examples)", timed(lambda: scan(kk, items), runs), f"{len(items)} items")
     all_items = plan_items(kk, [i.id for i in kk.interventions], [e.id for e in kk.examples])
-    row("planscan.scan (all interventions + examples)", timed(lambda: scan(kk, all_items), runs), f"{len(all_items)} items")
+    row("planscan.scan (all interventions + examples)", timed(lambda: scan(kk, all_items), runs),
+        f"{len(all_items)} items")
 
     print(f"# bench_content  ({machine_info()}; clock: {args.clock}; load average {_load()})")
     print(

@@ -20,6 +20,7 @@ server, is retired: see docs/performance.md.)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -172,7 +173,5 @@ async def run_session(
         first = str(exc).strip().splitlines()[0][:400] if str(exc).strip() else ""
         res["error"] = f"{res['step']}: {type(exc).__name__}: {first}"
     finally:
-        try:
+        with contextlib.suppress(Exception):
             await asyncio.wait_for(ctx.close(), 30)
-        except Exception:  # noqa: BLE001
-            pass

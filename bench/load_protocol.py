@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import statistics
 import sys
@@ -163,10 +164,8 @@ async def run_load(url: str, procs: Procs, walk: list[Step], bare: bool, args) -
     if args.session_ttl is not None:
         await asyncio.sleep(max(0.0, args.session_ttl - args.after_close) + 1)
         probe = ProtocolSession(url, 0, args.step_timeout)
-        try:
+        with contextlib.suppress(Exception):
             await probe.open("", "")
-        except Exception:  # noqa: BLE001
-            pass
         await probe.close()
         await asyncio.sleep(3)
         rss_probe = procs.rss_mb()
@@ -214,7 +213,7 @@ def print_cpu(walk: list[Step], cpu: dict[str, dict[str, list[tuple]]], labels: 
         rows.append(row)
     totals = [sum(out[lab][s.name]["cpu_ms"] for s in walk) for lab in labels]
     row = ["whole walk"]
-    for lab, tot in zip(labels, totals):
+    for lab, tot in zip(labels, totals, strict=True):
         row += [tot, sum(out[lab][s.name]["wall_ms"] for s in walk), "", ""]
     if len(labels) == 2:
         out["ratio_walk"] = totals[0] / totals[1] if totals[1] else None
@@ -258,7 +257,8 @@ def print_load(walk: list[Step], res: dict[str, dict], labels: list[str]) -> Non
         r = res[lab]
         n = r["sessions"]
         per_step = (r["server_cpu_s"] * 1000 / r["steps_done"]) if r["server_cpu_s"] and r["steps_done"] else None
-        per_sess = ((r["rss_open_mb"] - r["rss_before_mb"]) / n) if r["rss_open_mb"] and r["rss_before_mb"] and n else None
+        grown = r["rss_open_mb"] and r["rss_before_mb"] and n
+        per_sess = ((r["rss_open_mb"] - r["rss_before_mb"]) / n) if grown else None
         rows.append([
             lab, f"{r['ok']}/{n}", len(r["errors"]), r["wall_s"], r["server_cpu_s"], per_step, r["client_cpu_s"],
             r["rss_before_mb"], r["rss_peak_mb"], r["rss_open_mb"], r["rss_closed_mb"], r["rss_after_ttl_mb"], per_sess,
@@ -316,7 +316,7 @@ async def main_async(args) -> int:
         extra += ["--server.disconnectedSessionTTL", str(args.session_ttl)]
     rc = 0
     try:
-        for lab, target, bare in targets:
+        for lab, target, _bare in targets:
             if args.url:
                 urls[lab] = args.url.rstrip("/")
                 procs[lab] = Procs(args.server_pid)
@@ -345,7 +345,8 @@ async def main_async(args) -> int:
                     for k, v in got.items():
                         cpu[lab][k].append(v)
             print(f"\n## Server CPU per step, one session at a time ({args.cpu_reps} walks each, "
-                  f"mean; idle rate subtracted: " + ", ".join(f"{lab} {idle[lab]*1000:.0f} ms/s" for lab in labels) + ")")
+                  "mean; idle rate subtracted: "
+                  + ", ".join(f"{lab} {idle[lab]*1000:.0f} ms/s" for lab in labels) + ")")
             report["cpu"] = print_cpu(walk, cpu, labels)
 
         if args.sessions:

@@ -152,7 +152,8 @@ def load_stats(files: list[Path]) -> pstats.Stats | None:
     return st
 
 
-async def drive(url: str, pid: int, out: Path, steps: list[tuple[str, object]], reps: int) -> list[tuple[str, int, float]]:
+async def drive(url: str, pid: int, out: Path, steps: list[tuple[str, object]],
+                reps: int) -> list[tuple[str, int, float]]:
     """Run the steps ``reps`` times, one session at a time; returns (label, run count, wall ms)
     per step, with the server dumping the main-thread profile after each step."""
     from support.protocol import ProtocolSession, check, do_step
@@ -286,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         if mst is not None:
             print(f"\n## {label}: main thread top 8 by cumulative time")
             print(table(["function", "cum ms", "calls"],
-                        [[f, t * 1000 / n, c // n] for f, t, c in top(mst, 3, 8, lambda fn: "asyncio" not in fn and "selectors" not in fn)],
+                        [[f, t * 1000 / n, c // n]
+                         for f, t, c in top(mst, 3, 8, lambda fn: "asyncio" not in fn and "selectors" not in fn)],
                         digits=1, int_cols=(2,)))
     return 0
 

@@ -302,7 +302,7 @@ async def measure(app_url: str, replica_url: str, app_procs, replica_procs, page
     from support.protocol import idle_rate
 
     results: dict[tuple[str, str, str], list[tuple[float, int]]] = {}
-    for label, url, procs in (("app", app_url, app_procs), ("replica", replica_url, replica_procs)):
+    for _label, url, _procs in (("app", app_url, app_procs), ("replica", replica_url, replica_procs)):
         for page in pages:  # warm-up: caches, imports, the first run of each page
             await _session_run(url, page, page_query(page), reruns=1)
     from support.protocol import ProtocolSession
@@ -348,8 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         app = StreamlitServer("app.py", extra_args=SERVER_ARGS)
         replica = StreamlitServer(ROOT / "bench" / "replica_app.py", env={REPLAY_ENV: tmp}, extra_args=SERVER_ARGS)
         with app, replica:
-            res = asyncio.run(measure(app.url, replica.url, Procs([app.pid]), Procs([replica.pid]), pages, args.reps, args.batch,
-                                    args.empty_server))
+            res = asyncio.run(measure(app.url, replica.url, Procs([app.pid]), Procs([replica.pid]), pages,
+                                      args.reps, args.batch, args.empty_server))
     rows, worst = [], 0.0
     for page in pages:
         for step in ("open", "rerun"):

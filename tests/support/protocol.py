@@ -31,6 +31,7 @@ Nothing here knows the kenniskaart: the walks of this app are in ``support.walks
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import time
 import urllib.parse
@@ -350,16 +351,12 @@ class ProtocolSession:
     async def close(self) -> None:
         self.closing = True
         if self.ws is not None:
-            try:
+            with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.ws.close(), 10)
-            except Exception:  # noqa: BLE001
-                pass
         if self.reader is not None:
             self.reader.cancel()
-            try:
+            with contextlib.suppress(BaseException):
                 await self.reader
-            except BaseException:  # noqa: BLE001
-                pass
 
 
 async def do_step(s: ProtocolSession, step: Step, last: RunState | None, bare: bool) -> RunState:
