@@ -24,6 +24,9 @@ What it verifies, and prints:
 3. **a shared Aanbeveler link across processes**: the link in "Deel deze weergave" on process A
    points at the proxy's address, and opened on process B it gives the same link back, the
    same profile in the pickers and the same recommendations.
+4. **a room** (``--sessions N``, default 40): N new browsers walk the facilitator's path at once
+   through nginx (tests/support/walks.py); none fails, each keeps its process for both of its
+   page loads, and both processes serve some of them.
 
 Exit code 1 when anything failed. Loopback only; bounded by ``--timeout``.
 """
@@ -45,11 +48,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, free_port, machine_info
+from _common import ROOT, free_port, machine_info, p95
 from load_werksessie import WsSession, admin_sql, pg_server_url
 
-from support.protocol import StepFailed, http_get
-from support.walks import shared_link_query
+from support.protocol import StepFailed, http_get, walk_together
+from support.walks import build_walk, shared_link_query
 
 LOG_LINE = re.compile(r"^\S+ (?P<method>\S+) (?P<uri>\S+) (?P<status>\d+) (?P<upstream>\S+) route=(?P<route>\S+)")
 
@@ -126,16 +129,16 @@ class AccessLog:
             return []
         return [m.groupdict() for m in map(LOG_LINE.match, text.splitlines()) if m]
 
-    async def wait_for(self, pred, what: str, timeout: float = 10.0) -> list[dict[str, str]]:
-        """The log lines matching ``pred`` once at least one is there (nginx writes a line when
-        the request ends; a websocket's when it closes)."""
+    async def wait_for(self, pred, what: str, timeout: float = 10.0, count: int = 1) -> list[dict[str, str]]:
+        """The log lines matching ``pred`` once at least ``count`` are there (nginx writes a line
+        when the request ends; a websocket's when it closes)."""
         deadline = time.monotonic() + timeout
         while True:
             found = [x for x in self.lines() if pred(x)]
-            if found or time.monotonic() > deadline:
-                if not found:
-                    raise StepFailed(f"no access-log line for {what} within {timeout:g} s")
+            if len(found) >= count:
                 return found
+            if time.monotonic() > deadline:
+                raise StepFailed(f"{len(found)} access-log lines for {what} within {timeout:g} s, wanted {count}")
             await asyncio.sleep(0.05)
 
 
@@ -295,7 +298,8 @@ async def check_shared_link(base: str, route_a: str, route_b: str, times: dict[s
 # --- main -------------------------------------------------------------------------------------
 
 
-async def verify(base: str, state: Path, ports: list[int], step_timeout: float) -> tuple[list[str], dict]:
+async def verify(base: str, state: Path, ports: list[int], step_timeout: float,
+                 sessions: int) -> tuple[list[str], dict]:
     report: list[str] = []
     times: dict[str, float] = {}
     log = AccessLog(state / "access.log")
@@ -305,7 +309,8 @@ async def verify(base: str, state: Path, ports: list[int], step_timeout: float) 
     await check_werksessie(base, route_a, route_b, times, report, step_timeout)
     await check_shared_link(base, route_a, route_b, times, report, step_timeout)
     # every websocket went to the process of its browser's route
-    sockets = await log.wait_for(lambda x: x["uri"] == "/_stcore/stream", "the websockets")
+    sockets = await log.wait_for(lambda x: x["uri"] == "/_stcore/stream" and x["route"] in (route_a, route_b),
+                                 "the websockets", count=5)
     wrong = [x for x in sockets if x["route"] in (route_a, route_b)
              and x["upstream"] != (upstreams[0] if x["route"] == route_a else upstreams[1])]
     ours = [x for x in sockets if x["route"] in (route_a, route_b)]
@@ -314,7 +319,38 @@ async def verify(base: str, state: Path, ports: list[int], step_timeout: float) 
     statuses = Counter(x["status"] for x in ours)
     report.append(f"websockets: {len(ours)} of the browsers on A and B, each on its own process "
                   f"(status {dict(statuses)}: 101 = upgraded)")
+    if sessions:
+        await check_room(base, log, upstreams, sessions, step_timeout, times, report, {route_a, route_b})
     return report, times
+
+
+async def check_room(base: str, log: AccessLog, upstreams: list[str], n: int, step_timeout: float,
+                     times: dict[str, float], report: list[str], earlier: set[str]) -> None:
+    """N new browsers walk the facilitator's path at once through nginx: none fails, each stays
+    on one process for its whole walk (two page loads, a page switch, two widget changes), and
+    both processes serve some of them."""
+    walk = build_walk("facilitator", shared_link_query())
+    t0 = time.perf_counter()
+    results = await walk_together(base, walk, n, step_timeout=step_timeout, timeout=step_timeout * 2)
+    wall = time.perf_counter() - t0
+    errors = [r.error for r in results if r.error]
+    if errors:
+        raise StepFailed(f"{len(errors)} of {n} sessions through nginx failed: {errors[:2]}")
+    steps = [x for r in results for x in r.times.values()]
+    times[f"{n} sessions at once: p95 of every step"] = p95(steps)
+    opens = sum(1 for s in walk if s.kind == "open")
+    sockets = await log.wait_for(lambda x: x["uri"] == "/_stcore/stream" and x["route"] not in earlier,
+                                 "the room's websockets", count=n * opens)
+    by_route: dict[str, set[str]] = {}
+    for x in sockets:
+        by_route.setdefault(x["route"], set()).add(x["upstream"])
+    moved = [r for r, ups in by_route.items() if len(ups) > 1]
+    spread = Counter(next(iter(ups)) for ups in by_route.values())
+    if moved or set(spread) != set(upstreams):
+        raise StepFailed(f"room of {n}: {len(moved)} browsers changed process; spread {dict(spread)}")
+    report.append(f"room: {n} new browsers walked the facilitator's path at once through nginx in {wall:.1f} s, "
+                  f"0 errors, p95 per step {p95(steps):.0f} ms; each kept its process for both page loads "
+                  f"({len(sockets)} websockets), spread {dict(sorted(spread.items()))}")
 
 
 def run_local(action: str, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
@@ -328,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="let run-local.sh set up its own database in Debian's cluster (default: a "
                         "throw-away database on the PG* server, as pg_virtualenv exports it)")
     p.add_argument("--pg-url", help="SQLAlchemy URL of a PostgreSQL server for the throw-away database")
+    p.add_argument("--sessions", type=int, default=40,
+                   help="new browsers that then walk the facilitator's path at once through nginx "
+                        "(default 40; 0: none)")
     p.add_argument("--step-timeout", type=float, default=120)
     p.add_argument("--timeout", type=float, default=600)
     args = p.parse_args(argv)
@@ -363,7 +402,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"FAILED: deploy/run-local.sh start exited with {started.returncode}")
             return 1
         print(f"run-local.sh start: {start_s:.1f} s until nginx answered")
-        report, times = asyncio.run(asyncio.wait_for(verify(base, state, ports, args.step_timeout), args.timeout))
+        checks = verify(base, state, ports, args.step_timeout, args.sessions)
+        report, times = asyncio.run(asyncio.wait_for(checks, args.timeout))
         print("\nVerified:")
         for line in report:
             print(f"  - {line}")
