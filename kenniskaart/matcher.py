@@ -124,6 +124,9 @@ RULES = {
         "age_unknown": -1.0,
         # per caution of a kind in RULES["harm_kinds"]
         "harm": -1.0,
+        # per condition of the programme the profile cannot confirm (a parent who takes part when
+        # not stated; boys only; an acute crisis): asked on the card, ranked lower
+        "unconfirmed": -1.5,
         # the profile names an offence and the programme aims at preventing reoffending (need
         # principle: the offence itself is a need), as much as a well-founded factor
         "offence": 3.0,
@@ -441,6 +444,17 @@ def addresses_offence(iv: Intervention) -> bool:
     return iv.reoffending or needs_offence(iv)
 
 
+CONFIRMABLE_ONLY_ON_THE_SPOT = ("jongen", "crisis")
+"""Conditions the profile has no input for: the card asks, and the package leaves them out."""
+
+
+def unconfirmed(iv: Intervention, profile: Profile) -> tuple[str, ...]:
+    """The programme's conditions this profile does not confirm (responsivity): a parent who takes
+    part when the profile does not say, boys only, an acute crisis."""
+    out = tuple(r for r in iv.requires if r in CONFIRMABLE_ONLY_ON_THE_SPOT)
+    return (("ouder",) if "ouder" in iv.requires and profile.parent is None else ()) + out
+
+
 def rank_key(r: Recommendation) -> tuple:
     """The order of the list: tier; with an LVB, LVB programmes first (responsivity); then the fit
     score, in which the level of help weighs as much as a well-founded factor (risk principle)."""
@@ -562,6 +576,7 @@ def _evaluate(
         score += WEIGHTS["help_level"][diff]
     if for_offence:
         score += WEIGHTS["offence"]
+    score += WEIGHTS["unconfirmed"] * len(unconfirmed(iv, profile))
     if profile.settings and any(s in profile.settings for s in iv.settings):
         score += WEIGHTS["setting"]
     if rec is not None:
@@ -648,8 +663,9 @@ def _explain(
                                      "programma's (responsiviteit)"))
     if "ouder" in iv.requires and profile.parent is None:
         cautions.append(Reason("ouder", f"{REQUIREMENT_LABELS['ouder'].capitalize()}: ga na of dat lukt."))
-    if "jongen" in iv.requires:
-        cautions.append(Reason("jongen", f"{REQUIREMENT_LABELS['jongen'].capitalize()}: ga na of dat past."))
+    for req in CONFIRMABLE_ONLY_ON_THE_SPOT:
+        if req in iv.requires:
+            cautions.append(Reason(req, f"{REQUIREMENT_LABELS[req].capitalize()}: ga na of dat past."))
 
     recognised = is_recognised(rec)
     if recognised:
@@ -709,8 +725,9 @@ def _package(
 
     def best_of(pool: list[Recommendation], need_gain: bool, level: str | None = None,
                 offence_only: bool = False) -> Recommendation | None:
-        """With an LVB an LVB programme first, then the item covering most uncovered factors; pools
-        are in rank order (level of help included), so the first wins ties."""
+        """With an LVB an LVB programme first; then one at the needed level of help (zo licht als
+        mogelijk, zo zwaar als nodig); then the item covering most uncovered factors; pools are in
+        rank order, so the first wins ties."""
         options = []
         for pos, r in enumerate(pool):
             iid = r.intervention.id
@@ -721,7 +738,8 @@ def _package(
             gain = len(fids[iid] & uncovered)
             if need_gain and gain == 0:
                 continue
-            options.append((not r.lvb_adapted, -gain, pos))
+            off_level = r.help_distance not in (0, None)
+            options.append((not r.lvb_adapted, off_level, -gain, pos))
         return pool[min(options)[-1]] if options else None
 
     def greedy(pool: list[Recommendation], why: str) -> None:
@@ -733,7 +751,8 @@ def _package(
             take(best, why.format(names=names))
 
     def safe(r: Recommendation) -> bool:
-        return not any(c.kind in RULES["harm_kinds"] for c in r.intervention.cautions)
+        return (not any(c.kind in RULES["harm_kinds"] for c in r.intervention.cautions)
+                and not any(q in r.intervention.requires for q in CONFIRMABLE_ONLY_ON_THE_SPOT))
 
     tier1 = [r for r in ranked if r.tier == 1 and safe(r)]
     tier2 = [r for r in ranked if r.tier == 2 and safe(r)]
@@ -933,6 +952,9 @@ def explain_rules() -> list[str]:
         "onderbouwde dynamische factor, niet als eigen betrokkenheid). Een andere statische risicofactor (zoals "
         "man-zijn) of een eerste delict verhoogt dat één stap. Factoren die geen doel en geen risicomarkering zijn (een baan, een stabiele relatie, de rol van "
         "coördinatoren en leiders) verhogen het niveau nooit.",
+        f"Vraagt een programma iets wat het profiel niet bevestigt (een ouder die meedoet terwijl het profiel "
+        f"dat niet zegt, alleen jongens, alleen bij een acute crisis): {_nl(WEIGHTS['unconfirmed'], sign=True)} per "
+        "voorwaarde, met de vraag erbij; 'alleen jongens' en 'acute crisis' komen niet in het pakket. "
         f"Past een van de gekozen settings: {_nl(WEIGHTS['setting'], sign=True)}. Erkenning: {_nl(WEIGHTS['recognition_step'])} "
         f"per trede (goed beschreven 1 … effectief volgens sterke aanwijzingen 5). Leeftijdsgrens onbekend "
         f"terwijl u een leeftijd koos: {_nl(WEIGHTS['age_unknown'], sign=True)}. Per waarschuwing uit de bronnen dat iets "

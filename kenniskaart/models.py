@@ -119,7 +119,7 @@ PreventionLevel = Literal["universeel", "selectief", "geindiceerd", "na_delict"]
   when the profile says there was an offence.
 """
 
-Requirement = Literal["delict", "lvb", "geen_lvb", "ouder", "jongen"]
+Requirement = Literal["delict", "lvb", "geen_lvb", "ouder", "jongen", "crisis"]
 """Eligibility conditions a source gives (responsivity principle):
 
 * ``delict``: only after an offence (also implied by ``prevention: na_delict``).
@@ -127,6 +127,8 @@ Requirement = Literal["delict", "lvb", "geen_lvb", "ouder", "jongen"]
 * ``geen_lvb``: not for young people with a mild intellectual disability (e.g. Tools4U: IQ > 85).
 * ``ouder``: needs a parent or carer who takes part (MDFT, MST, RGT).
 * ``jongen``: only for boys (SNAP jongensversie): the card says so; the profile has no sex field.
+* ``crisis``: only in an acute crisis with a threat of out-of-home placement (Families First).
+  The profile cannot say so: the card asks, it ranks lower and stays out of the package.
 """
 
 AGE_LIMITS: tuple[int, int] = (4, 30)

@@ -139,6 +139,7 @@ REQUIREMENT_LABELS = {
     "geen_lvb": "niet bij een licht verstandelijke beperking",
     "ouder": "vraagt een ouder of verzorger die meedoet",
     "jongen": "alleen voor jongens",
+    "crisis": "alleen bij een acute crisis met dreigende uithuisplaatsing",
 }
 COMMITTEE_LABELS = {
     "jeugd": "deelcommissie Jeugdzorg en psychosociale/pedagogische preventie",

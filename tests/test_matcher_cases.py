@@ -92,7 +92,7 @@ PROFILES = [
          first_in=["ovtj", "triple-p"], tier1=["triple-p", "ovtj"], present=["mst"], package_in=["ovtj", "triple-p"]),
     dict(id="opvoeding-17", source="reference: Triple P for children up to 16; MST 10–19",
          profile=Profile(age=17, risk_factors=("sw-gezin-r-gebrekkige-opvoedvaardigheden",)),
-         tier1=["iag", "olg"], present=["mst"], excluded=["triple-p", "ovtj"]),
+         tier1=["olg"], present=["mst", "iag"], excluded=["triple-p", "ovtj"]),
     dict(id="familie-15", source="seed 003 'Sociaal netwerk': integrale familieaanpak; 'De juiste hulp', 3: "
          "families al verder doorgegroeid → specialistisch",
          case="casus-criminele-familie", present=["familieaanpak"], package=["familieaanpak"], need="hulp-specialistisch"),
