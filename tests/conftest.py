@@ -7,10 +7,16 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from kenniskaart.content import Kenniskaart, load_content
 from support.chromium import CHROMIUM, CHROMIUM_ARGS
 from support.server import ROOT, StreamlitServer
+
+# Property tests draw the same examples on every run (CI and a developer's machine alike): a
+# failure is reproducible, never a one-off of a random seed.
+hypothesis_settings.register_profile("kenniskaart", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile("kenniskaart")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
