@@ -220,11 +220,23 @@ class Kenniskaart:
         """Interventions that address a factor or its twin (any provenance)."""
         return self._interventions_by_factor.get(factor_id, ())
 
+    def example_factor_ids(self, ex: PracticeExample) -> frozenset[str]:
+        """Factors a practice example addresses: its own links and those of the catalogue
+        interventions it uses, each with its twin class (the one rule for examples)."""
+        ivs = self.by_id("interventions")
+        links = [*ex.factors, *(link for iid in ex.interventions if iid in ivs for link in ivs[iid].factors)]
+        return frozenset(t for link in links for t in self.twin_ids(link.factor))
+
     @cached_property
     def _examples_by_factor(self) -> dict[str, tuple[PracticeExample, ...]]:
-        return self._by_factor(self.examples)
+        acc: dict[str, list[PracticeExample]] = defaultdict(list)
+        for ex in self.examples:
+            for fid in self.example_factor_ids(ex):
+                acc[fid].append(ex)
+        return {k: tuple(v) for k, v in acc.items()}
 
     def examples_for_factor(self, factor_id: str) -> tuple[PracticeExample, ...]:
+        """Practice examples that address a factor (``example_factor_ids``), in file order."""
         return self._examples_by_factor.get(factor_id, ())
 
     def examples_for_intervention(self, intervention_id: str) -> tuple[PracticeExample, ...]:
