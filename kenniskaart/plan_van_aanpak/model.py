@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from ..werksessie.room import _BIDI_CONTROLS
 
 MAX_SHORT = 300
-"""Municipality, neighbourhoods, a room title: one line."""
+"""A room title, an id: one line."""
 MAX_TEXT = 20_000
 """A free text (wegingskader, partners, borging): room for a long pasted text."""
 MAX_CHOICES = 50
@@ -60,8 +60,8 @@ class RoomVotes(_Strict):
 class PlanInputs(_Strict):
     """What only the municipality knows; ``None`` = use the text the kenniskaart pre-fills."""
 
-    municipality: Short = ""
-    neighbourhoods: Short = ""
+    municipality: Long = ""
+    neighbourhoods: Long = ""
     age_min: int | None = Field(default=None, ge=4, le=30)
     age_max: int | None = Field(default=None, ge=4, le=30)
     weighing: Long | None = None

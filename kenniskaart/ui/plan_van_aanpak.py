@@ -1,0 +1,237 @@
+"""The plan van aanpak's Streamlit layer: the municipality's fields (kept in session state, so
+navigation loses nothing), the assembled plan rendered block by block, the downloads, and the
+one-click ways in from the Werksessie, the Aanbeveler and the Planscan.
+
+The plan itself is assembled by ``kenniskaart.plan_van_aanpak`` (pure); here only widgets and
+rendering. Every text goes through ``md()``: content and the municipality's text are never
+markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from ..content import Kenniskaart
+from ..matcher import Result
+from ..plan_van_aanpak import PlanDocument, PlanInputs, assemble, default_partners, default_weighing, plan_ages
+from ..plan_van_aanpak.docx import FILE_NAME as DOCX_NAME
+from ..plan_van_aanpak.docx import MIME as DOCX_MIME
+from ..plan_van_aanpak.docx import plan_docx
+from ..plan_van_aanpak.handoff import inputs_from_room, with_package
+from ..plan_van_aanpak.model import MAX_TEXT, Bullets, Heading, Notice, Paragraph, Table
+from ..plan_van_aanpak.printable import FILE_NAME as HTML_NAME
+from ..plan_van_aanpak.printable import plan_html
+from ..werksessie import to_plan, to_profile
+from . import recommended
+from .links import page_ref
+from .state import (
+    AANBEVELER_WIDGETS,
+    PLANSCAN_WIDGETS,
+    PROFILE_KEY,
+    current_plan,
+    current_profile,
+    reset_widgets,
+    set_plan,
+)
+from .text import md
+
+PAGE = "pages/plan_van_aanpak.py"
+INPUTS_KEY = "plan_van_aanpak"
+"""Session-state key of the municipality's fields (a ``PlanInputs``)."""
+WIDGETS = "pva_"
+"""Key prefix of the page's widget state (dropped when the user leaves the page)."""
+LINK_LABEL = "Maak een plan van aanpak"
+DEFAULT_AGES = (12, 18)
+
+
+def current_inputs() -> PlanInputs:
+    inputs = st.session_state.get(INPUTS_KEY)
+    return inputs if isinstance(inputs, PlanInputs) else PlanInputs()
+
+
+def set_inputs(inputs: PlanInputs) -> None:
+    """Replace the municipality's fields (the page's widgets follow them on the next entry)."""
+    st.session_state[INPUTS_KEY] = inputs
+    reset_widgets(WIDGETS)
+
+
+# --- the ways in -------------------------------------------------------------------------
+
+
+def plan_link() -> None:
+    """A link to the plan (the Planscan's plan is already the session's plan)."""
+    st.page_link(page_ref(PAGE), label=LINK_LABEL, icon=":material/description:")
+
+
+def plan_button(result: Result) -> None:
+    """The Aanbeveler's button: its package into the plan, then the plan."""
+    st.button(LINK_LABEL, icon=":material/description:", key="a_to_pva", on_click=_package_to_plan, args=(result,),
+              help="Het pakket gaat in het plan (bij wat er al in stond) en het plan van aanpak opent.")
+
+
+def _package_to_plan(result: Result) -> None:
+    set_plan(with_package(current_plan(), result))
+    reset_widgets(PLANSCAN_WIDGETS)
+    st.switch_page(page_ref(PAGE))
+
+
+def open_from_room(kk: Kenniskaart, room, summary) -> None:
+    """The Werksessie's button: the room's profile, what the room already does plus the
+    package for that profile as the plan, and the room's votes; then the plan."""
+    profile = to_profile(kk, summary, room.age_min, room.age_max)
+    if not profile.risk_factors and not profile.protective_factors:
+        st.warning("Er zijn nog geen factoren aangevinkt: er is nog geen plan van aanpak te maken.")
+        return
+    st.session_state[PROFILE_KEY] = profile
+    set_plan(with_package(to_plan(kk, summary), recommended(kk, profile)))
+    set_inputs(inputs_from_room(current_inputs(), room, summary))
+    reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS)
+    st.switch_page(page_ref(PAGE))
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+
+def _table(block: Table, key: str) -> None:
+    frame = pd.DataFrame([[md(v) for v in row] for row in block.rows], columns=[md(c) for c in block.columns])
+    with st.container(key=key):
+        st.table(frame, hide_index=True)
+
+
+def render_blocks(blocks, key: str) -> None:
+    for n, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            st.subheader(md(block.text), anchor=False)
+        elif isinstance(block, Paragraph):
+            text = (f"**{md(block.label)}:** " if block.label else "") + md(block.text)
+            (st.caption if block.guidance else st.markdown)(text)
+        elif isinstance(block, Bullets):
+            st.markdown("\n".join(f"- {md(i)}" for i in block.items))
+        elif isinstance(block, Notice):
+            st.warning(md(block.text), icon=":material/warning:")
+        elif isinstance(block, Table):
+            _table(block, f"{key}-t{n}")
+
+
+# --- the municipality's fields ---------------------------------------------------------------
+
+
+def _init_widgets(kk: Kenniskaart, inputs: PlanInputs) -> None:
+    """On entering the page: the widgets start from the session's fields."""
+    if f"{WIDGETS}municipality" in st.session_state:
+        return
+    lo, hi = plan_ages(inputs, current_profile())
+    ages = (lo if lo is not None else DEFAULT_AGES[0], hi if hi is not None else DEFAULT_AGES[1])
+    state = st.session_state
+    state[f"{WIDGETS}municipality"] = inputs.municipality
+    state[f"{WIDGETS}neighbourhoods"] = inputs.neighbourhoods
+    state[f"{WIDGETS}ages"] = (min(ages), max(ages))
+    state[f"{WIDGETS}analysis"] = [a for a in inputs.analysis if a in kk.by_id("analysis_sources")]
+    state[f"{WIDGETS}own_analysis"] = inputs.own_analysis
+    state[f"{WIDGETS}safeguarding"] = inputs.safeguarding
+    for name in ("weighing", "partners"):
+        value = getattr(inputs, name)
+        state.pop(f"_{WIDGETS}{name}_default", None)
+        if value is not None:
+            state[f"{WIDGETS}{name}"] = value
+        else:
+            state.pop(f"{WIDGETS}{name}", None)
+
+
+def _prefilled_area(name: str, label: str, default: str, help_text: str) -> str | None:
+    """A text area pre-filled with ``default``; while the user has not changed it, it follows
+    the default (None = the pre-filled text), else it keeps the user's text."""
+    key, last = f"{WIDGETS}{name}", f"_{WIDGETS}{name}_default"
+    if key not in st.session_state or st.session_state[key] == st.session_state.get(last):
+        st.session_state[key] = default
+    st.session_state[last] = default
+    value = st.text_area(label, key=key, max_chars=MAX_TEXT, height=180, help=help_text)
+    return None if value == default else value
+
+
+def _edit(section_id: str, kk: Kenniskaart, inputs: PlanInputs) -> PlanInputs:
+    """The section's fields that only the municipality knows; returns the inputs with them."""
+    result = _result(kk)
+    profile = current_profile()
+    update: dict = {}
+    with st.container(border=True, key=f"pva-edit-{section_id}"):
+        st.markdown("**In te vullen door de gemeente**")
+        if section_id == "afbakening":
+            c1, c2, c3 = st.columns([1, 1.4, 1])
+            update["municipality"] = c1.text_input("Gemeente", key=f"{WIDGETS}municipality", max_chars=MAX_TEXT)
+            update["neighbourhoods"] = c2.text_input("Wijk of wijken", key=f"{WIDGETS}neighbourhoods", max_chars=MAX_TEXT)
+            update["age_min"], update["age_max"] = c3.slider("Leeftijd van de jongeren", 4, 30, key=f"{WIDGETS}ages")
+            ages = (update["age_min"], update["age_max"])
+            update["weighing"] = _prefilled_area(
+                "weighing", "Wegingskader: voor wie wel, voor wie niet", default_weighing(kk, profile, result, ages),
+                "Voorgevuld uit het profiel: de factoren met hun bewijs, de statische kenmerken en het niveau van hulp. "
+                "Pas de tekst aan; 'Terug naar de voorgevulde tekst' zet hem terug.")
+        elif section_id == "probleemanalyse":
+            sources = kk.by_id("analysis_sources")
+            update["analysis"] = tuple(st.multiselect(
+                "Gebruikte bronnen (de lijst van het CCV)", list(sources), format_func=lambda a: sources[a].name,
+                key=f"{WIDGETS}analysis", placeholder="Kies…", select_all=False, wrap=True))
+            update["own_analysis"] = st.text_area("Andere bronnen: één per regel", key=f"{WIDGETS}own_analysis",
+                                                  max_chars=MAX_TEXT, height=90)
+        elif section_id == "partners":
+            update["partners"] = _prefilled_area(
+                "partners", "Partners: één per regel, als 'partner: rol'", default_partners(kk, current_plan(), inputs),
+                "Voorgevuld met wie de interventies uitvoert en de organisaties uit de werksessie.")
+        elif section_id == "borging":
+            update["safeguarding"] = st.text_area(
+                "Borging, monitoring en evaluatie", key=f"{WIDGETS}safeguarding", max_chars=MAX_TEXT, height=120,
+                placeholder="Hoe worden de resultaten geborgd in beleid, wie monitort wat en wanneer?")
+        if section_id in ("afbakening", "partners"):
+            name = "weighing" if section_id == "afbakening" else "partners"
+            st.button("Terug naar de voorgevulde tekst", key=f"{WIDGETS}reset_{name}", on_click=_reset, args=(name,),
+                      icon=":material/restart_alt:")
+    return PlanInputs.model_validate(inputs.model_dump() | update) if update else inputs
+
+
+def _reset(name: str) -> None:
+    st.session_state.pop(f"{WIDGETS}{name}", None)
+    st.session_state[INPUTS_KEY] = current_inputs().model_copy(update={name: None})
+
+
+EDITABLE = ("afbakening", "probleemanalyse", "partners", "borging")
+
+
+def _result(kk: Kenniskaart) -> Result | None:
+    profile = current_profile()
+    if profile is None or not (profile.risk_factors or profile.protective_factors):
+        return None
+    return recommended(kk, profile)
+
+
+def plan_page(kk: Kenniskaart) -> PlanDocument:
+    """The page body: per section its fields and its part of the assembled plan."""
+    inputs = current_inputs()
+    _init_widgets(kk, inputs)
+    profile, plan = current_profile(), current_plan()
+    if profile is None and not (plan.interventions or plan.examples or plan.own):
+        st.info("Nog geen profiel en geen plan: maak een profiel in de Aanbeveler of een werksessie, of zet "
+                "interventies in de Planscan. Het plan van aanpak vult zich daarmee voor.", icon=":material/info:")
+    # the fields come first in each section, the assembled text after them: read them all first
+    slots = {}
+    for section in kk.plan_sections:
+        st.header(md(section.title), anchor=False)
+        if section.id in EDITABLE:
+            inputs = _edit(section.id, kk, inputs)
+        slots[section.id] = st.container(key=f"pva-{section.id}")
+    st.session_state[INPUTS_KEY] = inputs
+    doc = assemble(kk, profile, plan, inputs, _result(kk), dt.date.today())
+    for section in doc.sections:
+        with slots[section.id]:
+            render_blocks(section.blocks, f"pva-{section.id}")
+    return doc
+
+
+def downloads(doc: PlanDocument) -> None:
+    with st.container(horizontal=True, key="pva-downloads"):
+        st.download_button("Download als Word (.docx)", lambda: plan_docx(doc), file_name=DOCX_NAME, mime=DOCX_MIME,
+                           icon=":material/download:", on_click="ignore", type="primary", key="pva_docx")
+        st.download_button("Afdrukbare versie (HTML)", lambda: plan_html(doc).encode("utf-8"), file_name=HTML_NAME,
+                           mime="text/html", icon=":material/print:", on_click="ignore", key="pva_html",
+                           help="Open het bestand in de browser en druk af (Ctrl+P), ook als PDF.")
