@@ -67,7 +67,8 @@ def _table(doc, table: Table) -> None:
 def plan_docx(plan: PlanDocument) -> bytes:
     """The plan as .docx bytes."""
     doc = Document()
-    doc.core_properties.title = plain_text(plan.title)
+    title = plain_text(plan.title)
+    doc.core_properties.title = title if len(title) <= 255 else title[:254] + "…"  # Word's limit
     doc.core_properties.language = "nl-NL"
     doc.styles["Normal"].font.name = "Arial"
     doc.styles["Normal"].font.size = Pt(10.5)

@@ -17,6 +17,7 @@ from .state import (
     current_profile,
     reset_widgets,
 )
+from .plan_van_aanpak import current_inputs, set_inputs
 from .text import md
 
 WERKMAP_NOTICE_KEY = "werkmap_notices"
@@ -39,6 +40,7 @@ def _open_werkmap(kk: Kenniskaart) -> None:
     st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
     st.session_state[NOTES_KEY] = dict(wm.notes)
     st.session_state[PLAN_KEY] = wm.plan
+    set_inputs(wm.plan_van_aanpak)  # the plan van aanpak's fields (its widgets start again from them)
     for iid in wm.shortlist:  # the note fields show the opened notes (a dropped key would let the
         st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
     st.session_state[WERKMAP_NOTICE_KEY] = (
@@ -60,6 +62,7 @@ def werkmap_box(kk: Kenniskaart) -> None:
             st.session_state.get(SHORTLIST_KEY, []),
             st.session_state.get(NOTES_KEY, {}),
             plan if isinstance(plan, Plan) else None,
+            current_inputs(),
         )
         left, right = st.columns(2)
         left.download_button(
