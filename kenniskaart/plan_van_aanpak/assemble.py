@@ -33,24 +33,19 @@ from ..present import (
     FRAMEWORK_SHORT,
     KIND_LABELS,
     NATURE_LABELS,
-    OFFENCE_LABELS,
     ONBEKEND,
     age_range,
     audience_text,
     help_level_names,
     recognition_text,
 )
-from ..shortlist import DISCLAIMER, readable_sources
+from ..shortlist import DISCLAIMER, readable_sources, responsivity
 from ..werksessie.room import ORG_TYPES
 from .model import Block, Bullets, Heading, Notice, Paragraph, PlanDocument, PlanInputs, Section, Table
 from .sporen import spoor_hits
 
 TO_FILL = "nog in te vullen door de gemeente"
 TITLE = "Plan van aanpak Preventie met Gezag"
-
-
-def _yes_no(value: bool | None) -> str:
-    return ONBEKEND if value is None else ("ja" if value else "nee")
 
 
 def plan_ages(inputs: PlanInputs, profile: Profile | None) -> tuple[int | None, int | None]:
@@ -109,9 +104,8 @@ def default_weighing(kk: Kenniskaart, profile: Profile | None, result: Result | 
         lines.append("Te versterken beschermende factoren: " + "; ".join(f.name for f in protect) + ".")
     lines.append("Statische kenmerken die bepalen hoe zwaar de hulp moet zijn: "
                  + ("; ".join(f.name for f in static) if static else "geen gekozen") + ".")
-    offence = OFFENCE_LABELS[profile.offence] if profile.offence else ONBEKEND
-    lines.append(f"Voor wie de hulp is (responsiviteit): delict: {offence}; licht verstandelijke beperking: "
-                 f"{_yes_no(profile.lvb)}; een ouder of verzorger die meedoet: {_yes_no(profile.parent)}.")
+    lines.append("Voor wie de hulp is (responsiviteit): "
+                 + "; ".join(f"{label}: {value}" for label, value in responsivity(profile)) + ".")
     if result is not None:
         lines.append(f"Niveau van hulp: {need_name(kk, result)}. {result.need_reason}")
     per_framework: dict[str, list[Factor]] = {}
