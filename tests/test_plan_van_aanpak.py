@@ -236,3 +236,30 @@ def test_any_text_makes_a_word_file_that_holds_it(kk_module, text):
 @pytest.fixture(scope="module")
 def kk_module():
     return load_content()
+
+
+def _content_copy(tmp_path, edit):
+    from conftest import ROOT
+
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    plan_file = folder / "plan" / "plan_van_aanpak.yaml"
+    plan_file.write_text(edit(plan_file.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("edit,expected", [
+    (lambda t: t.replace("pmg_themes: [pmg-werk-inkomen]", "pmg_themes: [pmg-bestaat-niet]"),
+     "plan/plan_van_aanpak.yaml: item 'spoor-werk-inkomen', veld 'pmg_themes.0'"),
+    (lambda t: t.replace("      - sw-gem-r-verloedering\n", "      - bestaat-niet\n"),
+     "plan/plan_van_aanpak.yaml: item 'spoor-wonen', veld 'factors.3'"),
+    (lambda t: t.replace("  - id: borging\n", "  - id: borgen\n"), "onderdelen van het plan van aanpak ontbreken: borging"),
+    (lambda t: t.replace("settings: [werk]", "settings: [kantoor]"), "item 'spoor-werk-inkomen', veld 'settings.0'"),
+])
+def test_the_loader_refuses_broken_plan_content_naming_file_item_and_field(tmp_path, edit, expected):
+    from kenniskaart.content import ContentInvalid
+
+    with pytest.raises(ContentInvalid) as info:
+        load_content(_content_copy(tmp_path, edit))
+    issues = [str(i) for i in info.value.issues]
+    assert any(expected in i for i in issues), issues
