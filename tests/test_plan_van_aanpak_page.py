@@ -104,3 +104,28 @@ def test_unknown_analysis_sources_are_dropped_with_a_notice(kk):
     wm, notices = werkmap_from_json(kk, json.dumps(data).encode())
     assert wm.plan_van_aanpak.analysis == ("analyse-wetenschap",)
     assert any("bestaat-niet" in n for n in notices)
+
+
+def test_presentation_has_a_plan_step_once_there_is_a_plan(kk):
+    at = open_page("pages/aanbeveler.py")
+    at.selectbox(key="a_case").select(CASE).run()
+    at.session_state["presentatie"] = True
+    at.switch_page("pages/presentatie.py").run()
+    assert at.title[0].value.startswith("Stap 1 van 5: ")  # a profile, no plan: no plan step
+    at.switch_page("pages/aanbeveler.py").run()
+    at.session_state["presentatie"] = False
+    at.run()
+    at.button(key="a_to_pva").click().run()
+    at.session_state["presentatie"] = True
+    at.session_state["p_step"] = 5
+    at.switch_page("pages/presentatie.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Stap 6 van 6: Plan van aanpak"
+    text = page_text(at)
+    package = recommend(kk, profile_from_case(kk.by_id("cases")[CASE])).package
+    for n, p in enumerate(package, start=1):
+        assert f"{n}. {md(p.intervention.name)}" in text
+    # the spoor werk en inkomen: the theme werk en inkomen or the setting werk (content/plan)
+    work = sum("pmg-werk-inkomen" in p.intervention.pmg_themes or "werk" in p.intervention.settings for p in package)
+    assert f"Werk en inkomen: {work} {'onderdeel' if work == 1 else 'onderdelen'}" in text
+    assert (md("Geen planonderdeel in het spoor werk en inkomen") in text) == (work == 0)

@@ -23,6 +23,8 @@ from ..plan_van_aanpak.handoff import inputs_from_room, with_package
 from ..plan_van_aanpak.model import MAX_TEXT, Bullets, Heading, Notice, Paragraph, Table
 from ..plan_van_aanpak.printable import FILE_NAME as HTML_NAME
 from ..plan_van_aanpak.printable import plan_html
+from ..plan_van_aanpak.sporen import spoor_hits
+from ..planscan import items_of
 from ..werksessie import to_plan, to_profile
 from . import recommended
 from .links import page_ref
@@ -235,3 +237,38 @@ def downloads(doc: PlanDocument) -> None:
         st.download_button("Afdrukbare versie (HTML)", lambda: plan_html(doc).encode("utf-8"), file_name=HTML_NAME,
                            mime="text/html", icon=":material/print:", on_click="ignore", key="pva_html",
                            help="Open het bestand in de browser en druk af (Ctrl+P), ook als PDF.")
+
+
+# --- the presentation step -------------------------------------------------------------------
+
+PRESENTATION_ITEMS = 6
+"""Plan items on the projector; the rest behind 'meer'."""
+
+
+def has_plan() -> bool:
+    """Whether the session has a plan van aanpak to present: items in the plan, or its fields."""
+    plan = current_plan()
+    return bool(plan.interventions or plan.examples or plan.own) or INPUTS_KEY in st.session_state
+
+
+def presentation_step(kk: Kenniskaart) -> None:
+    """The presentation's last step: the plan's choices and its sporen, with the empty sporen
+    as warnings (1280×720: the choices left, the sporen right)."""
+    doc = assemble(kk, current_profile(), current_plan(), current_inputs(), _result(kk), dt.date.today())
+    left, right = st.columns([1, 1.2], gap="large")
+    with left:
+        st.markdown(f"**Onderbouwde keuzes ({len(doc.item_names)}):**")
+        st.markdown("\n".join(f"{n}. {md(name)}" for n, name in enumerate(doc.item_names[:PRESENTATION_ITEMS], 1))
+                    or "Nog geen interventies in het plan.")
+        rest = doc.item_names[PRESENTATION_ITEMS:]
+        if rest:
+            with st.popover(f"meer ({len(rest)})", key="p_more_plan"):
+                st.markdown("\n".join(f"- {md(name)}" for name in rest))
+    with right:
+        hits = spoor_hits(kk, items_of(kk, current_plan()))
+        st.markdown("**Sporen:**\n" + "\n".join(
+            f"- {md(s.name)}: {len(hits[s.id])} {'onderdeel' if len(hits[s.id]) == 1 else 'onderdelen'}"
+            for s in kk.sporen))
+        empty = [s.name.lower() for s in kk.sporen if not hits[s.id]]
+        if empty:
+            st.warning(md("Geen planonderdeel in het spoor " + ", ".join(empty) + "."), icon=":material/warning:")
