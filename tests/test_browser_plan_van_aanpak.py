@@ -71,6 +71,20 @@ def docx_outline(path):
     return title, h1, h2, tables
 
 
+def test_a_deep_link_on_a_fresh_server_opens_the_plan(server, browser):
+    """The module's server is fresh: its first visitor deep-links to the plan. Streamlit first
+    runs such a link in its pages/-folder mode (pages known by file name); the page's address is
+    its file name, so it opens without Streamlit's English 'Page not found'."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{server.url}/plan_van_aanpak")
+    wait_for_app(page, 60_000)
+    expect(page.locator("h1").first).to_have_text("Plan van aanpak")
+    assert page.get_by_text("Page not found").count() == 0
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("Nog geen profiel en geen plan")
+    context.close()
+
+
 def test_room_to_profile_to_package_to_plan_to_word(server, browser, room, kk, tmp_path):
     code, token = room
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL", accept_downloads=True)
@@ -83,7 +97,7 @@ def test_room_to_profile_to_package_to_plan_to_word(server, browser, room, kk, t
     wait_for_app(page)
     # profile -> package -> plan
     page.get_by_role("button", name="Maak een plan van aanpak").click()
-    page.wait_for_url(re.compile(r"/plan-van-aanpak"), timeout=30_000)
+    page.wait_for_url(re.compile(r"/plan_van_aanpak"), timeout=30_000)
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text("Plan van aanpak")
     municipality = page.get_by_label("Gemeente", exact=True)
@@ -121,7 +135,7 @@ def test_facilitator_button_opens_the_plan_with_the_rooms_votes(server, browser,
     page.goto(f"{server.url}/werksessie?code={code}&beheer={token}")
     wait_for_app(page, 60_000)
     page.get_by_role("button", name="Maak een plan van aanpak").click()
-    page.wait_for_url(re.compile(r"/plan-van-aanpak"), timeout=30_000)
+    page.wait_for_url(re.compile(r"/plan_van_aanpak"), timeout=30_000)
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]")
     expect(main).to_contain_text("Uit de werksessie 'Werksessie Zuidstad': 3 antwoorden (Politie 2, Onderwijs 1).")
