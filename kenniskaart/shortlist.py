@@ -10,8 +10,7 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from .content import Kenniskaart
-from .matcher import Profile, Result, recommend
-from .matcher import EXCLUSION_LABELS
+from .matcher import EXCLUSION_LABELS, Profile, Result, recommend
 from .present import (
     EVIDENCE_LABELS,
     OFFENCE_LABELS,

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import AppServer, download, wait_for_app
 from docx import Document
 from playwright.sync_api import expect
 
-from conftest import AppServer, download, wait_for_app
 from kenniskaart.werksessie import Store, validate_answer
 
 pytestmark = pytest.mark.browser

@@ -28,7 +28,8 @@ TODAY = dt.date(2026, 12, 6)
 CASE = "casus-eerste-klussen-drugs"
 
 
-def make(kk, case_id=CASE, inputs=PlanInputs(), extra: Plan | None = None):
+def make(kk, case_id=CASE, inputs: PlanInputs | None = None, extra: Plan | None = None):
+    inputs = inputs or PlanInputs()
     profile = profile_from_case(kk.by_id("cases")[case_id])
     result = recommend(kk, profile)
     plan = with_package(extra or Plan(), result)
@@ -64,7 +65,7 @@ def test_sections_are_the_ccv_sections_in_content_order(kk):
 
 
 def test_each_package_item_is_an_onderbouwde_keuze_with_its_facts(kk):
-    _, result, plan, doc = make(kk)
+    _, result, _, doc = make(kk)
     assert result.package, "the casus has a package"
     names = [p.intervention.name for p in result.package]
     assert list(doc.item_names) == names
@@ -174,7 +175,7 @@ def test_a_content_fact_changed_on_disk_changes_the_plan(kk, tmp_path):
     plan = Plan(interventions=("alles-kidzzz",))
     before = assemble(kk, None, plan, PlanInputs(), None, TODAY)
     after = assemble(changed, None, plan, PlanInputs(), None, TODAY)
-    professionals = dict((r[0], r[1]) for r in table_after(section(after, "keuzes"), "Professionals die nodig zijn").rows)
+    professionals = {r[0]: r[1] for r in table_after(section(after, "keuzes"), "Professionals die nodig zijn").rows}
     assert professionals["Alles Kidzzz"] == "Getrainde coaches van de Testdienst"
     assert "Getrainde coaches van de Testdienst" not in str(before)
     assert "Wonen en buurt" in dict(table_after(section(after, "sporen")).rows)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import open_page, page_text
+
 from kenniskaart.matcher import profile_from_case, recommend
-from kenniskaart.ui.text import md
-from kenniskaart.werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
 from kenniskaart.plan_van_aanpak import PlanInputs
 from kenniskaart.planscan import Plan
+from kenniskaart.ui.text import md
+from kenniskaart.werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
 
 PAGE = "pages/plan_van_aanpak.py"
 CASE = "casus-eerste-klussen-drugs"
@@ -94,7 +94,7 @@ def test_a_broken_plan_part_refuses_the_whole_werkmap(kk, part):
     with pytest.raises(WerkmapError) as err:
         werkmap_from_json(kk, json.dumps(data).encode())
     message = str(err.value)
-    assert message.startswith("De werkmap is ongeldig") or message.startswith("Het plan van aanpak in de werkmap is ongeldig")
+    assert message.startswith(("De werkmap is ongeldig", "Het plan van aanpak in de werkmap is ongeldig"))
     assert "plan_van_aanpak" in message or "Het plan van aanpak" in message
 
 

@@ -41,7 +41,17 @@ from ..present import (
 )
 from ..shortlist import DISCLAIMER, readable_sources, responsivity
 from ..werksessie.room import ORG_TYPES
-from .model import Block, Bullets, Heading, Notice, Paragraph, PlanDocument, PlanInputs, Section, Table
+from .model import (
+    Block,
+    Bullets,
+    Heading,
+    Notice,
+    Paragraph,
+    PlanDocument,
+    PlanInputs,
+    Section,
+    Table,
+)
 from .sporen import spoor_hits
 
 TO_FILL = "nog in te vullen door de gemeente"

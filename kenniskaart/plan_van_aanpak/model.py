@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -115,7 +115,7 @@ class Heading:
     text: str
 
 
-Block = Union[Paragraph, Bullets, Table, Notice, Heading]
+Block = Paragraph | Bullets | Table | Notice | Heading
 
 
 @dataclass(frozen=True)

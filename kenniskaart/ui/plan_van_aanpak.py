@@ -9,12 +9,20 @@ markup."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 import streamlit as st
 
 from ..content import Kenniskaart
 from ..matcher import Result
-from ..plan_van_aanpak import PlanDocument, PlanInputs, assemble, default_partners, default_weighing, plan_ages
+from ..plan_van_aanpak import (
+    PlanDocument,
+    PlanInputs,
+    assemble,
+    default_partners,
+    default_weighing,
+    plan_ages,
+)
 from ..plan_van_aanpak.docx import FILE_NAME as DOCX_NAME
 from ..plan_van_aanpak.docx import MIME as DOCX_MIME
 from ..plan_van_aanpak.docx import plan_docx
@@ -165,7 +173,9 @@ def _edit(section_id: str, kk: Kenniskaart, inputs: PlanInputs) -> PlanInputs:
             c1, c2, c3 = st.columns([1, 1.4, 1])
             update["municipality"] = c1.text_input("Gemeente", key=f"{WIDGETS}municipality", max_chars=MAX_TEXT)
             update["neighbourhoods"] = c2.text_input("Wijk of wijken", key=f"{WIDGETS}neighbourhoods", max_chars=MAX_TEXT)
-            update["age_min"], update["age_max"] = c3.slider("Leeftijd van de jongeren", 4, 30, key=f"{WIDGETS}ages")
+            # a range: the widget's state holds a (from, to) pair (set in _init_widgets)
+            chosen = cast(tuple[int, int], c3.slider("Leeftijd van de jongeren", 4, 30, key=f"{WIDGETS}ages"))
+            update["age_min"], update["age_max"] = chosen
             ages = (update["age_min"], update["age_max"])
             update["weighing"] = _prefilled_area(
                 "weighing", "Wegingskader: voor wie wel, voor wie niet", default_weighing(kk, profile, result, ages),
@@ -225,9 +235,9 @@ def plan_page(kk: Kenniskaart) -> PlanDocument:
         slots[section.id] = st.container(key=f"pva-{section.id}")
     st.session_state[INPUTS_KEY] = inputs
     doc = assemble(kk, profile, plan, inputs, _result(kk), dt.date.today())
-    for section in doc.sections:
-        with slots[section.id]:
-            render_blocks(section.blocks, f"pva-{section.id}")
+    for part in doc.sections:
+        with slots[part.id]:
+            render_blocks(part.blocks, f"pva-{part.id}")
     return doc
 
 

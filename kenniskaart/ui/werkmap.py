@@ -6,7 +6,14 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..planscan import Plan
-from ..werkmap import FILE_NAME, WerkmapError, werkmap_from_json, werkmap_summary, werkmap_to_json
+from ..werkmap import (
+    FILE_NAME,
+    WerkmapError,
+    werkmap_from_json,
+    werkmap_summary,
+    werkmap_to_json,
+)
+from .plan_van_aanpak import current_inputs, set_inputs
 from .state import (
     AANBEVELER_WIDGETS,
     NOTES_KEY,
@@ -17,7 +24,6 @@ from .state import (
     current_profile,
     reset_widgets,
 )
-from .plan_van_aanpak import current_inputs, set_inputs
 from .text import md
 
 WERKMAP_NOTICE_KEY = "werkmap_notices"
