@@ -10,7 +10,8 @@ import streamlit as st
 
 from kenniskaart.ui import get_content
 from kenniskaart.ui import plan_van_aanpak as pva
-from kenniskaart.ui.links import page_ref
+from kenniskaart.ui import plan_van_aanpak_views as views
+from kenniskaart.ui.links import page_ref, share_box, share_params
 
 kk = get_content()
 st.title("Plan van aanpak")
@@ -27,4 +28,6 @@ with st.container(horizontal=True):
                  icon=":material/fact_check:")
 doc = pva.plan_page(kk)
 st.divider()
-pva.downloads(doc)
+views.downloads(doc)
+# the link carries the profile and the shortlist; the plan's own fields are in the werkmap
+share_box("plan_van_aanpak", share_params())

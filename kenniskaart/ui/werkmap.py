@@ -59,8 +59,9 @@ def werkmap_box(kk: Kenniskaart) -> None:
     with st.container(border=True):
         st.markdown("**Werkmap: bewaar uw werk en ga later verder**")
         st.caption(
-            "Eén bestand met uw profiel, de shortlist met volgorde en notities, en het plan uit de "
-            "Planscan. Open het later weer hier, ook op een andere computer."
+            "Eén bestand met uw profiel, de shortlist met volgorde en notities, het plan uit de "
+            "Planscan en wat u in het plan van aanpak invulde. Open het later weer hier, ook op een "
+            "andere computer."
         )
         plan = st.session_state.get(PLAN_KEY)
         data = werkmap_to_json(
