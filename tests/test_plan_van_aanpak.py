@@ -264,3 +264,20 @@ def test_the_loader_refuses_broken_plan_content_naming_file_item_and_field(tmp_p
         load_content(_content_copy(tmp_path, edit))
     issues = [str(i) for i in info.value.issues]
     assert any(expected in i for i in issues), issues
+
+
+def test_an_example_shows_the_recognition_of_the_interventions_it_uses_else_onbekend(kk):
+    using = next(e for e in kk.examples if e.interventions)
+    plain = next(e for e in kk.examples if not e.interventions)
+    doc = assemble(kk, None, Plan(examples=(using.id, plain.id)), PlanInputs(), None, TODAY)
+    keuzes = section(doc, "keuzes")
+    iv = kk.by_id("interventions")[using.interventions[0]]
+    label = f"{using.code} {using.name}" if using.code else using.name
+    assert f"gebruikt {iv.name}: " in dict(table_after(keuzes, f"1. {label}").rows)["Erkenning"]
+    label = f"{plain.code} {plain.name}" if plain.code else plain.name
+    assert dict(table_after(keuzes, f"2. {label}").rows)["Erkenning"] == "onbekend"
+
+
+def test_without_an_age_the_plan_says_onbekend(kk):
+    doc = assemble(kk, None, Plan(), PlanInputs(), None, TODAY)
+    assert dict(table_after(section(doc, "afbakening")).rows)["Leeftijd"] == "onbekend"

@@ -129,3 +129,13 @@ def test_presentation_has_a_plan_step_once_there_is_a_plan(kk):
     work = sum("pmg-werk-inkomen" in p.intervention.pmg_themes or "werk" in p.intervention.settings for p in package)
     assert f"Werk en inkomen: {work} {'onderdeel' if work == 1 else 'onderdelen'}" in text
     assert (md("Geen planonderdeel in het spoor werk en inkomen") in text) == (work == 0)
+
+
+def test_an_unknown_age_stays_unknown_until_the_user_sets_it(kk):
+    at = open_page(PAGE)
+    assert at.toggle(key="pva_has_ages").value is False
+    assert list(at.table[0].value.iloc[:, 1])[2] == "onbekend"
+    at.toggle(key="pva_has_ages").set_value(True).run()
+    at.slider(key="pva_ages").set_range(13, 17).run()
+    assert list(at.table[0].value.iloc[:, 1])[2] == "13 tot en met 17 jaar"
+    assert at.session_state["plan_van_aanpak"].age_min == 13

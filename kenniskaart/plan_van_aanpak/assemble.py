@@ -210,7 +210,10 @@ def _choice_rows(kk, item, result, package_why) -> tuple[tuple[str, str], ...]:
         audience = f"{audience_text(item)}; leeftijd {age_range(item)}"
     elif isinstance(item, PracticeExample):
         kind = f"praktijkvoorbeeld ({item.municipality or 'gemeente onbekend'})"
-        recognition, audience = "praktijkvoorbeeld: niet beoordeeld", ONBEKEND
+        ivs = kk.by_id("interventions")  # an example is not rated; the interventions it uses may be
+        recognition = "; ".join(f"gebruikt {ivs[i].name}: {recognition_text(ivs[i].recognition)}"
+                                for i in item.interventions if i in ivs) or ONBEKEND
+        audience = ONBEKEND
     else:
         kind, recognition, audience = "eigen aanpak van de gemeente", ONBEKEND, ages_text(item.min_age, item.max_age)
     levels = ", ".join(help_level_names(kk, item.help_levels)) or ONBEKEND

@@ -100,11 +100,13 @@ def _init_widgets(kk: Kenniskaart, inputs: PlanInputs) -> None:
     if f"{WIDGETS}municipality" in st.session_state:
         return
     lo, hi = plan_ages(inputs, current_profile())
-    ages = (lo if lo is not None else DEFAULT_AGES[0], hi if hi is not None else DEFAULT_AGES[1])
+    known = [a for a in (lo, hi) if a is not None]
+    ages = (min(known), max(known)) if known else DEFAULT_AGES
     state = st.session_state
     state[f"{WIDGETS}municipality"] = inputs.municipality
     state[f"{WIDGETS}neighbourhoods"] = inputs.neighbourhoods
-    state[f"{WIDGETS}ages"] = (min(ages), max(ages))
+    state[f"{WIDGETS}has_ages"] = bool(known)  # unknown stays unknown until the user sets it
+    state[f"{WIDGETS}ages"] = ages
     state[f"{WIDGETS}analysis"] = [a for a in inputs.analysis if a in kk.by_id("analysis_sources")]
     state[f"{WIDGETS}own_analysis"] = inputs.own_analysis
     state[f"{WIDGETS}safeguarding"] = inputs.safeguarding
@@ -139,10 +141,12 @@ def _edit(section_id: str, kk: Kenniskaart, inputs: PlanInputs) -> PlanInputs:
             c1, c2, c3 = st.columns([1, 1.4, 1])
             update["municipality"] = c1.text_input("Gemeente", key=f"{WIDGETS}municipality", max_chars=MAX_TEXT)
             update["neighbourhoods"] = c2.text_input("Wijk of wijken", key=f"{WIDGETS}neighbourhoods", max_chars=MAX_TEXT)
-            # a range: the widget's state holds a (from, to) pair (set in _init_widgets)
-            chosen = cast(tuple[int, int], c3.slider("Leeftijd van de jongeren", 4, 30, key=f"{WIDGETS}ages"))
-            update["age_min"], update["age_max"] = chosen
-            ages = (update["age_min"], update["age_max"])
+            ages: tuple[int | None, int | None] = (None, None)
+            if c3.toggle("Leeftijd bekend", key=f"{WIDGETS}has_ages"):
+                st.session_state.setdefault(f"{WIDGETS}ages", DEFAULT_AGES)
+                # a range: the widget's state holds a (from, to) pair (set in _init_widgets)
+                ages = cast(tuple[int, int], c3.slider("Leeftijd van de jongeren", 4, 30, key=f"{WIDGETS}ages"))
+            update["age_min"], update["age_max"] = ages
             update["weighing"] = _prefilled_area(
                 "weighing", "Wegingskader: voor wie wel, voor wie niet", default_weighing(kk, profile, result, ages),
                 "Voorgevuld uit het profiel: de factoren met hun bewijs, de statische kenmerken en het niveau van hulp. "
