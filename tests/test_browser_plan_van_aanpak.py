@@ -125,6 +125,7 @@ def test_room_to_profile_to_package_to_plan_to_word(server, browser, room, kk, t
     assert w_tables == tables
     assert any(row[1] == HOSTILE for row in w_tables[0])
     assert page.locator("[data-testid=stException]").count() == 0
+    assert not server.log_problems()  # no traceback, no widget warning in the server's log
     context.close()
 
 
