@@ -12,6 +12,7 @@ import pytest
 from conftest import AppServer, download, wait_for_app
 from docx import Document
 from playwright.sync_api import expect
+from test_ui_language import STREAMLIT_OWN, english_in
 
 from kenniskaart.werksessie import Store, validate_answer
 
@@ -126,6 +127,7 @@ def test_room_to_profile_to_package_to_plan_to_word(server, browser, room, kk, t
     assert any(row[1] == HOSTILE for row in w_tables[0])
     assert page.locator("[data-testid=stException]").count() == 0
     assert not server.log_problems()  # no traceback, no widget warning in the server's log
+    assert not english_in(page.locator("body").inner_text()) - set(STREAMLIT_OWN)  # the page reads Dutch
     context.close()
 
 
