@@ -196,18 +196,24 @@ def plan_page(kk: Kenniskaart) -> PlanDocument:
     if profile is None and not (plan.interventions or plan.examples or plan.own):
         st.info("Nog geen profiel en geen plan: maak een profiel in de Aanbeveler of een werksessie, of zet "
                 "interventies in de Planscan. Het plan van aanpak vult zich daarmee voor.", icon=":material/info:")
-    # the fields come first in each section, the assembled text after them: read them all first
+    # per section: what the CCV asks, the fields, then the assembled text; all fields are read
+    # before the plan is assembled, so each part is drawn into its section's slots afterwards
     slots = {}
     for section in kk.plan_sections:
         st.header(md(section.title), anchor=False)
+        intro = st.container(key=f"pva-intro-{section.id}")
         if section.id in EDITABLE:
             inputs = _edit(section.id, kk, inputs)
-        slots[section.id] = st.container(key=f"pva-{section.id}")
+        slots[section.id] = (intro, st.container(key=f"pva-{section.id}"))
     st.session_state[INPUTS_KEY] = inputs
     doc = assemble(kk, profile, plan, inputs, _result(kk), dt.date.today())
     for part in doc.sections:
-        with slots[part.id]:
-            views.render_blocks(part.blocks, f"pva-{part.id}")
+        intro, body = slots[part.id]
+        n = sum(1 for b in part.blocks[:2] if getattr(b, "guidance", False))  # 'Wat hoort hierin', 'Bron'
+        with intro:
+            views.render_blocks(part.blocks[:n], f"pva-intro-{part.id}")
+        with body:
+            views.render_blocks(part.blocks[n:], f"pva-{part.id}")
     return doc
 
 
