@@ -20,15 +20,19 @@ from pydantic import BaseModel, ValidationError
 
 from .models import (
     COLLECTIONS,
+    PLAN_SECTION_IDS,
+    AnalysisSource,
     Case,
     Factor,
     Guidance,
     HelpLevel,
     Intervention,
     Lesson,
+    PlanSection,
     PracticeExample,
     Source,
     SourceRef,
+    Spoor,
     Synonym,
     Theme,
 )
@@ -126,6 +130,10 @@ class Kenniskaart:
     cases: tuple[Case, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
     """Search aid: groups of everyday words (content/search/synonyms.yaml)."""
+    plan_sections: tuple[PlanSection, ...] = ()
+    analysis_sources: tuple[AnalysisSource, ...] = ()
+    sporen: tuple[Spoor, ...] = ()
+    """The plan van aanpak's sections, analysis sources and sporen (content/plan/)."""
     files: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
@@ -453,6 +461,20 @@ def _check_references(
             if isinstance(item, PracticeExample):
                 for i, iv in enumerate(item.interventions):
                     expect(rel, item, f"interventions.{i}", iv, "interventions")
+            if isinstance(item, Spoor):
+                for i, t in enumerate(item.pmg_themes):
+                    expect(rel, item, f"pmg_themes.{i}", t, "themes", "pmg")
+                for i, f in enumerate(item.factors):
+                    expect(rel, item, f"factors.{i}", f, "factors")
+            if isinstance(item, PlanSection) and item.id not in PLAN_SECTION_IDS:
+                issues.append(ContentIssue(rel, item.id, "id", "onbekend onderdeel van het plan van aanpak; "
+                                           f"kies uit {', '.join(PLAN_SECTION_IDS)}"))
+    sections = {item.id for _, item in loaded["plan_sections"]}
+    missing = [s for s in PLAN_SECTION_IDS if s not in sections]
+    if sections and missing:
+        rel = loaded["plan_sections"][0][0]
+        issues.append(ContentIssue(rel, "-", "plan_sections", "onderdelen van het plan van aanpak ontbreken: "
+                                   + ", ".join(missing)))
 
 
 def _check_twin_classes(loaded: dict[str, list[tuple[str, Any]]], issues: list[ContentIssue]) -> None:

@@ -77,6 +77,9 @@ COUNT_LABELS = {
     "guidance": "tips, hulpvragen en kanttekeningen",
     "cases": "casussen (voorbeeldprofielen)",
     "synonyms": "groepen zoekwoorden in alledaagse taal",
+    "plan_sections": "onderdelen van het plan van aanpak",
+    "analysis_sources": "bronnen voor de analyse in het plan van aanpak",
+    "sporen": "sporen van het plan van aanpak",
 }
 """Dutch names for ``Kenniskaart.counts()`` (the content in figures on the Over page)."""
 NATURE_EXPLAINED = {

@@ -23,9 +23,14 @@ WERKSESSIE = "Werksessie"
 """A first step while this browser runs a werksessie: the room's live result becomes the profile."""
 
 
-def steps(room: bool = False) -> tuple[str, ...]:
-    """The presentation's steps; with a running werksessie (``room``) the room comes first."""
-    return (WERKSESSIE, *STEPS) if room else STEPS
+PLAN = "Plan van aanpak"
+"""A last step while the session has a plan: its choices, sporen and gaps on one screen."""
+
+
+def steps(room: bool = False, plan: bool = False) -> tuple[str, ...]:
+    """The presentation's steps; with a running werksessie (``room``) the room comes first, with a
+    plan (``plan``) the plan van aanpak comes last."""
+    return (*((WERKSESSIE,) if room else ()), *STEPS, *((PLAN,) if plan else ()))
 
 
 TOP = 3
@@ -54,6 +59,7 @@ NOTE_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
                       ("guidance", "wat-zo-licht-als-mogelijk")),
     "Wat deden anderen": (("guidance", "aanb-ccv-vragen-lerend-netwerk"), ("guidance", "proces-ps-zicht-op-doelgroep")),
     "Lessen": (("guidance", "aanb-ccv-nulmeting"), ("guidance", "concl-ps-pilots-evalueren")),
+    PLAN: (("lesson-tip", "sporen onderwijs"), ("lesson-tip", "transparant, wetenschappelijk onderbouwd wegingskader")),
 }
 
 

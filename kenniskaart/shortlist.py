@@ -10,9 +10,10 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from .content import Kenniskaart
-from .matcher import Profile, Result, recommend
+from .matcher import EXCLUSION_LABELS, Profile, Result, recommend
 from .present import (
     EVIDENCE_LABELS,
+    OFFENCE_LABELS,
     ONBEKEND,
     SETTING_LABELS,
     audience_text,
@@ -99,6 +100,19 @@ def compare_table(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str])
     return pd.DataFrame(compare_rows(kk, ids, notes), columns=list(COMPARE_COLUMNS))
 
 
+def responsivity(profile: Profile) -> list[tuple[str, str]]:
+    """The profile's responsivity inputs as (label, value), 'onbekend' where not stated: who
+    the help is for (offence, LVB, a parent who takes part)."""
+    def yes_no(value: bool | None) -> str:
+        return ONBEKEND if value is None else ("ja" if value else "nee")
+
+    return [
+        ("delict", OFFENCE_LABELS[profile.offence] if profile.offence else ONBEKEND),
+        ("licht verstandelijke beperking", yes_no(profile.lvb)),
+        ("een ouder of verzorger die meedoet", yes_no(profile.parent)),
+    ]
+
+
 def profile_lines(kk: Kenniskaart, profile: Profile | None) -> list[str]:
     """The profile in plain Dutch lines (empty when there is no profile)."""
     if profile is None or not (profile.risk_factors or profile.protective_factors):
@@ -116,6 +130,7 @@ def profile_lines(kk: Kenniskaart, profile: Profile | None) -> list[str]:
         lines.append("Setting: " + ", ".join(SETTING_LABELS[s] for s in profile.settings))
     if profile.need in levels:
         lines.append(f"Niveau van hulp: {levels[profile.need].name}")
+    lines += [f"{label[0].upper()}{label[1:]}: {value}" for label, value in responsivity(profile)]
     return lines
 
 
@@ -164,6 +179,11 @@ def memo_html(
     lines = profile_lines(kk, profile)
     out.append("<ul>" + "".join(f"<li>{e(l)}</li>" for l in lines) + "</ul>" if lines
                else "<p>Geen profiel: de shortlist is niet voor een bepaald profiel gemaakt.</p>")
+    if result is not None:
+        levels = kk.by_id("help_levels")
+        level = levels[result.need].name if result.need in levels else ONBEKEND
+        out.append(f"<p><strong>Niveau van hulp (zo licht als mogelijk, zo zwaar als nodig):</strong> {e(level)}. "
+                   f"{e(result.need_reason)}</p>")
     out.append("<h2>Interventies</h2>")
     if not ids:
         out.append("<p>De shortlist is leeg.</p>")
@@ -202,6 +222,11 @@ def memo_html(
         out.append("<h2>Niet gedekte factoren</h2>")
         out.append("<ul>" + "".join(f"<li>{e(f.name)}</li>" for f in open_factors) + "</ul>" if open_factors
                    else "<p>De shortlist dekt alle factoren van het profiel.</p>")
+    if result is not None:
+        out.append("<h2>Wat valt af voor dit profiel en waarom</h2>")
+        out.append("<ul>" + "".join(f"<li><strong>{e(x.intervention.name)}</strong> ({e(EXCLUSION_LABELS[x.kind])}): "
+                                     f"{e(x.reason)}</li>" for x in result.excluded) + "</ul>" if result.excluded
+                   else "<p>Voor dit profiel valt geen interventie af.</p>")
     out.append("<h2>Over de status van erkenningen</h2>")
     out.append(f"<p>{e(DISCLAIMER)}</p>")
     out.append("</body></html>")

@@ -12,6 +12,7 @@ from kenniskaart.models import AGE_LIMITS
 from kenniskaart.present import EVIDENCE_LABELS, LEVEL_LABELS, OFFENCE_LABELS, SETTING_LABELS
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
+from kenniskaart.ui.plan_van_aanpak import plan_button
 from kenniskaart.ui.state import PROFILE_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_pickers
@@ -171,6 +172,7 @@ def profile_and_results() -> None:
             f"{'gat' if len(result.gaps) == 1 else 'gaten'} · **{len(result.excluded)}** valt af · "
             f"**{len(result.for_organisation)}** voor school of gemeente"
         )
+        plan_button(result)
     tabs = st.tabs(list(TABS), key="a_tab", on_change="rerun")
     for tab, render in zip(tabs, RENDER):
         if tab.open:
