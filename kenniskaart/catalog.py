@@ -40,16 +40,6 @@ from .present import (
 )
 
 
-def plural(n: int, one: str, many: str) -> str:
-    """'1 factor', '2 factoren', '0 factoren'."""
-    return f"{n} {one if n == 1 else many}"
-
-
-def decimal(value: float, digits: int = 1) -> str:
-    """A number with a decimal comma: 6.5 -> '6,5'."""
-    return f"{value:.{digits}f}".replace(".", ",")
-
-
 # --- factors -----------------------------------------------------------------------
 
 

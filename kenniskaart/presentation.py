@@ -14,7 +14,7 @@ from typing import Any
 
 from .content import Kenniskaart
 from .kaart import recognition_short
-from .matcher import Profile
+from .aanbeveler import Profile
 from .models import Factor, Intervention, PracticeExample
 from .present import EVIDENCE_LABELS, SETTING_LABELS, TIER_TITLES, age_range
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Mapping, get_args
 
 from .content import Kenniskaart
-from .matcher import Profile
+from .aanbeveler import Profile
 from .models import AGE_LIMITS, Offence, Setting
 
 MAX_ITEMS = 60

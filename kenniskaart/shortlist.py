@@ -10,7 +10,7 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from .content import Kenniskaart
-from .matcher import EXCLUSION_LABELS, Profile, Result, recommend
+from .aanbeveler import EXCLUSION_LABELS, Profile, Result, recommend
 from .present import (
     EVIDENCE_LABELS,
     OFFENCE_LABELS,

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Mapping, Sequence
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from .content import Kenniskaart, user_message
-from .matcher import Profile
+from .aanbeveler import Profile
 from .plan_van_aanpak.model import PlanInputs
 from .planscan import Plan, PlanFileError, plan_from_json, plan_to_json
 from .share import MAX_ITEMS, profile_from_params, profile_to_params

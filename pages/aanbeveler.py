@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kenniskaart.matcher import (
+from kenniskaart.aanbeveler import (
     Profile,
     choice_profile,
     explain_rules,

@@ -9,9 +9,9 @@ from kenniskaart.catalog import (
     filter_interventions,
     in_matrix_cell,
     intervention_matrix,
-    plural,
 )
 from kenniskaart import charts
+from kenniskaart.nl import plural
 from kenniskaart.exports import dataframe_xlsx
 from kenniskaart.models import AGE_LIMITS, RECOGNITION_ORDER
 from kenniskaart.present import FORMAT_LABELS, KIND_IV_LABELS, ONBEKEND, SETTING_LABELS

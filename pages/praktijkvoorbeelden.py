@@ -4,7 +4,8 @@ import re
 
 import streamlit as st
 
-from kenniskaart.catalog import ExampleFilter, filter_examples, plural
+from kenniskaart.catalog import ExampleFilter, filter_examples
+from kenniskaart.nl import plural
 from kenniskaart import charts
 from kenniskaart.present import BASIS_LABELS, CAUTION_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
 from kenniskaart.ui import get_content

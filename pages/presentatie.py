@@ -10,7 +10,7 @@ facilitator notes behind a button. All text at least 24 px; text grows with the 
 import streamlit as st
 
 from kenniskaart import presentation as pres
-from kenniskaart.matcher import profile_from_case
+from kenniskaart.aanbeveler import profile_from_case
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
 from kenniskaart.ui.text import md

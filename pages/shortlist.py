@@ -4,7 +4,7 @@ import streamlit as st
 
 from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
-from kenniskaart.catalog import plural
+from kenniskaart.nl import plural
 from kenniskaart.present import NOT_WORKING_LABELS
 from kenniskaart.signals import not_working
 from kenniskaart.ui import get_content

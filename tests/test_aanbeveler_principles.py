@@ -13,7 +13,7 @@ from hypothesis import strategies as hst
 
 from kenniskaart import kaart, planscan
 from kenniskaart.content import Kenniskaart, load_content
-from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.present import caution_text
 from kenniskaart.shortlist import compare_table
 

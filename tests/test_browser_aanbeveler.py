@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import pick_option, wait_for_app
-from kenniskaart.matcher import Profile, choice_profile, profile_from_case, recommend
+from kenniskaart.aanbeveler import Profile, choice_profile, profile_from_case, recommend
 
 pytestmark = pytest.mark.browser
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"

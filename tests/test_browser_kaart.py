@@ -150,7 +150,7 @@ def test_map_labels_are_large_and_do_not_overlap(app_server, browser, kk):
 def test_the_aanbeveler_shows_the_map_of_its_profile(app_server, browser, kk):
     """Issue 14: the map filtered to the profile on the Aanbeveler; picking a factor of the
     profile lights up exactly the interventions linked to it that the Aanbeveler offers (issue 20)."""
-    from kenniskaart.matcher import Profile, offered, recommend
+    from kenniskaart.aanbeveler import Profile, offered, recommend
 
     anti = "beke-r-antisociale-persoonlijkheidskenmerken"
     friends = "beke-r-banden-vrienden-kennissen"
@@ -177,7 +177,7 @@ def test_the_aanbeveler_shows_the_map_of_its_profile(app_server, browser, kk):
 def test_on_a_phone_the_profile_map_gives_way_to_a_readable_list(app_server, browser, kk, width, height, drawing):
     """Issue 20: at 390×844 the Aanbeveler's map was unreadable; there it is a list of the same
     factors and interventions, on a wide screen the drawing."""
-    from kenniskaart.matcher import Profile, offered, recommend
+    from kenniskaart.aanbeveler import Profile, offered, recommend
 
     anti, drugs = "beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-drugsgebruik"
     context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")

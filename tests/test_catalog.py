@@ -181,7 +181,7 @@ def test_intervention_table_puts_the_key_columns_first(kk):
 
 
 def test_dutch_counts_and_decimals():
-    from kenniskaart.catalog import decimal, plural
+    from kenniskaart.nl import decimal, plural
 
     assert plural(1, "factor", "factoren") == "1 factor"
     assert plural(2, "factor", "factoren") == "2 factoren"

@@ -17,7 +17,7 @@ import pytest
 from conftest import read_source
 
 from kenniskaart.content import SHARED_DIR, Kenniskaart
-from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.signals import does_not_work, is_recognised, recognised_options
 
 REVIEW_3 = SHARED_DIR / "reference" / "content-review-3.md"

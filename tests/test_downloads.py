@@ -158,7 +158,7 @@ def test_werkmap_download_holds_the_sessions_profile_shortlist_notes_and_plan(kk
     the plan made in the Planscan."""
     import json
 
-    from kenniskaart.matcher import Profile
+    from kenniskaart.aanbeveler import Profile
     from kenniskaart.werkmap import werkmap_from_json
 
     risk = kk.risk_factors[0].id

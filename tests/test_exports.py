@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from kenniskaart.exports import safe_cell, to_csv, to_xlsx, worksheet_csv, worksheet_markdown
 from kenniskaart.guidance import guiding_steps
-from kenniskaart.matcher import Profile
+from kenniskaart.aanbeveler import Profile
 from kenniskaart.shortlist import compare_table, memo_html, move
 
 HOSTILE = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "gewone tekst", "-"]
@@ -120,7 +120,7 @@ def test_memo_names_sources_by_title_without_table_pointers(kk):
 
 def test_memo_and_comparison_give_the_aanbevelers_verdict(kk):
     """Issue 19: every view says who an item is for, and the memo says when the profile rules it out."""
-    from kenniskaart.matcher import Profile, recommend
+    from kenniskaart.aanbeveler import Profile, recommend
     from kenniskaart.present import audience_text
     from kenniskaart.shortlist import compare_rows, memo_html
 

@@ -17,7 +17,7 @@ from helpers import SRC, make_factor, make_intervention
 from kenniskaart import kaart, presentation
 from kenniskaart.charts import MAP_FONT, kaart_chart
 from kenniskaart.content import Kenniskaart
-from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.models import BASIS_ORDER, Theme
 from kenniskaart.present import BASIS_LABELS, NATURE_LABELS
 from kenniskaart.ui.text import md
@@ -141,7 +141,7 @@ def test_factors_without_an_intervention_are_drawn_as_gaps(kk):
 
 
 def test_a_profile_map_marks_a_factor_as_gap_when_the_aanbeveler_offers_nothing_for_it(kk):
-    from kenniskaart.matcher import Profile, offered, recommend
+    from kenniskaart.aanbeveler import Profile, offered, recommend
 
     fid = "beke-r-laag-opleidingsniveau"  # School2Care is 12-17: nothing recognised or not at 20
     only = offered(recommend(kk, Profile(age=20, risk_factors=(fid,))))
@@ -383,7 +383,7 @@ def test_factoren_map_tab_shows_the_workshop_view_for_a_profile(kk):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(e.label.startswith("Voor een workshop") for e in at.expander)
-    from kenniskaart.matcher import Profile, offered, recommend
+    from kenniskaart.aanbeveler import Profile, offered, recommend
 
     result = recommend(kk, Profile(age=case.age, risk_factors=tuple(case.risk_factors)))
     frame = kaart.workshop_frame(kk, case.risk_factors, offered(result))
@@ -441,7 +441,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as hst  # noqa: E402
 
 from kenniskaart.content import load_content  # noqa: E402
-from kenniskaart.matcher import offered  # noqa: E402
+from kenniskaart.aanbeveler import offered  # noqa: E402
 
 _KK = load_content()
 
@@ -495,7 +495,7 @@ def test_factoren_map_draws_every_filtered_factor_and_names_the_gaps(kk):
 def test_a_selected_factor_lights_only_what_the_map_draws_for_the_profile(kk):
     """Issue 20 (found in the presentation): clicking 'erbij horen' listed Kapot Sterk and
     Kanjertraining, which the Aanbeveler keeps for the school, for a 15-year-old."""
-    from kenniskaart.matcher import Profile, offered, recommend
+    from kenniskaart.aanbeveler import Profile, offered, recommend
 
     fid = "beke-r-gevoel-erbij-horen"
     only = offered(recommend(kk, Profile(age=15, risk_factors=(fid,))))
@@ -512,7 +512,7 @@ def test_the_presentation_and_workshop_view_give_the_rating_the_aanbeveler_used(
     """One verdict: for a drug-use profile MDFT counts with its rating for substance use
     (goede aanwijzingen), also on the slide and in the workshop view, not its crime rating."""
     from kenniskaart import presentation as pres
-    from kenniskaart.matcher import Profile, offered, recommend
+    from kenniskaart.aanbeveler import Profile, offered, recommend
 
     profile = Profile(age=16, risk_factors=("beke-r-drugsgebruik",))
     result = recommend(kk, profile)

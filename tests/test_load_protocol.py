@@ -12,7 +12,7 @@ import urllib.parse
 import pytest
 
 from conftest import AppServer
-from kenniskaart.matcher import profile_from_case
+from kenniskaart.aanbeveler import profile_from_case
 from kenniskaart.share import profile_from_params
 from support.protocol import ProtocolSession, check, do_step, walk_together
 from support.walks import build_walk, shared_link_query

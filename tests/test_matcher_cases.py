@@ -16,7 +16,7 @@ import pytest
 
 from kenniskaart.catalog import age_fits
 from kenniskaart.content import Kenniskaart, load_content
-from kenniskaart.matcher import PACKAGE_SIZE, Profile, Result, profile_from_case, recommend, selected_factors
+from kenniskaart.aanbeveler import PACKAGE_SIZE, Profile, Result, profile_from_case, recommend, selected_factors
 from kenniskaart.signals import for_young_person, is_recognised
 
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"
@@ -303,7 +303,7 @@ def _recognised_fitting_exists(kk: Kenniskaart, fid: str, age: int, need: str | 
     measure), not one that does not work, open to a profile that says nothing more (no offence, LVB
     or parent stated), recognised for this factor's outcome, with a known range that fits, linked
     to the factor, its twin, or with a sourced link to its mirror."""
-    from kenniskaart.matcher import eligibility
+    from kenniskaart.aanbeveler import eligibility
     from kenniskaart.models import RECOGNISED_LEVELS
     from kenniskaart.signals import effective_recognition
 
@@ -398,7 +398,7 @@ def test_user_need_overrides_suggestion_and_unknown_input_is_reported(kk: Kennis
 RANKING_SCRIPT = """
 import json
 from kenniskaart.content import load_content
-from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 
 kk = load_content()
 profiles = [profile_from_case(c) for c in kk.cases] + [
@@ -516,7 +516,7 @@ _FACTOR_IDS = [f.id for f in _KK.factors]
     parent=hst.sampled_from([None, True, False]),
 )
 def test_nothing_is_offered_outside_its_target_group(age, fids, offence, lvb, parent):
-    from kenniskaart.matcher import has_offence, needs_offence
+    from kenniskaart.aanbeveler import has_offence, needs_offence
 
     by_id = _KK.by_id("factors")
     profile = Profile(age=age, offence=offence, lvb=lvb, parent=parent,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kenniskaart.matcher import Profile, has_offence, recommend, suggest_need
+from kenniskaart.aanbeveler import Profile, has_offence, recommend, suggest_need
 from kenniskaart.models import Caution, FactorLink, Intervention, Recognition
 from kenniskaart.signals import effective_recognition, recognised_options
 

@@ -4,7 +4,7 @@ gaps with practice examples, exclusions and the 'voor de organisatie' section.""
 from __future__ import annotations
 
 from conftest import open_page, page_text
-from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.present import EVIDENCE_LABELS
 from kenniskaart.share import profile_to_params
 from kenniskaart.ui.text import md
@@ -153,7 +153,7 @@ def test_kaart_tab_shows_the_map_of_the_profile(kk):
 def test_responsivity_inputs_change_who_is_offered(kk):
     """Delict, LVB and a parent who takes part are profile inputs: a link sets them, the page shows
     programmes after an offence only with an offence, and says why they fall out otherwise."""
-    from kenniskaart.matcher import needs_offence
+    from kenniskaart.aanbeveler import needs_offence
 
     base = Profile(age=16, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",),
                    protective_factors=("vk-sociale-vaardigheden",))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kenniskaart.content import Kenniskaart
-from kenniskaart.matcher import (
+from kenniskaart.aanbeveler import (
     PACKAGE_SIZE,
     RULES,
     SPECIALIST_FACTORS,

@@ -142,7 +142,7 @@ HOSTILE = "<script>alert(1)</script>"
 
 
 def test_hostile_link_values_are_dropped_with_a_notice_naming_them(kk):
-    from kenniskaart.matcher import Profile
+    from kenniskaart.aanbeveler import Profile
 
     risk = kk.risk_factors[0].id
     # the profile and shortlist of a link are read on the first run (AppTest: the start page)

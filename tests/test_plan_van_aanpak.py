@@ -16,7 +16,7 @@ from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
 from kenniskaart.content import load_content
-from kenniskaart.matcher import Profile, profile_from_case, recommend
+from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.plan_van_aanpak import PlanInputs, RoomVotes, assemble
 from kenniskaart.plan_van_aanpak.docx import plan_docx
 from kenniskaart.plan_van_aanpak.handoff import with_package

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from kenniskaart.matcher import Profile, recommend
+from kenniskaart.aanbeveler import Profile, recommend
 from kenniskaart.shortlist import memo_html, profile_lines
 
 

@@ -11,7 +11,7 @@ import json
 import pytest
 from conftest import open_page, page_text
 
-from kenniskaart.matcher import profile_from_case, recommend
+from kenniskaart.aanbeveler import profile_from_case, recommend
 from kenniskaart.plan_van_aanpak import PlanInputs
 from kenniskaart.planscan import Plan
 from kenniskaart.ui.text import md

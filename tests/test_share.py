@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kenniskaart.matcher import Profile
+from kenniskaart.aanbeveler import Profile
 from kenniskaart.share import FilterParam, filters_to_params, parse_filters, profile_from_params, profile_to_params
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kenniskaart.matcher import Profile
+from kenniskaart.aanbeveler import Profile
 from kenniskaart.planscan import OwnEntry, Plan
 from kenniskaart.werkmap import WerkmapError, werkmap_from_json, werkmap_summary, werkmap_to_json
 

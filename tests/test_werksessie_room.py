@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from kenniskaart.matcher import recommend
+from kenniskaart.aanbeveler import recommend
 from kenniskaart.planscan import items_of, plan_from_json, plan_to_json, scan
 from kenniskaart.werksessie.room import (
     EXPORT_COLUMNS, ORG_TYPES, Answer, Room, WerksessieError, export_csv, export_rows, export_xlsx,

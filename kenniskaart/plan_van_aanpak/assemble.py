@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..content import Kenniskaart
-from ..matcher import EXCLUSION_LABELS, Profile, Result
+from ..aanbeveler import EXCLUSION_LABELS, Profile, Result
 from ..models import Factor, Intervention, PracticeExample
 from ..planscan import (
     GROUPS,

@@ -3,7 +3,7 @@ and what the plan keeps of a werksessie."""
 
 from __future__ import annotations
 
-from ..matcher import Result
+from ..aanbeveler import Result
 from ..planscan import Plan
 from ..werksessie.room import Room, RoomSummary
 from .model import PlanInputs, RoomVotes

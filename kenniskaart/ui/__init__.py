@@ -18,7 +18,7 @@ import gc
 import streamlit as st
 
 from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
-from ..matcher import Profile, Result, recommend
+from ..aanbeveler import Profile, Result, recommend
 from .links import page_ref, restore_from_url
 from .state import _NOTICE_LIST, _NOTICE_SLOT, NOTICES_KEY, PRESENTATION_KEY, notify
 from .widgets import presentation_switch

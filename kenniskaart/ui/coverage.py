@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import charts
-from ..catalog import plural
+from ..nl import plural
 from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
 from ..planscan import (

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..catalog import crime_scope_label, plural
+from ..catalog import crime_scope_label
+from ..nl import plural
 from ..content import Kenniskaart
 from ..kaart import link_basis
 from ..models import Factor

@@ -14,7 +14,7 @@ import streamlit as st
 from .. import kaart
 from ..charts import MAP_FONT, kaart_chart
 from ..content import Kenniskaart, content_dir
-from ..matcher import Profile, offered
+from ..aanbeveler import Profile, offered
 from ..present import BASIS_EXPLAINED, BASIS_LABELS
 from . import recommended
 from .text import md

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..catalog import factor_choice_id, plural
+from ..catalog import factor_choice_id
+from ..nl import plural
 from ..content import Kenniskaart
 from ..models import AGE_LIMITS
 from ..planscan import (

@@ -11,7 +11,7 @@ from typing import cast
 import streamlit as st
 
 from ..content import Kenniskaart
-from ..matcher import Result
+from ..aanbeveler import Result
 from ..plan_van_aanpak import (
     PlanDocument,
     PlanInputs,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..content import Kenniskaart
-from ..matcher import EXCLUSION_LABELS, Recommendation, Result
+from ..aanbeveler import EXCLUSION_LABELS, Recommendation, Result
 from ..present import EVIDENCE_LABELS, TIER_TITLES, age_range, audience_text, or_unknown, recognition_text
 from ..signals import HARM_KINDS, organisation_reason, signals
 from .guidance import guidance_link

@@ -7,7 +7,7 @@ from typing import Iterable
 
 import streamlit as st
 
-from ..matcher import Profile
+from ..aanbeveler import Profile
 from ..planscan import Plan
 from .text import md
 

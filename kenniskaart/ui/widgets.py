@@ -15,8 +15,8 @@ from ..catalog import (
     factor_options,
     factors_table,
     interventions_table,
-    plural,
 )
+from ..nl import plural
 from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
 from ..present import LEVEL_LABELS

@@ -8,7 +8,7 @@ import streamlit as st
 from .. import kaart
 from ..charts import MAP_FONT, workshop_chart
 from ..content import Kenniskaart, content_dir
-from ..matcher import Profile
+from ..aanbeveler import Profile
 from .kaart import offer_key, unkey
 
 

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from ..content import Kenniskaart
 from ..exports import to_csv, to_xlsx
-from ..matcher import Profile
+from ..aanbeveler import Profile
 from ..planscan import OwnEntry, Plan
 
 ORG_TYPES: dict[str, str] = {
