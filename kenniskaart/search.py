@@ -102,9 +102,20 @@ def expand(kk: Kenniskaart, query: str) -> list[Term]:
     return terms
 
 
+WHOLE_WORD = 3
+"""A word of at most this many letters (an abbreviation: LVB, MST, PIJ, or 'mes') matches a whole
+word only: as the start of a word it would find unrelated words ('mes' → 'messengers', 'PIJ' →
+'pijler'). Longer words match the start of a word ('drugs' → 'drugsgebruik')."""
+
+
+def _alternative(word: str) -> str:
+    escaped = re.escape(word)
+    return escaped + r"(?![a-z0-9])" if len(word) <= WHOLE_WORD else escaped
+
+
 @lru_cache(maxsize=4096)
 def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(a) for a in alternatives) + ")")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(_alternative(a) for a in alternatives) + ")")
 
 
 def term_matches(term: Term, text: str) -> bool:
@@ -149,6 +160,14 @@ def matching_factor_ids(kk: Kenniskaart, terms: list[Term]) -> frozenset[str]:
     return frozenset(t for fid in direct for t in kk.twin_ids(fid))
 
 
+def factors_for(kk: Kenniskaart, query: str) -> frozenset[str]:
+    """Ids of the factors a query in everyday words finds (name, category or description, with the
+    content's synonyms; twins included): what a search box finds for the query, and what a picker
+    that cannot show everyday words (a list of checkboxes, the Werksessie) should offer for it."""
+    terms = expand(kk, query)
+    return matching_factor_ids(kk, terms) if terms else frozenset()
+
+
 def intervention_factor_ids(iv: Intervention) -> frozenset[str]:
     return frozenset(link.factor for link in iv.factors)
 
@@ -189,8 +208,9 @@ def search(kk: Kenniskaart, query: str) -> SearchResult:
     return SearchResult(tuple(terms), factors, tuple(interventions), tuple(examples), frozenset(via))
 
 
-PICKER_WORDS = 2
-"""Words of a synonym group a factor picker shows: the first ones, the words users type most."""
+PICKER_WORDS = 3
+"""Words of a synonym group a factor picker shows: the first ones, the words users type most
+('blowen', 'cannabis' after 'drugs'). The YAML puts them first."""
 
 
 def everyday_words(kk: Kenniskaart, name: str, label: str) -> list[str]:
