@@ -208,9 +208,6 @@ def search(kk: Kenniskaart, query: str) -> SearchResult:
     return SearchResult(tuple(terms), factors, tuple(interventions), tuple(examples), frozenset(via))
 
 
-PICKER_WORDS = 3
-"""Words of a synonym group a factor picker shows: the first ones, the words users type most
-('blowen', 'cannabis' after 'drugs'). The YAML puts them first."""
 
 
 def everyday_words(kk: Kenniskaart, name: str, label: str) -> list[str]:
@@ -219,45 +216,36 @@ def everyday_words(kk: Kenniskaart, name: str, label: str) -> list[str]:
 
     For every synonym group that ``name`` matches (a word of it begins with a group word, or, for
     a phrase like 'criminele vrienden', it matches each of the phrase's words): the group's first
-    ``PICKER_WORDS`` words, except those the ``label`` (or an earlier word) already carries
-    (``_shown``). In the content's order, as written there (the picker matches without accents
-    removed). Cached: the pickers ask for every factor's label on every run."""
-    return list(_everyday_words(tuple(tuple(s.words) for s in kk.synonyms), name, label))
+    ``picker`` words (``models.Synonym.picker``), except those the ``label`` (or an earlier word) already contains
+    (``_shown``): a user who types any of them, whole or in part, finds the factor in a picker
+    that keeps the options containing the typed text. In the content's order, as written there
+    (the picker matches without accents removed). Cached: the pickers ask for every factor's
+    label on every run."""
+    return list(_everyday_words(tuple((tuple(s.words), s.picker) for s in kk.synonyms), name, label))
 
 
 @lru_cache(maxsize=4096)
-def _everyday_words(synonyms: tuple[tuple[str, ...], ...], name: str, label: str) -> tuple[str, ...]:
-    groups = [tuple(normalise(w) for w in words) for words in synonyms]
+def _everyday_words(synonyms: tuple[tuple[tuple[str, ...], int], ...], name: str, label: str) -> tuple[str, ...]:
+    groups = [tuple(normalise(w) for w in words) for words, _ in synonyms]
     text = normalise(name)
     out: list[str] = []
-    for words, group in zip(synonyms, groups):
+    for (words, shown), group in zip(synonyms, groups):
         hit = term_matches(Term(group[0], group), text) or any(
             all(term_matches(_widen(groups, w), text) for w in phrase.split())
             for phrase in group if " " in phrase
         )
         if not hit:
             continue
-        for w in words[:PICKER_WORDS]:
+        for w in words[:shown]:
             if not _shown(w, " ".join((label, *out))):
                 out.append(w)
     return tuple(out)
 
 
-STEM = 6
-"""Letters two words share when they are forms of one word ('criminele', 'criminaliteit')."""
-
-
 def _shown(word: str, label: str) -> bool:
-    """Whether a label already carries ``word``: it contains it, or (a single word of at least
-    ``STEM`` letters) it has a word of the same family, so 'crimineel' is not added after
-    'criminele'. Keeps the chips short; the family's start ('crimin') finds both."""
-    text = label.casefold()
-    w = word.casefold()
-    if w in text:
-        return True
-    if " " in w or len(w) < STEM:
-        return False
-    return any(t.startswith(w[:STEM]) for t in re.findall(r"[^\W\d_]+", text))
+    """Whether a label already carries ``word``: contains it as text, case aside ('drugs' in
+    'Drugsgebruik'), the way Streamlit's 'contains' filter looks for what a user types."""
+    return word.casefold() in label.casefold()
 
 
 def explain(terms: tuple[Term, ...] | list[Term], limit: int = 4) -> str:

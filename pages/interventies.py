@@ -22,7 +22,7 @@ from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
 from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.text import md
-from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, catalogue_table, chart, factor_pickers, search_explanation
+from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, catalogue_table, chart, factor_pickers, picker_tip, search_explanation
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -88,6 +88,8 @@ with st.expander("Zoeken en filteren", expanded=True):
         "Pakt deze factor aan", list(factors), format_func=factor_pickers(kk)[1].get, key="i_factor",
         wrap=True, filter_mode="contains", help=FACTOR_PICKER_HELP, **PICK,
     )
+    with c3:
+        picker_tip("filter")
     settings = c3.pills("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting", **CHIPS)
     formats = c3.pills("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format", **CHIPS)
 

@@ -11,7 +11,7 @@ from kenniskaart.ui import get_content
 from kenniskaart.ui.links import catalog_link
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK
 from kenniskaart.ui.text import md, sources_line
-from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, chart, example_counts, factor_pickers, search_explanation
+from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, chart, example_counts, factor_pickers, picker_tip, search_explanation
 from kenniskaart.ui.guidance import guidance_link
 
 ALL = "__alle__"
@@ -88,6 +88,8 @@ with st.expander("Zoeken en filteren", expanded=True):
              "aanpakt. " + FACTOR_PICKER_HELP,
         **PICK,
     )
+    with c3:
+        picker_tip("filter")
 
 examples = filter_examples(
     kk, ExampleFilter(query=query, kinds=kinds, municipalities=munis, themes=themes, factors=sel_factors)

@@ -3,6 +3,8 @@ casus picker and the explanation under a search box."""
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 import pandas as pd
@@ -103,8 +105,82 @@ def _factor_pickers(content: str, _kk: Kenniskaart) -> tuple[dict[tuple[str, str
     return options, {f.id: factor_option_label(_kk, f) for f in _kk.factors}
 
 
-FACTOR_PICKER_HELP = ("Typ een deel van de naam, het thema of een gewoon woord, zoals spijbelen, strafblad, "
-                      "agressie, drugs of ouders.")
+FACTOR_PICKER_HELP = ("Typ een deel van de naam, het thema of een gewoon woord, zoals spijbelen, blowen, strafblad, "
+                      "schulden, criminele familie, agressie of thuis.")
+
+NO_MATCH = "Niets gevonden met dit woord. Probeer een ander woord of lees de tip onder het veld."
+"""What a picker's list says when the typed text matches no option, instead of Streamlit's
+English 'No results' (1.67 has no parameter for it: ``_PICKER_PAGE`` replaces the text)."""
+
+FACTOR_TIPS = {
+    "aanbeveler": (
+        "Geen factor bij uw woord? Een LVB, de leeftijd, een delict (Halt, jeugdreclassering) en een ouder "
+        "die meedoet vult u hierboven in bij het profiel. Online of via gamen in contact met criminelen: typ "
+        "‘criminele contacten’ (gemeenschap). Een programma zoals MDFT of MST zoekt u op de pagina Interventies."
+    ),
+    "filter": (
+        "Geen factor bij uw woord? Het zoekvak hierboven zoekt ook in de tekst van de items: programma’s "
+        "(MDFT, MST), LVB, online, JJI of jeugdreclassering."
+    ),
+    "planscan": (
+        "Geen factor bij uw woord? Typ een deel van de naam of een gewoon woord (spijbelen, blowen, schulden, "
+        "criminele familie). Alleen factoren die een interventie kan veranderen staan in de lijst."
+    ),
+}
+"""The Dutch tip under a factor picker, per page: where a word that is no factor goes (issue 26:
+'LVB', 'gamen' and 'online' in a factor picker)."""
+
+_PICKER_PAGE = """<style>
+[data-testid=stMultiSelectDropdown] [role=option],
+[data-testid=stSelectboxVirtualDropdown] [role=option] { padding-top: 0; padding-bottom: 0; }
+[data-testid=stMultiSelectDropdown] [role=option] > div,
+[data-testid=stSelectboxVirtualDropdown] [role=option] > div {
+  white-space: normal; overflow-wrap: anywhere; line-height: 1.1; font-size: 0.8125rem;
+  max-height: 2.5rem; overflow: hidden;
+}
+@media (max-width: 640px) {
+  [data-testid=stMultiSelectDropdown] [role=option] > div,
+  [data-testid=stSelectboxVirtualDropdown] [role=option] > div { font-size: 0.75rem; line-height: 1.05; }
+}
+</style><script>
+(() => {
+  if (window.__kkPickers) return;
+  window.__kkPickers = true;
+  const noMatch = %s;
+  const lists = '[data-testid=stMultiSelectDropdown], [data-testid=stSelectboxVirtualDropdown]';
+  const update = () => {
+    for (const list of document.querySelectorAll(lists)) {
+      for (const el of list.querySelectorAll('span')) {
+        if (el.childElementCount === 0 && el.textContent === 'No results') el.textContent = noMatch;
+      }
+      // an option longer than its row (2.5rem, fixed by Streamlit) gets smaller type until it fits
+      for (const el of list.querySelectorAll('[role=option] > div')) {
+        if (el.dataset.kkFit === el.textContent) continue;
+        el.dataset.kkFit = el.textContent;
+        el.style.fontSize = '';
+        let size = parseFloat(getComputedStyle(el).fontSize);
+        while (el.scrollHeight > el.clientHeight + 1 && size > 8) {
+          size -= 0.5;
+          el.style.fontSize = size + 'px';
+        }
+      }
+    }
+  };
+  new MutationObserver(update).observe(document.body, {childList: true, subtree: true, characterData: true});
+  update();
+})();
+</script>"""
+"""Style and script for a page with pickers. The option text wraps instead of running off the
+list's edge (cut off on a phone); an option still longer than its row (every row of Streamlit's
+list is 2.5rem high) gets smaller type until it fits whole. Where Streamlit writes 'No results'
+(1.67 has no parameter for it) the script writes ``NO_MATCH``. A fixed text, no content."""
+
+
+def picker_tip(where: str) -> None:
+    """Under a factor picker: the Dutch tip for words that are no factor (``FACTOR_TIPS``), and
+    the pickers' style and Dutch 'nothing found' (``_PICKER_PAGE``)."""
+    st.caption(FACTOR_TIPS[where])
+    st.html(_PICKER_PAGE % json.dumps(NO_MATCH), unsafe_allow_javascript=True)
 
 
 def factor_pickers(kk: Kenniskaart) -> tuple[dict[tuple[str, str], list[str]], dict[str, str]]:
