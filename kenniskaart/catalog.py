@@ -366,7 +366,7 @@ def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
     off on a phone still shows it; the theme keeps the grouping visible and searchable (left out
     when the label would pass ``LABEL_MAX``: the words count more than the theme).
     '(ook in <framework>)' for a factor with twins. The everyday words come from the content's
-    synonym groups that the name matches (``search.everyday_words``), so a picker that filters on
+    synonym groups that the name (or a twin's name) matches (``search.everyday_words``), so a picker that filters on
     the label text finds the factor by the words users type ('spijbel', 'strafblad', 'blowen'). The
     evidence is not in the name: the page shows it as a badge. The one label of a factor in every
     picker (Aanbeveler, Interventies, Praktijkvoorbeelden, Planscan, Werksessie)."""
@@ -375,8 +375,11 @@ def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
     name = f.name + (f" (ook in {', '.join(others)})" if others else "")
     themes = theme_names(kk, f.pmg_themes[:1])
     labels = [f"{name} · {themes[0]}", name] if themes else [name]
+    # the words fit the factor and its twins (one choice): 'Lage SES van het gezin' gives Beke's
+    # 'Lage sociaal economische status' the family words
+    names = " | ".join(factors[t].name for t in sorted(kk.twin_ids(f.id) | {f.id}) if t in factors)
     for label in labels:
-        words = everyday_words(kk, f.name, label)
+        words = everyday_words(kk, names, label)
         full = f"{label} · ook: {', '.join(words)}" if words else label
         if len(full) <= LABEL_MAX:
             return full

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..catalog import factor_choice_id, plural
+from ..catalog import plural
 from ..content import Kenniskaart
 from ..planscan import (
     ALL_BOTOC,
@@ -21,12 +21,7 @@ from ..planscan import (
 )
 from .state import current_plan, set_plan
 from .text import md
-from .widgets import FACTOR_PICKER_HELP, factor_pickers, picker_tip
-
-
-def _own_factor_options(kk: Kenniskaart) -> list[str]:
-    """Dynamic factors an own entry can address; one choice per twin pair."""
-    return [f.id for f in kk.factors if f.nature == "dynamisch" and factor_choice_id(kk, f.id) == f.id]
+from .widgets import FACTOR_PICKER_HELP, factor_picker, picker_tip
 
 
 def _from_widgets() -> None:
@@ -151,8 +146,9 @@ def plan_editor(kk: Kenniskaart, plan: Plan) -> None:
                 # the reset after adding (Streamlit warns about a value set both ways)
                 st.session_state.setdefault("ps_own_age", OWN_AGE)
                 st.slider("Leeftijd", 4, 30, key="ps_own_age", persist_state="session")
+                own_factors, own_label = factor_picker(kk, "planscan")
                 st.multiselect(
-                    "Factoren die ze aanpakt", _own_factor_options(kk), format_func=factor_pickers(kk)[1].get,
+                    "Factoren die ze aanpakt", own_factors, format_func=own_label,
                     placeholder="Kies of typ een woord…", key="ps_own_factors", persist_state="session",
                     select_all=False, wrap=True, filter_mode="contains",
                     help="Alleen dynamische factoren: statische factoren (geslacht, leeftijd, "

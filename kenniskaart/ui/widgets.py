@@ -4,6 +4,7 @@ casus picker and the explanation under a search box."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -21,7 +22,7 @@ from ..catalog import (
 )
 from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
-from ..present import LEVEL_LABELS
+from ..present import KIND_LABELS as FACTOR_KIND_LABELS, LEVEL_LABELS
 from ..search import explain, search
 from .state import SHORTLIST_KEY, add_to_shortlist, set_presentation
 from .text import md
@@ -188,6 +189,27 @@ def factor_pickers(kk: Kenniskaart) -> tuple[dict[tuple[str, str], list[str]], d
     factor (every factor picker shows these, so 'spijbel' finds a factor everywhere), built once
     per process (``catalog.factor_options`` / ``factor_option_label``). Read-only."""
     return _factor_pickers(str(content_dir()), kk)
+
+
+def factor_picker(kk: Kenniskaart, where: str) -> tuple[list[str], Callable[[str], str]]:
+    """Options and label function of the factor picker of a page other than the Aanbeveler (its
+    six pickers take ``factor_pickers`` per kind and level), each with the one label with
+    everyday words (``catalog.factor_option_label``):
+
+    - ``interventies`` ('Pakt deze factor aan'): every factor, a twin too (items link either);
+    - ``praktijkvoorbeelden`` ('Pakt deze factor aan'): the Aanbeveler's choices, with their kind;
+    - ``planscan`` (an own entry's factors): the dynamic choices (one per twin pair).
+    """
+    options, labels = factor_pickers(kk)
+    factors = kk.by_id("factors")
+    choices = [fid for ids in options.values() for fid in ids]
+    if where == "interventies":
+        return [f.id for f in kk.factors], labels.__getitem__
+    if where == "praktijkvoorbeelden":
+        return choices, lambda f: f"{labels[f]} ({FACTOR_KIND_LABELS[factors[f].kind]})"
+    if where == "planscan":
+        return [f for f in choices if factors[f].nature == "dynamisch"], labels.__getitem__
+    raise ValueError(where)
 
 
 def shortlist_button(intervention_id: str, key_prefix: str) -> None:
