@@ -62,6 +62,10 @@ class Term:
     parts: tuple["Term", ...] = ()
     """For a phrase ('crimineel verleden'): its words, each widened; a text that matches all of
     them matches the phrase too, wherever the words stand."""
+    phrases: tuple[tuple["Term", ...], ...] = ()
+    """The same for every phrase among the synonyms ('foute vrienden' → 'criminele vrienden'
+    → a word of 'crimineel' and one of 'vrienden'): what a word finds is what the pickers show
+    the word for (``everyday_words`` uses the same parts)."""
 
 
 def _groups(kk: Kenniskaart) -> list[tuple[str, ...]]:
@@ -74,6 +78,17 @@ def _widen(groups: list[tuple[str, ...]], word: str) -> Term:
         if word in group:
             alts += [w for w in group if w not in alts]
     return Term(word, tuple(alts))
+
+
+def _parts(groups: list[tuple[str, ...]], phrase: str) -> tuple[Term, ...]:
+    """A phrase's words without filler words ('toezicht en begeleiding'), each widened."""
+    return tuple(_widen(groups, w) for w in phrase.split() if w not in STOPWORDS)
+
+
+def _with_phrases(groups: list[tuple[str, ...]], term: Term) -> Term:
+    """``term`` that also matches each of its multi-word alternatives by their parts."""
+    phrases = tuple(_parts(groups, a) for a in term.alternatives if " " in a)
+    return Term(term.word, term.alternatives, term.parts, tuple(p for p in phrases if p))
 
 
 def _phrases(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -93,11 +108,11 @@ def expand(kk: Kenniskaart, query: str) -> list[Term]:
     while i < len(words):
         phrase = next((p for p in phrases if tuple(words[i:i + len(p)]) == p), None)
         if phrase is None:
-            terms.append(_widen(groups, words[i]))
+            terms.append(_with_phrases(groups, _widen(groups, words[i])))
             i += 1
             continue
         whole = _widen(groups, " ".join(phrase))
-        terms.append(Term(whole.word, whole.alternatives, tuple(_widen(groups, w) for w in phrase)))
+        terms.append(_with_phrases(groups, Term(whole.word, whole.alternatives, _parts(groups, " ".join(phrase)))))
         i += len(phrase)
     return terms
 
@@ -123,7 +138,9 @@ def term_matches(term: Term, text: str) -> bool:
     (or, for a phrase, the text matches each of its words)."""
     if _pattern(term.alternatives).search(text):
         return True
-    return bool(term.parts) and all(term_matches(p, text) for p in term.parts)
+    if term.parts and all(term_matches(p, text) for p in term.parts):
+        return True
+    return any(all(term_matches(p, text) for p in parts) for parts in term.phrases)
 
 
 def text_matches(terms: list[Term], *fields: str | None) -> bool:
@@ -230,10 +247,7 @@ def _everyday_words(synonyms: tuple[tuple[tuple[str, ...], int], ...], name: str
     text = normalise(name)
     out: list[str] = []
     for (words, shown), group in zip(synonyms, groups):
-        hit = term_matches(Term(group[0], group), text) or any(
-            all(term_matches(_widen(groups, w), text) for w in phrase.split())
-            for phrase in group if " " in phrase
-        )
+        hit = term_matches(_with_phrases(groups, Term(group[0], group)), text)
         if not hit:
             continue
         for w in words[:shown]:
