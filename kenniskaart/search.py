@@ -123,9 +123,17 @@ word only: as the start of a word it would find unrelated words ('mes' → 'mess
 'pijler'). Longer words match the start of a word ('drugs' → 'drugsgebruik')."""
 
 
+FALSE_FRIENDS = ("messenger",)
+"""Words that begin with a search word and mean something else: 'messen' (knives) finds
+'messengeweld' but not 'credible messengers'."""
+
+
 def _alternative(word: str) -> str:
     escaped = re.escape(word)
-    return escaped + r"(?![a-z0-9])" if len(word) <= WHOLE_WORD else escaped
+    if len(word) <= WHOLE_WORD:
+        return escaped + r"(?![a-z0-9])"
+    rest = [f[len(word):] for f in FALSE_FRIENDS if f.startswith(word) and f != word]
+    return escaped + "".join(f"(?!{re.escape(r)})" for r in rest)
 
 
 @lru_cache(maxsize=4096)
