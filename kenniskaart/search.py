@@ -5,8 +5,14 @@ word is widened with its synonym group from the content (``content/search/synony
 'drugs' also looks for 'middelengebruik', 'ouders' for 'gezin'. Words typed as one of the
 groups' phrases ('crimineel verleden') are one term, widened with that group ('strafblad'), that
 also matches a text with each of its words. A text matches a word when one of its words begins
-with the word or a synonym ('drugs' finds 'drugsgebruik'); a text matches the query when it
-matches every term.
+with the word or a synonym ('drugs' finds 'drugsgebruik'; a word of three letters or fewer, an
+abbreviation like 'LVB' or 'PIJ', only as a whole word); a phrase among the synonyms also matches a
+text with each of its words ('foute vrienden' → 'criminele vrienden' → a word of 'crimineel' and one
+of 'vrienden'). A text matches the query when it matches every term.
+
+The same groups give the factor pickers their everyday words (``everyday_words``, shown after a
+factor's name): one source for every search box and picker. ``factors_for`` is the factor search
+for a picker without such labels (the Werksessie).
 
 Factors match on their name, category and description. Interventions and examples match
 on their own text, or when they address a matching factor (directly or through a twin;

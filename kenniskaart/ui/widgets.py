@@ -1,5 +1,6 @@
 """Widgets several pages use: charts, the shortlist button, the presentation switch, the
-casus picker and the explanation under a search box."""
+casus picker, the explanation under a search box, and the factor pickers' options, labels, Dutch
+tip and page style (``factor_pickers``, ``factor_picker``, ``picker_tip``)."""
 
 from __future__ import annotations
 
