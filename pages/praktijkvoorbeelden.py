@@ -68,7 +68,6 @@ st.write(
     "tabel van de bron bij de omzetting verloren ging."
 )
 
-factors = kk.by_id("factors")
 factor_ids, factor_label = factor_picker(kk, "praktijkvoorbeelden")
 with st.expander("Zoeken en filteren", expanded=True):
     query = st.text_input(

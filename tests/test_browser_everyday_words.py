@@ -280,7 +280,8 @@ def test_on_a_phone_no_option_text_is_cut_off(app_server, browser, kk):
             page.wait_for_timeout(300)
             rows = options.evaluate_all(
                 "els => els.map(e => [e.innerText, e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1,"
-                " e.getBoundingClientRect().right <= window.innerWidth, parseFloat(getComputedStyle(e).fontSize)])")
+                " e.getBoundingClientRect().right <= window.innerWidth && e.getBoundingClientRect().left >= 0,"
+                " parseFloat(getComputedStyle(e).fontSize)])")
             assert rows, (path, word)
             for text, fits, inside, size in rows:
                 assert fits and inside, (path, word, text)

@@ -150,31 +150,45 @@ _PICKER_PAGE = """<style>
   window.__kkPickers = true;
   const noMatch = %s;
   const lists = '[data-testid=stMultiSelectDropdown], [data-testid=stSelectboxVirtualDropdown]';
+  // a list in a narrow column is as wide as its field: widen it (within the window) so the
+  // options need fewer lines
+  const widen = (list) => {
+    const want = Math.min(560, window.innerWidth - 16);
+    if (list.getBoundingClientRect().width + 1 >= want) return;
+    list.style.minWidth = want + 'px';
+    const over = list.getBoundingClientRect().right - (window.innerWidth - 8);
+    if (over > 0) list.style.marginLeft = -over + 'px';
+  };
   const update = () => {
     for (const list of document.querySelectorAll(lists)) {
+      widen(list);
       for (const el of list.querySelectorAll('span')) {
         if (el.childElementCount === 0 && el.textContent === 'No results') el.textContent = noMatch;
       }
       // an option longer than its row (2.5rem, fixed by Streamlit) gets smaller type until it fits
       for (const el of list.querySelectorAll('[role=option] > div')) {
-        if (el.dataset.kkFit === el.textContent) continue;
-        el.dataset.kkFit = el.textContent;
+        const key = el.textContent + '|' + el.clientWidth;
+        if (el.dataset.kkFit === key) continue;
         el.style.fontSize = '';
         let size = parseFloat(getComputedStyle(el).fontSize);
         while (el.scrollHeight > el.clientHeight + 1 && size > 8) {
           size -= 0.5;
           el.style.fontSize = size + 'px';
         }
+        el.dataset.kkFit = el.textContent + '|' + el.clientWidth;
       }
     }
   };
-  new MutationObserver(update).observe(document.body, {childList: true, subtree: true, characterData: true});
+  new MutationObserver(update).observe(document.body, {
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style'],
+  });
   update();
 })();
 </script>"""
 """Style and script for a page with pickers. The option text wraps instead of running off the
-list's edge (cut off on a phone); an option still longer than its row (every row of Streamlit's
-list is 2.5rem high) gets smaller type until it fits whole. Where Streamlit writes 'No results'
+list's edge (cut off on a phone); a list in a narrow column is widened within the window; an
+option still longer than its row (every row of Streamlit's list is 2.5rem high) gets smaller type
+until it fits whole. Where Streamlit writes 'No results'
 (1.67 has no parameter for it) the script writes ``NO_MATCH``. A fixed text, no content."""
 
 
