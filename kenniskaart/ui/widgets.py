@@ -128,9 +128,14 @@ FACTOR_TIPS = {
         "Geen factor bij uw woord? Typ een deel van de naam of een gewoon woord (spijbelen, blowen, schulden, "
         "criminele familie). Alleen factoren die een interventie kan veranderen staan in de lijst."
     ),
+    "werksessie": (
+        "Geen factor bij uw woord? Typ een deel van de naam of een gewoon woord (spijbelen, blowen, schulden, "
+        "criminele familie, thuis, straat). Een LVB of een delict is geen factor: noem het bij de toelichting."
+    ),
 }
 """The Dutch tip under a factor picker, per page: where a word that is no factor goes (issue 26:
-'LVB', 'gamen' and 'online' in a factor picker)."""
+'LVB', 'gamen' and 'online' in a factor picker). 'werksessie': for the Werksessie's picker
+(``picker_tip("werksessie")`` under it also brings the pickers' style and Dutch 'nothing found')."""
 
 _PICKER_PAGE = """<style>
 [data-testid=stMultiSelectDropdown] [role=option],
