@@ -339,20 +339,34 @@ def factor_options(kk: Kenniskaart, kind: str, level: str) -> list[str]:
     ]
 
 
+LABEL_MAX = 140
+"""A label that would be longer leaves out its theme: a picker's list row is 2.5rem high, a longer
+label gets smaller type there on a phone (``ui.widgets.picker_tip``), and the words count more."""
+
+
 def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
     """'<full name> · <first PmG theme> · ook: <everyday words>': the name first, so a chip cut
-    off on a phone still shows it; the theme keeps the grouping visible and searchable.
+    off on a phone still shows it; the theme keeps the grouping visible and searchable (left out
+    when the label would pass ``LABEL_MAX``: the words count more than the theme).
     '(ook in <framework>)' for a factor with twins. The everyday words come from the content's
-    synonym groups that the name matches (``search.everyday_words``), so a picker that filters on
-    the label text finds the factor by the words users type ('spijbel', 'strafblad'). The
-    evidence is not in the name: the page shows it as a badge."""
+    synonym groups that the name (or a twin's name) matches (``search.everyday_words``), so a picker that filters on
+    the label text finds the factor by the words users type ('spijbel', 'strafblad', 'blowen'). The
+    evidence is not in the name: the page shows it as a badge. The one label of a factor in every
+    picker (Aanbeveler, Interventies, Praktijkvoorbeelden, Planscan, Werksessie)."""
     factors = kk.by_id("factors")
     others = sorted({FRAMEWORK_SHORT[factors[t].framework] for t in kk.twin_ids(f.id) - {f.id} if t in factors})
-    label = f.name + (f" (ook in {', '.join(others)})" if others else "")
+    name = f.name + (f" (ook in {', '.join(others)})" if others else "")
     themes = theme_names(kk, f.pmg_themes[:1])
-    label = f"{label} · {themes[0]}" if themes else label
-    words = everyday_words(kk, f.name, label)
-    return f"{label} · ook: {', '.join(words)}" if words else label
+    labels = [f"{name} · {themes[0]}", name] if themes else [name]
+    # the words fit the factor and its twins (one choice): 'Lage SES van het gezin' gives Beke's
+    # 'Lage sociaal economische status' the family words
+    names = " | ".join(factors[t].name for t in sorted(kk.twin_ids(f.id) | {f.id}) if t in factors)
+    for label in labels:
+        words = everyday_words(kk, names, label)
+        full = f"{label} · ook: {', '.join(words)}" if words else label
+        if len(full) <= LABEL_MAX:
+            return full
+    return full
 
 
 RECOGNITION_MAX_AGE_YEARS = 5

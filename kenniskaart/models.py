@@ -629,6 +629,10 @@ class Synonym(Strict):
     words: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]] = Field(min_length=2)
     note: str | None = None
     """Why these words belong together (for editors)."""
+    picker: int = Field(default=2, ge=0, le=4)
+    """How many of the first ``words`` a factor picker shows after the name of a factor the group
+    fits ('… · ook: blowen, cannabis'): the words users type there. 0: the group helps the search
+    boxes only (a picker finds those factors by their name already: 'crimin')."""
 
 
 # --- plan van aanpak ---------------------------------------------------------------

@@ -5,8 +5,14 @@ word is widened with its synonym group from the content (``content/search/synony
 'drugs' also looks for 'middelengebruik', 'ouders' for 'gezin'. Words typed as one of the
 groups' phrases ('crimineel verleden') are one term, widened with that group ('strafblad'), that
 also matches a text with each of its words. A text matches a word when one of its words begins
-with the word or a synonym ('drugs' finds 'drugsgebruik'); a text matches the query when it
-matches every term.
+with the word or a synonym ('drugs' finds 'drugsgebruik'; a word of three letters or fewer, an
+abbreviation like 'LVB' or 'PIJ', only as a whole word); a phrase among the synonyms also matches a
+text with each of its words ('foute vrienden' → 'criminele vrienden' → a word of 'crimineel' and one
+of 'vrienden'). A text matches the query when it matches every term.
+
+The same groups give the factor pickers their everyday words (``everyday_words``, shown after a
+factor's name): one source for every search box and picker. ``factors_for`` is the factor search
+for a picker without such labels (the Werksessie).
 
 Factors match on their name, category and description. Interventions and examples match
 on their own text, or when they address a matching factor (directly or through a twin;
@@ -62,6 +68,10 @@ class Term:
     parts: tuple["Term", ...] = ()
     """For a phrase ('crimineel verleden'): its words, each widened; a text that matches all of
     them matches the phrase too, wherever the words stand."""
+    phrases: tuple[tuple["Term", ...], ...] = ()
+    """The same for every phrase among the synonyms ('foute vrienden' → 'criminele vrienden'
+    → a word of 'crimineel' and one of 'vrienden'): what a word finds is what the pickers show
+    the word for (``everyday_words`` uses the same parts)."""
 
 
 def _groups(kk: Kenniskaart) -> list[tuple[str, ...]]:
@@ -74,6 +84,17 @@ def _widen(groups: list[tuple[str, ...]], word: str) -> Term:
         if word in group:
             alts += [w for w in group if w not in alts]
     return Term(word, tuple(alts))
+
+
+def _parts(groups: list[tuple[str, ...]], phrase: str) -> tuple[Term, ...]:
+    """A phrase's words without filler words ('toezicht en begeleiding'), each widened."""
+    return tuple(_widen(groups, w) for w in phrase.split() if w not in STOPWORDS)
+
+
+def _with_phrases(groups: list[tuple[str, ...]], term: Term) -> Term:
+    """``term`` that also matches each of its multi-word alternatives by their parts."""
+    phrases = tuple(_parts(groups, a) for a in term.alternatives if " " in a)
+    return Term(term.word, term.alternatives, term.parts, tuple(p for p in phrases if p))
 
 
 def _phrases(groups: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -93,18 +114,37 @@ def expand(kk: Kenniskaart, query: str) -> list[Term]:
     while i < len(words):
         phrase = next((p for p in phrases if tuple(words[i:i + len(p)]) == p), None)
         if phrase is None:
-            terms.append(_widen(groups, words[i]))
+            terms.append(_with_phrases(groups, _widen(groups, words[i])))
             i += 1
             continue
         whole = _widen(groups, " ".join(phrase))
-        terms.append(Term(whole.word, whole.alternatives, tuple(_widen(groups, w) for w in phrase)))
+        terms.append(_with_phrases(groups, Term(whole.word, whole.alternatives, _parts(groups, " ".join(phrase)))))
         i += len(phrase)
     return terms
 
 
+WHOLE_WORD = 3
+"""A word of at most this many letters (an abbreviation: LVB, MST, PIJ, or 'mes') matches a whole
+word only: as the start of a word it would find unrelated words ('mes' → 'messengers', 'PIJ' →
+'pijler'). Longer words match the start of a word ('drugs' → 'drugsgebruik')."""
+
+
+FALSE_FRIENDS = ("messenger",)
+"""Words that begin with a search word and mean something else: 'messen' (knives) finds
+'messengeweld' but not 'credible messengers'."""
+
+
+def _alternative(word: str) -> str:
+    escaped = re.escape(word)
+    if len(word) <= WHOLE_WORD:
+        return escaped + r"(?![a-z0-9])"
+    rest = [f[len(word):] for f in FALSE_FRIENDS if f.startswith(word) and f != word]
+    return escaped + "".join(f"(?!{re.escape(r)})" for r in rest)
+
+
 @lru_cache(maxsize=4096)
 def _pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(a) for a in alternatives) + ")")
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(_alternative(a) for a in alternatives) + ")")
 
 
 def term_matches(term: Term, text: str) -> bool:
@@ -112,7 +152,9 @@ def term_matches(term: Term, text: str) -> bool:
     (or, for a phrase, the text matches each of its words)."""
     if _pattern(term.alternatives).search(text):
         return True
-    return bool(term.parts) and all(term_matches(p, text) for p in term.parts)
+    if term.parts and all(term_matches(p, text) for p in term.parts):
+        return True
+    return any(all(term_matches(p, text) for p in parts) for parts in term.phrases)
 
 
 def text_matches(terms: list[Term], *fields: str | None) -> bool:
@@ -147,6 +189,14 @@ def matching_factor_ids(kk: Kenniskaart, terms: list[Term]) -> frozenset[str]:
     """Factors whose own text matches, plus their twins."""
     direct = [f.id for f in kk.factors if text_matches(terms, *_factor_text(f))]
     return frozenset(t for fid in direct for t in kk.twin_ids(fid))
+
+
+def factors_for(kk: Kenniskaart, query: str) -> frozenset[str]:
+    """Ids of the factors a query in everyday words finds (name, category or description, with the
+    content's synonyms; twins included): what a search box finds for the query, and what a picker
+    that cannot show everyday words (a list of checkboxes, the Werksessie) should offer for it."""
+    terms = expand(kk, query)
+    return matching_factor_ids(kk, terms) if terms else frozenset()
 
 
 def intervention_factor_ids(iv: Intervention) -> frozenset[str]:
@@ -189,8 +239,6 @@ def search(kk: Kenniskaart, query: str) -> SearchResult:
     return SearchResult(tuple(terms), factors, tuple(interventions), tuple(examples), frozenset(via))
 
 
-PICKER_WORDS = 2
-"""Words of a synonym group a factor picker shows: the first ones, the words users type most."""
 
 
 def everyday_words(kk: Kenniskaart, name: str, label: str) -> list[str]:
@@ -199,45 +247,33 @@ def everyday_words(kk: Kenniskaart, name: str, label: str) -> list[str]:
 
     For every synonym group that ``name`` matches (a word of it begins with a group word, or, for
     a phrase like 'criminele vrienden', it matches each of the phrase's words): the group's first
-    ``PICKER_WORDS`` words, except those the ``label`` (or an earlier word) already carries
-    (``_shown``). In the content's order, as written there (the picker matches without accents
-    removed). Cached: the pickers ask for every factor's label on every run."""
-    return list(_everyday_words(tuple(tuple(s.words) for s in kk.synonyms), name, label))
+    ``picker`` words (``models.Synonym.picker``), except those the ``label`` (or an earlier word) already contains
+    (``_shown``): a user who types any of them, whole or in part, finds the factor in a picker
+    that keeps the options containing the typed text. In the content's order, as written there
+    (the picker matches without accents removed). Cached: the pickers ask for every factor's
+    label on every run."""
+    return list(_everyday_words(tuple((tuple(s.words), s.picker) for s in kk.synonyms), name, label))
 
 
 @lru_cache(maxsize=4096)
-def _everyday_words(synonyms: tuple[tuple[str, ...], ...], name: str, label: str) -> tuple[str, ...]:
-    groups = [tuple(normalise(w) for w in words) for words in synonyms]
+def _everyday_words(synonyms: tuple[tuple[tuple[str, ...], int], ...], name: str, label: str) -> tuple[str, ...]:
+    groups = [tuple(normalise(w) for w in words) for words, _ in synonyms]
     text = normalise(name)
     out: list[str] = []
-    for words, group in zip(synonyms, groups):
-        hit = term_matches(Term(group[0], group), text) or any(
-            all(term_matches(_widen(groups, w), text) for w in phrase.split())
-            for phrase in group if " " in phrase
-        )
+    for (words, shown), group in zip(synonyms, groups):
+        hit = term_matches(_with_phrases(groups, Term(group[0], group)), text)
         if not hit:
             continue
-        for w in words[:PICKER_WORDS]:
+        for w in words[:shown]:
             if not _shown(w, " ".join((label, *out))):
                 out.append(w)
     return tuple(out)
 
 
-STEM = 6
-"""Letters two words share when they are forms of one word ('criminele', 'criminaliteit')."""
-
-
 def _shown(word: str, label: str) -> bool:
-    """Whether a label already carries ``word``: it contains it, or (a single word of at least
-    ``STEM`` letters) it has a word of the same family, so 'crimineel' is not added after
-    'criminele'. Keeps the chips short; the family's start ('crimin') finds both."""
-    text = label.casefold()
-    w = word.casefold()
-    if w in text:
-        return True
-    if " " in w or len(w) < STEM:
-        return False
-    return any(t.startswith(w[:STEM]) for t in re.findall(r"[^\W\d_]+", text))
+    """Whether a label already carries ``word``: contains it as text, case aside ('drugs' in
+    'Drugsgebruik'), the way Streamlit's 'contains' filter looks for what a user types."""
+    return word.casefold() in label.casefold()
 
 
 def explain(terms: tuple[Term, ...] | list[Term], limit: int = 4) -> str:

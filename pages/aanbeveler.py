@@ -15,7 +15,7 @@ from kenniskaart.ui.links import share_box, share_params
 from kenniskaart.ui.plan_van_aanpak import plan_button
 from kenniskaart.ui.state import PROFILE_KEY, current_profile
 from kenniskaart.ui.text import md
-from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_pickers
+from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_pickers, picker_tip
 from kenniskaart.ui.results import RENDER, TABS
 
 kk = get_content()
@@ -124,6 +124,7 @@ def _profile_widgets() -> Profile:
                     help=FACTOR_PICKER_HELP + " Vrienden en kennissen in de criminaliteit staan bij "
                          "gemeenschap, familie bij gezin.",
                 )
+        picker_tip("aanbeveler")
         picked = [factors[f] for f in (*chosen["risico"], *chosen["beschermend"])]
         if picked:
             # the evidence and the nature as badges next to the full name

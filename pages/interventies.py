@@ -22,7 +22,7 @@ from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
 from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.text import md
-from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, catalogue_table, chart, factor_pickers, search_explanation
+from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, catalogue_table, chart, factor_picker, picker_tip, search_explanation
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -84,10 +84,13 @@ with st.expander("Zoeken en filteren", expanded=True):
     sel_levels = c1.pills("Niveau van hulp", list(levels), format_func=levels.get, key="i_level", **CHIPS)
     sel_themes = c2.pills("PmG-thema", list(themes), format_func=themes.get, key="i_theme", **CHIPS)
     recognition = c2.multiselect("Erkenning", rec_options, key="i_rec", **PICK)
+    factor_ids, factor_label = factor_picker(kk, "interventies")
     sel_factors = c3.multiselect(
-        "Pakt deze factor aan", list(factors), format_func=factor_pickers(kk)[1].get, key="i_factor",
+        "Pakt deze factor aan", factor_ids, format_func=factor_label, key="i_factor",
         wrap=True, filter_mode="contains", help=FACTOR_PICKER_HELP, **PICK,
     )
+    with c3:
+        picker_tip("filter")
     settings = c3.pills("Setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, key="i_setting", **CHIPS)
     formats = c3.pills("Vorm", list(FORMAT_LABELS), format_func=FORMAT_LABELS.get, key="i_format", **CHIPS)
 

@@ -7,12 +7,12 @@ import streamlit as st
 from kenniskaart.catalog import ExampleFilter, filter_examples
 from kenniskaart.nl import plural
 from kenniskaart import charts
-from kenniskaart.present import BASIS_LABELS, CAUTION_LABELS, KIND_LABELS as FACTOR_KIND_LABELS, ONBEKEND, or_unknown, theme_names
+from kenniskaart.present import BASIS_LABELS, CAUTION_LABELS, ONBEKEND, or_unknown, theme_names
 from kenniskaart.ui import get_content
 from kenniskaart.ui.links import catalog_link
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK
 from kenniskaart.ui.text import md, sources_line
-from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, chart, example_counts, factor_pickers, search_explanation
+from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, chart, example_counts, factor_picker, picker_tip, search_explanation
 from kenniskaart.ui.guidance import guidance_link
 
 ALL = "__alle__"
@@ -69,9 +69,7 @@ st.write(
     "tabel van de bron bij de omzetting verloren ging."
 )
 
-factors = kk.by_id("factors")
-picker_options, picker_labels = factor_pickers(kk)
-factor_ids = [fid for ids in picker_options.values() for fid in ids]
+factor_ids, factor_label = factor_picker(kk, "praktijkvoorbeelden")
 with st.expander("Zoeken en filteren", expanded=True):
     query = st.text_input(
         "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken",
@@ -83,12 +81,14 @@ with st.expander("Zoeken en filteren", expanded=True):
     themes = c2.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, key="p_theme", **PICK)
     sel_factors = c3.multiselect(
         "Pakt deze factor aan", factor_ids,
-        format_func=lambda f: f"{picker_labels[f]} ({FACTOR_KIND_LABELS[factors[f].kind]})",
+        format_func=factor_label,
         key="p_factor", wrap=True, filter_mode="contains",
         help="Voorbeelden die de factor zelf aanpakken, of een interventie uit de catalogus gebruiken die hem "
              "aanpakt. " + FACTOR_PICKER_HELP,
         **PICK,
     )
+    with c3:
+        picker_tip("filter")
 
 examples = filter_examples(
     kk, ExampleFilter(query=query, kinds=kinds, municipalities=munis, themes=themes, factors=sel_factors)

@@ -7,12 +7,13 @@ import pytest
 from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 
 from conftest import open_page
-from kenniskaart.catalog import factor_choice_id, factor_option_label, factor_options
+from kenniskaart.catalog import LABEL_MAX, factor_choice_id, factor_option_label, factor_options
 from kenniskaart.content import Kenniskaart
 from kenniskaart.models import Factor, SourceRef, Synonym, Theme
 from kenniskaart.present import EVIDENCE_LABELS
 from kenniskaart import search as search_module
 from kenniskaart.search import search
+from kenniskaart.ui.widgets import FACTOR_TIPS, NO_MATCH, factor_picker, factor_pickers
 
 SRC = [SourceRef(source="s", section="x")]
 
@@ -104,32 +105,193 @@ def test_what_a_picker_finds_the_search_box_finds_too(kk, word):
 
 
 def test_chips_stay_short(kk):
-    """The words are few: at most a handful per label, and no label grows by more than ~60 characters."""
+    """The words are few: at most ten per label, and a label with the theme stays within
+    ``LABEL_MAX`` (a longer one leaves the theme out)."""
     factors = kk.by_id("factors")
     for kind in KINDS:
         for level in LEVELS:
             for fid in factor_options(kk, kind, level):
                 label = factor_option_label(kk, factors[fid])
                 extra = label.split(" · ook: ", 1)[1] if " · ook: " in label else ""
-                assert len(extra) <= 60 and len(extra.split(", ")) <= 5, label
+                assert len(extra.split(", ")) <= 10, label
+                assert label.count(" · ") < 2 or len(label) <= LABEL_MAX, label
 
 
 def test_everyday_words_come_from_the_synonym_groups_head_words():
     everyday_words = search_module.everyday_words
     kk = Kenniskaart(synonyms=(
         Synonym(id="drugs", words=["drugs", "middelengebruik", "verslaving"]),
-        Synonym(id="crimineel", words=["crimineel", "criminaliteit", "criminele"]),
+        Synonym(id="crimineel", words=["crimineel", "criminaliteit", "criminele"], picker=0),
         Synonym(id="vrienden", words=["vrienden", "vriendengroep"]),
         Synonym(id="criminele-vrienden", words=["criminele vrienden", "foute vrienden"]),
+        Synonym(id="school", words=["spijbelen", "schooluitval", "schoolverzuim", "laag opleidingsniveau"], picker=3),
     ))
-    # the group's first two words, except what the label already carries ('drugs' in 'Drugsgebruik')
+    # the group's first ``picker`` words (2 unless set), except what the label already carries
+    # ('drugs' in 'Drugsgebruik')
     assert everyday_words(kk, "Drugsgebruik", "Drugsgebruik · Thema") == ["middelengebruik"]
-    # forms of a word already in the label are not repeated ('crimineel' after 'criminele')
+    # a group with picker: 0 helps the search only
     assert everyday_words(kk, "Criminele reputatie", "Criminele reputatie") == []
     # a phrase group fits a name that has a word of each part's group
     words = everyday_words(kk, "Banden met vrienden binnen de criminaliteit", "Banden met vrienden binnen de criminaliteit")
     assert "criminele vrienden" in words and "foute vrienden" in words
     assert everyday_words(kk, "Lage zelfcontrole", "Lage zelfcontrole") == []
+    # a word of the same family is no reason to leave a word out: 'schooluitval' does not contain
+    # 'schoolverzuim', and a user who types that must find the factor
+    assert everyday_words(kk, "Een laag opleidingsniveau", "Een laag opleidingsniveau") == [
+        "spijbelen", "schooluitval", "schoolverzuim"]
+
+
+# --- one synonym source for every picker (issue 26) ------------------------------------------
+
+def _pickers(kk) -> dict[str, tuple[list[str], object]]:
+    """Every factor picker: its options and the label function its page passes as format_func
+    (the Aanbeveler's six from ``factor_pickers``, the others from ``factor_picker``)."""
+    options, labels = factor_pickers(kk)
+    out = {f"aanbeveler/{kind}/{level}": (options[(kind, level)], labels.get) for kind in KINDS for level in LEVELS}
+    for where in ("interventies", "praktijkvoorbeelden", "planscan"):
+        out[where] = factor_picker(kk, where)
+    return out
+
+
+def _contains(kk, typed: str) -> dict[str, set[str]]:
+    """Per picker, the options Streamlit keeps for ``typed`` with filter_mode="contains"."""
+    return {name: {fid for fid in ids if typed.casefold() in label(fid).casefold()}
+            for name, (ids, label) in _pickers(kk).items()}
+
+
+FAMILY = {
+    "beke-r-familiebanden-emotionele-relaties", "beke-r-familiebanden-georganiseerde-criminaliteit",
+    "beke-r-minder-stabiele-gezinssituatie", "beke-r-lage-sociaal-economische-status",
+    "sw-gezin-r-gebrekkige-opvoedvaardigheden", "sw-gezin-r-slechte-gezinsrelaties",
+    "sw-gezin-r-persoonlijke-problemen-gezinsleden", "sw-gezin-b-ouderbetrokkenheid", "sw-gezin-b-ouderlijke-controle",
+    "sw-gezin-b-warme-ouder-kindrelatie", "sw-gezin-b-steun-gezin-familie", "sw-gezin-b-oudere-moeder",
+    "sw-gezin-b-familiecohesie-organisatie", "sw-gezin-b-kwaliteit-relatie-familie", "sw-gezin-b-stimulerende-derde",
+    "sw-gezin-b-erkenning-talenten", "sw-gezin-b-delegaatperspectief", "sw-gezin-b-opvoedersbetrokkenheid",
+    "po-steun-volwassenen", "po-sociale-binding", "vk-familie",
+}
+"""Factors about parents, family and home, read from their names ('Lage sociaal economische
+status': its Samen Weerbaar twin is 'Lage SES van het gezin')."""
+
+DRUGS = {"beke-r-drugsgebruik", "beke-r-drugsveroordelingen", "beke-r-softdrugsgebruik-combinatie",
+         "beke-r-problematiek-school-financieel-drugs", "sw-gezin-r-persoonlijke-problemen-gezinsleden",
+         "sw-gem-r-drugs-in-buurt"}
+SCHOOL_DROPOUT = {"beke-r-laag-opleidingsniveau", "beke-r-softdrugsgebruik-combinatie"}
+RECORD = {"beke-r-criminele-achtergrond", "beke-r-meer-veroordelingen", "beke-r-drugsveroordelingen",
+          "beke-r-veroordelingen-stalking", "beke-r-meer-langere-gevangenisstraffen", "beke-r-detentiegeschiedenis",
+          "beke-r-rol-zwaarder-strafrechtelijk-verleden"}
+NEIGHBOURHOOD = {"beke-r-buurt-criminele-groep", "beke-r-buurt-criminele-code", "beke-r-rolmodellen-georganiseerde-criminaliteit",
+                 "beke-r-gebrek-sociale-controle", "sw-gem-r-verloedering", "sw-gem-r-drugs-in-buurt",
+                 "sw-gem-r-weinig-binding-jongere-buurt", "sw-gem-r-wapens", "sw-gem-r-mediaberichtgeving-geweld",
+                 "sw-gem-r-relatieve-deprivatie", "sw-gem-b-kwaliteit-buurt", "po-sociale-binding"}
+MONEY = {"beke-r-idee-aantrekkelijke-levensstijl", "beke-r-problematiek-school-financieel-drugs",
+         "beke-r-schuldenproblematiek", "beke-r-rol-financieel-kwetsbaar", "beke-b-financieel-gewin-tegenvallen",
+         "beke-b-afwezigheid-schulden", "sw-gezin-r-armoede"}
+WORK = {"beke-r-gebrek-werkgelegenheid", "beke-r-specifieke-werkomstandigheden", "beke-r-werkomgeving-sociale-banden",
+        "beke-r-rol-hebben-van-een-baan", "beke-b-hebben-van-een-baan", "sw-gem-r-werkloosheid"}
+VIOLENCE = {"beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-bereidheid-geweld", "beke-r-geweldsdelicten-jeugd",
+            "sw-gem-r-mediaberichtgeving-geweld"}
+ROLE_MODEL = {"beke-r-rolmodellen-georganiseerde-criminaliteit", "beke-b-betekenisvolle-steunende-derde",
+              "sw-gezin-b-stimulerende-derde", "sw-gem-b-stimulerende-derde-mentoring", "vk-rolmodellen"}
+
+GROUPS: dict[str, tuple[tuple[str, ...], set[str]]] = {
+    # group id: (the words a user types in a factor picker, the factors each must find), written
+    # by hand from the factor names; set() = no factor is meant (the page's tip says where to go)
+    "vrienden": (("vriendengroep", "vrienden"), {
+        "beke-r-problematische-jeugdgroep", "beke-r-softdrugsgebruik-combinatie", "beke-r-banden-vrienden-kennissen",
+        "sw-gem-b-prosociale-leeftijdsgenoten", "vk-peers"}),
+    "criminele-vrienden": (("criminele vrienden", "foute vrienden"), {
+        "beke-r-banden-vrienden-kennissen", "sw-gem-r-uitbreiding-criminele-contacten"}),
+    "criminele-familie": (("criminele familie",), {
+        "beke-r-familiebanden-emotionele-relaties", "beke-r-familiebanden-georganiseerde-criminaliteit",
+        "sw-gezin-r-persoonlijke-problemen-gezinsleden", "sw-gezin-r-bendelidmaatschap-oudere-broer",
+        "sw-gezin-b-delegaatperspectief"}),
+    "crimineel": ((), set()),
+    "strafblad": (("strafblad", "crimineel verleden"), RECORD),
+    "detentie": (("JJI", "PIJ"), {"beke-r-detentiegeschiedenis", "beke-r-meer-langere-gevangenisstraffen"}),
+    "jeugdreclassering": (("jeugdreclassering",), set()),
+    "halt": (("Halt",), set()),
+    "ots": (("OTS", "ondertoezichtstelling"), {"beke-r-negatief-contact-jeugdbescherming"}),
+    "lvb": (("LVB",), set()),
+    "ggz": (("ggz",), set()),
+    "mdft": (("MDFT",), set()),
+    "mst": (("MST",), set()),
+    "drugs": (("drugs", "blowen", "cannabis", "middelengebruik"), DRUGS),
+    "spijbelen": (("spijbelen", "schooluitval", "schoolverzuim"), {*SCHOOL_DROPOUT, "po-schoolmotivatie"}),
+    "vsv": (("vsv", "voortijdig schoolverlaten"), SCHOOL_DROPOUT),
+    "school": (("school",), {*SCHOOL_DROPOUT, "beke-r-problematiek-school-financieel-drugs", "po-schoolmotivatie",
+                             "sw-gem-b-erkenning-talenten", "po-sociale-binding"}),
+    "ouders": (("ouders", "thuis", "opvoeding"), FAMILY),
+    "wapens": (("wapens", "messen", "mes"), {"sw-gem-r-wapens"}),
+    "straat": (("straat", "buurt"), NEIGHBOURHOOD),
+    "geld": (("geld", "schulden", "geldezel"), MONEY),
+    "werk": (("baan", "werkloosheid"), WORK),
+    "geweld": (("agressie", "geweld"), VIOLENCE - {"beke-r-antisociale-persoonlijkheidskenmerken"}),
+    "gedrag": (("probleemgedrag", "agressie"), {"beke-r-antisociale-persoonlijkheidskenmerken"}),
+    "rolmodel": (("rolmodel", "mentor"), ROLE_MODEL),
+    "vrije-tijd": (("vrije tijd", "sport"), {"po-vrijetijdsbesteding"}),
+    "online": (("online", "gamen", "social media"), set()),
+}
+
+
+def test_every_synonym_group_has_a_hand_written_expectation(kk):
+    """A new group needs its line in GROUPS; the words a picker shows are among the typed ones."""
+    assert {s.id for s in kk.synonyms} == set(GROUPS)
+    for s in kk.synonyms:
+        typed = [w.casefold() for w in GROUPS[s.id][0]]
+        assert all(w.casefold() in typed for w in s.words[:s.picker]), s.id
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_each_word_of_a_group_finds_its_factors_in_every_picker(kk, group):
+    """Typed into every factor picker (Aanbeveler ×6, Interventies, Praktijkvoorbeelden, Planscan),
+    each word keeps every intended factor that picker offers (a twin's choice counts for it), and
+    the intended factors are offered somewhere."""
+    words, expected = GROUPS[group]
+    pickers = _pickers(kk)
+    offered = set().union(*(set(ids) for ids, _ in pickers.values()))
+    assert expected <= offered, expected - offered
+    for word in words:
+        hits = _contains(kk, word)
+        for name, (ids, _) in pickers.items():
+            want = {f for f in ids if factor_choice_id(kk, f) in expected or f in expected}
+            assert want <= hits[name], (word, name, want - hits[name])
+
+
+@pytest.mark.parametrize("group", sorted(g for g, (words, expected) in GROUPS.items() if expected))
+def test_a_picker_finds_no_unrelated_factor_for_a_whole_word(kk, group):
+    """Every option a whole word of four letters or more keeps is a factor the search boxes find
+    for it too (the same synonym groups), or one of its twins. Shorter abbreviations are matched
+    inside words by Streamlit ('PIJ' in 'spijbelen'): the search boxes match them whole."""
+    for word in GROUPS[group][0]:
+        if len(word) < 4:
+            continue
+        found = {factor_choice_id(kk, f.id) for f in search(kk, word).factors} | {f.id for f in search(kk, word).factors}
+        hits = set().union(*_contains(kk, word).values())
+        assert hits and hits <= found, (word, hits - found)
+
+
+@pytest.mark.parametrize("word, where", [
+    ("LVB", "aanbeveler"), ("online", "aanbeveler"), ("gamen", "aanbeveler"), ("MDFT", "aanbeveler"),
+    ("MST", "aanbeveler"), ("Halt", "aanbeveler"), ("jeugdreclassering", "aanbeveler"), ("ggz", "aanbeveler"),
+    ("LVB", "filter"), ("MDFT", "filter"), ("online", "filter"), ("jeugdreclassering", "filter"),
+])
+def test_a_word_that_is_no_factor_has_a_dutch_tip(word, where):
+    """A word that no factor name carries is named in the picker's Dutch tip, which says where it
+    goes (the LVB input, 'Delict gepleegd', the search box, Interventies)."""
+    assert word.casefold() in FACTOR_TIPS[where].casefold()
+    assert "No results" not in NO_MATCH and NO_MATCH.startswith("Niets gevonden")
+
+
+def test_the_picker_page_script_writes_dutch_for_no_results():
+    """The script that replaces Streamlit's 'No results' carries the Dutch text, JSON-quoted, and
+    embeds no content."""
+    import json
+
+    from kenniskaart.ui.widgets import _PICKER_PAGE
+
+    page = _PICKER_PAGE % json.dumps(NO_MATCH)
+    assert "'No results'" in page and json.dumps(NO_MATCH) in page
+    assert "white-space: normal" in page  # option text wraps instead of being cut off
 
 
 def test_the_aanbeveler_pickers_filter_on_contains():

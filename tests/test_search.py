@@ -15,6 +15,7 @@ from kenniskaart.catalog import (
 )
 from kenniskaart.content import Kenniskaart
 from kenniskaart.models import Synonym
+from kenniskaart import search as search_module
 from kenniskaart.search import example_factor_ids, expand, normalise, query_words, search, text_matches
 
 
@@ -121,3 +122,88 @@ def test_a_phrase_of_a_group_is_one_term_that_also_matches_its_words():
 ])
 def test_everyday_words_of_the_new_groups(kk, query, factor):
     assert factor in {f.id for f in search(kk, query).factors}
+
+
+# --- issue 26: the issue's words and professional abbreviations in the search boxes ----------
+
+ISSUE_WORDS = {
+    # typed word: (interventions, factors) the search boxes must find, written by hand from the
+    # names and target groups of the items
+    "LVB": ({"so-cool", "take-it-personal", "grip-op-agressie", "cova-plus"}, set()),
+    "blowen": ({"wiet-check", "moti-4", "mdft", "take-it-personal", "brains4use"}, {"beke-r-drugsgebruik"}),
+    "cannabis": ({"wiet-check", "moti-4", "mdft"}, {"beke-r-drugsgebruik"}),
+    "drugs": ({"wiet-check", "moti-4", "mdft"}, {"beke-r-drugsgebruik", "sw-gem-r-drugs-in-buurt"}),
+    "schooluitval": ({"aanpak-schoolverzuim", "school2care"}, {"beke-r-laag-opleidingsniveau"}),
+    "spijbelen": ({"aanpak-schoolverzuim", "school2care"}, {"beke-r-laag-opleidingsniveau"}),
+    "voortijdig schoolverlaten": ({"aanpak-schoolverzuim", "school2care"}, {"beke-r-laag-opleidingsniveau"}),
+    "vsv": ({"aanpak-schoolverzuim", "school2care"}, {"beke-r-laag-opleidingsniveau"}),
+    "criminele familie": ({"familieaanpak"}, {"beke-r-familiebanden-georganiseerde-criminaliteit",
+                                              "sw-gezin-r-criminele-gezinsleden"}),
+    "gamen": ({"online-weerbaarheid", "moti-4"}, set()),
+    "online": ({"online-weerbaarheid"}, set()),
+    "social media": ({"online-weerbaarheid"}, set()),
+    "thuis": ({"home-start", "triple-p", "mst"}, {"sw-gezin-r-slechte-gezinsrelaties"}),
+    "straat": ({"straatcoaches", "jongerenwerk", "jeugdboa"}, {"sw-gem-r-drugs-in-buurt"}),
+    "MDFT": ({"mdft"}, set()),
+    "MST": ({"mst"}, set()),
+    "OTS": (set(), {"beke-r-negatief-contact-jeugdbescherming"}),
+    "JJI": ({"nazorg-detentie", "brains4use"}, {"beke-r-detentiegeschiedenis"}),
+    "PIJ": ({"nazorg-detentie"}, {"beke-r-detentiegeschiedenis"}),
+    "HALT": ({"halt", "halt-spreekuur", "halt-stop-reactie"}, set()),
+    "jeugdreclassering": ({"verharde-doelgroep-jeugdreclassering"}, set()),
+    "ggz": ({"incredible-years", "minder-boos-en-opstandig"}, set()),
+    "geldezel": (set(), {"beke-r-rol-financieel-kwetsbaar"}),
+    "schulden": (set(), {"beke-r-schuldenproblematiek", "sw-gezin-r-armoede"}),
+    "wapens": (set(), {"sw-gem-r-wapens"}),
+    "mes": (set(), {"sw-gem-r-wapens"}),
+}
+
+
+@pytest.mark.parametrize("word", sorted(ISSUE_WORDS))
+def test_the_issue_words_find_their_items_in_the_search_boxes(kk, word):
+    """Interventies' and Praktijkvoorbeelden' search boxes (``catalog.filter_interventions`` /
+    ``filter_examples``, i.e. ``search.search``) find the intended items for every word of the
+    issue, professional abbreviations included; Factoren's finds the intended factors."""
+    interventions, factors = ISSUE_WORDS[word]
+    found = search(kk, word)
+    assert interventions <= {iv.id for iv in found.interventions}, interventions - {iv.id for iv in found.interventions}
+    assert factors <= {f.id for f in found.factors}
+    assert factors <= search_module.factors_for(kk, word)
+    listed = {iv.id for iv in filter_interventions(kk, InterventionFilter(query=word))}
+    assert interventions <= listed
+    # something to show on every page that has a search box, also where no item has the word
+    assert found.interventions or found.factors
+
+
+def test_lvb_finds_the_lvb_programmes_and_not_the_one_for_no_lvb(kk):
+    """'LVB' in Interventies' search: the programmes for a young person with a licht verstandelijke
+    beperking ('requires: [lvb]'), not Tools4U ('niet bij een LVB': its text says IQ above 85)."""
+    found = {iv.id for iv in search(kk, "LVB").interventions}
+    lvb_only = {iv.id for iv in kk.interventions if "lvb" in iv.requires}
+    assert lvb_only and lvb_only <= found
+    assert "tools4u" not in found
+
+
+def test_a_short_word_matches_a_whole_word_only():
+    """'mes' is no 'messengers', 'PIJ' no 'pijler';
+    a whole short word still matches, also next to a hyphen ('LVB-zorg')."""
+    kk = Kenniskaart(synonyms=(Synonym(id="wapens", words=["wapens", "messen", "mes"]),))
+    (mes,) = expand(kk, "mes")
+    assert not text_matches([mes], "credible messengers")
+    assert text_matches([mes], "met een mes op zak") and text_matches([mes], "messengeweld")
+    (wapens,) = expand(kk, "wapens")
+    assert not text_matches([wapens], "credible messengers") and text_matches([wapens], "messen")
+    (pij,) = expand(kk, "PIJ")
+    assert not text_matches([pij], "de derde pijler") and text_matches([pij], "een pij-maatregel")
+    (lvb,) = expand(kk, "LVB")
+    assert text_matches([lvb], "in de LVB-zorg") and not text_matches([lvb], "lvbx")
+    (drug,) = expand(kk, "drug")
+    assert text_matches([drug], "drugsgebruik")  # four letters and more: the start of a word
+
+
+def test_factors_for_is_what_the_search_finds(kk):
+    """``search.factors_for``: the public function a picker without labels (the Werksessie) can call."""
+    for word in ("foute vrienden", "blowen", "thuis", "OTS", "qqqzzz"):
+        assert search_module.factors_for(kk, word) == frozenset(
+            t for f in search(kk, word).factors for t in kk.twin_ids(f.id))
+    assert search_module.factors_for(kk, "  ") == frozenset()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..catalog import factor_choice_id
 from ..nl import plural
 from ..content import Kenniskaart
 from ..models import AGE_LIMITS
@@ -23,18 +22,7 @@ from ..planscan import (
 )
 from .state import current_plan, set_plan
 from .text import md
-
-
-def _own_factor_options(kk: Kenniskaart) -> list[str]:
-    """Dynamic factors an own entry can address; one choice per twin pair."""
-    return [f.id for f in kk.factors if f.nature == "dynamisch" and factor_choice_id(kk, f.id) == f.id]
-
-
-def _factor_label(kk: Kenniskaart, fid: str) -> str:
-    factors = kk.by_id("factors")
-    f = factors[fid]
-    twins = [factors[t].name for t in sorted(kk.twin_ids(fid) - {fid}) if t in factors]
-    return f.name + (f" (= {'; '.join(twins)})" if twins else "")
+from .widgets import FACTOR_PICKER_HELP, factor_picker, picker_tip
 
 
 def _from_widgets() -> None:
@@ -159,13 +147,15 @@ def plan_editor(kk: Kenniskaart, plan: Plan) -> None:
                 # the reset after adding (Streamlit warns about a value set both ways)
                 st.session_state.setdefault("ps_own_age", OWN_AGE)
                 st.slider("Leeftijd", *AGE_LIMITS, key="ps_own_age", persist_state="session")
+                own_factors, own_label = factor_picker(kk, "planscan")
                 st.multiselect(
-                    "Factoren die ze aanpakt", _own_factor_options(kk), format_func=lambda f: _factor_label(kk, f),
-                    placeholder="Kies…", key="ps_own_factors", persist_state="session",
-                    select_all=False, wrap=True,
+                    "Factoren die ze aanpakt", own_factors, format_func=own_label,
+                    placeholder="Kies of typ een woord…", key="ps_own_factors", persist_state="session",
+                    select_all=False, wrap=True, filter_mode="contains",
                     help="Alleen dynamische factoren: statische factoren (geslacht, leeftijd, "
-                    "strafrechtelijk verleden) verandert geen interventie.",
+                    "strafrechtelijk verleden) verandert geen interventie. " + FACTOR_PICKER_HELP,
                 )
+                picker_tip("planscan")
                 st.multiselect(
                     "Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get,
                     placeholder="Kies…", key="ps_own_ps_themes", persist_state="session", select_all=False,

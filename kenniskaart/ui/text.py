@@ -7,6 +7,7 @@ control characters, never as raw HTML.
 from __future__ import annotations
 
 from typing import Iterable
+from urllib.parse import quote
 
 import streamlit as st
 
@@ -36,11 +37,27 @@ def definitions(labels: dict[str, str], explained: dict[str, str]) -> str:
     return "\n\n".join(f"**{md(label)}** — {md(explained[key])}" for key, label in labels.items())
 
 
+URL_SAFE = "/:?#[]@!$&'*+,;=%"
+"""Characters a link's address keeps as they are (RFC 3986's reserved and unreserved ones, and '%'
+of an address that is already encoded). Everything else is percent-encoded: parentheses (NJi's
+'…-(MDFT)' pages: an unbalanced '(' in a Markdown link's address breaks the link and shows the
+raw Markdown), spaces, '<', '>', quotes, backslashes and non-ASCII letters."""
+
+
+def link_address(url: str) -> str:
+    """A content URL as the address of a Markdown link: percent-encoded except ``URL_SAFE``, so
+    the address never ends early and never carries Markdown or HTML."""
+    return quote(url, safe=URL_SAFE)
+
+
 def web_link(url: str) -> str:
-    """A Markdown link for an http(s) URL from the content, or '' for any other scheme."""
-    if not url.startswith(("https://", "http://")):
+    """A Markdown link for an http(s) URL from the content, or '' for any other scheme. The
+    text is the URL escaped with ``md()`` (no Markdown, HTML or second link in it), the address
+    is ``link_address(url)``: every URL, parentheses included, is one working link."""
+    url = url.strip()
+    if not url.lower().startswith(("https://", "http://")):
         return ""
-    return f"[{md(url)}]({url.replace(')', '%29').replace(' ', '%20')})"
+    return f"[{md(url)}]({link_address(url)})"
 
 
 def sources_line(kk: Kenniskaart, refs: Iterable[SourceRef], label: str = "Bron") -> str:
