@@ -33,7 +33,7 @@ from kenniskaart.plan_van_aanpak import PlanInputs, RoomVotes, assemble  # noqa:
 from kenniskaart.plan_van_aanpak.docx import plan_docx  # noqa: E402
 from kenniskaart.plan_van_aanpak.handoff import with_package  # noqa: E402
 from kenniskaart.planscan import Plan  # noqa: E402
-from kenniskaart.signals import is_recognised  # noqa: E402
+from kenniskaart.rules import is_recognised  # noqa: E402
 
 ITEMS = 15
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
 from .search import everyday_words, example_factor_ids, search
-from .signals import addressing, age_fits, is_recognised, not_working, recognised_options
+from .rules import addressing, age_fits, is_recognised, not_working, recognised_options
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,

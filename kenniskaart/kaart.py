@@ -22,7 +22,7 @@ import pandas as pd
 from .content import Kenniskaart
 from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Recognition
 from .present import BASIS_LABELS, EVIDENCE_LABELS, KIND_LABELS
-from .signals import addressing, effective_recognition, for_young_person, is_recognised
+from .rules import addressing, effective_recognition, for_young_person, is_recognised
 
 NO_THEME = "geen-thema"
 NO_THEME_LABEL = "zonder praktijkscan-thema"
@@ -67,7 +67,7 @@ def factor_strength(f: Factor) -> str:
 
 def intervention_strength(iv: Intervention, rec: Recognition | None = None) -> str:
     """Evidence strength from the main recognition, or from ``rec`` (the rating the Aanbeveler
-    used for a profile's outcome, ``signals.effective_recognition``)."""
+    used for a profile's outcome, ``rules.effective_recognition``)."""
     rec = rec or iv.recognition
     if rec is None or rec.level == "niet beoordeeld":
         return "bewijs onbekend"

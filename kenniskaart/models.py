@@ -201,7 +201,7 @@ NotWorkingKind = Literal["kan_schaden", "geen_effect", "niet_aangetoond"]
 * ``niet_aangetoond``: no evidence either way (ex-offender role models, seed 004 §2.3.2): a
   caution, not a verdict; the item may still be offered, below what has evidence.
 
-The first two are never recommended and never count as coverage (``signals.counts_as_coverage``).
+The first two are never recommended and never count as coverage (``rules.counts_as_coverage``).
 """
 
 NOT_WORKING_KINDS: tuple[str, ...] = ("kan_schaden", "geen_effect", "niet_aangetoond")

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from .content import Kenniskaart, user_message
 from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Guidance, Intervention, PracticeExample
 from .present import BASIS_LABELS
-from .signals import (
+from .rules import (
     HARM_ORDER,
     counts_as_coverage,
     effective_recognition,
@@ -304,7 +304,7 @@ def _class_of(kk: Kenniskaart, factor_id: str) -> frozenset[str]:
 def counts_in_plan(kk: Kenniskaart, item: PlanItem) -> bool:
     """Whether a plan item counts as coverage: not when a source reports harm or a trial found no
     effect, for the item itself or a catalogue intervention a practice example uses
-    (``signals.counts_as_coverage``). Such an item stays in the plan with its warning."""
+    (``rules.counts_as_coverage``). Such an item stays in the plan with its warning."""
     if isinstance(item, OwnEntry):
         return True
     if not counts_as_coverage(item):
@@ -487,7 +487,7 @@ def _theme_or_level_suggestions(kk: Kenniskaart, c: Coverage, limit: int) -> lis
 def suggestions_for_factor(kk: Kenniskaart, factor_ids: tuple[str, ...]) -> list[Intervention]:
     """What a plan can add for a factor (or its class) whose young people's age is not known:
     interventions for one young person that address it and count as coverage, within the PmG
-    ages (8-27, ``signals.in_pmg_ages``); recognised first (the strongest rating for the factor's
+    ages (8-27, ``rules.in_pmg_ages``); recognised first (the strongest rating for the factor's
     outcome first), then by name. The same verdict as the Aanbeveler's: nothing that can harm or
     had no effect, nothing for a whole class or the municipality."""
     ids = frozenset(t for fid in factor_ids for t in kk.twin_ids(fid))

@@ -25,7 +25,7 @@ from .present import (
     source_text,
 )
 from .models import SourceRef
-from .signals import harms_first
+from .rules import harms_first
 
 _ROW_POINTER = re.compile(r"^Per [\w ]+, rij\b", re.IGNORECASE)
 """A section that points at a row of an editor's table ('Per intervention, rij AJB'): an

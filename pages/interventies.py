@@ -16,7 +16,7 @@ from kenniskaart.exports import dataframe_xlsx
 from kenniskaart.models import AGE_LIMITS, RECOGNITION_ORDER
 from kenniskaart.present import FORMAT_LABELS, KIND_IV_LABELS, ONBEKEND, SETTING_LABELS
 from kenniskaart.share import FilterParam
-from kenniskaart.signals import for_young_person
+from kenniskaart.rules import for_young_person
 from kenniskaart.ui import get_content
 from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify

@@ -6,7 +6,7 @@ from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.nl import plural
 from kenniskaart.present import NOT_WORKING_LABELS
-from kenniskaart.signals import not_working
+from kenniskaart.rules import not_working
 from kenniskaart.ui import get_content
 from kenniskaart.ui.links import page_ref, share_box, share_params
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile

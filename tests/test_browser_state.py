@@ -255,7 +255,7 @@ def test_which_interventions_fit_a_15_year_old(app_server, page, kk):
 def test_clicking_a_table_row_opens_its_detail_and_a_new_search_drops_the_tick(app_server, page, kk):
     """Selecting a row opens its detail. Issue 20: after a new search another row was ticked than
     the one in the detail. The grid's accessible table says which row is selected (aria-selected)."""
-    from kenniskaart.signals import for_young_person
+    from kenniskaart.rules import for_young_person
 
     young = [iv for iv in kk.interventions if for_young_person(iv)]
     page.goto(f"{app_server.url}/interventies")

@@ -17,7 +17,7 @@ from kenniskaart.catalog import age_fits
 from kenniskaart.content import SHARED_DIR
 from kenniskaart.models import RECOGNISED_LEVELS
 from kenniskaart.present import recognition_text
-from kenniskaart.signals import recognised_options
+from kenniskaart.rules import recognised_options
 
 FACTS_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"
 ROW = re.compile(r"^Per intervention, rij (\d+)\b")
@@ -174,7 +174,7 @@ def test_every_grounded_dynamic_risk_factor_has_a_recognised_age_fitting_option_
 
 
 def test_universal_class_programmes_and_municipal_measures_are_never_options_for_one_young_person(kk):
-    from kenniskaart.signals import for_young_person
+    from kenniskaart.rules import for_young_person
 
     for iid in ("kanjertraining", "pad", "taakspel", "vreedzame-school", "kapot-sterk", "marietje-kessels-project"):
         assert kk.by_id("interventions")[iid].prevention == "universeel" and not for_young_person(kk.by_id("interventions")[iid])

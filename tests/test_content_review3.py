@@ -18,7 +18,7 @@ from conftest import read_source
 
 from kenniskaart.content import SHARED_DIR, Kenniskaart
 from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
-from kenniskaart.signals import does_not_work, is_recognised, recognised_options
+from kenniskaart.rules import does_not_work, is_recognised, recognised_options
 
 REVIEW_3 = SHARED_DIR / "reference" / "content-review-3.md"
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"

@@ -47,7 +47,7 @@ def assert_same_rows(rows: list[dict], frame, *, typed: bool) -> None:
 def test_interventies_downloads_are_the_filtered_list_on_screen(kk, downloads):
     """Two lists (for one young person; for school or municipality), each with its own CSV and
     Excel button: each file is its own list, row for row."""
-    from kenniskaart.signals import for_young_person
+    from kenniskaart.rules import for_young_person
 
     rec = next(iv.recognition.level for iv in kk.interventions if iv.recognition)
     at = open_page("pages/interventies.py", {"erkenning": rec})

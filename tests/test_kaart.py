@@ -411,7 +411,7 @@ def test_factoren_map_picker_lists_exactly_the_catalogue_links(kk):
 def test_factoren_detail_names_the_recognised_options_and_the_table_counts_them(kk):
     """Issue 19: per factor, how many recognised options for one young person there are."""
     from kenniskaart.catalog import factors_table
-    from kenniskaart.signals import recognised_options
+    from kenniskaart.rules import recognised_options
 
     drugs = kk.by_id("factors")["beke-r-drugsgebruik"]
     options = recognised_options(kk, drugs.id)

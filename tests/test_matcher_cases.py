@@ -17,7 +17,7 @@ import pytest
 from kenniskaart.catalog import age_fits
 from kenniskaart.content import Kenniskaart, load_content
 from kenniskaart.aanbeveler import PACKAGE_SIZE, Profile, Result, profile_from_case, recommend, selected_factors
-from kenniskaart.signals import for_young_person, is_recognised
+from kenniskaart.rules import for_young_person, is_recognised
 
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"
 FRIENDS = "beke-r-banden-vrienden-kennissen"
@@ -305,7 +305,7 @@ def _recognised_fitting_exists(kk: Kenniskaart, fid: str, age: int, need: str | 
     to the factor, its twin, or with a sourced link to its mirror."""
     from kenniskaart.aanbeveler import eligibility
     from kenniskaart.models import RECOGNISED_LEVELS
-    from kenniskaart.signals import effective_recognition
+    from kenniskaart.rules import effective_recognition
 
     twins = kk.twin_ids(fid)
     mirrors = kk.mirror_ids(fid)

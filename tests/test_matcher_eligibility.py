@@ -8,7 +8,7 @@ import pytest
 
 from kenniskaart.aanbeveler import Profile, has_offence, recommend, suggest_need
 from kenniskaart.models import Caution, FactorLink, Intervention, Recognition
-from kenniskaart.signals import effective_recognition, recognised_options
+from kenniskaart.rules import effective_recognition, recognised_options
 
 from test_matcher_rules import ERKEND, SRC, factor, ids, kaart
 

@@ -42,7 +42,7 @@ from kenniskaart.planscan import (
     scan,
     summary,
 )
-from kenniskaart.signals import for_young_person
+from kenniskaart.rules import for_young_person
 
 
 def all_botoc(kk):

@@ -15,7 +15,7 @@ from ..present import (
     age_range,
     recognition_text,
 )
-from ..signals import HARM_KINDS, harms_first, is_recognised, organisation_reason
+from ..rules import HARM_KINDS, harms_first, is_recognised, organisation_reason
 from .profile import Profile
 from .result import Reason, Via
 from .rules import CONFIRMABLE_ONLY_ON_THE_SPOT, PACKAGE_SIZE, RULES, WEIGHTS, help_diff, help_orders, needs_offence

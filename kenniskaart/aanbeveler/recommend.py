@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content import Kenniskaart
 from ..models import Intervention
-from ..signals import NEVER_COUNTS, in_pmg_ages
+from ..rules import NEVER_COUNTS, in_pmg_ages
 from .explain import AGE_FIRST
 from .need import level_name, suggest_need
 from .package import build_package

@@ -9,7 +9,7 @@ from typing import Callable, Literal
 
 from ..models import Factor, Intervention, PracticeExample, Recognition
 from ..present import NOT_WORKING_LABELS
-from ..signals import is_recognised
+from ..rules import is_recognised
 from .profile import Profile
 
 Via = Literal["zelf", "tweeling", "spiegel"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content import Kenniskaart
 from ..models import Caution, Intervention
-from ..signals import NEVER_COUNTS, age_in_range, not_working
+from ..rules import NEVER_COUNTS, age_in_range, not_working
 from .profile import Profile
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ RULES = {
     # caution kinds that lower the score and keep an item out of the package: no evidence of an
     # effect either way (seed 004 §2.3.2 on ex-offender role models) and awareness lessons for
     # everyone (Kwaliteitskader). 'Kan schaden' and 'geen effect' are excluded outright
-    # (signals.NEVER_COUNTS). A group-intervention warning is about how to deliver it.
+    # (rules.NEVER_COUNTS). A group-intervention warning is about how to deliver it.
     "harm_kinds": ("niet_aangetoond", "voorlichting"),
 }
 """All rules and weights of the matcher; ``explain_rules()`` puts them in words."""

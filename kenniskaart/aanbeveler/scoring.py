@@ -8,7 +8,7 @@ from functools import partial
 from ..content import Kenniskaart
 from ..models import RECOGNITION_ORDER, Factor, FactorLink, Intervention
 from ..present import age_range
-from ..signals import NEVER_COUNTS, age_fits, effective_recognition, is_recognised, not_working, organisation_reason
+from ..rules import NEVER_COUNTS, age_fits, effective_recognition, is_recognised, not_working, organisation_reason
 from .explain import explain
 from .profile import Profile
 from .result import Exclusion, Recommendation, Via

@@ -28,7 +28,7 @@ from ..planscan import (
     summary,
 )
 from ..present import BASIS_EXPLAINED, CAUTION_LABELS, NATURE_EXPLAINED, NOT_WORKING_EXPLAINED
-from ..signals import NEVER_COUNTS
+from ..rules import NEVER_COUNTS
 from .guidance import guidance_link
 from .links import page_ref
 from .text import md

@@ -25,7 +25,7 @@ from ..present import (
     recognition_text,
     theme_names,
 )
-from ..signals import addressing, not_addressing, not_working, recognised_options
+from ..rules import addressing, not_addressing, not_working, recognised_options
 from .links import catalog_link, page_ref
 from .text import md, show_sources
 

@@ -21,7 +21,8 @@ from ..present import (
     or_unknown,
     theme_names,
 )
-from ..signals import for_young_person, organisation_reason, signals
+from ..rules import for_young_person, organisation_reason
+from ..signals import signals
 from .guidance import guidance_link
 from .text import md, sources_line, web_link
 from .widgets import shortlist_button

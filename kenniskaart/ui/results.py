@@ -12,7 +12,8 @@ import streamlit as st
 from ..content import Kenniskaart
 from ..aanbeveler import EXCLUSION_LABELS, Recommendation, Result
 from ..present import EVIDENCE_LABELS, TIER_TITLES, age_range, audience_text, or_unknown, recognition_text
-from ..signals import HARM_KINDS, organisation_reason, signals
+from ..rules import HARM_KINDS, organisation_reason
+from ..signals import signals
 from .guidance import guidance_link
 from .kaart import kaart_view
 from .workshop import workshop_view
