@@ -31,6 +31,10 @@ def _check_results(page, kk, profile: Profile) -> None:
     main = page.locator("[data-testid=stMain]")
     expect(main).to_contain_text("Niveau van hulp:", timeout=30_000)
     assert page.locator("[data-testid=stException]").count() == 0
+    if res.needs_age:  # no age (the neighbourhood casus): the page asks for one and ranks nothing
+        expect(main).to_contain_text("Vul eerst een leeftijd in")
+        assert page.locator(".st-key-a-tier-1").count() == 0
+        return
     # tiers, in this order, with their counts
     tier1 = page.locator(".st-key-a-tier-1")
     tier2 = page.locator(".st-key-a-tier-2")
