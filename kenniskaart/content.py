@@ -24,6 +24,7 @@ from .models import (
     Factor,
     Guidance,
     HelpLevel,
+    Indicator,
     Intervention,
     Lesson,
     PracticeExample,
@@ -126,6 +127,8 @@ class Kenniskaart:
     cases: tuple[Case, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
     """Search aid: groups of everyday words (content/search/synonyms.yaml)."""
+    indicators: tuple[Indicator, ...] = ()
+    """Samen Weerbaar's scan indicators (content/indicators/)."""
     files: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
@@ -418,6 +421,13 @@ def _check_references(
                     expect(rel, item, f"protective_factors.{i}", f, "factors", "beschermend")
                 if item.need is not None:
                     expect(rel, item, "need", item.need, "help_levels")
+            if isinstance(item, Indicator):
+                for i, f in enumerate(item.risk_factors):
+                    expect(rel, item, f"risk_factors.{i}", f, "factors", "risico")
+                for i, f in enumerate(item.protective_factors):
+                    expect(rel, item, f"protective_factors.{i}", f, "factors", "beschermend")
+                if item.guidance is not None:
+                    expect(rel, item, "guidance", item.guidance, "guidance")
             if isinstance(item, PracticeExample):
                 for i, iv in enumerate(item.interventions):
                     expect(rel, item, f"interventions.{i}", iv, "interventions")
