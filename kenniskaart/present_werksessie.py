@@ -116,13 +116,14 @@ def times(n: int) -> str:
     return f"{n}×"
 
 
-def top_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5) -> list[str]:
-    """'<factor> — 3× in top 3 · 5× aangevinkt' for the room's top ``n`` factors (plain text)."""
+def top_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5, limit: int = 70) -> list[str]:
+    """'<factor> — 3× in top 3 · 5× aangevinkt' for the room's top ``n`` factors (plain text;
+    names cut at ``limit`` characters)."""
     factors = kk.by_id("factors")
     out = []
     for fid in room_top_factors(summary, n):
         if fid in factors:
-            out.append(f"{short_factor(factors[fid].name)} — {times(summary.top_votes.get(fid, 0))} in top 3 · "
+            out.append(f"{short_factor(factors[fid].name, limit)} — {times(summary.top_votes.get(fid, 0))} in top 3 · "
                        f"{times(summary.factor_votes.get(fid, 0))} aangevinkt")
     return out
 
@@ -157,7 +158,7 @@ def votes_frame(kk: Kenniskaart, summary: RoomSummary, n: int = CHART_FACTORS) -
     return pd.DataFrame(rows, columns=["factor", "organisatie", "aantal"])
 
 
-def votes_chart(data: pd.DataFrame, font: int = 15, legend_columns: int = 3) -> alt.Chart:
+def votes_chart(data: pd.DataFrame, font: int = 15, legend_columns: int = 3, step: int | None = None) -> alt.Chart:
     """Horizontal stacked bars: how often each factor was marked, by organisation type; the
     factors in the room's ranking (data order)."""
     order = list(dict.fromkeys(data["factor"]))
@@ -170,7 +171,7 @@ def votes_chart(data: pd.DataFrame, font: int = 15, legend_columns: int = 3) -> 
                         title=None, legend=alt.Legend(orient="top", columns=legend_columns, labelLimit=260)),
         order=alt.Order("organisatie:N"),
         tooltip=[alt.Tooltip("factor:N"), alt.Tooltip("organisatie:N"), alt.Tooltip("aantal:Q")],
-    ).properties(height=alt.Step(font * 2 + 4)).configure_axis(
+    ).properties(height=alt.Step(step or font * 2 + 4)).configure_axis(
         labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink,
     ).configure_legend(labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink)
 
@@ -198,7 +199,8 @@ def scan_frame(kk: Kenniskaart, summary: RoomSummary) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["indicator", "antwoord", "stap", "aantal"])
 
 
-def scan_chart(kk: Kenniskaart, data: pd.DataFrame, font: int = 15, step: int | None = None) -> alt.Chart:
+def scan_chart(kk: Kenniskaart, data: pd.DataFrame, font: int = 15, step: int | None = None,
+               legend: bool = True) -> alt.Chart:
     """Horizontal stacked bars per indicator, from beschermend (left, green) to risicovol (right,
     red), 'weet ik niet' last (grey): the room's distribution on each axis."""
     order = [ind.name for ind in indicators(kk)]
@@ -208,7 +210,7 @@ def scan_chart(kk: Kenniskaart, data: pd.DataFrame, font: int = 15, step: int | 
         y=alt.Y("indicator:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
         x=alt.X("sum(aantal):Q", title="aantal deelnemers", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("antwoord:N", scale=alt.Scale(domain=domain, range=[SCAN_COLOURS[s] for s in (*AXIS, UNKNOWN)]),
-                        title=None, legend=alt.Legend(orient="top", columns=3, labelLimit=260)),
+                        title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=260) if legend else None),
         order=alt.Order("stap:Q"),
         tooltip=[alt.Tooltip("indicator:N"), alt.Tooltip("antwoord:N"), alt.Tooltip("aantal:Q")],
     ).properties(height=alt.Step(step or font * 2 + 4)).configure_axis(
@@ -216,13 +218,16 @@ def scan_chart(kk: Kenniskaart, data: pd.DataFrame, font: int = 15, step: int | 
     ).configure_legend(labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink)
 
 
-def scan_lines(kk: Kenniskaart, summary: RoomSummary) -> list[str]:
-    """'Neigt naar risicovol: A, B' and 'Neigt naar beschermend: C' (plain text; empty parts left out)."""
+def scan_lines(kk: Kenniskaart, summary: RoomSummary, most: int | None = None) -> list[str]:
+    """'Neigt naar risicovol: A, B' and 'Neigt naar beschermend: C' (plain text; empty parts left
+    out; at most ``most`` names each, then '+ n')."""
     out = []
     for side in ("risicovol", "beschermend"):
         names = [ind.name for ind in indicators(kk) if lean(summary.scan.get(ind.id, {})) == side]
         if names:
-            out.append(f"{LEANS[side][0].upper()}{LEANS[side][1:]}: {', '.join(names)}")
+            shown = names if most is None else names[:most]
+            rest = f" + {len(names) - len(shown)}" if len(names) > len(shown) else ""
+            out.append(f"{LEANS[side][0].upper()}{LEANS[side][1:]}: {', '.join(shown)}{rest}")
     return out
 
 

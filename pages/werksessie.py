@@ -102,8 +102,8 @@ def facilitator(code: str, token: str) -> None:
     state = ("open tot " + ws.local_time(room.expires_at, "%d-%m-%Y %H:%M")) if room.is_open() else "gesloten"
     notice = st.session_state.pop("ws_title_notice", None)
     if notice:
-        st.warning(md(notice), icon=":material/content_cut:")
-    st.subheader(md(room.title))
+        st.warning(ws.plain(notice), icon=":material/content_cut:")
+    st.subheader(ws.plain(room.title))
     st.caption(f"Sessie {md(room.code)} · {state}")
     if room.is_open():
         join, live = st.columns([1, 2.6])
@@ -150,7 +150,7 @@ def facilitator(code: str, token: str) -> None:
 
 def participant(code: str, token: str | None) -> None:
     room = store.get_room(code)
-    st.subheader(md(room.title))
+    st.subheader(ws.plain(room.title))
     org, answer = None, None
     if token:
         try:

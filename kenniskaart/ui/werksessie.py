@@ -46,6 +46,14 @@ def get_store() -> Store:
     return _store()
 
 
+def plain(text: str | None) -> str:
+    """Text from the room (a title, an own entry, a search word) for Markdown, shown exactly as
+    typed: ``md()`` escapes Markdown and HTML, and ':' and '@' are escaped too, so that
+    'http://…', 'www.…' and 'x@y.nl' never become links (GFM's autolinks need those characters
+    unescaped)."""
+    return md(text).replace(":", "\\:").replace("@", "\\@")
+
+
 @contextmanager
 def guard(caught: list[Exception] | None = None) -> Iterator[None]:
     """Show a werksessie error (or any unexpected one) as a Dutch message, never a traceback;
@@ -146,9 +154,8 @@ def join_box(code: str, presenting: bool = False) -> None:
     with st.container(border=True, key="ws-join"):
         st.markdown("**Doe mee:** scan de QR-code of open de link." if presenting else
                     "**Doe mee op uw telefoon:** scan de QR-code, of open de link en vul de code in.")
-        if presenting:  # "p-chart": the presentation zooms it on a taller projector (1080 px: 1.5×)
-            with st.container(key="p-chart"):
-                st.image(qr_png(link), width=290, alt=f"QR-code met de link {link}")
+        if presenting:  # sized by the projector's height (``werksessie_views.PROJECTOR_CSS``)
+            st.image(qr_png(link), width="stretch", alt=f"QR-code met de link {link}")
         else:
             st.image(qr_png(link), width=210, alt=f"QR-code met de link {link}")
         st.caption("Sessiecode")
@@ -160,7 +167,8 @@ def facilitator_box(code: str, token: str) -> None:
     with st.expander("Uw begeleiderslink (geheim)", icon=":material/key:"):
         st.warning("Houd deze link voor uzelf: wie hem heeft, kan de sessie sluiten en verwijderen. "
                    "Bewaar hem om later terug te komen, ook op een andere computer.", icon=":material/lock:")
-        st.code(pw.facilitator_link(st.context.url, code, token), language=None, wrap_lines=True)
+        if st.toggle("Toon de link", key="ws_show_link", help="Niet op de beamer: wie hem ziet, kan de sessie beheren."):
+            st.code(pw.facilitator_link(st.context.url, code, token), language=None, wrap_lines=True)
 
 
 def storage_ok() -> Store | None:

@@ -21,11 +21,18 @@ from ..werksessie import ORG_TYPES, Answer, validate_answer
 from ..werksessie.room import MAX_DOING, MAX_OWN, MAX_OWN_CHARS, MAX_TOP
 from ..werksessie.scan import CHOICES, LEVEL_LABELS, UNKNOWN, indicators
 from .text import md
-from .werksessie import get_store, guarded, local_time
+from .werksessie import get_store, guarded, local_time, plain
 
 MARKED = "ws_marked"
 SCAN_KEY = "ws_scan_"
 SCAN_ORDER = (1, 2, 3, 4, 5, UNKNOWN)
+FORM_CSS = """<style>
+.st-key-ws-form [data-testid=stButtonGroup] button { height: auto !important; min-height: 2rem; max-width: 100% !important; border-radius: 1rem !important; }
+.st-key-ws-form [data-testid=stButtonGroup] button, .st-key-ws-form [data-testid=stButtonGroup] button * {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+.st-key-ws-form [data-testid=stButtonGroup] button p { text-align: left; padding: 0.15rem 0; }
+</style>"""
+"""Fixed stylesheet (no content): a pill shows its whole option text, wrapped, on a 360 px phone."""
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,8 +90,8 @@ def risks(kk: Kenniskaart) -> None:
     factors = kk.by_id("factors")
     featured, every = _choices(kk)
 
-    def name(f: str) -> str:
-        return factors[f].name
+    def name(f: str) -> str:  # a pill renders Markdown: content text through md()
+        return md(factors[f].name)
 
     st.markdown("**2. Welke risico's ziet u bij jongeren in uw gemeente?**")
     st.caption("Tik aan wat u ziet. Eerst de risicofactoren die het vaakst genoemd worden; de rest vindt u "
@@ -96,10 +103,10 @@ def risks(kk: Kenniskaart) -> None:
         found = pw.risk_search(kk, query, every)
         if found:
             digest = hashlib.sha1(query.strip().casefold().encode()).hexdigest()[:10]
-            st.caption(f"{len(found)} {'risico' if len(found) == 1 else 'risico’s'} gevonden voor ‘{md(query.strip())}’:")
+            st.caption(f"{len(found)} {'risico' if len(found) == 1 else 'risico’s'} gevonden voor ‘{plain(query.strip())}’:")
             _pills("Gevonden risico's", found, f"ws_found_{digest}", name)
         else:
-            st.info(f"Geen risicofactor gevonden voor ‘{md(query.strip())}’. Probeer een ander woord, zoals "
+            st.info(f"Geen risicofactor gevonden voor ‘{plain(query.strip())}’. Probeer een ander woord, zoals "
                     "spijbelen, drugs, schulden, ouders of buurt.", icon=":material/search_off:")
     marked = list(st.session_state.get(MARKED, []))
     if marked:
@@ -137,8 +144,14 @@ def scan_answers(kk: Kenniskaart) -> dict[str, int]:
 @st.fragment
 def answer_form(kk: Kenniskaart, code: str, token: str, org: str, answer: Answer | None) -> None:
     """The participant's form. Changes rerun only this; 'Opslaan' saves (or replaces) the answer."""
+    with st.container(key="ws-form"):
+        _form(kk, code, token, org, answer)
+
+
+def _form(kk: Kenniskaart, code: str, token: str, org: str, answer: Answer | None) -> None:
     ivs = kk.by_id("interventions")
     _prefill(kk, token, org, answer)
+    st.html(FORM_CSS)
     st.radio("1. Uw soort organisatie", list(ORG_TYPES), format_func=ORG_TYPES.get, key="ws_org", horizontal=True)
     risks(kk)
     scan(kk)

@@ -17,7 +17,7 @@ from .text import md
 
 log = logging.getLogger(__name__)
 
-from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time
+from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time, plain
 
 
 def room_summary(kk: Kenniskaart, store: Store, code: str) -> RoomSummary:
@@ -34,7 +34,7 @@ def _lines(title: str, lines: list[str], key: str) -> None:
     if lines:
         with st.container(key=key):
             st.markdown(f"**{title}**")
-            st.markdown("\n".join(f"{i}. {md(line)}" for i, line in enumerate(lines, 1)))
+            st.markdown("\n".join(f"{i}. {plain(line)}" for i, line in enumerate(lines, 1)))
 
 
 def _scan_charts(kk: Kenniskaart, summary: RoomSummary, presenting: bool) -> None:
@@ -45,8 +45,14 @@ def _scan_charts(kk: Kenniskaart, summary: RoomSummary, presenting: bool) -> Non
     if data.empty:
         st.info("Nog niemand heeft de Samen Weerbaar-scan ingevuld.")
         return
-    font, step = (20, 30) if presenting else (14, 24)
+    font, step = (20, 27) if presenting else (14, 24)
     levels = {ind.name: ind.level for ind in indicators(kk)}
+    # "p-chart": the presentation zooms it on a taller projector (presentatie.py's stylesheet)
+    with st.container(key="p-chart" if presenting else "ws-scan"):
+        _scan_columns(kk, data, levels, font, step)
+
+
+def _scan_columns(kk: Kenniskaart, data, levels: dict[str, str], font: int, step: int) -> None:
     cols = st.columns([1, 1.35], gap="medium")
     for col, level, title in zip(cols, ("gezin", "gemeenschap"), ("Gezin", "Buurt en gemeenschap")):
         part = data[data["indicator"].map(levels) == level]
@@ -55,7 +61,8 @@ def _scan_charts(kk: Kenniskaart, summary: RoomSummary, presenting: bool) -> Non
             if part.empty:
                 st.caption("Nog geen antwoorden.")
             else:
-                st.altair_chart(pw.scan_chart(kk, part, font=font, step=step), width="stretch",
+                st.altair_chart(pw.scan_chart(kk, part, font=font, step=step, legend=level == "gezin"),
+                                width="stretch",
                                 alt=f"Staafdiagram Samen Weerbaar-scan, {title.lower()}: per indicator hoeveel "
                                 "deelnemers beschermend tot risicovol kozen. Dezelfde cijfers staan in de download.")
 
@@ -78,21 +85,31 @@ def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None
             st.info("Nog geen antwoorden. Zodra deelnemers opslaan, verschijnen ze hier.")
             return
         if view in (None, LIVE_VIEWS[0]):
-            _lines("De risico’s van de zaal (eerst top 3-stemmen, dan aangevinkt)", pw.top_lines(kk, summary), "ws-top")
-            _lines("Wat doen we al", pw.doing_lines(kk, summary, 3 if presenting else 8), "ws-doing")
-            lean = pw.scan_lines(kk, summary)
+            _lines("De risico’s van de zaal (eerst top 3-stemmen, dan aangevinkt)",
+                   pw.top_lines(kk, summary, limit=36 if presenting else 70), "ws-top")
+            doing = pw.doing_lines(kk, summary, 2 if presenting else 8)
+            lean = pw.scan_lines(kk, summary, 2 if presenting else None)
+            if presenting:  # one line each: the slide keeps the button in view at 1280×720
+                with st.container(key="ws-doing"):
+                    st.markdown("**Wat doen we al:** " + (plain(" · ".join(doing)) if doing else "nog niets ingevuld"))
+            else:
+                _lines("Wat doen we al", doing, "ws-doing")
             if lean:
                 with st.container(key="ws-lean"):
-                    st.markdown("**Samen Weerbaar-scan** · " + md(" · ".join(lean)))
+                    st.markdown("**Samen Weerbaar-scan:** " + md(" · ".join(lean)))
         if view in (None, LIVE_VIEWS[1]):
-            st.markdown("**Aangevinkt, per soort organisatie**")
-            st.altair_chart(
-                pw.votes_chart(pw.votes_frame(kk, summary, 5 if presenting else pw.CHART_FACTORS),
-                               font=20 if presenting else 15, legend_columns=2 if presenting else 3),
-                width="stretch", alt="Staafdiagram: hoe vaak elke factor is aangevinkt, per soort organisatie. "
-                "Dezelfde cijfers staan in de tabel op de pagina Werksessie.")
+            if not presenting:
+                st.markdown("**Aangevinkt, per soort organisatie**")
+            with st.container(key="p-chart" if presenting else "ws-votes"):
+                st.altair_chart(
+                    pw.votes_chart(pw.votes_frame(kk, summary, 5 if presenting else pw.CHART_FACTORS),
+                                   font=20 if presenting else 15, legend_columns=2 if presenting else 3,
+                                   step=34 if presenting else None),
+                    width="stretch", alt="Staafdiagram: hoe vaak elke factor is aangevinkt, per soort organisatie. "
+                    "Dezelfde cijfers staan in de tabel op de pagina Werksessie.")
         if view in (None, LIVE_VIEWS[2]):
-            st.markdown("**Samen Weerbaar-scan: van beschermend (groen) naar risicovol (rood)**")
+            if not presenting:
+                st.markdown("**Samen Weerbaar-scan: van beschermend (groen) naar risicovol (rood)**")
             _scan_charts(kk, summary, presenting)
         if not presenting:
             with st.expander("Als tabel (alle aangevinkte risico’s)"):
@@ -117,9 +134,11 @@ def presentation_room() -> tuple[str, str] | None:
 
 
 PROJECTOR_CSS = """<style>
+.st-key-ws-join [data-testid=stImage] img { width: min(100%, 27vh) !important; height: auto !important; }
 .st-key-ws-join h2 { font-size: max(60px, 8vh) !important; letter-spacing: 0.06em; line-height: 1.1 !important; }
 .st-key-ws-join [data-testid=stCode] code, .st-key-ws-join [data-testid=stCode] pre {
-    font-size: max(24px, 2.8vh) !important; line-height: 1.3 !important; }
+    font-size: max(24px, 2.8vh) !important; line-height: 1.3 !important; white-space: pre-wrap !important;
+    word-break: break-all !important; }
 </style>"""
 """Fixed stylesheet (no content): the code and join link large enough to read from the back."""
 
