@@ -158,9 +158,10 @@ def votes_frame(kk: Kenniskaart, summary: RoomSummary, n: int = CHART_FACTORS) -
     return pd.DataFrame(rows, columns=["factor", "organisatie", "aantal"])
 
 
-def votes_chart(data: pd.DataFrame, font: int = 15, legend_columns: int = 3, step: int | None = None) -> alt.Chart:
+def votes_chart(data: pd.DataFrame, font: int = 15, step: int | None = None) -> alt.Chart:
     """Horizontal stacked bars: how often each factor was marked, by organisation type; the
-    factors in the room's ranking (data order)."""
+    factors in the room's ranking (data order). The legend is ``legend_html`` (it wraps; a
+    Vega legend wider than a narrow column is cut off)."""
     order = list(dict.fromkeys(data["factor"]))
     present = [o for o in ORG_COLOURS if o in set(data["organisatie"])]
     ink = "#1a1a2e"
@@ -168,7 +169,7 @@ def votes_chart(data: pd.DataFrame, font: int = 15, legend_columns: int = 3, ste
         y=alt.Y("factor:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
         x=alt.X("sum(aantal):Q", title="aantal keer aangevinkt", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("organisatie:N", scale=alt.Scale(domain=present, range=[ORG_COLOURS[o] for o in present]),
-                        title=None, legend=alt.Legend(orient="top", columns=legend_columns, labelLimit=260)),
+                        title=None, legend=None),
         order=alt.Order("organisatie:N"),
         tooltip=[alt.Tooltip("factor:N"), alt.Tooltip("organisatie:N"), alt.Tooltip("aantal:Q")],
     ).properties(height=alt.Step(step or font * 2 + 4)).configure_axis(
@@ -199,8 +200,7 @@ def scan_frame(kk: Kenniskaart, summary: RoomSummary) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["indicator", "antwoord", "stap", "aantal"])
 
 
-def scan_chart(kk: Kenniskaart, data: pd.DataFrame, font: int = 15, step: int | None = None,
-               legend: bool = True) -> alt.Chart:
+def scan_chart(kk: Kenniskaart, data: pd.DataFrame, font: int = 15, step: int | None = None) -> alt.Chart:
     """Horizontal stacked bars per indicator, from beschermend (left, green) to risicovol (right,
     red), 'weet ik niet' last (grey): the room's distribution on each axis."""
     order = [ind.name for ind in indicators(kk)]
@@ -208,9 +208,9 @@ def scan_chart(kk: Kenniskaart, data: pd.DataFrame, font: int = 15, step: int | 
     ink = "#1a1a2e"
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y("indicator:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
-        x=alt.X("sum(aantal):Q", title="aantal deelnemers", axis=alt.Axis(tickMinStep=1, format="d")),
+        x=alt.X("sum(aantal):Q", title=None, axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("antwoord:N", scale=alt.Scale(domain=domain, range=[SCAN_COLOURS[s] for s in (*AXIS, UNKNOWN)]),
-                        title=None, legend=alt.Legend(orient="bottom", columns=2, labelLimit=260) if legend else None),
+                        title=None, legend=None),
         order=alt.Order("stap:Q"),
         tooltip=[alt.Tooltip("indicator:N"), alt.Tooltip("antwoord:N"), alt.Tooltip("aantal:Q")],
     ).properties(height=alt.Step(step or font * 2 + 4)).configure_axis(
@@ -238,3 +238,25 @@ def doing_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5) -> list[str]:
     items = [(ivs[i].name, c) for i, c in summary.doing.items() if i in ivs] + list(summary.own)
     items.sort(key=lambda nc: -nc[1])
     return [f"{short_factor(name, 60)} — {times(c)}" for name, c in items[:n]]
+
+
+def legend_html(entries: list[tuple[str, str]], size: str = "0.9rem") -> str:
+    """A legend that wraps: a coloured square and a label per (colour, label); fixed vocabulary
+    (organisation types, axis steps), escaped all the same."""
+    from html import escape
+
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin:0 1.2em 0.2em 0;white-space:nowrap">'
+        f'<span style="width:0.9em;height:0.9em;background:{escape(colour)};display:inline-block;'
+        f'margin-right:0.35em"></span>{escape(label)}</span>' for colour, label in entries)
+    return f'<div class="ws-legend" style="display:flex;flex-wrap:wrap;font-size:{escape(size)};color:#1a1a2e">{items}</div>'
+
+
+def org_legend(data: pd.DataFrame) -> list[tuple[str, str]]:
+    """(colour, organisation type) for the types in the chart's data, in ``ORG_TYPES`` order."""
+    present = set(data["organisatie"])
+    return [(ORG_COLOURS[o], o) for o in ORG_COLOURS if o in present]
+
+
+def scan_legend() -> list[tuple[str, str]]:
+    return [(SCAN_COLOURS[s], CHOICES[s]) for s in (*AXIS, UNKNOWN)]

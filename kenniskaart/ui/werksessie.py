@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -46,12 +47,16 @@ def get_store() -> Store:
     return _store()
 
 
+_NO_LINK = "\u2060"  # WORD JOINER: invisible, and not a character of a web or e-mail address
+
+
 def plain(text: str | None) -> str:
-    """Text from the room (a title, an own entry, a search word) for Markdown, shown exactly as
-    typed: ``md()`` escapes Markdown and HTML, and ':' and '@' are escaped too, so that
-    'http://…', 'www.…' and 'x@y.nl' never become links (GFM's autolinks need those characters
-    unescaped)."""
-    return md(text).replace(":", "\\:").replace("@", "\\@")
+    """Text from the room (a title, an own entry, a search word) for Markdown, shown as typed:
+    ``md()`` escapes Markdown and HTML; an invisible word joiner after 'www', '@' and before '//'
+    keeps 'www.…', 'http://…' and 'x@y.nl' from becoming links (Markdown's autolinks look for
+    those in the text after escaping, so escapes alone do not stop them)."""
+    out = re.sub(r"(?i)\bwww(?=\\\.)", lambda m: m.group(0) + _NO_LINK, md(text))
+    return out.replace("@", "@" + _NO_LINK).replace("://", ":" + _NO_LINK + "//")
 
 
 @contextmanager

@@ -25,6 +25,8 @@ def room_summary(kk: Kenniskaart, store: Store, code: str) -> RoomSummary:
     return summarise(kk, store.answers(code), joined)
 
 
+LEGEND_SIZE = {True: "max(24px, 2.8vh)", False: "0.9rem"}
+"""The charts' legends: the presentation's text size on the projector."""
 LIVE_VIEWS = ("Top van de zaal", "Per organisatie", "Samen Weerbaar-scan")
 """What the projector shows at once (the presentation step switches between them)."""
 
@@ -45,15 +47,19 @@ def _scan_charts(kk: Kenniskaart, summary: RoomSummary, presenting: bool) -> Non
     if data.empty:
         st.info("Nog niemand heeft de Samen Weerbaar-scan ingevuld.")
         return
-    font, step = (20, 27) if presenting else (14, 24)
+    font, step = (20, 25) if presenting else (14, 24)
     levels = {ind.name: ind.level for ind in indicators(kk)}
     # "p-chart": the presentation zooms it on a taller projector (presentatie.py's stylesheet)
     with st.container(key="p-chart" if presenting else "ws-scan"):
-        _scan_columns(kk, data, levels, font, step)
+        _scan_columns(kk, data, levels, font, step, presenting)
 
 
-def _scan_columns(kk: Kenniskaart, data, levels: dict[str, str], font: int, step: int) -> None:
-    cols = st.columns([1, 1.35], gap="medium")
+def _scan_columns(kk: Kenniskaart, data, levels: dict[str, str], font: int, step: int, presenting: bool) -> None:
+    """Gezin and gemeenschap with one legend: side by side on the projector (the legend under the
+    five family rows), one under the other on the page, the legend above (the column is narrow)."""
+    if not presenting:
+        st.html(pw.legend_html(pw.scan_legend(), LEGEND_SIZE[presenting]))
+    cols = st.columns([1, 1.35], gap="medium") if presenting else [st.container(), st.container()]
     for col, level, title in zip(cols, ("gezin", "gemeenschap"), ("Gezin", "Buurt en gemeenschap")):
         part = data[data["indicator"].map(levels) == level]
         with col, st.container(key=f"ws-scan-{level}"):
@@ -61,10 +67,11 @@ def _scan_columns(kk: Kenniskaart, data, levels: dict[str, str], font: int, step
             if part.empty:
                 st.caption("Nog geen antwoorden.")
             else:
-                st.altair_chart(pw.scan_chart(kk, part, font=font, step=step, legend=level == "gezin"),
-                                width="stretch",
+                st.altair_chart(pw.scan_chart(kk, part, font=font, step=step), width="stretch",
                                 alt=f"Staafdiagram Samen Weerbaar-scan, {title.lower()}: per indicator hoeveel "
                                 "deelnemers beschermend tot risicovol kozen. Dezelfde cijfers staan in de download.")
+            if presenting and level == "gezin":  # under the five family rows there is room for it
+                st.html(pw.legend_html(pw.scan_legend(), LEGEND_SIZE[presenting]))
 
 
 def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None = None) -> None:
@@ -100,11 +107,11 @@ def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None
         if view in (None, LIVE_VIEWS[1]):
             if not presenting:
                 st.markdown("**Aangevinkt, per soort organisatie**")
+            frame = pw.votes_frame(kk, summary, 5 if presenting else pw.CHART_FACTORS)
             with st.container(key="p-chart" if presenting else "ws-votes"):
+                st.html(pw.legend_html(pw.org_legend(frame), LEGEND_SIZE[presenting]))
                 st.altair_chart(
-                    pw.votes_chart(pw.votes_frame(kk, summary, 5 if presenting else pw.CHART_FACTORS),
-                                   font=20 if presenting else 15, legend_columns=2 if presenting else 3,
-                                   step=34 if presenting else None),
+                    pw.votes_chart(frame, font=20 if presenting else 15, step=34 if presenting else None),
                     width="stretch", alt="Staafdiagram: hoe vaak elke factor is aangevinkt, per soort organisatie. "
                     "Dezelfde cijfers staan in de tabel op de pagina Werksessie.")
         if view in (None, LIVE_VIEWS[2]):
