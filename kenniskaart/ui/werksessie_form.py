@@ -24,6 +24,7 @@ from .text import md
 from .werksessie import get_store, guarded, local_time, plain
 
 MARKED = "ws_marked"
+TOP = "ws_top_ids"
 SCAN_KEY = "ws_scan_"
 SCAN_ORDER = (1, 2, 3, 4, 5, UNKNOWN)
 FORM_CSS = """<style>
@@ -54,7 +55,7 @@ def _prefill(kk: Kenniskaart, token: str, org: str, answer: Answer | None) -> No
     factors = kk.by_id("factors")
     st.session_state["ws_org"] = answer.org_type if answer else org
     st.session_state[MARKED] = [f for f in (answer.factors if answer else ()) if getattr(factors.get(f), "kind", "") == "risico"]
-    st.session_state["ws_top"] = list(answer.top) if answer else []
+    st.session_state[TOP] = list(answer.top) if answer else []
     st.session_state["ws_doing"] = list(answer.doing) if answer else []
     st.session_state["ws_own"] = "\n".join(answer.own) if answer else ""
     scan = dict(answer.scan) if answer else {}
@@ -78,11 +79,18 @@ def _pills(label: str, options: list[str], key: str, names, visible: bool = Fals
              args=(key, options), label_visibility="visible" if visible else "collapsed", width="stretch")
 
 
-def _keep_three() -> None:
-    top = st.session_state.get("ws_top") or []
+def _digest(ids: list[str]) -> str:
+    """A key part per option list: a pill group whose options change is a new widget, so a click
+    on the old one can never write a stale selection back."""
+    return hashlib.sha1("|".join(ids).encode()).hexdigest()[:10]
+
+
+def _set_top(key: str) -> None:
+    top = st.session_state.get(key) or []
     if len(top) > MAX_TOP:
-        st.session_state["ws_top"] = top[:MAX_TOP]
         st.session_state["ws_top_full"] = True
+        top = [f for f in st.session_state.get(TOP, []) if f in top][:MAX_TOP]
+    st.session_state[TOP] = top
 
 
 def risks(kk: Kenniskaart) -> None:
@@ -110,14 +118,19 @@ def risks(kk: Kenniskaart) -> None:
                     "spijbelen, drugs, schulden, ouders of buurt.", icon=":material/search_off:")
     marked = list(st.session_state.get(MARKED, []))
     if marked:
-        _pills(f"Aangevinkt ({len(marked)}): tik om weg te halen", marked, "ws_chosen", name, visible=True)
-    st.session_state["ws_top"] = [f for f in st.session_state.get("ws_top", []) if f in marked][:MAX_TOP]
+        with st.container(key="ws-chosen"):
+            _pills(f"Aangevinkt ({len(marked)}): tik om weg te halen", marked, f"ws_chosen_{_digest(marked)}", name,
+                   visible=True)
+    st.session_state[TOP] = [f for f in st.session_state.get(TOP, []) if f in marked][:MAX_TOP]
     st.markdown("**3. Uw top 3: waar moet als eerste iets gebeuren?**")
     if not marked:
         st.caption("Vink eerst bij vraag 2 aan wat u ziet.")
         return
-    st.pills("Uw top 3", marked, selection_mode="multi", format_func=name, key="ws_top", on_change=_keep_three,
-             label_visibility="collapsed", width="stretch")
+    key = f"ws_top_{_digest(marked)}"
+    st.session_state[key] = list(st.session_state[TOP])
+    with st.container(key="ws-top3"):
+        st.pills("Uw top 3", marked, selection_mode="multi", format_func=name, key=key, on_change=_set_top,
+                 args=(key,), label_visibility="collapsed", width="stretch")
     if st.session_state.pop("ws_top_full", False):
         st.warning(f"Kies er hoogstens {MAX_TOP}: haal er eerst een weg.", icon=":material/info:")
 
@@ -175,7 +188,7 @@ def _form(kk: Kenniskaart, code: str, token: str, org: str, answer: Answer | Non
 
 def _save(kk: Kenniskaart, code: str, token: str) -> None:
     checked = validate_answer(
-        kk, st.session_state["ws_org"], st.session_state.get(MARKED, []), st.session_state.get("ws_top") or [],
+        kk, st.session_state["ws_org"], st.session_state.get(MARKED, []), st.session_state.get(TOP, []),
         st.session_state["ws_doing"], [line for line in st.session_state.get("ws_own", "").splitlines() if line.strip()],
         scan_answers(kk),
     )
