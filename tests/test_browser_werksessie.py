@@ -276,6 +276,7 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     blur(b)
     b.get_by_role("button", name="Opslaan").click()
     expect(b.get_by_text("Deze sessie is gesloten")).to_be_visible(timeout=20_000)
+    expect(b.get_by_text("Opgeslagen om")).to_have_count(0)  # a failed save shows only the error
     no_exception(b)
     d = new_page(browser, PHONE, phone=True)
     d.goto(link)
@@ -297,7 +298,13 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
 def test_werksessie_delete_and_bad_codes(ws_server, browser):
     url = ws_server.url
     fac = new_page(browser)
-    code, link = start_room(fac, url, "Even proberen")
+    long = ("Even proberen: werksessie Preventie met Gezag in Zuidstad met politie, onderwijs, jeugdzorg "
+            "en jongerenwerk, 12 maart")
+    code, link = start_room(fac, url, long)
+    # a pasted title over 80 characters is cut with a visible notice, not silently replaced
+    expect(fac.get_by_text(f"De titel was {len(long)} tekens")).to_be_visible()
+    shown = fac.locator("[data-testid=stMain] h3").first.inner_text().replace("\u2060", "")
+    assert shown.endswith("…") and len(shown) <= 80 and long.startswith(shown[:-1]), shown
     fac.get_by_role("button", name="Sessie verwijderen").click()
     wait_for_app(fac)
     expect(fac.get_by_text("Weet u het zeker?")).to_be_visible()

@@ -141,3 +141,4 @@ def test_links_and_live_lines(kk):
     assert frame["aantal"].sum() == 3
     pw.votes_chart(frame).to_dict()  # a valid Vega-Lite spec
     assert pw.org_lines(summary) == "Politie 1 · Gemeente 1"
+
