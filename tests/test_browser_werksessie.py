@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, AppServer, download, pick, pick_option, wait_for_app
+from conftest import ROOT, AppServer, download, pick, wait_for_app
 from test_ui_language import STREAMLIT_OWN, english_in
 
 pytestmark = pytest.mark.browser

@@ -447,7 +447,7 @@ def test_scan_is_saved_and_read_back(make_store, kk):
 def test_a_closed_room_reopens_only_with_the_facilitator_token(make_store, answer):
     s = make_store()
     room, fac = s.create_room("Heropenen")
-    other, other_fac = s.create_room("Andere sessie")
+    _, other_fac = s.create_room("Andere sessie")
     token = s.join(room.code, "gemeente")
     s.close_room(room.code, fac)
     for bad in (token, other_fac, "", "x" * 32, None):

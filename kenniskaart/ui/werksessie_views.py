@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Mapping
 
 import streamlit as st
 
@@ -54,7 +55,7 @@ def _scan_charts(kk: Kenniskaart, summary: RoomSummary, presenting: bool) -> Non
         _scan_columns(kk, data, levels, font, step, presenting)
 
 
-def _scan_columns(kk: Kenniskaart, data, levels: dict[str, str], font: int, step: int, presenting: bool) -> None:
+def _scan_columns(kk: Kenniskaart, data, levels: Mapping[str, str], font: int, step: int, presenting: bool) -> None:
     """Gezin and gemeenschap with one legend: side by side on the projector (the legend under the
     five family rows), one under the other on the page, the legend above (the column is narrow)."""
     if not presenting:
