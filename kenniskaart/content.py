@@ -357,6 +357,7 @@ def _check_references(
     ids = {name: {item.id for _, item in items} for name, items in loaded.items()}
     themes = {item.id: item for _, item in loaded["themes"]}
     factors = {item.id: item for _, item in loaded["factors"]}
+    guidance = {item.id: item for _, item in loaded["guidance"]}
 
     def expect(rel: str, item: Any, fld: str, ref: str, pool: str, kind: str | None = None):
         if ref not in ids[pool]:
@@ -426,8 +427,10 @@ def _check_references(
                     expect(rel, item, f"risk_factors.{i}", f, "factors", "risico")
                 for i, f in enumerate(item.protective_factors):
                     expect(rel, item, f"protective_factors.{i}", f, "factors", "beschermend")
-                if item.guidance is not None:
-                    expect(rel, item, "guidance", item.guidance, "guidance")
+                expect(rel, item, "guidance", item.guidance, "guidance")
+                listed = guidance.get(item.guidance)
+                if listed is not None and item.number > len(listed.items):
+                    issues.append(ContentIssue(rel, item.id, "number", f"'{item.guidance}' heeft geen item {item.number}"))
             if isinstance(item, PracticeExample):
                 for i, iv in enumerate(item.interventions):
                     expect(rel, item, f"interventions.{i}", iv, "interventions")

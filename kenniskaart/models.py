@@ -561,19 +561,18 @@ class Indicator(Strict):
 
     id: Id
     name: Text
-    """A short everyday name (the source's wording: ``description`` and the guidance item)."""
+    """A short everyday name; the source's own wording is item ``number`` of ``guidance``."""
     level: Literal["gezin", "gemeenschap"]
     number: int = Field(ge=1, le=20)
     """Position in the source's list of its level ((1)-(5) gezin, (1)-(11) gemeenschap)."""
-    description: Text
+    guidance: Id
+    """The guidance item that lists the indicators of this level in the source's words (one home)."""
     protective: Text
     """Words for the protective end of the axis (left)."""
     risky: Text
     """Words for the risky end of the axis (right)."""
     risk_factors: list[Id] = []
     protective_factors: list[Id] = []
-    guidance: Id | None = None
-    """The guidance item that lists this indicator in the source's own words, if any."""
     sources: Sources
 
 

@@ -77,6 +77,7 @@ COUNT_LABELS = {
     "guidance": "tips, hulpvragen en kanttekeningen",
     "cases": "casussen (voorbeeldprofielen)",
     "synonyms": "groepen zoekwoorden in alledaagse taal",
+    "indicators": "indicatoren van de Samen Weerbaar-scan",
 }
 """Dutch names for ``Kenniskaart.counts()`` (the content in figures on the Over page)."""
 NATURE_EXPLAINED = {

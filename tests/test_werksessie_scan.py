@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import read_source
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, ContentInvalid, load_content
-from kenniskaart.werksessie.scan import AXIS, CHOICES, indicators, lean, leaning, mean, tally
+from kenniskaart.werksessie.scan import AXIS, CHOICES, indicators, lean, leaning, mean, tally, wording
 
 RAW = yaml.safe_load((CONTENT_DIR / "indicators" / "samen_weerbaar.yaml").read_text(encoding="utf-8"))["indicators"]
 
@@ -33,20 +33,24 @@ def test_every_indicator_names_its_source_and_aanbeveling_1(kk):
         assert ind.protective and ind.risky and ind.protective != ind.risky
 
 
-def test_community_indicators_point_to_the_source_wording_kept_once_in_guidance(kk):
-    """The source's own wording of the eleven lives in one guidance item; each indicator refers to
-    it, and the item's numbered line n is the indicator numbered n (same key word)."""
-    item = kk.by_id("guidance")["sw-indicator-elf-gemeenschapsindicatoren"]
-    numbered = {int(m.group(1)): line for line in item.items if (m := re.match(r"\((\d+)\)", line))}
-    community = [i for i in kk.indicators if i.level == "gemeenschap"]
-    assert sorted(numbered) == sorted(i.number for i in community) == list(range(1, 12))
-    key_words = {1: "institutionele", 2: "collectieve", 3: "relaties", 4: "werkloosheid", 5: "gesteldheid",
-                 6: "drugs", 7: "binding met de buurt", 8: "verhuisbewegingen", 9: "criminele volwassenen",
-                 10: "attitude", 11: "media"}
-    for ind in community:
-        assert ind.guidance == item.id
-        assert key_words[ind.number] in numbered[ind.number].lower(), (ind.id, numbered[ind.number])
-    assert all(i.guidance is None for i in kk.indicators if i.level == "gezin")  # no guidance item for these
+@pytest.mark.parametrize(("level", "item_id", "key_words"), [
+    ("gezin", "sw-conclusie-holistische-visie",
+     {1: "opvoedvaardigheden", 2: "gezinsrelaties", 3: "structurele", 4: "andere gezinsleden", 5: "armoede"}),
+    ("gemeenschap", "sw-indicator-elf-gemeenschapsindicatoren",
+     {1: "institutionele", 2: "collectieve", 3: "relaties", 4: "werkloosheid", 5: "gesteldheid", 6: "drugs",
+      7: "binding met de buurt", 8: "verhuisbewegingen", 9: "criminele volwassenen", 10: "attitude", 11: "media"}),
+])
+def test_the_source_wording_lives_once_in_guidance_and_the_indicator_points_to_it(kk, level, item_id, key_words):
+    """One home: the source's wording of the indicators is a guidance item's list; an indicator
+    has its own short name and axis words, and ``wording`` reads item ``number`` from there."""
+    item = kk.by_id("guidance")[item_id]
+    mine = [i for i in kk.indicators if i.level == level]
+    assert sorted(i.number for i in mine) == list(range(1, len(item.items) + 1)) == sorted(key_words)
+    for ind in mine:
+        assert ind.guidance == item_id
+        text = wording(kk, ind)
+        assert key_words[ind.number] in text.lower() and not text.startswith("("), (ind.id, text)
+    assert "description" not in RAW[0]  # not copied into the indicator file
 
 
 @pytest.mark.sources
@@ -73,6 +77,7 @@ def test_linked_factors_are_of_the_indicator_s_level_and_kind(kk):
     ("risk_factors", ["sw-gem-b-hoge-ses"], "van soort 'beschermend', verwacht 'risico'"),
     ("protective_factors", ["bestaat-niet"], "onbekend id 'bestaat-niet'"),
     ("guidance", "geen-handreiking", "onbekend id 'geen-handreiking'"),
+    ("number", 12, "heeft geen item 12"),
     ("level", "individu", "ongeldige waarde"),
 ])
 def test_the_loader_refuses_a_bad_indicator_naming_file_item_and_field(tmp_path, field, value, message):

@@ -8,6 +8,7 @@ answers per indicator are tallied; an indicator *leans risky* when the mean of i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable, Mapping
 
@@ -33,6 +34,15 @@ def indicators(kk: Kenniskaart) -> list[Indicator]:
     """The scan's indicators: gezin first, then gemeenschap, each in the source's order."""
     order = {"gezin": 0, "gemeenschap": 1}
     return sorted(kk.indicators, key=lambda i: (order.get(i.level, 9), i.number, i.id))
+
+
+def wording(kk: Kenniskaart, ind: Indicator) -> str:
+    """The source's own wording of an indicator: item ``number`` of its guidance item (without the
+    '(n) ' the community list carries), '' when the content lacks it."""
+    item = kk.by_id("guidance").get(ind.guidance)
+    if item is None or ind.number > len(item.items):
+        return ""
+    return re.sub(r"^\(\d+\)\s*", "", item.items[ind.number - 1])
 
 
 def validate_scan(kk: Kenniskaart, scan: Mapping[str, object] | Iterable[tuple[str, object]]) -> tuple[tuple[str, int], ...]:
