@@ -59,7 +59,7 @@ def make_store(request, tmp_path, monkeypatch):
 @pytest.fixture
 def answer(kk):
     def build(org="gemeente", n=3, top=1, doing=("ajb",), own=()):
-        ids = [f.id for f in kk.factors[:n]]
+        ids = [f.id for f in kk.risk_factors[:n]]  # a room's question is about risks
         return validate_answer(kk, org, ids, ids[:top], doing, own)
     return build
 
