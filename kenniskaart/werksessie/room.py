@@ -20,6 +20,9 @@ from ..catalog import factor_choice_id
 from ..content import Kenniskaart
 from ..matcher import Profile
 from ..planscan import OwnEntry, Plan
+from .errors import (  # noqa: F401 - the errors are part of the room's interface
+    NotAllowed, RoomClosed, RoomExpired, RoomNotFound, StorageUnavailable, WerksessieError,
+)
 from .scan import leaning, tally, validate_scan
 
 ORG_TYPES: dict[str, str] = {
@@ -42,38 +45,6 @@ AGE_LIMITS = (4, 30)
 
 KIND_LABELS = {"risico": "Risicofactor", "beschermend": "Beschermende factor"}
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-
-
-# --- errors ----------------------------------------------------------------------------------
-
-
-class WerksessieError(Exception):
-    """Base error; ``str(e)`` is a Dutch message meant for the user."""
-
-
-class RoomNotFound(WerksessieError):
-    def __init__(self, msg: str = "Deze sessiecode bestaat niet. Controleer de code en probeer het opnieuw."):
-        super().__init__(msg)
-
-
-class RoomClosed(WerksessieError):
-    def __init__(self, msg: str = "Deze sessie is gesloten: er kunnen geen antwoorden meer bij."):
-        super().__init__(msg)
-
-
-class RoomExpired(WerksessieError):
-    def __init__(self, msg: str = "Deze sessie is verlopen en niet meer beschikbaar."):
-        super().__init__(msg)
-
-
-class NotAllowed(WerksessieError):
-    def __init__(self, msg: str = "Deze link geeft geen toegang tot deze actie."):
-        super().__init__(msg)
-
-
-class StorageUnavailable(WerksessieError):
-    def __init__(self, msg: str = "De opslag van werksessies is nu niet bereikbaar. Probeer het over een minuut opnieuw."):
-        super().__init__(msg)
 
 
 # --- values ----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Iterable, Mapping
 
 from ..content import Kenniskaart
 from ..models import Indicator
+from .errors import WerksessieError
 
 UNKNOWN = 0
 AXIS: dict[int, str] = {
@@ -48,8 +49,6 @@ def wording(kk: Kenniskaart, ind: Indicator) -> str:
 def validate_scan(kk: Kenniskaart, scan: Mapping[str, object] | Iterable[tuple[str, object]]) -> tuple[tuple[str, int], ...]:
     """(indicator id, step) pairs in the scan's order; steps 1-5 or 0 (weet ik niet). Indicators
     left out are unanswered. WerksessieError (Dutch, naming the field) otherwise."""
-    from .room import WerksessieError
-
     pairs = scan.items() if isinstance(scan, Mapping) else scan
     known = kk.by_id("indicators")
     out: dict[str, int] = {}
