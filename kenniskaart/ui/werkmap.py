@@ -6,7 +6,14 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..planscan import Plan
-from ..werkmap import FILE_NAME, WerkmapError, werkmap_from_json, werkmap_summary, werkmap_to_json
+from ..werkmap import (
+    FILE_NAME,
+    WerkmapError,
+    werkmap_from_json,
+    werkmap_summary,
+    werkmap_to_json,
+)
+from .plan_van_aanpak import current_inputs, set_inputs
 from .state import (
     AANBEVELER_WIDGETS,
     NOTES_KEY,
@@ -39,6 +46,7 @@ def _open_werkmap(kk: Kenniskaart) -> None:
     st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
     st.session_state[NOTES_KEY] = dict(wm.notes)
     st.session_state[PLAN_KEY] = wm.plan
+    set_inputs(wm.plan_van_aanpak)  # the plan van aanpak's fields (its widgets start again from them)
     for iid in wm.shortlist:  # the note fields show the opened notes (a dropped key would let the
         st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
     st.session_state[WERKMAP_NOTICE_KEY] = (
@@ -51,8 +59,9 @@ def werkmap_box(kk: Kenniskaart) -> None:
     with st.container(border=True):
         st.markdown("**Werkmap: bewaar uw werk en ga later verder**")
         st.caption(
-            "Eén bestand met uw profiel, de shortlist met volgorde en notities, en het plan uit de "
-            "Planscan. Open het later weer hier, ook op een andere computer."
+            "Eén bestand met uw profiel, de shortlist met volgorde en notities, het plan uit de "
+            "Planscan en wat u in het plan van aanpak invulde. Open het later weer hier, ook op een "
+            "andere computer."
         )
         plan = st.session_state.get(PLAN_KEY)
         data = werkmap_to_json(
@@ -60,6 +69,7 @@ def werkmap_box(kk: Kenniskaart) -> None:
             st.session_state.get(SHORTLIST_KEY, []),
             st.session_state.get(NOTES_KEY, {}),
             plan if isinstance(plan, Plan) else None,
+            current_inputs(),
         )
         left, right = st.columns(2)
         left.download_button(
