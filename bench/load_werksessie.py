@@ -189,8 +189,8 @@ async def participant(url: str, code: str, i: int, featured_labels: list[str], o
         if "deelnemer=" not in s.query:
             raise StepFailed("after 'Doe mee' the address has no participant token")
         labels = [featured_labels[j] for j in picks]
-        await step("factors", s.send("Veelgenoemde risico", labels))
-        await step("top", s.send("Uw top 3", labels[:1]))
+        await step("factors", s.send("Veelgenoemde factoren", labels))
+        await step("top", s.send("3. Uw top 3", labels[:1]))
         from kenniskaart.werksessie.scan import CHOICES
 
         steps = scan_for(i, len(scan_labels))

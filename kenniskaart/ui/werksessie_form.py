@@ -104,7 +104,7 @@ def risks(kk: Kenniskaart) -> None:
     st.markdown("**2. Welke risico's ziet u bij jongeren in uw gemeente?**")
     st.caption("Tik aan wat u ziet. Eerst de risicofactoren die het vaakst genoemd worden; de rest vindt u "
                "met het zoekvak. Wat beschermt, komt bij vraag 4.")
-    _pills("Veelgenoemde risico's", featured, "ws_feat", name)
+    _pills("Veelgenoemde factoren (risico's)", featured, "ws_feat", name)  # label as bench/deploy_two_processes expects
     query = st.text_input("Zoek een risico in uw eigen woorden", key="ws_q", max_chars=60,
                           placeholder="bijv. spijbelen, blowen, schulden, ouders, straat")
     if query.strip():
@@ -129,7 +129,7 @@ def risks(kk: Kenniskaart) -> None:
     key = f"ws_top_{_digest(marked)}"
     st.session_state[key] = list(st.session_state[TOP])
     with st.container(key="ws-top3"):
-        st.pills("Uw top 3", marked, selection_mode="multi", format_func=name, key=key, on_change=_set_top,
+        st.pills("3. Uw top 3", marked, selection_mode="multi", format_func=name, key=key, on_change=_set_top,
                  args=(key,), label_visibility="collapsed", width="stretch")
     if st.session_state.pop("ws_top_full", False):
         st.warning(f"Kies er hoogstens {MAX_TOP}: haal er eerst een weg.", icon=":material/info:")
