@@ -7,8 +7,10 @@
 Every participant is a ``ProtocolSession`` (bench/load_protocol.py: Streamlit's websocket
 protocol, like the browser's frontend) on ``/werksessie?code=…``: open the join link, choose the
 organisation type (radio), click "Doe mee" (the page puts the participant token in the URL),
-tick three factors (pills), choose a top 1 (multiselect), then ALL N click "Opslaan" at the same
-moment (a barrier). The room is created with the app's own Store in this process.
+tick three risks (pills), choose a top 1 (pills), place all sixteen Samen Weerbaar indicators on
+their axis (radios; one rerun, as a browser that sends its widget states together), then ALL N
+click "Opslaan" at the same moment (a barrier). The room is created with the app's own Store in
+this process.
 
 PostgreSQL (``--backend postgresql``; the server from PG* variables, as pg_virtualenv exports
 them, or ``--pg-url``; a fresh database per run, dropped afterwards) runs ``--pg-servers``
@@ -19,7 +21,7 @@ facilitator on the LAST process polls the live view as the browser does (the fra
 scale-out recipe uses PostgreSQL).
 
 Checks: 0 errors (an exception element, an error alert, a failed step), the database's counts
-(joined, answered) == (N, N), and the exact factor and top votes each participant gave; the
+(joined, answered) == (N, N), and the exact factor, top and scan votes each participant gave; the
 facilitator's metrics show N and N. Figures: p50/p95/max per step (the answer = "Opslaan"),
 server CPU seconds. Exit code 1 on any failure. Loopback only, bounded by ``--timeout``.
 """
@@ -47,7 +49,7 @@ from _common import ROOT, StreamlitServer, machine_info, median, p95, table
 from support.protocol import ProtocolSession, StepFailed
 from support.server import SERVER_ARGS
 
-STEPS = ("open", "org", "join", "factors", "top", "save")
+STEPS = ("open", "org", "join", "factors", "top", "scan", "save")
 ALERT_ERROR = 1
 
 
@@ -110,17 +112,24 @@ class WsSession(ProtocolSession):
 
     async def send(self, label: str, value) -> Seen:
         """Set a widget (radio: option label; pills/multiselect: labels; button: click) and rerun."""
+        return await self.send_many([(label, value)])
+
+    async def send_many(self, changes: list[tuple[str, object]]) -> Seen:
+        """Set several widgets of one fragment in one rerun."""
         from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-        kind, wid, frag, _ = self.widget(label)
-        ws = WidgetState(id=wid)
-        if kind == "radio":
-            ws.string_value = value
-        elif kind == "button":
-            ws.trigger_value = True
-        else:
-            ws.string_array_value.data.extend(value)
-        run = await self._rerun(page_hash=self.page_hash, widgets=[ws], path="werksessie", fragment_id=frag)
+        states, frag = [], ""
+        for label, value in changes:
+            kind, wid, frag, _ = self.widget(label)
+            ws = WidgetState(id=wid)
+            if kind == "radio":
+                ws.string_value = value
+            elif kind == "button":
+                ws.trigger_value = True
+            else:
+                ws.string_array_value.data.extend(value)
+            states.append(ws)
+        run = await self._rerun(page_hash=self.page_hash, widgets=states, path="werksessie", fragment_id=frag)
         return self._checked(run)
 
     def _checked(self, run) -> Seen:
@@ -153,8 +162,16 @@ def plan_for(i: int, featured: list[str], orgs: list[str]) -> tuple[str, list[in
     return orgs[i % len(orgs)], [i % n, (i + 3) % n, (i + 7) % n]
 
 
+SCAN_STEPS = (1, 2, 3, 4, 5, 0)
+
+
+def scan_for(i: int, n_indicators: int) -> list[int]:
+    """Participant i's step (1-5, 0 = weet ik niet) for each indicator, in the scan's order."""
+    return [SCAN_STEPS[(i + j) % len(SCAN_STEPS)] for j in range(n_indicators)]
+
+
 async def participant(url: str, code: str, i: int, featured_labels: list[str], org_labels: list[str],
-                      ready: asyncio.Barrier, res: Result, step_timeout: float) -> None:
+                      scan_labels: list[str], ready: asyncio.Barrier, res: Result, step_timeout: float) -> None:
     s = WsSession(url, i, step_timeout)
     org, picks = plan_for(i, featured_labels, org_labels)
 
@@ -174,6 +191,10 @@ async def participant(url: str, code: str, i: int, featured_labels: list[str], o
         labels = [featured_labels[j] for j in picks]
         await step("factors", s.send("Veelgenoemde factoren", labels))
         await step("top", s.send("3. Uw top 3", labels[:1]))
+        from kenniskaart.werksessie.scan import CHOICES
+
+        steps = scan_for(i, len(scan_labels))
+        await step("scan", s.send_many([(name, CHOICES[v]) for name, v in zip(scan_labels, steps)]))
         res.step = "barrier"
         await ready.wait()
         seen = await step("save", s.send("Opslaan", True))
@@ -210,14 +231,17 @@ async def facilitator(url: str, code: str, token: str, stop: asyncio.Event, out:
         await s.close()
 
 
-def expected_votes(n: int, featured: list[str], orgs: list[str]) -> tuple[Counter, Counter, Counter]:
+def expected_votes(n: int, featured: list[str], orgs: list[str], scan_ids: list[str]):
     marks, tops, by_org = Counter(), Counter(), Counter()
+    scan: dict[str, Counter] = {iid: Counter() for iid in scan_ids}
     for i in range(n):
         org, picks = plan_for(i, featured, orgs)
         marks.update(featured[j] for j in picks)
         tops[featured[picks[0]]] += 1
         by_org[org] += 1
-    return marks, tops, by_org
+        for iid, v in zip(scan_ids, scan_for(i, len(scan_ids))):
+            scan[iid][v] += 1
+    return marks, tops, by_org, {iid: dict(sorted(c.items())) for iid, c in scan.items() if c}
 
 
 # --- one backend ------------------------------------------------------------------------------
@@ -250,12 +274,15 @@ def admin_sql(server, sql: str) -> None:
 async def run_backend(backend: str, args) -> dict:
     from kenniskaart import present_werksessie as pw
     from kenniskaart.content import load_content
+    from kenniskaart.ui.text import md
     from kenniskaart.werksessie import ORG_TYPES, Store, summarise
+    from kenniskaart.werksessie.scan import indicators
 
     kk = load_content()
     featured = pw.featured_factors(kk)
     factors = kk.by_id("factors")
-    featured_labels = [pw.short_factor(factors[f].name) for f in featured]
+    featured_labels = [md(factors[f].name) for f in featured]  # the pills show the names through md()
+    scan_ids, scan_labels = [i.id for i in indicators(kk)], [i.name for i in indicators(kk)]
     org_ids, org_labels = list(ORG_TYPES), list(ORG_TYPES.values())
     tmp = tempfile.TemporaryDirectory(prefix="kk-werksessie-")
     env = {"KENNISKAART_DATABASE_URL": "", "KENNISKAART_DATA_DIR": tmp.name}
@@ -281,8 +308,8 @@ async def run_backend(backend: str, args) -> dict:
         stop, live = asyncio.Event(), {}
         fac = asyncio.create_task(facilitator(servers[-1].url, room.code, token, stop, live, args.step_timeout, 3.0))
         t0 = time.perf_counter()
-        tasks = [participant(servers[i % n_servers].url, room.code, i, featured_labels, org_labels, ready,
-                             results[i], args.step_timeout) for i in range(args.sessions)]
+        tasks = [participant(servers[i % n_servers].url, room.code, i, featured_labels, org_labels, scan_labels,
+                             ready, results[i], args.step_timeout) for i in range(args.sessions)]
         await asyncio.wait_for(asyncio.gather(*tasks), args.timeout)
         out["wall_s"] = time.perf_counter() - t0
         await asyncio.sleep(3.5)  # one more tick of the live view after the last answer
@@ -293,10 +320,10 @@ async def run_backend(backend: str, args) -> dict:
         out["steps"] = {st: [r.times[st] for r in results if st in r.times] for st in STEPS}
         joined, answered = store.counts(room.code)
         summary = summarise(kk, store.answers(room.code), joined)
-        marks, tops, by_org = expected_votes(args.sessions, featured, org_ids)
+        marks, tops, by_org, scan = expected_votes(args.sessions, featured, org_ids, scan_ids)
         out["counts"] = (joined, answered)
         out["exact"] = (joined, answered) == (args.sessions, args.sessions) and summary.factor_votes == dict(marks) \
-            and summary.top_votes == dict(tops) and summary.orgs == dict(by_org)
+            and summary.top_votes == dict(tops) and summary.orgs == dict(by_org) and summary.scan == scan
         out["live"] = live
         out["live_ok"] = live.get("last", {}) == {"Aangemeld": str(args.sessions), "Antwoorden": str(args.sessions)}
         store.delete_room(room.code, token)

@@ -26,6 +26,7 @@ from .models import (
     Factor,
     Guidance,
     HelpLevel,
+    Indicator,
     Intervention,
     Lesson,
     PlanSection,
@@ -130,6 +131,8 @@ class Kenniskaart:
     cases: tuple[Case, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
     """Search aid: groups of everyday words (content/search/synonyms.yaml)."""
+    indicators: tuple[Indicator, ...] = ()
+    """Samen Weerbaar's scan indicators (content/indicators/)."""
     plan_sections: tuple[PlanSection, ...] = ()
     analysis_sources: tuple[AnalysisSource, ...] = ()
     sporen: tuple[Spoor, ...] = ()
@@ -394,6 +397,7 @@ def _check_references(
     ids = {name: {item.id for _, item in items} for name, items in loaded.items()}
     themes = {item.id: item for _, item in loaded["themes"]}
     factors = {item.id: item for _, item in loaded["factors"]}
+    guidance = {item.id: item for _, item in loaded["guidance"]}
 
     def expect(rel: str, item: Any, fld: str, ref: str, pool: str, kind: str | None = None):
         if ref not in ids[pool]:
@@ -458,6 +462,15 @@ def _check_references(
                     expect(rel, item, f"protective_factors.{i}", f, "factors", "beschermend")
                 if item.need is not None:
                     expect(rel, item, "need", item.need, "help_levels")
+            if isinstance(item, Indicator):
+                for i, f in enumerate(item.risk_factors):
+                    expect(rel, item, f"risk_factors.{i}", f, "factors", "risico")
+                for i, f in enumerate(item.protective_factors):
+                    expect(rel, item, f"protective_factors.{i}", f, "factors", "beschermend")
+                expect(rel, item, "guidance", item.guidance, "guidance")
+                listed = guidance.get(item.guidance)
+                if listed is not None and item.number > len(listed.items):
+                    issues.append(ContentIssue(rel, item.id, "number", f"'{item.guidance}' heeft geen item {item.number}"))
             if isinstance(item, PracticeExample):
                 for i, iv in enumerate(item.interventions):
                     expect(rel, item, f"interventions.{i}", iv, "interventions")

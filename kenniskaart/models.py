@@ -596,6 +596,28 @@ class Guidance(Strict):
         return self
 
 
+class Indicator(Strict):
+    """An indicator of Samen Weerbaar's joint scan (seed 004 §5.1, aanbeveling 1): a theme that can
+    be present in a protective sense (left end of an axis) or a risky sense (right end). The
+    Werksessie asks a room where its municipality stands; a monitor can measure the same items."""
+
+    id: Id
+    name: Text
+    """A short everyday name; the source's own wording is item ``number`` of ``guidance``."""
+    level: Literal["gezin", "gemeenschap"]
+    number: int = Field(ge=1, le=20)
+    """Position in the source's list of its level ((1)-(5) gezin, (1)-(11) gemeenschap)."""
+    guidance: Id
+    """The guidance item that lists the indicators of this level in the source's words (one home)."""
+    protective: Text
+    """Words for the protective end of the axis (left)."""
+    risky: Text
+    """Words for the risky end of the axis (right)."""
+    risk_factors: list[Id] = []
+    protective_factors: list[Id] = []
+    sources: Sources
+
+
 class Case(Strict):
     """A ready-made example profile (casus) for the Aanbeveler, drawn from the seeds."""
 
@@ -696,6 +718,7 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "guidance": Guidance,
     "cases": Case,
     "synonyms": Synonym,
+    "indicators": Indicator,
     "plan_sections": PlanSection,
     "analysis_sources": AnalysisSource,
     "sporen": Spoor,

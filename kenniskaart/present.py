@@ -77,6 +77,7 @@ COUNT_LABELS = {
     "guidance": "tips, hulpvragen en kanttekeningen",
     "cases": "casussen (voorbeeldprofielen)",
     "synonyms": "groepen zoekwoorden in alledaagse taal",
+    "indicators": "indicatoren van de Samen Weerbaar-scan",
     "plan_sections": "onderdelen van het plan van aanpak",
     "analysis_sources": "bronnen voor de analyse in het plan van aanpak",
     "sporen": "sporen van het plan van aanpak",

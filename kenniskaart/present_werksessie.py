@@ -14,8 +14,9 @@ import pandas as pd
 
 from .catalog import EVIDENCE_RANK, factor_choice_id
 from .content import Kenniskaart
-from .search import intervention_factor_ids
+from .search import expand, intervention_factor_ids, matching_factor_ids
 from .werksessie.room import ORG_TYPES, RoomSummary, room_top_factors
+from .werksessie.scan import AXIS, CHOICES, LEANS, UNKNOWN, indicators, lean
 
 MOST_USED = 8
 """Besides the gefundeerde factors, this many factors the most catalogue interventions address."""
@@ -30,17 +31,35 @@ ORG_COLOURS = dict(zip(ORG_TYPES.values(), ("#4c78a8", "#f58518", "#e45756", "#7
 
 
 def _choice_ids(kk: Kenniskaart) -> list[str]:
-    """Dynamic factors, one per twin pair: what a participant can mark (static factors such as
-    age or gender are context, no target; see Factoren)."""
-    return [f.id for f in kk.factors if f.nature == "dynamisch" and factor_choice_id(kk, f.id) == f.id]
+    """Dynamic risk factors, one per twin pair: what a participant can mark as a risk (static
+    factors such as age or gender are context, no target; protective ones are the scan's)."""
+    return [f.id for f in kk.factors
+            if f.kind == "risico" and f.nature == "dynamisch" and factor_choice_id(kk, f.id) == f.id]
+
+
+def risk_choices(kk: Kenniskaart) -> list[str]:
+    """Every risk a participant can mark: the featured ones first, then the others."""
+    featured = featured_factors(kk)
+    return featured + other_factors(kk, featured)
+
+
+def risk_search(kk: Kenniskaart, query: str, choices: list[str]) -> list[str]:
+    """The ``choices`` a query in everyday words finds (in ``choices`` order): the factors whose
+    name, category or description has a query word or one of its synonyms (``kenniskaart.search``,
+    the content's synonym groups), a twin's match counting for its choice."""
+    terms = expand(kk, query)
+    if not terms:
+        return []
+    found = {factor_choice_id(kk, f) for f in matching_factor_ids(kk, terms)}
+    return [f for f in choices if f in found]
 
 
 def featured_factors(kk: Kenniskaart, most_used: int = MOST_USED) -> list[str]:
-    """The factors shown first: Beke's gefundeerde (dynamic) risk factors, then the dynamic
+    """The risks shown first: Beke's gefundeerde (dynamic) risk factors, then the dynamic risk
     factors the most catalogue interventions address (the ones used most in practice)."""
     choices = _choice_ids(kk)
     factors = kk.by_id("factors")
-    first = [f for f in choices if factors[f].evidence == "gefundeerd"]
+    first = [f for f in choices if factors[f].evidence == "gefundeerd" and factors[f].age_groups != ("volwassenen",)]
     used: Counter[str] = Counter()
     for iv in kk.interventions:
         used.update({factor_choice_id(kk, f) for f in intervention_factor_ids(iv)})
@@ -50,7 +69,7 @@ def featured_factors(kk: Kenniskaart, most_used: int = MOST_USED) -> list[str]:
 
 
 def other_factors(kk: Kenniskaart, featured: list[str]) -> list[str]:
-    """Every other markable factor: risk before protective, by level, strongest evidence first."""
+    """Every other markable risk factor, by level, strongest evidence first."""
     factors = kk.by_id("factors")
     levels = {"individu": 0, "gezin": 1, "gemeenschap": 2}
     return sorted(
@@ -97,13 +116,14 @@ def times(n: int) -> str:
     return f"{n}×"
 
 
-def top_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5) -> list[str]:
-    """'<factor> — 3× in top 3 · 5× aangevinkt' for the room's top ``n`` factors (plain text)."""
+def top_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5, limit: int = 70) -> list[str]:
+    """'<factor> — 3× in top 3 · 5× aangevinkt' for the room's top ``n`` factors (plain text;
+    names cut at ``limit`` characters)."""
     factors = kk.by_id("factors")
     out = []
     for fid in room_top_factors(summary, n):
         if fid in factors:
-            out.append(f"{short_factor(factors[fid].name)} — {times(summary.top_votes.get(fid, 0))} in top 3 · "
+            out.append(f"{short_factor(factors[fid].name, limit)} — {times(summary.top_votes.get(fid, 0))} in top 3 · "
                        f"{times(summary.factor_votes.get(fid, 0))} aangevinkt")
     return out
 
@@ -138,9 +158,10 @@ def votes_frame(kk: Kenniskaart, summary: RoomSummary, n: int = CHART_FACTORS) -
     return pd.DataFrame(rows, columns=["factor", "organisatie", "aantal"])
 
 
-def votes_chart(data: pd.DataFrame, font: int = 15) -> alt.Chart:
+def votes_chart(data: pd.DataFrame, font: int = 15, step: int | None = None) -> alt.Chart:
     """Horizontal stacked bars: how often each factor was marked, by organisation type; the
-    factors in the room's ranking (data order)."""
+    factors in the room's ranking (data order). The legend is ``legend_html`` (it wraps; a
+    Vega legend wider than a narrow column is cut off)."""
     order = list(dict.fromkeys(data["factor"]))
     present = [o for o in ORG_COLOURS if o in set(data["organisatie"])]
     ink = "#1a1a2e"
@@ -148,10 +169,10 @@ def votes_chart(data: pd.DataFrame, font: int = 15) -> alt.Chart:
         y=alt.Y("factor:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
         x=alt.X("sum(aantal):Q", title="aantal keer aangevinkt", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("organisatie:N", scale=alt.Scale(domain=present, range=[ORG_COLOURS[o] for o in present]),
-                        title=None, legend=alt.Legend(orient="top", columns=3, labelLimit=260)),
+                        title=None, legend=None),
         order=alt.Order("organisatie:N"),
         tooltip=[alt.Tooltip("factor:N"), alt.Tooltip("organisatie:N"), alt.Tooltip("aantal:Q")],
-    ).properties(height=alt.Step(font * 2 + 4)).configure_axis(
+    ).properties(height=alt.Step(step or font * 2 + 4)).configure_axis(
         labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink,
     ).configure_legend(labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink)
 
@@ -159,3 +180,83 @@ def votes_chart(data: pd.DataFrame, font: int = 15) -> alt.Chart:
 def org_lines(summary: RoomSummary) -> str:
     """'Gemeente 2 · Politie 1' (the answers per organisation type)."""
     return " · ".join(f"{ORG_TYPES[o]} {n}" for o, n in summary.orgs.items() if o in ORG_TYPES and n)
+
+
+# --- Samen Weerbaar-scan and what the room already does --------------------------------------
+
+SCAN_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#d9d9b0", 4: "#fc8d59", 5: "#d73027", UNKNOWN: "#bdbdbd"}
+"""From protective (green) to risky (red); 'weet ik niet' grey."""
+
+
+def scan_frame(kk: Kenniskaart, summary: RoomSummary) -> pd.DataFrame:
+    """Long format for the scan chart: indicator × step × answers, in the scan's order."""
+    rows = []
+    for ind in indicators(kk):
+        for step in (*AXIS, UNKNOWN):
+            count = summary.scan.get(ind.id, {}).get(step, 0)
+            if count:
+                rows.append({"indicator": ind.name, "antwoord": CHOICES[step], "stap": step if step else 6,
+                             "aantal": count})
+    return pd.DataFrame(rows, columns=["indicator", "antwoord", "stap", "aantal"])
+
+
+def scan_chart(kk: Kenniskaart, data: pd.DataFrame, font: int = 15, step: int | None = None) -> alt.Chart:
+    """Horizontal stacked bars per indicator, from beschermend (left, green) to risicovol (right,
+    red), 'weet ik niet' last (grey): the room's distribution on each axis."""
+    order = [ind.name for ind in indicators(kk)]
+    domain = [CHOICES[s] for s in (*AXIS, UNKNOWN)]
+    ink = "#1a1a2e"
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y("indicator:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+        x=alt.X("sum(aantal):Q", title=None, axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("antwoord:N", scale=alt.Scale(domain=domain, range=[SCAN_COLOURS[s] for s in (*AXIS, UNKNOWN)]),
+                        title=None, legend=None),
+        order=alt.Order("stap:Q"),
+        tooltip=[alt.Tooltip("indicator:N"), alt.Tooltip("antwoord:N"), alt.Tooltip("aantal:Q")],
+    ).properties(height=alt.Step(step or font * 2 + 4)).configure_axis(
+        labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink,
+    ).configure_legend(labelFontSize=font, titleFontSize=font, labelColor=ink, titleColor=ink)
+
+
+def scan_lines(kk: Kenniskaart, summary: RoomSummary, most: int | None = None) -> list[str]:
+    """'Neigt naar risicovol: A, B' and 'Neigt naar beschermend: C' (plain text; empty parts left
+    out; at most ``most`` names each, then '+ n')."""
+    out = []
+    for side in ("risicovol", "beschermend"):
+        names = [ind.name for ind in indicators(kk) if lean(summary.scan.get(ind.id, {})) == side]
+        if names:
+            shown = names if most is None else names[:most]
+            rest = f" + {len(names) - len(shown)}" if len(names) > len(shown) else ""
+            out.append(f"{LEANS[side][0].upper()}{LEANS[side][1:]}: {', '.join(shown)}{rest}")
+    return out
+
+
+def doing_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5) -> list[str]:
+    """'<name> — 3×' for what the room already does, most named first: catalogue items, then own
+    entries (plain text: own entries are the room's words)."""
+    ivs = kk.by_id("interventions")
+    items = [(ivs[i].name, c) for i, c in summary.doing.items() if i in ivs] + list(summary.own)
+    items.sort(key=lambda nc: -nc[1])
+    return [f"{short_factor(name, 60)} — {times(c)}" for name, c in items[:n]]
+
+
+def legend_html(entries: list[tuple[str, str]], size: str = "0.9rem") -> str:
+    """A legend that wraps: a coloured square and a label per (colour, label); fixed vocabulary
+    (organisation types, axis steps), escaped all the same."""
+    from html import escape
+
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin:0 1.2em 0.2em 0;white-space:nowrap">'
+        f'<span style="width:0.9em;height:0.9em;background:{escape(colour)};display:inline-block;'
+        f'margin-right:0.35em"></span>{escape(label)}</span>' for colour, label in entries)
+    return f'<div class="ws-legend" style="display:flex;flex-wrap:wrap;font-size:{escape(size)};color:#1a1a2e">{items}</div>'
+
+
+def org_legend(data: pd.DataFrame) -> list[tuple[str, str]]:
+    """(colour, organisation type) for the types in the chart's data, in ``ORG_TYPES`` order."""
+    present = set(data["organisatie"])
+    return [(ORG_COLOURS[o], o) for o in ORG_COLOURS if o in present]
+
+
+def scan_legend() -> list[tuple[str, str]]:
+    return [(SCAN_COLOURS[s], CHOICES[s]) for s in (*AXIS, UNKNOWN)]

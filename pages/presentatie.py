@@ -13,6 +13,7 @@ from kenniskaart import presentation as pres
 from kenniskaart.aanbeveler import profile_from_case
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
+from kenniskaart.ui.links import page_ref
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import case_picker
 from kenniskaart.ui.kaart import kaart_view
@@ -79,8 +80,13 @@ with st.container(horizontal=True, key="p-nav", vertical_alignment="center"):
                 st.markdown(md(note.text))
             for item in note.items:
                 st.markdown(f"- {md(item)}")
-    st.button("Presentatie verlaten", icon=":material/close:", on_click=set_presentation, args=(False,),
-              key="p_exit", shortcut="Esc")
+    back = wv.leave_presentation()  # while a room runs: back to the room (its address without the token)
+    if back is None:
+        st.button("Presentatie verlaten", icon=":material/close:", on_click=set_presentation, args=(False,),
+                  key="p_exit", shortcut="Esc")
+    elif st.button("Presentatie verlaten", icon=":material/close:", key="p_exit", shortcut="Esc"):
+        set_presentation(False)
+        st.switch_page(page_ref("pages/werksessie.py"), query_params=back)
 if st.session_state.pop("p_blur", False):
     # After a casus is chosen the focus stays in its box, where the clicker's keys do not
     # reach the shortcuts; a fixed one-line script (no content) hands the focus back.

@@ -8,8 +8,10 @@ view and controls. Rooms and answers live in the database of ``kenniskaart.werks
 import streamlit as st
 
 from kenniskaart import present_werksessie as pw
-from kenniskaart.werksessie import NotAllowed, RoomClosed, RoomExpired, RoomNotFound, export_csv, export_xlsx, to_plan, to_profile
-from kenniskaart.werksessie.room import DEFAULT_AGE_MAX, DEFAULT_AGE_MIN, MAX_TITLE_CHARS
+from kenniskaart.werksessie import (
+    NotAllowed, RoomClosed, RoomExpired, RoomNotFound, export_csv, export_xlsx, fit_title, to_plan, to_profile,
+)
+from kenniskaart.werksessie.room import DEFAULT_AGE_MAX, DEFAULT_AGE_MIN
 from kenniskaart.ui import get_content
 from kenniskaart.ui.links import page_ref
 from kenniskaart.ui.state import (
@@ -22,6 +24,7 @@ from kenniskaart.ui.state import (
 )
 from kenniskaart.ui.text import md
 from kenniskaart.ui import werksessie as ws
+from kenniskaart.ui import werksessie_form as wf
 from kenniskaart.ui import werksessie_views as wv
 from kenniskaart.ui import plan_van_aanpak as pva
 
@@ -32,8 +35,9 @@ st.title("Werksessie")
 def start() -> None:
     st.write(
         "Bouw in een workshop samen het risicoprofiel van uw gemeente. Deelnemers geven op hun telefoon "
-        "aan welke factoren zij zien en wat hun organisatie al doet; de begeleider ziet het resultaat live "
-        "en maakt er met één klik een profiel voor de Aanbeveler en een plan voor de Planscan van."
+        "aan welke risico's zij zien, vullen de Samen Weerbaar-scan in en zeggen wat hun organisatie al doet; "
+        "de begeleider ziet het resultaat live en maakt er met één klik een profiel voor de Aanbeveler en "
+        "een plan voor de Planscan van."
     )
     join, host = st.columns(2)
     with join, st.container(border=True):
@@ -47,11 +51,14 @@ def start() -> None:
     with host, st.container(border=True):
         st.subheader("Nieuwe werksessie")
         with st.form("ws_new", border=False):
-            title = st.text_input("Titel", max_chars=MAX_TITLE_CHARS, placeholder="bijv. Werksessie Zuidstad, 12 maart")
+            title = st.text_input("Titel", max_chars=300, placeholder="bijv. Werksessie Zuidstad, 12 maart")
             ages = st.slider("Leeftijd van de jongeren (voor het profiel)", 4, 30, (DEFAULT_AGE_MIN, DEFAULT_AGE_MAX))
             if st.form_submit_button("Start een werksessie", type="primary"):
                 with ws.guard():
-                    room, token = store.create_room(title or "Werksessie", *ages)
+                    title, notice = fit_title(title)
+                    room, token = store.create_room(title, *ages)
+                    if notice:
+                        st.session_state["ws_title_notice"] = notice
                     ws.forget_room()
                     st.session_state[ws.FACILITATOR_KEY] = (room.code, token)
                     ws.go_to(code=room.code, beheer=token)
@@ -66,7 +73,7 @@ def _to_aanbeveler(code: str, room) -> None:
     summary = wv.room_summary(kk, store, code)
     profile = to_profile(kk, summary, room.age_min, room.age_max)
     if not profile.risk_factors and not profile.protective_factors:
-        st.warning("Er zijn nog geen factoren aangevinkt: er is nog geen profiel te maken.")
+        st.warning("Er zijn nog geen risico's aangevinkt en de scan neigt nergens heen: er is nog geen profiel te maken.")
         return
     st.session_state[PROFILE_KEY] = profile
     reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
@@ -85,6 +92,7 @@ def _to_planscan(code: str) -> None:
 
 def _present() -> None:
     st.session_state["p_step"] = 0  # the presentation starts at the room (its first step when a room runs)
+    st.query_params.pop("beheer", None)  # the projector's address never carries the token (the session has it)
     set_presentation(True)
 
 
@@ -93,7 +101,10 @@ def facilitator(code: str, token: str) -> None:
     if not store.is_facilitator(room.code, token):
         raise NotAllowed("Deze begeleiderslink klopt niet. Vraag de begeleider om de juiste link, of doe mee met de code.")
     state = ("open tot " + ws.local_time(room.expires_at, "%d-%m-%Y %H:%M")) if room.is_open() else "gesloten"
-    st.subheader(md(room.title))
+    notice = st.session_state.pop("ws_title_notice", None)
+    if notice:
+        st.warning(ws.plain(notice), icon=":material/content_cut:")
+    st.subheader(ws.plain(room.title))
     st.caption(f"Sessie {md(room.code)} · {state}")
     if room.is_open():
         join, live = st.columns([1, 2.6])
@@ -110,7 +121,8 @@ def facilitator(code: str, token: str) -> None:
 
     st.subheader("Van de zaal naar de kenniskaart")
     st.caption(
-        "Het profiel gaat naar de Aanbeveler (de top 5 van de zaal, leeftijd: het midden van het gekozen "
+        "Het profiel gaat naar de Aanbeveler (de aangevinkte risico's en de indicatoren van de scan die naar "
+        "risicovol neigen; wat naar beschermend neigt als kracht; leeftijd: het midden van het gekozen "
         "bereik), het plan naar de Planscan (wat de organisaties al doen). Beide staan daarmee ook in uw "
         "werkmap (pagina Shortlist): bewaar die om later verder te gaan. Het plan vervangt het plan dat "
         "u in deze browser al had."
@@ -129,44 +141,20 @@ def facilitator(code: str, token: str) -> None:
         if st.button(pva.LINK_LABEL, icon=":material/description:", key="ws_to_pva"):
             with ws.guard():
                 pva.open_from_room(kk, room, wv.room_summary(kk, store, room.code))
-        st.download_button("Download CSV", lambda: export_csv(kk, wv.room_summary(kk, store, room.code)),
+        st.download_button("Download CSV", lambda: export_csv(kk, wv.room_summary(kk, store, room.code), room),
                            file_name=f"werksessie-{room.code}.csv", mime="text/csv", on_click="ignore",
                            icon=":material/download:")
-        st.download_button("Download Excel", lambda: export_xlsx(kk, wv.room_summary(kk, store, room.code)),
+        st.download_button("Download Excel", lambda: export_xlsx(kk, wv.room_summary(kk, store, room.code), room),
                            file_name=f"werksessie-{room.code}.xlsx", on_click="ignore", icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     st.subheader("Sessie beheren")
-    with st.container(horizontal=True):
-        if room.is_open() and st.button("Sessie sluiten", icon=":material/lock:", key="ws_close",
-                                        help="Daarna kunnen er geen antwoorden meer bij; de resultaten blijven."):
-            with ws.guard():
-                store.close_room(room.code, token)
-                st.rerun()
-        if st.button("Sessie verwijderen", icon=":material/delete:", key="ws_delete"):
-            st.session_state["ws_confirm_delete"] = room.code
-        if st.button("Nog een werksessie starten", icon=":material/add:", key="ws_new_room",
-                     help="Deze sessie blijft bestaan; u komt er terug met uw begeleiderslink."):
-            ws.forget_room()
-            ws.go_to()
-    if st.session_state.get("ws_confirm_delete") == room.code:
-        st.warning("Weet u het zeker? De sessie en alle antwoorden worden definitief verwijderd.")
-        yes, no = st.columns(2)
-        if yes.button("Ja, verwijder de sessie definitief", type="primary", key="ws_delete_yes"):
-            with ws.guard():
-                store.delete_room(room.code, token)
-                st.session_state.pop("ws_confirm_delete", None)
-                ws.forget_room()
-                st.session_state["ws_deleted"] = True
-                ws.go_to()
-        if no.button("Annuleren", key="ws_delete_no"):
-            st.session_state.pop("ws_confirm_delete", None)
-            st.rerun()
+    ws.manage(store, room, token)
 
 
 def participant(code: str, token: str | None) -> None:
     room = store.get_room(code)
-    st.subheader(md(room.title))
+    st.subheader(ws.plain(room.title))
     org, answer = None, None
     if token:
         try:
@@ -191,7 +179,7 @@ def participant(code: str, token: str | None) -> None:
         return
     st.caption("Het adres van deze pagina is uw persoonlijke link: herlaadt u de pagina of komt u later terug "
                "via dezelfde link, dan staat uw antwoord er nog.")
-    wv.answer_form(kk, room.code, token, org, answer)
+    wf.answer_form(kk, room.code, token, org, answer)
 
 
 store = ws.storage_ok()

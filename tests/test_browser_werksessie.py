@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, AppServer, download, pick, pick_option, wait_for_app
+from conftest import ROOT, AppServer, download, pick, wait_for_app
 from test_ui_language import STREAMLIT_OWN, english_in
 
 pytestmark = pytest.mark.browser
@@ -95,13 +95,29 @@ def join(page, link: str, org: str) -> None:
 
 
 def mark(page, factor: str) -> None:
-    """Tick a factor among the ones shown first (a pill)."""
-    page.locator("[data-testid=stButtonGroup]").get_by_role("button", name=factor, exact=True).click()
+    """Tick a risk among the ones shown first (a pill)."""
+    page.locator(".st-key-ws_feat").get_by_role("button", name=factor, exact=True).click()
+    wait_for_app(page)
+
+
+def search_and_mark(page, word: str, factor: str) -> None:
+    """Find a risk by an everyday word and tick it among the pills found."""
+    page.get_by_label("Zoek een risico in uw eigen woorden").fill(word)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.locator("[class*=st-key-ws_found_]").get_by_role("button", name=factor, exact=True).click()
     wait_for_app(page)
 
 
 def top3(page, factor: str) -> None:
-    pick(page, "Uw top 3", factor)
+    page.locator(".st-key-ws-top3").get_by_role("button", name=factor, exact=True).click()
+    wait_for_app(page)
+
+
+def rate(page, indicator: str, step: str) -> None:
+    """Place a Samen Weerbaar indicator on its axis ('Beschermend' … 'Risicovol', 'Weet ik niet')."""
+    page.locator("[data-testid=stRadio]").filter(has_text=indicator).get_by_text(step, exact=True).click()
+    wait_for_app(page)
 
 
 def blur(page) -> None:
@@ -153,11 +169,8 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     b = new_page(browser)
     join(b, link, "Gemeente")
     mark(b, "Drugsgebruik")
-    others = b.locator("[data-testid=stMultiSelect]").filter(has_text="Andere factoren")
-    others.get_by_role("combobox").click()
-    b.keyboard.type("schulden")
-    pick_option(b, others.get_by_role("combobox"), "Schuldenproblematiek", type_filter=False, close=True)
-    expect(others).to_contain_text("Schuldenproblematiek")
+    search_and_mark(b, "schulden", "Schuldenproblematiek")
+    expect(b.locator(".st-key-ws-chosen")).to_contain_text("Schuldenproblematiek")
     top3(b, "Drugsgebruik")
     top3(b, "Schuldenproblematiek")
     save(b)
@@ -189,10 +202,10 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     # A reloads on the phone: the saved answer is back in the form.
     a.reload()
     wait_for_app(a)
-    pills = a.locator("[data-testid=stButtonGroup]")
+    pills = a.locator(".st-key-ws_feat")
     expect(pills.locator("button[aria-pressed=true]")).to_have_count(2)
     expect(pills.locator("button[aria-pressed=true]").filter(has_text="Drugsgebruik")).to_have_count(1)
-    expect(a.locator("[data-testid=stMultiSelect]").filter(has_text="Uw top 3")).to_contain_text("Drugsgebruik")
+    expect(a.locator(".st-key-ws-top3 button[aria-pressed=true]")).to_have_text(["Drugsgebruik"])
     expect(a.locator("[data-testid=stMultiSelect]").filter(has_text="Interventies uit")).to_contain_text("Halt")
     expect(a.get_by_role("textbox", name=re.compile("Eigen aanpak"))).to_have_value("Buurtsportcoach op straat")
     expect(a.get_by_text("Opgeslagen om")).to_be_visible()
@@ -212,6 +225,9 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     path = tmp_path / csv.suggested_filename
     csv.save_as(path)
     text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    assert lines[:2] == ["Werksessie;Werksessie Zuidstad", f"Sessiecode;{code}"], lines[:5]
+    assert lines[2].startswith("Datum;") and lines[3:5] == ["Aangemeld;3", "Antwoorden;3"], lines[:5]
     assert "Drugsgebruik;Risicofactor;3;3;1;1;1;0;0;0" in text, text
     assert "Buurtsportcoach op straat;Doen we al (eigen aanpak);1" in text
     xlsx = download(fac, "Download Excel")
@@ -221,7 +237,8 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
 
     sheet = load_workbook(xpath).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[1][:4] == ["Drugsgebruik", "Risicofactor", 3, 3], rows[:2]
+    assert [r[:2] for r in rows[:2]] == [["Werksessie", "Werksessie Zuidstad"], ["Sessiecode", code]], rows[:2]
+    assert ["Drugsgebruik", "Risicofactor", 3, 3] in [r[:4] for r in rows], rows[:9]
 
     # The room's top factors become the Aanbeveler's profile.
     fac.get_by_role("button", name="Maak Aanbeveler-profiel").click()
@@ -236,7 +253,7 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
 
     # Back to the room (the session remembers it), then what the room does becomes the plan.
     fac.locator("[data-testid=stSidebarNav]").get_by_role("link", name="Werksessie", exact=True).click()
-    fac.wait_for_url(re.compile(rf"code={code}&beheer="), timeout=30_000)  # a reload keeps the view
+    fac.wait_for_url(re.compile(rf"werksessie\?code={code}$"), timeout=30_000)  # the token stays out of the address
     wait_for_app(fac)
     counts(fac, 3, 3)
     fac.get_by_role("button", name="Maak Planscan-plan").click()
@@ -251,11 +268,15 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     wait_for_app(fac)
     fac.get_by_role("button", name="Sessie sluiten").click()
     wait_for_app(fac)
+    expect(fac.get_by_text("Deze sessie is gesloten")).to_have_count(0)  # not before the confirmation
+    fac.get_by_role("button", name="Ja, sluit de sessie").click()
+    wait_for_app(fac)
     expect(fac.get_by_text("Deze sessie is gesloten").first).to_be_visible()
     mark(b, "Een laag opleidingsniveau")
     blur(b)
     b.get_by_role("button", name="Opslaan").click()
     expect(b.get_by_text("Deze sessie is gesloten")).to_be_visible(timeout=20_000)
+    expect(b.get_by_text("Opgeslagen om")).to_have_count(0)  # a failed save shows only the error
     no_exception(b)
     d = new_page(browser, PHONE, phone=True)
     d.goto(link)
@@ -263,6 +284,13 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     expect(d.get_by_text("Deze sessie is gesloten")).to_be_visible()
     expect(d.get_by_role("button", name="Doe mee")).to_have_count(0)
     counts(fac, 3, 3)
+    # 'Heropenen' undoes it: B can save again
+    fac.get_by_role("button", name="Heropenen").click()
+    wait_for_app(fac)
+    expect(fac.get_by_role("button", name="Sessie sluiten")).to_be_visible()
+    b.get_by_role("button", name="Opslaan").click()
+    expect(b.get_by_text("Opgeslagen om")).to_be_visible(timeout=20_000)
+    expect(b.get_by_text("Deze sessie is gesloten")).to_have_count(0)
     for pg in (fac, a, b, c, d):
         pg.context.close()
 
@@ -270,7 +298,13 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
 def test_werksessie_delete_and_bad_codes(ws_server, browser):
     url = ws_server.url
     fac = new_page(browser)
-    code, link = start_room(fac, url, "Even proberen")
+    long = ("Even proberen: werksessie Preventie met Gezag in Zuidstad met politie, onderwijs, jeugdzorg "
+            "en jongerenwerk, 12 maart")
+    code, link = start_room(fac, url, long)
+    # a pasted title over 80 characters is cut with a visible notice, not silently replaced
+    expect(fac.get_by_text(f"De titel was {len(long)} tekens")).to_be_visible()
+    shown = fac.locator("[data-testid=stMain] h3").first.inner_text().replace("\u2060", "")
+    assert shown.endswith("…") and len(shown) <= 80 and long.startswith(shown[:-1]), shown
     fac.get_by_role("button", name="Sessie verwijderen").click()
     wait_for_app(fac)
     expect(fac.get_by_text("Weet u het zeker?")).to_be_visible()
@@ -321,7 +355,7 @@ def test_werksessie_survives_an_app_restart(browser, tmp_path):
     try:
         p.goto(server.url + participant)
         wait_for_app(p)
-        expect(p.locator("[data-testid=stButtonGroup] button[aria-pressed=true]")).to_have_text(["Lage zelfcontrole"])
+        expect(p.locator(".st-key-ws_feat button[aria-pressed=true]")).to_have_text(["Lage zelfcontrole"])
         expect(p.get_by_role("radio", name="Jeugdzorg / wijkteam")).to_be_checked()
         fac.goto(server.url + facilitator)
         wait_for_app(fac)
@@ -338,9 +372,11 @@ def test_werksessie_live_on_the_projector(ws_server, browser):
     without a reload, and turns the room's top factors into the profile of the next step."""
     fac = new_page(browser)
     code, link = start_room(fac, ws_server.url, "Op de beamer")
+    token = re.search(r"beheer=([^&]+)", fac.url).group(1)
     fac.get_by_role("button", name="Live op de beamer (presentatiemodus)").click()
     fac.wait_for_url(re.compile(r"/presentatie"), timeout=30_000)
     wait_for_app(fac)
+    assert token not in fac.url and token not in fac.content()  # the projector never shows the secret
     expect(fac.locator("h1").first).to_have_text(re.compile(r"^Stap 1 van \d+: Werksessie$"))
     expect(fac.locator(".st-key-ws-join h2")).to_have_text(re.compile(rf"^{code[:3]}\s{code[3:]}$"))
     expect(fac.locator(".st-key-ws-counts")).to_contain_text("0 aangemeld · 0 antwoorden")
@@ -363,5 +399,12 @@ def test_werksessie_live_on_the_projector(ws_server, browser):
     expect(fac.locator("[data-testid=stMain]")).to_contain_text("Drugsgebruik")
     expect(fac.locator("[data-testid=stMain]")).to_contain_text("15 jaar")
     no_exception(fac)
+    assert token not in fac.url and token not in fac.content()
+    # Esc leaves the presentation for the room (its address without the token), not for Start
+    fac.keyboard.press("Escape")
+    fac.wait_for_url(re.compile(rf"/werksessie\?code={code}$"), timeout=30_000)
+    wait_for_app(fac)
+    expect(fac.get_by_role("button", name="Sessie sluiten")).to_be_visible()
+    assert token not in fac.url and token not in fac.content()
     fac.context.close()
     p.context.close()

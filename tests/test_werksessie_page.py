@@ -66,7 +66,7 @@ def test_facilitator_view_and_participant_link(data_dir, kk):
     store.save_answer(room.code, ptoken, validate_answer(kk, "politie", ["beke-r-drugsgebruik"], ["beke-r-drugsgebruik"]))
     at = open_page(PAGE, {"code": room.code, "deelnemer": ptoken})
     assert at.session_state["ws_feat"] == ["beke-r-drugsgebruik"]
-    assert at.session_state["ws_top"] == ["beke-r-drugsgebruik"]
+    assert at.session_state["ws_top_ids"] == ["beke-r-drugsgebruik"]
     assert not FACILITATOR_BUTTONS & buttons(at)
 
 
@@ -141,3 +141,4 @@ def test_links_and_live_lines(kk):
     assert frame["aantal"].sum() == 3
     pw.votes_chart(frame).to_dict()  # a valid Vega-Lite spec
     assert pw.org_lines(summary) == "Politie 1 · Gemeente 1"
+

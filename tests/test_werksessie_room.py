@@ -9,9 +9,10 @@ import pytest
 
 from kenniskaart.aanbeveler import recommend
 from kenniskaart.planscan import items_of, plan_from_json, plan_to_json, scan
+from kenniskaart.werksessie.export import EXPORT_COLUMNS, export_csv, export_rows, export_xlsx
 from kenniskaart.werksessie.room import (
-    EXPORT_COLUMNS, ORG_TYPES, Answer, Room, WerksessieError, export_csv, export_rows, export_xlsx,
-    profile_age, room_top_factors, summarise, to_plan, to_profile, validate_answer,
+    ORG_TYPES, Answer, Room, WerksessieError, fit_title, profile_age, room_top_factors, summarise, to_plan,
+    to_profile, validate_answer,
 )
 
 MAN = "beke-r-man-zijn"
@@ -41,11 +42,16 @@ def test_validate_answer_cleans_and_keeps_order(kk):
     [
         ({"org_type": "bende"}, "Organisatie"),
         ({"org_type": None}, "Organisatie"),
-        ({"factors": ["bestaat-niet"]}, "Factoren"),
-        ({"factors": "beke-r-man-zijn"}, "Factoren"),
+        ({"factors": ["bestaat-niet"]}, "Risico's"),
+        ({"factors": "beke-r-man-zijn"}, "Risico's"),
+        ({"factors": [REFLECT]}, "Risico's: kies alleen risicofactoren"),
         ({"factors": [MAN], "top": ["bestaat-niet"]}, "Top 3"),
         ({"factors": [MAN], "top": [DRUGS]}, "Top 3"),
-        ({"factors": [MAN, DRUGS, OPLEIDING, REFLECT], "top": [MAN, DRUGS, OPLEIDING, REFLECT]}, "Top 3"),
+        ({"factors": [MAN, DRUGS, OPLEIDING, "beke-r-lage-zelfcontrole"],
+          "top": [MAN, DRUGS, OPLEIDING, "beke-r-lage-zelfcontrole"]}, "Top 3"),
+        ({"scan": {"sw-ind-gezin-armoede": 6}}, "Samen Weerbaar-scan"),
+        ({"scan": {"sw-ind-gezin-armoede": True}}, "Samen Weerbaar-scan"),
+        ({"scan": {"bestaat-niet": 3}}, "Samen Weerbaar-scan"),
         ({"doing": ["geen-interventie"]}, "Wat we al doen"),
         ({"doing": [MAN]}, "Wat we al doen"),
         ({"own": ["kort", "x" * 81]}, "Eigen aanpak (regel 2): maximaal 80 tekens"),
@@ -70,8 +76,8 @@ def test_validate_answer_limits_are_inclusive(kk):
     assert a.top == (OPLEIDING, MAN, DRUGS) and a.own == ("x" * 80, "a", "b", "<b>vet</b>", "=SOM(A1)")
     spaced = validate_answer(kk, "anders", [], own=["  veel    ruimte  " + "y" * 60, "Cafe\u0301", "café"])
     assert spaced.own == ("veel ruimte " + "y" * 60, "Café")  # collapsed, NFC, one café
-    every = validate_answer(kk, "gemeente", [f.id for f in kk.factors])
-    assert len(every.factors) == 138
+    every = validate_answer(kk, "gemeente", [f.id for f in kk.factors if f.kind == "risico"])
+    assert len(every.factors) == 84  # every risk factor of the content (counted in the YAML files)
 
 
 ROOM = [
@@ -106,16 +112,40 @@ def test_ranking_top_votes_then_marks_then_name(kk):
     assert room_top_factors(s) == room_top_factors(summarise(kk, list(reversed(ROOM)), 4))
 
 
-def test_to_profile_splits_risk_and_protective(kk):
-    s = summarise(kk, ROOM, joined=4)
-    p = to_profile(kk, s, 12, 18)
-    assert p.age == 15 and p.risk_factors == (DRUGS, OPLEIDING, MAN) and p.protective_factors == (BAAN, REFLECT)
-    assert to_profile(kk, s, 10, 13, n=2).risk_factors == (DRUGS, OPLEIDING)
-    assert profile_age(16, 16) == 16 and profile_age(4, 30) == 17
+def test_to_profile_takes_the_risks_marked_and_the_indicators_by_their_lean(kk):
+    """Risks: every marked risk factor (ranked), then the risk factors of the indicators that lean
+    risky; strengths: the protective factors of those that lean protective. Marked protective
+    factors (answers from before the scan) are not risks and not strengths."""
+    scan_room = [
+        Answer("politie", (DRUGS, MAN, REFLECT), (DRUGS,), scan=(("sw-ind-gem-drugs-wapens", 5), ("sw-ind-gezin-opvoedvaardigheden", 1))),
+        Answer("onderwijs", (OPLEIDING,), (), scan=(("sw-ind-gem-drugs-wapens", 4), ("sw-ind-gezin-opvoedvaardigheden", 2),
+                                                   ("sw-ind-gem-verloop", 3), ("sw-ind-gezin-armoede", 0))),
+        Answer("gemeente", (), (), scan=(("sw-ind-gem-verloop", 3), ("sw-ind-gem-werkloosheid", 4),
+                                        ("sw-ind-gezin-armoede", 0))),
+        Answer("jeugdzorg", (), (), scan=(("sw-ind-gem-werkloosheid", 1),)),  # werkloosheid: (4+1)/2 = 2.5
+    ]
+    p = to_profile(kk, summarise(kk, scan_room, joined=4), 12, 18)
+    # drugs & wapens: (5+4)/2 = 4.5 > 3 -> risky; verloop exactly 3 and armoede only 'weet ik niet': neither
+    # ranked: Drugsgebruik (in a top 3), then by name: "Een laag opleidingsniveau" < "Man-zijn"
+    assert p.risk_factors == (DRUGS, OPLEIDING, MAN, "sw-gem-r-drugs-in-buurt", "sw-gem-r-wapens")
+    # opvoedvaardigheden (1+2)/2 and werkloosheid 2.5 lean protective; werkloosheid has no protective factor
+    assert p.protective_factors == ("sw-gezin-b-ouderbetrokkenheid", "sw-gezin-b-ouderlijke-controle")
+    assert p.age == 15 and profile_age(16, 16) == 16 and profile_age(4, 30) == 17
     with pytest.raises(WerksessieError, match="Leeftijd"):
-        to_profile(kk, s, 18, 12)
+        to_profile(kk, summarise(kk, scan_room, 4), 18, 12)
     result = recommend(kk, p)  # the real Aanbeveler takes it
-    assert result.package and {f.id for item in result.package for f in item.factors} & {DRUGS, OPLEIDING, BAAN, REFLECT}
+    assert result.package
+
+
+def test_fit_title_cuts_a_long_title_with_a_notice():
+    assert fit_title("  Sessie   Zuidstad ") == ("Sessie Zuidstad", None)
+    assert fit_title("") == ("Werksessie", None)
+    long = "Werksessie Preventie met Gezag www.zuidstad.nl met alle partners van de wijk Noord en de wijk Zuid"
+    title, notice = fit_title(long)
+    assert len(title) <= 80 and title.endswith("…") and long.startswith(title[:-1])
+    assert f"was {len(long)} tekens" in notice and title[:-1] in notice
+    with pytest.raises(WerksessieError, match="Titel"):
+        fit_title("om\u202edraaien".encode().decode("unicode_escape"))
 
 
 def test_to_plan_has_catalogue_items_and_own_entries(kk):
@@ -128,7 +158,8 @@ def test_to_plan_has_catalogue_items_and_own_entries(kk):
 
 
 def test_export_rows_and_excel_safety(kk):
-    answers = ROOM + [Answer("jongerenwerk", (MAN,), (), (), ("=HYPERLINK(\"http://x\")", "+31 6 nummer"))]
+    answers = ROOM + [Answer("jongerenwerk", (MAN,), (), (), ("=HYPERLINK(\"http://x\")", "+31 6 nummer"),
+                             scan=(("sw-ind-gem-media", 5), ("sw-ind-gem-media", 5)))]
     s = summarise(kk, answers, joined=5)
     rows = export_rows(kk, s)
     assert rows[0] == {"Onderdeel": "Drugsgebruik", "Soort": "Risicofactor", "Aangevinkt": 3, "In top 3": 2,
@@ -137,18 +168,30 @@ def test_export_rows_and_excel_safety(kk):
     assert [r["Onderdeel"] for r in rows[:5]] == ["Drugsgebruik", "Een laag opleidingsniveau",
                                                  "Het hebben van een baan", "Kunnen reflecteren", "Man-zijn"]
     assert rows[2]["Soort"] == "Beschermende factor" and rows[4]["Jongerenwerk"] == 1
+    media = next(r for r in rows if r["Onderdeel"] == "Nieuws over geweld in de buurt")
+    assert media["Risicovol"] == 1 and media["Neiging"] == "neigt naar risicovol"
+    assert sum(1 for r in rows if str(r["Soort"]).startswith("Samen Weerbaar-scan")) == 16
     assert {"Onderdeel": "Alleen Jij Bepaalt Wie Je Bent (AJB)", "Soort": "Doen we al (catalogus)", "Aangevinkt": 2} in rows
-    assert set(rows[0]) == set(EXPORT_COLUMNS)
-    text = export_csv(kk, s).decode("utf-8-sig")
-    cells = [c for row in csv.reader(io.StringIO(text), delimiter=";") for c in row]
+    assert set(rows[0]) <= set(EXPORT_COLUMNS)
+    import datetime as dt
+    t = dt.datetime(2026, 3, 2, 9, tzinfo=dt.timezone.utc)
+    room = Room("ABCDEF", "=HYPERLINK(\"http://x\",\"titel\")", t, t + dt.timedelta(days=7))
+    text = export_csv(kk, s, room, now=t).decode("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text), delimiter=";"))
+    # the download starts with title, code, date and counts
+    assert lines[:5] == [["Werksessie", "'=HYPERLINK(\"http://x\",\"titel\")"], ["Sessiecode", "ABCDEF"],
+                         ["Datum", "02-03-2026"], ["Aangemeld", "5"], ["Antwoorden", "5"]]
+    cells = [c for row in lines for c in row]
     assert "'=HYPERLINK(\"http://x\")" in cells and "'+31 6 nummer" in cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
     from openpyxl import load_workbook
-    ws = load_workbook(io.BytesIO(export_xlsx(kk, s))).active
+    ws = load_workbook(io.BytesIO(export_xlsx(kk, s, room, now=t))).active
+    assert [[c.value for c in row[:2]] for row in ws.iter_rows(max_row=5)] == [
+        ["Werksessie", room.title], ["Sessiecode", "ABCDEF"], ["Datum", "02-03-2026"], ["Aangemeld", 5], ["Antwoorden", 5]]
     cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-    link = cells['=HYPERLINK("http://x")']  # stored as text (exports.to_xlsx), never as a formula
-    assert link.data_type == "s" and link.quotePrefix and ws.title == "Werksessie"
-    assert not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
+    for formula in ('=HYPERLINK("http://x")', room.title):  # stored as text, never as a formula
+        assert cells[formula].data_type == "s" and cells[formula].quotePrefix
+    assert ws.title == "Werksessie" and not any(c.data_type == "f" for row in ws.iter_rows() for c in row)
 
 
 def test_room_is_open(kk):

@@ -59,7 +59,7 @@ def make_store(request, tmp_path, monkeypatch):
 @pytest.fixture
 def answer(kk):
     def build(org="gemeente", n=3, top=1, doing=("ajb",), own=()):
-        ids = [f.id for f in kk.factors[:n]]
+        ids = [f.id for f in kk.risk_factors[:n]]  # a room's question is about risks
         return validate_answer(kk, org, ids, ids[:top], doing, own)
     return build
 
@@ -430,3 +430,33 @@ def test_postgresql_stops_and_comes_back(monkeypatch, answer):
     finally:
         s.engine.dispose()
         pg.drop_database(server, url)
+
+
+def test_scan_is_saved_and_read_back(make_store, kk):
+    s = make_store()
+    room, _ = s.create_room("Scan")
+    token = s.join(room.code, "politie")
+    scan = {"sw-ind-gem-werkloosheid": 5, "sw-ind-gezin-armoede": 0, "sw-ind-gezin-opvoedvaardigheden": 1}
+    s.save_answer(room.code, token, validate_answer(kk, "politie", [], scan=scan))
+    restarted = make_store()  # a new engine: read from the database, not from memory
+    saved = restarted.participant(room.code, token)[1]
+    assert dict(saved.scan) == scan
+    assert dict(restarted.answers(room.code)[0].scan) == scan
+
+
+def test_a_closed_room_reopens_only_with_the_facilitator_token(make_store, answer):
+    s = make_store()
+    room, fac = s.create_room("Heropenen")
+    _, other_fac = s.create_room("Andere sessie")
+    token = s.join(room.code, "gemeente")
+    s.close_room(room.code, fac)
+    for bad in (token, other_fac, "", "x" * 32, None):
+        with pytest.raises(NotAllowed):
+            s.reopen_room(room.code, bad)
+        assert s.get_room(room.code).closed_at is not None
+    with pytest.raises(RoomClosed):
+        s.save_answer(room.code, token, answer())
+    reopened = s.reopen_room(room.code, fac)
+    assert reopened.closed_at is None and reopened.is_open()
+    s.save_answer(room.code, token, answer())  # answers are possible again
+    assert s.counts(room.code) == (1, 1)

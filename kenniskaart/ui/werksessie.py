@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -44,6 +45,18 @@ def _store() -> Store:
 def get_store() -> Store:
     """The process's store (StorageUnavailable when it cannot be opened; not cached then)."""
     return _store()
+
+
+_NO_LINK = "\u2060"  # WORD JOINER: invisible, and not a character of a web or e-mail address
+
+
+def plain(text: str | None) -> str:
+    """Text from the room (a title, an own entry, a search word) for Markdown, shown as typed:
+    ``md()`` escapes Markdown and HTML; an invisible word joiner after 'www', '@' and before '//'
+    keeps 'www.…', 'http://…' and 'x@y.nl' from becoming links (Markdown's autolinks look for
+    those in the text after escaping, so escapes alone do not stop them)."""
+    out = re.sub(r"(?i)\bwww(?=\\\.)", lambda m: m.group(0) + _NO_LINK, md(text))
+    return out.replace("@", "@" + _NO_LINK).replace("://", ":" + _NO_LINK + "//")
 
 
 @contextmanager
@@ -85,7 +98,10 @@ def room_params() -> tuple[str | None, str | None, str | None]:
     """(code, facilitator token, participant token) from the address, else from this session.
 
     Leaving for the Aanbeveler or Planscan drops the address's parameters; the session
-    remembers the room so the Werksessie page in the sidebar brings the user back to it.
+    remembers the room so the Werksessie page in the sidebar brings the user back to it. The
+    facilitator token only comes IN through the address (the begeleiderslink): once the session
+    has it, the room's address is put back without it (``?code=``), so a projector, a screenshot
+    or a photo of the address bar after the presentation never shows it.
     """
     params = st.query_params
     code = (params.get("code") or "").strip()[:20] or None
@@ -96,13 +112,16 @@ def room_params() -> tuple[str | None, str | None, str | None]:
     elif code and deelnemer:
         st.session_state[PARTICIPANT_KEY] = (code, deelnemer)
     elif code:
+        host = st.session_state.get(FACILITATOR_KEY)
         mine = st.session_state.get(PARTICIPANT_KEY)
-        if mine and mine[0].upper() == code.upper():
+        if host and host[0].upper() == code.upper():
+            beheer = host[1]
+        elif mine and mine[0].upper() == code.upper():
             deelnemer = mine[1]
             st.query_params["deelnemer"] = deelnemer  # a reload keeps the participant's answer
     elif st.session_state.get(FACILITATOR_KEY):
         code, beheer = st.session_state[FACILITATOR_KEY]
-        st.query_params.update(code=code, beheer=beheer)
+        st.query_params["code"] = code
     elif st.session_state.get(PARTICIPANT_KEY):
         code, deelnemer = st.session_state[PARTICIPANT_KEY]
         st.query_params.update(code=code, deelnemer=deelnemer)
@@ -140,9 +159,8 @@ def join_box(code: str, presenting: bool = False) -> None:
     with st.container(border=True, key="ws-join"):
         st.markdown("**Doe mee:** scan de QR-code of open de link." if presenting else
                     "**Doe mee op uw telefoon:** scan de QR-code, of open de link en vul de code in.")
-        if presenting:  # "p-chart": the presentation zooms it on a taller projector (1080 px: 1.5×)
-            with st.container(key="p-chart"):
-                st.image(qr_png(link), width=230, alt=f"QR-code met de link {link}")
+        if presenting:  # sized by the projector's height (``werksessie_views.PROJECTOR_CSS``)
+            st.image(qr_png(link), width="stretch", alt=f"QR-code met de link {link}")
         else:
             st.image(qr_png(link), width=210, alt=f"QR-code met de link {link}")
         st.caption("Sessiecode")
@@ -154,7 +172,8 @@ def facilitator_box(code: str, token: str) -> None:
     with st.expander("Uw begeleiderslink (geheim)", icon=":material/key:"):
         st.warning("Houd deze link voor uzelf: wie hem heeft, kan de sessie sluiten en verwijderen. "
                    "Bewaar hem om later terug te komen, ook op een andere computer.", icon=":material/lock:")
-        st.code(pw.facilitator_link(st.context.url, code, token), language=None, wrap_lines=True)
+        if st.toggle("Toon de link", key="ws_show_link", help="Niet op de beamer: wie hem ziet, kan de sessie beheren."):
+            st.code(pw.facilitator_link(st.context.url, code, token), language=None, wrap_lines=True)
 
 
 def storage_ok() -> Store | None:
@@ -164,3 +183,48 @@ def storage_ok() -> Store | None:
     except StorageUnavailable as exc:
         st.error(md(str(exc)), icon=":material/cloud_off:")
         return None
+
+
+# --- managing the room ----------------------------------------------------------------------
+
+
+def manage(store: Store, room, token: str) -> None:
+    """'Sessie beheren': close (after a confirmation; undone with 'Heropenen'), reopen, delete
+    (after a confirmation), or start another room. Only the facilitator's view calls this."""
+    confirm = st.session_state.get("ws_confirm")
+    with st.container(horizontal=True):
+        if room.is_open():
+            if st.button("Sessie sluiten", icon=":material/lock:", key="ws_close",
+                         help="Daarna kunnen er geen antwoorden meer bij; de resultaten blijven. U kunt haar heropenen."):
+                confirm = st.session_state["ws_confirm"] = ("sluiten", room.code)
+        elif st.button("Heropenen", icon=":material/lock_open:", key="ws_reopen",
+                       help="Deelnemers kunnen weer meedoen en hun antwoord wijzigen."):
+            with guard():
+                store.reopen_room(room.code, token)
+                st.rerun()
+        if st.button("Sessie verwijderen", icon=":material/delete:", key="ws_delete"):
+            confirm = st.session_state["ws_confirm"] = ("verwijderen", room.code)
+        if st.button("Nog een werksessie starten", icon=":material/add:", key="ws_new_room",
+                     help="Deze sessie blijft bestaan; u komt er terug met uw begeleiderslink."):
+            forget_room()
+            go_to()
+    if not confirm or confirm[1] != room.code:
+        return
+    closing = confirm[0] == "sluiten"
+    st.warning("Weet u het zeker? Daarna kunnen er geen antwoorden meer bij; met ‘Heropenen’ maakt u dit ongedaan."
+               if closing else "Weet u het zeker? De sessie en alle antwoorden worden definitief verwijderd.")
+    yes, no = st.columns(2)
+    if yes.button("Ja, sluit de sessie" if closing else "Ja, verwijder de sessie definitief", type="primary",
+                  key="ws_close_yes" if closing else "ws_delete_yes"):
+        st.session_state.pop("ws_confirm", None)
+        with guard():
+            if closing:
+                store.close_room(room.code, token)
+                st.rerun()
+            store.delete_room(room.code, token)
+            forget_room()
+            st.session_state["ws_deleted"] = True
+            go_to()
+    if no.button("Annuleren", key="ws_confirm_no"):
+        st.session_state.pop("ws_confirm", None)
+        st.rerun()

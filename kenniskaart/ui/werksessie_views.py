@@ -1,24 +1,24 @@
-"""The Werksessie's views: the facilitator's live view (also a presentation step) and the
-participant's answer form. Storage access, links and guards are in ``ui.werksessie``."""
+"""The Werksessie's views: the facilitator's live view, also the presentation's step (token-free:
+the projector's address and page never carry the facilitator token). The participant's form is
+``ui.werksessie_form``; storage access, links and guards are in ``ui.werksessie``."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Mapping
 
 import streamlit as st
 
 from .. import present_werksessie as pw
-from ..catalog import factor_option_label
-from ..content import Kenniskaart, content_dir
-from ..werksessie import ORG_TYPES, Answer, Store, summarise, validate_answer
-from ..werksessie.room import MAX_DOING, MAX_OWN, MAX_OWN_CHARS, MAX_TOP, RoomSummary
+from ..content import Kenniskaart
+from ..werksessie import Store, summarise
+from ..werksessie.room import RoomSummary
 from .text import md
-from .widgets import factor_pickers
 
 log = logging.getLogger(__name__)
 
-from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time
+from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time, plain
 
 
 def room_summary(kk: Kenniskaart, store: Store, code: str) -> RoomSummary:
@@ -26,8 +26,53 @@ def room_summary(kk: Kenniskaart, store: Store, code: str) -> RoomSummary:
     return summarise(kk, store.answers(code), joined)
 
 
-LIVE_VIEWS = ("Top van de zaal", "Per organisatie")
+LEGEND_SIZE = {True: "max(24px, 2.8vh)", False: "0.9rem"}
+"""The charts' legends: the presentation's text size on the projector."""
+LIVE_VIEWS = ("Top van de zaal", "Per organisatie", "Samen Weerbaar-scan")
 """What the projector shows at once (the presentation step switches between them)."""
+
+
+def _lines(title: str, lines: list[str], key: str) -> None:
+    """A bold title and a numbered list of plain-text lines (the room's words escaped by md())."""
+    if lines:
+        with st.container(key=key):
+            st.markdown(f"**{title}**")
+            st.markdown("\n".join(f"{i}. {plain(line)}" for i, line in enumerate(lines, 1)))
+
+
+def _scan_charts(kk: Kenniskaart, summary: RoomSummary, presenting: bool) -> None:
+    """The scan's distribution per indicator: gezin and gemeenschap side by side."""
+    from ..werksessie.scan import indicators
+
+    data = pw.scan_frame(kk, summary)
+    if data.empty:
+        st.info("Nog niemand heeft de Samen Weerbaar-scan ingevuld.")
+        return
+    font, step = (20, 25) if presenting else (14, 24)
+    levels = {ind.name: ind.level for ind in indicators(kk)}
+    # "p-chart": the presentation zooms it on a taller projector (presentatie.py's stylesheet)
+    with st.container(key="p-chart" if presenting else "ws-scan"):
+        _scan_columns(kk, data, levels, font, step, presenting)
+
+
+def _scan_columns(kk: Kenniskaart, data, levels: Mapping[str, str], font: int, step: int, presenting: bool) -> None:
+    """Gezin and gemeenschap with one legend: side by side on the projector (the legend under the
+    five family rows), one under the other on the page, the legend above (the column is narrow)."""
+    if not presenting:
+        st.html(pw.legend_html(pw.scan_legend(), LEGEND_SIZE[presenting]))
+    cols = st.columns([1, 1.35], gap="medium") if presenting else [st.container(), st.container()]
+    for col, level, title in zip(cols, ("gezin", "gemeenschap"), ("Gezin", "Buurt en gemeenschap")):
+        part = data[data["indicator"].map(levels) == level]
+        with col, st.container(key=f"ws-scan-{level}"):
+            st.markdown(f"**{title}**")
+            if part.empty:
+                st.caption("Nog geen antwoorden.")
+            else:
+                st.altair_chart(pw.scan_chart(kk, part, font=font, step=step), width="stretch",
+                                alt=f"Staafdiagram Samen Weerbaar-scan, {title.lower()}: per indicator hoeveel "
+                                "deelnemers beschermend tot risicovol kozen. Dezelfde cijfers staan in de download.")
+            if presenting and level == "gezin":  # under the five family rows there is room for it
+                st.html(pw.legend_html(pw.scan_legend(), LEGEND_SIZE[presenting]))
 
 
 def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None = None) -> None:
@@ -47,19 +92,35 @@ def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None
         if not summary.answered:
             st.info("Nog geen antwoorden. Zodra deelnemers opslaan, verschijnen ze hier.")
             return
-        if view != LIVE_VIEWS[1]:
-            with st.container(key="ws-top"):
-                st.markdown("**De top van de zaal** (meeste stemmen in een top 3, dan meest aangevinkt)")
-                st.markdown("\n".join(f"{i}. {md(line)}" for i, line in enumerate(pw.top_lines(kk, summary), 1)))
-        if view != LIVE_VIEWS[0]:
-            st.markdown("**Aangevinkt, per soort organisatie**")
-            st.altair_chart(
-                pw.votes_chart(pw.votes_frame(kk, summary, 6 if presenting else pw.CHART_FACTORS),
-                               font=24 if presenting else 15),  # presenting: the presentation's 24 px
-                width="stretch", alt="Staafdiagram: hoe vaak elke factor is aangevinkt, per soort organisatie. "
-                "Dezelfde cijfers staan in de tabel op de pagina Werksessie.")
+        if view in (None, LIVE_VIEWS[0]):
+            _lines("De risico’s van de zaal (eerst top 3-stemmen, dan aangevinkt)",
+                   pw.top_lines(kk, summary, limit=36 if presenting else 70), "ws-top")
+            doing = pw.doing_lines(kk, summary, 2 if presenting else 8)
+            lean = pw.scan_lines(kk, summary, 2 if presenting else None)
+            if presenting:  # one line each: the slide keeps the button in view at 1280×720
+                with st.container(key="ws-doing"):
+                    st.markdown("**Wat doen we al:** " + (plain(" · ".join(doing)) if doing else "nog niets ingevuld"))
+            else:
+                _lines("Wat doen we al", doing, "ws-doing")
+            if lean:
+                with st.container(key="ws-lean"):
+                    st.markdown("**Samen Weerbaar-scan:** " + md(" · ".join(lean)))
+        if view in (None, LIVE_VIEWS[1]):
+            if not presenting:
+                st.markdown("**Aangevinkt, per soort organisatie**")
+            frame = pw.votes_frame(kk, summary, 5 if presenting else pw.CHART_FACTORS)
+            with st.container(key="p-chart" if presenting else "ws-votes"):
+                st.html(pw.legend_html(pw.org_legend(frame), LEGEND_SIZE[presenting]))
+                st.altair_chart(
+                    pw.votes_chart(frame, font=20 if presenting else 15, step=34 if presenting else None),
+                    width="stretch", alt="Staafdiagram: hoe vaak elke factor is aangevinkt, per soort organisatie. "
+                    "Dezelfde cijfers staan in de tabel op de pagina Werksessie.")
+        if view in (None, LIVE_VIEWS[2]):
+            if not presenting:
+                st.markdown("**Samen Weerbaar-scan: van beschermend (groen) naar risicovol (rood)**")
+            _scan_charts(kk, summary, presenting)
         if not presenting:
-            with st.expander("Als tabel (alle aangevinkte factoren)"):
+            with st.expander("Als tabel (alle aangevinkte risico’s)"):
                 st.dataframe(pw.votes_table(kk, summary), hide_index=True)
 
 
@@ -68,8 +129,9 @@ _live_still = st.fragment(_live)
 
 
 def live_view(kk: Kenniskaart, code: str, open_room: bool, presenting: bool = False, view: str | None = None) -> None:
-    """Counts, top factors and the chart (``view``: one of ``LIVE_VIEWS``, None for both); refreshed
-    every few seconds while the room is open, without rerunning the rest of the page."""
+    """Counts, the room's risks, what it already does, the charts and the scan (``view``: one of
+    ``LIVE_VIEWS``, None for all); refreshed every few seconds while the room is open, without
+    rerunning the rest of the page."""
     (_live_refreshing if open_room else _live_still)(kk, code, presenting, view)
 
 
@@ -79,90 +141,22 @@ def presentation_room() -> tuple[str, str] | None:
     return tuple(room) if room else None
 
 
-def _prefill(kk: Kenniskaart, token: str, org: str, answer: Answer | None, featured: list[str]) -> None:
-    """Put the saved answer into the form once per participant token (a reload continues)."""
-    if st.session_state.get("ws_form_token") == token:
-        return
-    st.session_state["ws_form_token"] = token
-    factors = list(answer.factors) if answer else []
-    st.session_state["ws_org"] = answer.org_type if answer else org
-    st.session_state["ws_feat"] = [f for f in factors if f in featured]
-    st.session_state["ws_other"] = [f for f in factors if f not in featured]
-    st.session_state["ws_top"] = list(answer.top) if answer else []
-    st.session_state["ws_doing"] = list(answer.doing) if answer else []
-    st.session_state["ws_own"] = "\n".join(answer.own) if answer else ""
-    st.session_state["ws_saved"] = answer.updated_at if answer else None
-
-
-@st.cache_resource(show_spinner=False)
-def _factor_lists_of(content: str, _kk: Kenniskaart) -> tuple[list[str], list[str]]:
-    del content  # the cache key: one entry per content folder
-    featured = pw.featured_factors(_kk)
-    return featured, pw.other_factors(_kk, featured)
-
-
-def _factor_lists(kk: Kenniskaart) -> tuple[list[str], list[str]]:
-    """(shown first, the rest), built once per process (read-only): the form reruns often."""
-    return _factor_lists_of(str(content_dir()), kk)
-
-
-@st.fragment
-def answer_form(kk: Kenniskaart, code: str, token: str, org: str, answer: Answer | None) -> None:
-    """The participant's form. Changes rerun only this; 'Opslaan' saves (or replaces) the answer."""
-    factors = kk.by_id("factors")
-    ivs = kk.by_id("interventions")
-    featured, others = _factor_lists(kk)
-    labels = factor_pickers(kk)[1]  # the Aanbeveler's picker labels with everyday words, built once
-    _prefill(kk, token, org, answer, featured)
-
-    st.radio("1. Uw soort organisatie", list(ORG_TYPES), format_func=ORG_TYPES.get, key="ws_org", horizontal=True)
-    st.markdown("**2. Welke factoren ziet u bij jongeren in uw gemeente?**")
-    st.caption("Eerst de gefundeerde risicofactoren (Beke) en de factoren waar de meeste interventies op "
-               "ingrijpen. Tik om aan te vinken; de rest vindt u via het zoekvak eronder.")
-    st.pills("Veelgenoemde factoren", featured, selection_mode="multi", format_func=lambda f: pw.short_factor(factors[f].name),
-             key="ws_feat", label_visibility="collapsed", width="stretch")
-    st.multiselect(
-        "Andere factoren: typ om te zoeken", others,
-        format_func=lambda f: labels.get(f) or factor_option_label(kk, factors[f]),
-        key="ws_other", placeholder="Typ een woord, zoals spijbelen, schulden of ouders…",
-        filter_mode="contains", select_all=False, wrap=True,
-    )
-    marked = [*st.session_state.get("ws_feat", []), *st.session_state.get("ws_other", [])]
-    # the top three comes from the marked factors: drop what is no longer marked
-    st.session_state["ws_top"] = [f for f in st.session_state.get("ws_top", []) if f in marked][:MAX_TOP]
-    st.multiselect(
-        "3. Uw top 3: waar moet als eerste iets gebeuren?", marked, format_func=lambda f: pw.short_factor(factors[f].name),
-        key="ws_top", max_selections=MAX_TOP, placeholder="Kies uit de aangevinkte factoren…",
-        select_all=False, wrap=True, disabled=not marked,
-    )
-    st.markdown("**4. Wat doet uw organisatie al?** (mag leeg blijven)")
-    st.multiselect(
-        "Interventies uit de kenniskaart", list(ivs), format_func=lambda i: ivs[i].name, key="ws_doing",
-        max_selections=MAX_DOING, placeholder="Typ een naam…", filter_mode="contains", select_all=False, wrap=True,
-    )
-    st.text_area(f"Eigen aanpak: één per regel (hoogstens {MAX_OWN}, elk {MAX_OWN_CHARS} tekens)", key="ws_own",
-                 max_chars=MAX_OWN * (MAX_OWN_CHARS + 1), height=100,
-                 placeholder="Geen namen van personen: alleen wat uw organisatie doet.")
-    if st.button("Opslaan", type="primary", icon=":material/save:", key="ws_save", width="stretch"):
-        with guard():
-            checked = validate_answer(
-                kk, st.session_state["ws_org"], marked, st.session_state["ws_top"], st.session_state["ws_doing"],
-                [line for line in st.session_state.get("ws_own", "").splitlines() if line.strip()],
-            )
-            saved = get_store().save_answer(code, token, checked)
-            st.session_state["ws_saved"] = saved.updated_at
-            st.session_state["ws_just_saved"] = True
-    saved_at = st.session_state.get("ws_saved")
-    if saved_at is not None:
-        message = (f"Opgeslagen om {local_time(saved_at)}. U kunt uw antwoord wijzigen en opnieuw opslaan; "
-                   "het vervangt uw vorige antwoord.")
-        (st.success if st.session_state.pop("ws_just_saved", False) else st.info)(message, icon=":material/check:")
+PROJECTOR_CSS = """<style>
+.st-key-ws-join [data-testid=stImage] img { width: min(100%, 27vh) !important; height: auto !important; }
+.st-key-ws-join h2 { font-size: max(60px, 8vh) !important; letter-spacing: 0.06em; line-height: 1.1 !important; }
+.st-key-ws-join [data-testid=stCode] code, .st-key-ws-join [data-testid=stCode] pre {
+    font-size: max(24px, 2.8vh) !important; line-height: 1.3 !important; white-space: pre-wrap !important;
+    word-break: break-all !important; }
+</style>"""
+"""Fixed stylesheet (no content): the code and join link large enough to read from the back."""
 
 
 def presentation_step(kk: Kenniskaart, head, next_step) -> None:
-    """The presentation's Werksessie step (1280×720): code and QR code beside the live top of the
-    room or its chart (a switch in the step's title row), and one click to make the room's top
-    factors the profile of the next steps. ``next_step``: callback that moves to the next step."""
+    """The presentation's Werksessie step (1280×720 and up): code, QR code and join link beside
+    the room's risks and what it already does, its chart per organisation or the scan (a switch
+    in the step's title row), and one click to make the room's profile that of the next steps.
+    The facilitator token stays in this browser's session: never in the address or the page.
+    ``next_step``: callback that moves to the next step."""
     from ..werksessie import to_profile
     from .state import AANBEVELER_WIDGETS, PROFILE_KEY, reset_widgets
 
@@ -171,6 +165,7 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
         st.info("Geen werksessie in deze browser: start er een op de pagina Werksessie.")
         return
     code, token = room_ref
+    st.html(PROJECTOR_CSS)
     view = head.segmented_control("Weergave", list(LIVE_VIEWS), default=LIVE_VIEWS[0], key="p_ws_view",
                                   required=True, label_visibility="collapsed")
 
@@ -184,7 +179,8 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
                 reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
                 next_step()
             else:
-                st.warning("Er zijn nog geen factoren aangevinkt: er is nog geen profiel te maken.")
+                st.warning("Er zijn nog geen risico's aangevinkt en de scan neigt nergens heen: "
+                           "er is nog geen profiel te maken.")
 
     with guard():
         store = get_store()
@@ -192,14 +188,23 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
         if not store.is_facilitator(room.code, token):
             st.error("Deze browser is niet de begeleider van deze werksessie.")
             return
-        left, right = st.columns([1, 2.3], gap="large")
-        with left:
-            if room.is_open():
+        wide = view == LIVE_VIEWS[2] or not room.is_open()  # the scan's two charts take the width
+        left, right = (None, st.container()) if wide else st.columns([1, 2.2], gap="large")
+        if left is not None:
+            with left:
                 join_box(room.code, presenting=True)
-            else:
-                st.info("De sessie is gesloten.", icon=":material/lock:")
         with right:
+            if not room.is_open():
+                st.info("De sessie is gesloten.", icon=":material/lock:")
             live_view(kk, room.code, room.is_open(), presenting=True, view=view)
             st.button("Maak hiervan het profiel", icon=":material/arrow_forward:", type="primary",
                       on_click=make_profile, key="p_ws_profile",
-                      help="De top 5 van de zaal wordt het profiel van de volgende stappen.")
+                      help="De aangevinkte risico's en de indicatoren die naar risicovol neigen worden het "
+                      "profiel van de volgende stappen; wat naar beschermend neigt, wordt een kracht.")
+
+
+def leave_presentation() -> dict[str, str] | None:
+    """Where 'Presentatie verlaten' goes while a room runs in this browser: the room's page, its
+    address without the token (the session knows it: ``ui.werksessie.room_params``), else None."""
+    room = presentation_room()
+    return {"code": room[0]} if room else None

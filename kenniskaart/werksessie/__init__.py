@@ -15,20 +15,19 @@ from .room import (
     RoomSummary,
     StorageUnavailable,
     WerksessieError,
-    export_csv,
-    export_rows,
-    export_xlsx,
+    fit_title,
     room_top_factors,
     summarise,
     to_plan,
     to_profile,
     validate_answer,
 )
+from .export import EXPORT_COLUMNS, export_csv, export_header, export_rows, export_xlsx
 from .store import SCHEMA_VERSION, SchemaMismatch, Store
 
 __all__ = [
-    "ORG_TYPES", "SCHEMA_VERSION", "Answer", "NotAllowed", "Room", "RoomClosed", "RoomExpired",
+    "EXPORT_COLUMNS", "ORG_TYPES", "SCHEMA_VERSION", "Answer", "NotAllowed", "Room", "RoomClosed", "RoomExpired",
     "RoomNotFound", "RoomSummary", "SchemaMismatch", "StorageUnavailable", "Store", "WerksessieError",
-    "export_csv", "export_rows", "export_xlsx", "room_top_factors", "summarise", "to_plan",
+    "export_csv", "export_header", "export_rows", "export_xlsx", "fit_title", "room_top_factors", "summarise", "to_plan",
     "to_profile", "validate_answer",
 ]

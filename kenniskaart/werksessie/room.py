@@ -1,10 +1,11 @@
 """Werksessie room logic (pure: no Streamlit, no SQL).
 
-A room collects anonymous answers: an organisation type, the factors a participant sees in
-the municipality, their top three, and what their organisation already does (catalogue
-intervention ids or short own entries). ``summarise`` counts them; ``room_top_factors`` ranks
-factors; ``to_profile`` / ``to_plan`` turn the result into the objects the Aanbeveler and the
-Planscan use; ``export_rows`` gives rows for the Excel-safe writers in ``kenniskaart.exports``.
+A room collects anonymous answers: an organisation type, the risk factors a participant sees in
+the municipality, their top three, the Samen Weerbaar-scan (``scan``: each indicator on an axis
+from protective to risky) and what their organisation already does (catalogue intervention ids
+or short own entries). ``summarise`` counts them; ``room_top_factors`` ranks factors;
+``to_profile`` / ``to_plan`` turn the result into the objects the Aanbeveler and the Planscan
+use. The downloads are ``werksessie.export``'s.
 """
 
 from __future__ import annotations
@@ -13,12 +14,17 @@ import datetime as dt
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
+from ..catalog import factor_choice_id
 from ..content import Kenniskaart
-from ..exports import to_csv, to_xlsx
 from ..aanbeveler import Profile
+from ..models import AGE_LIMITS
 from ..planscan import OwnEntry, Plan
+from .errors import (  # noqa: F401 - the errors are part of the room's interface
+    NotAllowed, RoomClosed, RoomExpired, RoomNotFound, StorageUnavailable, WerksessieError,
+)
+from .scan import leaning, tally, validate_scan
 
 ORG_TYPES: dict[str, str] = {
     "gemeente": "Gemeente",
@@ -35,43 +41,9 @@ MAX_OWN_CHARS = 80
 MAX_DOING = 30
 MAX_TITLE_CHARS = 80
 DEFAULT_AGE_MIN, DEFAULT_AGE_MAX = 12, 18
-AGE_LIMITS = (4, 30)
-"""Ages the Aanbeveler's profile accepts (``matcher.Profile.age``)."""
 
 KIND_LABELS = {"risico": "Risicofactor", "beschermend": "Beschermende factor"}
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-
-
-# --- errors ----------------------------------------------------------------------------------
-
-
-class WerksessieError(Exception):
-    """Base error; ``str(e)`` is a Dutch message meant for the user."""
-
-
-class RoomNotFound(WerksessieError):
-    def __init__(self, msg: str = "Deze sessiecode bestaat niet. Controleer de code en probeer het opnieuw."):
-        super().__init__(msg)
-
-
-class RoomClosed(WerksessieError):
-    def __init__(self, msg: str = "Deze sessie is gesloten: er kunnen geen antwoorden meer bij."):
-        super().__init__(msg)
-
-
-class RoomExpired(WerksessieError):
-    def __init__(self, msg: str = "Deze sessie is verlopen en niet meer beschikbaar."):
-        super().__init__(msg)
-
-
-class NotAllowed(WerksessieError):
-    def __init__(self, msg: str = "Deze link geeft geen toegang tot deze actie."):
-        super().__init__(msg)
-
-
-class StorageUnavailable(WerksessieError):
-    def __init__(self, msg: str = "De opslag van werksessies is nu niet bereikbaar. Probeer het over een minuut opnieuw."):
-        super().__init__(msg)
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -106,6 +78,8 @@ class Answer:
     top: tuple[str, ...] = ()
     doing: tuple[str, ...] = ()
     own: tuple[str, ...] = ()
+    scan: tuple[tuple[str, int], ...] = ()
+    """(indicator id, step): 1 beschermend … 5 risicovol, 0 weet ik niet (``werksessie.scan``)."""
     updated_at: dt.datetime | None = None
     """Set by the store when saved; None for an answer that was only validated."""
 
@@ -126,11 +100,27 @@ class RoomSummary:
     """Own entries (first spelling seen) with their count; most named first."""
     orgs: dict[str, int] = field(default_factory=dict)
     """Org type -> number of answers from that org type."""
+    scan: dict[str, dict[int, int]] = field(default_factory=dict)
+    """Indicator id -> axis step (0 = weet ik niet) -> number of participants."""
     factor_names: dict[str, str] = field(default_factory=dict, repr=False)
     """Factor id -> name, for the ranking's tie-break."""
 
 
 # --- validation ------------------------------------------------------------------------------
+
+
+def fit_title(value: str) -> tuple[str, str | None]:
+    """A room title that fits: (title, notice). Too long: cut at a word boundary to at most
+    ``MAX_TITLE_CHARS`` with '…' and a Dutch notice saying so; empty: 'Werksessie' (no notice:
+    nothing was typed). Control characters are refused (``clean_text``)."""
+    text = clean_text(value, "Titel", 10_000)
+    if not text:
+        return "Werksessie", None
+    if len(text) <= MAX_TITLE_CHARS:
+        return text, None
+    cut = text[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") or text[: MAX_TITLE_CHARS - 1]
+    return cut + "…", (f"De titel was {len(text)} tekens; een titel mag er hoogstens {MAX_TITLE_CHARS} "
+                       f"hebben. Hij is ingekort tot: {cut}…")
 
 
 def clean_text(value: object, what: str, max_chars: int) -> str:
@@ -170,17 +160,21 @@ def validate_answer(
     top: Iterable[str] = (),
     doing: Iterable[str] = (),
     own: Iterable[str] = (),
+    scan: Mapping[str, int] | Iterable[tuple[str, int]] = (),
 ) -> Answer:
     """A checked ``Answer`` or ``WerksessieError`` naming the field in Dutch.
 
-    Factor and intervention ids must exist in the content; duplicates are dropped (first
-    order kept). ``top`` must be a subset of ``factors`` with at most three. Own entries are
+    Factor and intervention ids must exist in the content, factors must be risk factors (the
+    protective side is the scan's); duplicates are dropped (first order kept). ``scan``: see
+    ``werksessie.scan.validate_scan``. ``top`` must be a subset of ``factors`` with at most three. Own entries are
     whitespace-normalised plain text (empty ones dropped, duplicates ignoring case dropped),
     at most five of at most 80 characters, without control characters.
     """
     if not isinstance(org_type, str) or org_type not in ORG_TYPES:
         raise WerksessieError("Organisatie: kies een van de soorten organisatie.")
-    f_ids = _ids(factors, kk.by_id("factors"), "Factoren", len(kk.factors))
+    f_ids = _ids(factors, kk.by_id("factors"), "Risico's", len(kk.factors))
+    if any(kk.by_id("factors")[f].kind != "risico" for f in f_ids):
+        raise WerksessieError("Risico's: kies alleen risicofactoren; beschermende factoren staan in de scan.")
     top_ids = _ids(top, kk.by_id("factors"), "Top 3", len(kk.factors))
     if len(top_ids) > MAX_TOP:
         raise WerksessieError(f"Top 3: kies er hoogstens {MAX_TOP} (nu {len(top_ids)}).")
@@ -197,7 +191,7 @@ def validate_answer(
             own_out.append(text)
         if len(own_out) > MAX_OWN:
             raise WerksessieError(f"Eigen aanpak: hoogstens {MAX_OWN} regels.")
-    return Answer(org_type, f_ids, top_ids, doing_ids, tuple(own_out))
+    return Answer(org_type, f_ids, top_ids, doing_ids, tuple(own_out), validate_scan(kk, scan))
 
 
 def validate_ages(age_min: int, age_max: int) -> tuple[int, int]:
@@ -223,9 +217,11 @@ def summarise(kk: Kenniskaart, answers: Iterable[Answer], joined: int) -> RoomSu
     by_org: dict[str, Counter[str]] = {}
     orgs: Counter[str] = Counter()
     own: dict[str, list] = {}  # casefold -> [first spelling, n]
+    scans: list[tuple[tuple[str, int], ...]] = []
     n = 0
     for a in answers:
         n += 1
+        scans.append(a.scan)
         orgs[a.org_type] += 1
         seen = [f for f in dict.fromkeys(a.factors) if f in factors]
         marks.update(seen)
@@ -244,6 +240,7 @@ def summarise(kk: Kenniskaart, answers: Iterable[Answer], joined: int) -> RoomSu
         doing=dict(sorted(doing.items(), key=lambda kv: (-kv[1], ivs[kv[0]].name.casefold()))),
         own=own_list,
         orgs=dict(orgs),
+        scan=tally(kk, scans),
         factor_names={f: factors[f].name for f in marks},
     )
 
@@ -269,16 +266,20 @@ def profile_age(age_min: int, age_max: int) -> int:
 
 
 def to_profile(kk: Kenniskaart, summary: RoomSummary, age_min: int = DEFAULT_AGE_MIN,
-               age_max: int = DEFAULT_AGE_MAX, n: int = 5) -> Profile:
-    """An Aanbeveler profile from the room's top ``n`` factors (risk to the risk side, protective
-    to the protective side, in ranking order). ``Profile`` takes one age, not a range: the
-    middle of the range is used (see ``profile_age``)."""
+               age_max: int = DEFAULT_AGE_MAX) -> Profile:
+    """An Aanbeveler profile of the room: as risk factors exactly the risk factors the room marked
+    (in ranking order), then the risk factors of the scan's indicators that lean risky; as
+    protective factors (strengths to build on) those of the indicators that lean protective.
+    Twins count once (``factor_choice_id``). ``Profile`` takes one age, not a range: the middle
+    of the range is used (see ``profile_age``)."""
     factors = kk.by_id("factors")
-    top = [f for f in room_top_factors(summary, n) if f in factors]
+    voted = [f for f in room_top_factors(summary, None) if f in factors and factors[f].kind == "risico"]
+    risky = [f for ind in leaning(kk, summary.scan, "risicovol") for f in ind.risk_factors]
+    strong = [f for ind in leaning(kk, summary.scan, "beschermend") for f in ind.protective_factors]
     return Profile(
         age=profile_age(age_min, age_max),
-        risk_factors=tuple(f for f in top if factors[f].kind == "risico"),
-        protective_factors=tuple(f for f in top if factors[f].kind == "beschermend"),
+        risk_factors=tuple(dict.fromkeys(factor_choice_id(kk, f) for f in [*voted, *risky])),
+        protective_factors=tuple(dict.fromkeys(factor_choice_id(kk, f) for f in strong)),
     )
 
 
@@ -290,43 +291,3 @@ def to_plan(kk: Kenniskaart, summary: RoomSummary) -> Plan:
         interventions=tuple(i for i in summary.doing if i in ivs),
         own=tuple(OwnEntry(name=text) for text, _ in summary.own),
     )
-
-
-# --- export ----------------------------------------------------------------------------------
-
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "Onderdeel", "Soort", "Aangevinkt", "In top 3", *ORG_TYPES.values(),
-)
-
-
-def export_rows(kk: Kenniskaart, summary: RoomSummary) -> list[dict[str, object]]:
-    """Rows with Dutch column names (``EXPORT_COLUMNS``): the marked factors in ranking order
-    (marks per org type), then the catalogue items and own entries the room already does.
-    Write them with ``export_csv`` / ``export_xlsx`` (the Excel-safe writers)."""
-    factors, ivs = kk.by_id("factors"), kk.by_id("interventions")
-    rows: list[dict[str, object]] = []
-    for fid in room_top_factors(summary, None):
-        f = factors.get(fid)
-        if f is None:
-            continue
-        row: dict[str, object] = {
-            "Onderdeel": f.name, "Soort": KIND_LABELS.get(f.kind, f.kind),
-            "Aangevinkt": summary.factor_votes.get(fid, 0), "In top 3": summary.top_votes.get(fid, 0),
-        }
-        for org, label in ORG_TYPES.items():
-            row[label] = summary.by_org.get(org, {}).get(fid, 0)
-        rows.append(row)
-    for iid, count in summary.doing.items():
-        if iid in ivs:
-            rows.append({"Onderdeel": ivs[iid].name, "Soort": "Doen we al (catalogus)", "Aangevinkt": count})
-    for text, count in summary.own:
-        rows.append({"Onderdeel": text, "Soort": "Doen we al (eigen aanpak)", "Aangevinkt": count})
-    return rows
-
-
-def export_csv(kk: Kenniskaart, summary: RoomSummary) -> bytes:
-    return to_csv(export_rows(kk, summary), EXPORT_COLUMNS)
-
-
-def export_xlsx(kk: Kenniskaart, summary: RoomSummary) -> bytes:
-    return to_xlsx(export_rows(kk, summary), EXPORT_COLUMNS, sheet="Werksessie")

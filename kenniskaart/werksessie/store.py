@@ -41,7 +41,7 @@ PURGE_AFTER_DAYS = 30
 MAX_PARTICIPANTS = 500
 SQLITE_BUSY_MS = 15_000
 MAX_PAYLOAD_CHARS = 20_000
-"""A validated answer is far smaller (138 factors, 30 items, 5 x 80 characters)."""
+"""A validated answer is far smaller (138 factors, 30 items, 5 x 80 characters, 16 scan steps)."""
 
 metadata = sa.MetaData()
 meta_table = sa.Table(
@@ -342,6 +342,17 @@ class Store:
                 conn.execute(rooms.update().where(rooms.c.code == room.code).values(closed_at=self.clock()))
             return self._room(conn, room.code)[0]
 
+    def reopen_room(self, code: str, facilitator_token: str) -> Room:
+        """Undo ``close_room``: answers and joins are possible again (until the room expires).
+        Only with the facilitator token (NotAllowed otherwise); RoomExpired when it expired."""
+        with self._tx(write=True) as conn:
+            room = self._facilitator(conn, code, facilitator_token)
+            if room.is_expired(self.clock()):
+                raise RoomExpired()
+            if room.closed_at is not None:
+                conn.execute(rooms.update().where(rooms.c.code == room.code).values(closed_at=None))
+            return self._room(conn, room.code)[0]
+
     def delete_room(self, code: str, facilitator_token: str) -> None:
         """Delete the room with all participants and answers. NotAllowed for any other token."""
         with self._tx(write=True) as conn:
@@ -407,7 +418,8 @@ class Store:
             raise WerksessieError("Het antwoord is niet geldig.")
         now = self.clock()
         payload = json.dumps({"factors": list(answer.factors), "top": list(answer.top),
-                              "doing": list(answer.doing), "own": list(answer.own)}, ensure_ascii=False)
+                              "doing": list(answer.doing), "own": list(answer.own),
+                              "scan": dict(answer.scan)}, ensure_ascii=False)
         if len(payload) > MAX_PAYLOAD_CHARS:
             raise WerksessieError("Het antwoord is te lang.")
         with self._tx(write=True) as conn:
@@ -416,7 +428,7 @@ class Store:
             if org != answer.org_type:
                 conn.execute(participants.update().where(participants.c.id == pid).values(org_type=answer.org_type))
             conn.execute(self._upsert(pid, room.code, payload, now))
-        return Answer(answer.org_type, answer.factors, answer.top, answer.doing, answer.own, now)
+        return Answer(answer.org_type, answer.factors, answer.top, answer.doing, answer.own, answer.scan, now)
 
     def _upsert(self, pid: int, code: str, payload: str, now: dt.datetime):
         if self.backend == "postgresql":
@@ -455,5 +467,7 @@ class Store:
 
 def _answer(org: str, payload: str, updated_at: dt.datetime) -> Answer:
     data = json.loads(payload)
+    scan = data.get("scan") or {}
     return Answer(org, tuple(data.get("factors", ())), tuple(data.get("top", ())),
-                  tuple(data.get("doing", ())), tuple(data.get("own", ())), _utc(updated_at))
+                  tuple(data.get("doing", ())), tuple(data.get("own", ())),
+                  tuple((k, v) for k, v in scan.items() if isinstance(v, int)), _utc(updated_at))
