@@ -1,0 +1,198 @@
+"""A municipality's plan: its items (catalogue interventions, practice examples, own entries), the
+plan file, and where each item's factor links come from (provenance)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from ..content import Kenniskaart, user_message
+from ..models import BASIS_ORDER, Intervention, PracticeExample
+from ..present import BASIS_LABELS
+
+
+
+class OwnEntry(BaseModel):
+    """An intervention a municipality enters itself (not in the catalogue)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    min_age: int | None = Field(default=None, ge=0, le=99)
+    max_age: int | None = Field(default=None, ge=0, le=99)
+    pmg_themes: tuple[str, ...] = ()
+    factors: tuple[str, ...] = ()
+    """Factor ids the municipality says it addresses."""
+    help_levels: tuple[str, ...] = ()
+    praktijkscan_themes: tuple[str, ...] = ()
+
+
+class Plan(BaseModel):
+    """A municipality's plan: catalogue interventions, practice examples and own entries."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    interventions: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    own: tuple[OwnEntry, ...] = ()
+
+
+PlanItem = Intervention | PracticeExample | OwnEntry
+ALL_BOTOC = "*"
+ALL_BOTOC_LABEL = "Alle BOTOC-gemeenten"
+GROUNDED_ROW = "Interventies op een gefundeerde factor"
+YOUR_PLAN = "uw-plan"
+YOUR_PLAN_LABEL = "Uw plan"
+PLAN_FORMAT = "kenniskaart-plan"
+PLAN_VERSION = 1
+MAX_PLAN_BYTES = 200_000
+
+
+class PlanFileError(ValueError):
+    """A plan file that cannot be read; the message is Dutch and meant for the user."""
+
+
+def plan_to_json(plan: Plan) -> bytes:
+    data = {"formaat": PLAN_FORMAT, "versie": PLAN_VERSION, **plan.model_dump(mode="json")}
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def plan_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Plan, list[str]]:
+    """Read a plan file. Unknown ids are dropped with notices; a bad file raises PlanFileError."""
+    if len(raw) > MAX_PLAN_BYTES:
+        raise PlanFileError("Het bestand is te groot voor een plan (meer dan 200 kB).")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise PlanFileError("Dit is geen planbestand van de kenniskaart (geen geldige JSON).") from None
+    if not isinstance(data, dict) or data.get("formaat") != PLAN_FORMAT:
+        raise PlanFileError("Dit is geen planbestand van de kenniskaart (formaat ontbreekt).")
+    if data.get("versie") != PLAN_VERSION:
+        raise PlanFileError(f"Onbekende versie van het planbestand: {data.get('versie')!r}.")
+    body = {k: v for k, v in data.items() if k not in ("formaat", "versie")}
+    try:
+        plan = Plan.model_validate(body)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise PlanFileError(f"Het planbestand is ongeldig bij '{where}': {user_message(err)}.") from None
+    return clean_plan(kk, plan)
+
+
+def clean_plan(kk: Kenniskaart, plan: Plan) -> tuple[Plan, list[str]]:
+    """Drop ids that do not exist in the content, with a notice per kind."""
+    notices: list[str] = []
+
+    def keep(ids, pool, label):
+        good = tuple(i for i in ids if i in pool)
+        bad = [i for i in ids if i not in pool]
+        if bad:
+            notices.append(f"Onbekende {label} genegeerd: {', '.join(b[:40] for b in bad[:5])}")
+        return good
+
+    factors, levels = kk.by_id("factors"), kk.by_id("help_levels")
+    pmg = {t.id for t in kk.pmg_themes}
+    ps = {t.id for t in kk.praktijkscan_themes}
+    own = tuple(
+        e.model_copy(update={
+            "factors": keep(e.factors, factors, f"factoren bij '{e.name}'"),
+            "pmg_themes": keep(e.pmg_themes, pmg, f"thema's bij '{e.name}'"),
+            "help_levels": keep(e.help_levels, levels, f"niveaus van hulp bij '{e.name}'"),
+            "praktijkscan_themes": keep(e.praktijkscan_themes, ps, f"interventiethema's bij '{e.name}'"),
+        })
+        for e in plan.own
+    )
+    cleaned = Plan(
+        interventions=keep(plan.interventions, kk.by_id("interventions"), "interventies"),
+        examples=keep(plan.examples, kk.by_id("examples"), "praktijkvoorbeelden"),
+        own=own,
+    )
+    return cleaned, notices
+
+
+def plan_items(
+    kk: Kenniskaart, intervention_ids: list[str], example_ids: list[str], own: tuple[OwnEntry, ...] = ()
+) -> list[PlanItem]:
+    ivs, exs = kk.by_id("interventions"), kk.by_id("examples")
+    return [ivs[i] for i in intervention_ids if i in ivs] + [exs[e] for e in example_ids if e in exs] + list(own)
+
+
+def items_of(kk: Kenniskaart, plan: Plan) -> list[PlanItem]:
+    """The plan's items (unknown ids skipped)."""
+    return plan_items(kk, list(plan.interventions), list(plan.examples), plan.own)
+
+
+def municipality_preset(kk: Kenniskaart, municipality: str) -> list[str]:
+    """Example ids of a BOTOC municipality's plan (all municipalities for ``ALL_BOTOC``)."""
+    return [
+        e.id for e in kk.examples
+        if e.kind == "botoc" and (municipality == ALL_BOTOC or e.municipality == municipality)
+    ]
+
+
+def botoc_municipalities(kk: Kenniskaart) -> list[str]:
+    return sorted({e.municipality for e in kk.examples if e.kind == "botoc" and e.municipality})
+
+
+# --- where a plan item's factors come from ------------------------------------------
+
+OWN = "eigen"
+"""Provenance of a factor a municipality states for its own entry ('eigen opgave')."""
+
+PROVENANCE_ORDER: dict[str, int] = {**BASIS_ORDER, OWN: BASIS_ORDER["bron"]}
+"""Strongest first: a direct statement (source, or the municipality's own) beats a
+theme-level one, which beats the team's derivation."""
+
+PROVENANCE_LABELS: dict[str, str] = {**BASIS_LABELS, OWN: "eigen opgave van de gemeente"}
+
+
+def item_label(item: PlanItem) -> str:
+    """How a plan item is named on screen: BOTOC items with their code (two municipalities
+    both run 'Alleen jij bepaalt wie je bent')."""
+    if isinstance(item, PracticeExample) and item.code:
+        return f"{item.code} {item.name}"
+    return item.name
+
+
+def _stronger(a: str | None, b: str) -> str:
+    return b if a is None or PROVENANCE_ORDER[b] > PROVENANCE_ORDER[a] else a
+
+
+def item_links(kk: Kenniskaart, item: PlanItem) -> dict[str, str]:
+    """Factor id -> strongest provenance of the item's link to it.
+
+    * Catalogue interventions: their own factor links.
+    * Practice examples: their own links and those of the catalogue interventions they use;
+      BOTOC items also the factors seed 002 §3.1.1 names for their praktijkscan theme
+      (provenance ``thema``: 'de interventies in dit thema richten zich voornamelijk op …').
+    * Own entries: the factors the municipality names (``eigen``), and the theme-level
+      factors of the praktijkscan themes it chose (``thema``).
+    """
+    out: dict[str, str] = {}
+
+    def add(fid: str, basis: str) -> None:
+        out[fid] = _stronger(out.get(fid), basis)
+
+    themes = kk.by_id("themes")
+    if isinstance(item, OwnEntry):
+        for fid in item.factors:
+            add(fid, OWN)
+        theme_flow = True
+    else:
+        for link in item.factors:
+            add(link.factor, link.basis)
+        theme_flow = isinstance(item, PracticeExample) and item.kind == "botoc"
+        if isinstance(item, PracticeExample):
+            ivs = kk.by_id("interventions")
+            for iid in item.interventions:
+                for link in ivs[iid].factors:
+                    add(link.factor, link.basis)
+    if theme_flow:
+        for tid in item.praktijkscan_themes:
+            theme = themes.get(tid)
+            if theme is not None:
+                for fid in (*theme.risk_factors, *theme.protective_factors):
+                    add(fid, "thema")
+    return out
