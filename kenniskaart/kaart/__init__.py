@@ -1,0 +1,59 @@
+"""The visual kenniskaart as graph data (pure, no Streamlit, no Altair).
+
+Three columns, left to right: factors (grouped by kind and level) → praktijkscan intervention
+themes → interventions. A link between a factor and an intervention is drawn through the
+intervention's theme(s): factor → theme → intervention, with the provenance (``bron`` /
+``thema`` / ``team``) of the link it carries, so weaker links can be drawn weaker. A theme's
+own statement in the praktijkscan (seed 002 §3.1.1: "de interventies in dit thema richten
+zich voornamelijk op …") adds a factor → theme edge of provenance ``thema``.
+
+Selecting a node lights up what it is linked to: a factor its interventions and practice
+examples (``Kenniskaart.interventions_for_factor`` / ``examples_for_factor``, twins
+included), an intervention its factors. ``charts.kaart_chart`` draws the layout;
+``kaart_table`` is the table alternative.
+
+The package: ``strength``, ``links``, ``graph``, ``views``, ``workshop``.
+"""
+
+from .strength import (  # noqa: F401
+    NO_THEME,
+    NO_THEME_LABEL,
+    STRENGTHS,
+    STRENGTH_EXPLAINED,
+    LEVEL_ORDER,
+    KIND_ORDER,
+    GROUP_LABELS,
+    factor_strength,
+    intervention_strength,
+    recognition_short,
+)
+from .links import (  # noqa: F401
+    link_basis,
+    interventions_for,
+    examples_for,
+    factors_for,
+    themes_stating,
+    themes_of,
+)
+from .graph import (  # noqa: F401
+    Node,
+    Edge,
+    Graph,
+    GAP_MARK,
+    build_graph,
+    Highlight,
+    highlight,
+    edge_active,
+)
+from .views import (  # noqa: F401
+    node_frame,
+    edge_frame,
+    ListEntry,
+    kaart_list,
+    kaart_table,
+    describe,
+)
+from .workshop import (  # noqa: F401
+    workshop_frame,
+    workshop_cells,
+)
