@@ -208,17 +208,17 @@ class SqlStore:
         """Check the version BEFORE creating anything (a newer schema is never touched), then
         create missing tables and record the version."""
         with self._begin(write=False) as conn:
-            found = self._version(conn) if sa.inspect(conn).has_table(self.meta_table.name) else None
+            found = self._schema_version(conn) if sa.inspect(conn).has_table(self.meta_table.name) else None
         if found is not None and found != str(self.schema_version):
             raise self._mismatch(found)
         with self._begin(write=True) as conn:
             self.metadata.create_all(conn, checkfirst=True)
-            found = self._version(conn)
+            found = self._schema_version(conn)
             if found is None:
                 conn.execute(self.meta_table.insert().values(key="schema_version", value=str(self.schema_version)))
             elif found != str(self.schema_version):
                 raise self._mismatch(found)
 
-    def _version(self, conn: Connection) -> str | None:
+    def _schema_version(self, conn: Connection) -> str | None:
         meta = self.meta_table
         return conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
