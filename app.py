@@ -6,6 +6,7 @@ import streamlit as st
 
 from kenniskaart.ui.links import register_pages, unknown_path
 from kenniskaart.ui.state import presentation_mode
+from kenniskaart.ui.werkmap_online import autosave_run
 
 st.set_page_config(
     page_title="Kenniskaart Preventie met Gezag",
@@ -64,4 +65,6 @@ if presenting and page.url_path != "presentatie":
     st.switch_page(PRESENTATION, query_params=st.query_params.to_dict())
 if not presenting and page.url_path == "presentatie":
     st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
-page.run()
+# the online werkmap: a link in the address is opened, what the run changed is saved
+with autosave_run(presenting):
+    page.run()

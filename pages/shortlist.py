@@ -10,6 +10,7 @@ from kenniskaart.ui.links import page_ref, share_box, share_params
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.werkmap import werkmap_box
+from kenniskaart.ui.werkmap_share import online_box
 
 kk = get_content()
 ivs = kk.by_id("interventions")
@@ -43,6 +44,7 @@ if not items:
     st.page_link(page_ref("pages/interventies.py"), label="Naar de interventies", icon=":material/menu_book:")
     st.page_link(page_ref("pages/aanbeveler.py"), label="Naar de aanbeveler", icon=":material/recommend:")
     werkmap_box(kk)
+    online_box(kk)
     st.stop()
 
 
@@ -98,3 +100,4 @@ c3.download_button(
 )
 share_box("shortlist", share_params())
 werkmap_box(kk)
+online_box(kk)

@@ -6,7 +6,14 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..planscan import Plan
-from ..werkmap import FILE_NAME, WerkmapError, werkmap_from_json, werkmap_summary, werkmap_to_json
+from ..werkmap import (
+    FILE_NAME,
+    Werkmap,
+    WerkmapError,
+    werkmap_from_json,
+    werkmap_summary,
+    werkmap_to_json,
+)
 from .state import (
     AANBEVELER_WIDGETS,
     NOTES_KEY,
@@ -22,15 +29,9 @@ from .text import md
 WERKMAP_NOTICE_KEY = "werkmap_notices"
 
 
-def _open_werkmap(kk: Kenniskaart) -> None:
-    upload = st.session_state.get("werkmap_upload")
-    if upload is None:
-        return
-    try:
-        wm, notices = werkmap_from_json(kk, upload.getvalue())
-    except WerkmapError as exc:
-        st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
-        return
+def apply_werkmap(wm: Werkmap) -> None:
+    """Make ``wm`` the session's work: profile, shortlist with notes and plan; the Aanbeveler's
+    and the Planscan's widgets start again from it (a file opened here, an online werkmap)."""
     reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS)  # both pages start again from what was opened
     if wm.profile is not None:
         st.session_state[PROFILE_KEY] = wm.profile
@@ -41,6 +42,30 @@ def _open_werkmap(kk: Kenniskaart) -> None:
     st.session_state[PLAN_KEY] = wm.plan
     for iid in wm.shortlist:  # the note fields show the opened notes (a dropped key would let the
         st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
+
+
+def session_werkmap() -> bytes:
+    """The session's work as a werkmap file (``werkmap_to_json``): the download and the online
+    werkmap hold the same document."""
+    plan = st.session_state.get(PLAN_KEY)
+    return werkmap_to_json(
+        current_profile(),
+        st.session_state.get(SHORTLIST_KEY, []),
+        st.session_state.get(NOTES_KEY, {}),
+        plan if isinstance(plan, Plan) else None,
+    )
+
+
+def _open_werkmap(kk: Kenniskaart) -> None:
+    upload = st.session_state.get("werkmap_upload")
+    if upload is None:
+        return
+    try:
+        wm, notices = werkmap_from_json(kk, upload.getvalue())
+    except WerkmapError as exc:
+        st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
+        return
+    apply_werkmap(wm)
     st.session_state[WERKMAP_NOTICE_KEY] = (
         "success", [f"Werkmap '{upload.name}' geopend: {werkmap_summary(wm)}.", *notices]
     )
@@ -54,13 +79,7 @@ def werkmap_box(kk: Kenniskaart) -> None:
             "Eén bestand met uw profiel, de shortlist met volgorde en notities, en het plan uit de "
             "Planscan. Open het later weer hier, ook op een andere computer."
         )
-        plan = st.session_state.get(PLAN_KEY)
-        data = werkmap_to_json(
-            current_profile(),
-            st.session_state.get(SHORTLIST_KEY, []),
-            st.session_state.get(NOTES_KEY, {}),
-            plan if isinstance(plan, Plan) else None,
-        )
+        data = session_werkmap()
         left, right = st.columns(2)
         left.download_button(
             "Download werkmap (.json)", data, file_name=FILE_NAME, mime="application/json",
