@@ -82,6 +82,9 @@ def test_nothing_is_saved_for_a_session_that_changes_nothing(data_dir):
 def test_edit_link_offers_both_links_to_share(data_dir):
     made = shared(WerkmapStore.from_env(), "ajb")
     at = open_page(PAGE, {"werkmap": made.edit_token})
+    assert not [c for c in at.code if "werkmap=" in c.value]  # closed: the links are not in the page
+    at.session_state["wm-share"] = True  # 'Deel met uw team' opened
+    at.run()
     codes = [c.value for c in at.code]
     assert any(c.endswith(f"/shortlist?werkmap={made.edit_token}") for c in codes), codes
     assert any(c.endswith(f"/shortlist?werkmap={made.read_token}") for c in codes), codes

@@ -175,7 +175,10 @@ def online_box(kk: Kenniskaart) -> None:
 
 
 def _share(link: Link) -> None:
-    with st.expander("Deel met uw team", icon=":material/group_add:"):
+    box = st.expander("Deel met uw team", icon=":material/group_add:", key="wm-share", on_change="rerun")
+    if not box.open:  # the links are only in the page while it is open (not on a shared screen)
+        return
+    with box:
         st.markdown("**Bewerklink**: wie deze link heeft, kan de werkmap wijzigen en verwijderen. Stuur hem "
                     "alleen naar uw team en toon hem niet op een gedeeld scherm.")
         st.code(link_url(link.token), language=None, wrap_lines=True)
