@@ -71,8 +71,10 @@ for pos, iid in enumerate(items):
         down.button("↓", key=f"sl-down-{iid}", on_click=_move, args=(iid, 1),
                     disabled=pos == len(items) - 1, help="Lager in de lijst")
         rm.button("Verwijder", key=f"sl-rm-{iid}", on_click=_remove, args=(iid,))
+        # the field's value comes from session state only (a werkmap opened sets it there)
+        st.session_state.setdefault(f"sl-note-{iid}", notes.get(iid, ""))
         st.text_input(
-            f"Notitie bij {ivs[iid].name}", value=notes.get(iid, ""), key=f"sl-note-{iid}",
+            f"Notitie bij {ivs[iid].name}", key=f"sl-note-{iid}",
             on_change=_save_note, args=(iid,), placeholder="Bijvoorbeeld: past bij onze aanpak op school",
         )
 

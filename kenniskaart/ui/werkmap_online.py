@@ -45,6 +45,7 @@ OFF_KEY = "wm_off"
 _SEEN_KEY = "_wm_seen"
 _DOC_KEY = "_wm_doc"
 _RETRY_AT = "_wm_retry_at"
+_BASE_KEY = "_wm_base"
 _STATUS_SLOT = "_wm_status_slot"
 RETRY_SECONDS = 30
 """After a failed save, an unchanged session tries again after this long (not every rerun)."""
@@ -167,7 +168,11 @@ def save_if_changed(note: str | None = None, force: bool = False) -> None:
         return
     document = session_werkmap()
     digest = doc_hash(document)
-    if (link is None and digest == EMPTY_HASH) or (link is not None and digest == link.saved_hash):
+    if link is None and _BASE_KEY not in ss and not force:  # a session's first run: what a shared
+        ss[_BASE_KEY] = digest  # view's link brought is not yet the user's own work (no werkmap for it)
+    unchanged = (digest == EMPTY_HASH or (not force and digest == ss.get(_BASE_KEY))) if link is None \
+        else digest == link.saved_hash
+    if unchanged:
         ss.pop(_RETRY_AT, None)
         return
     try:

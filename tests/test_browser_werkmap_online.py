@@ -1,0 +1,144 @@
+"""The werkmap online in a real browser: build a profile, a shortlist with order and notes and a
+plan; press reload; close the browser and open the private link in a new one: everything is
+back. The read link shows the work read-only and saves nothing."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+import browser_helpers
+from conftest import choose, pick_option
+from conftest import wait_for_app as _wait
+
+pytestmark = pytest.mark.browser
+
+ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"
+FRIENDS = "beke-r-banden-vrienden-kennissen"
+
+
+def wait_for_app(page) -> None:
+    _wait(page, 90_000)
+
+
+def nav(page, name: str) -> None:
+    browser_helpers.nav(page, name, timeout=90_000)
+
+
+def main(page):
+    return page.locator("[data-testid=stMain]")
+
+
+def sidebar(page):
+    return page.locator("[data-testid=stSidebar]")
+
+
+def shortlist_order(page) -> list[str]:
+    """The shortlist's 'N. name' lines, in order."""
+    lines = main(page).locator("p").filter(has_text=re.compile(r"^\d+\. ")).all_inner_texts()
+    return [re.sub(r"^\d+\. ", "", line).strip() for line in lines]
+
+
+def token_of(url: str) -> str:
+    return parse_qs(urlsplit(url).query)["werkmap"][0]
+
+
+def new_page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    return context, context.new_page()
+
+
+def expect_work(page, kk, order: list[str], note: tuple[str, str], plan_line: str) -> None:
+    """The Shortlist shows the order, the note and the profile; the Planscan the plan."""
+    nav(page, "Shortlist")
+    expect(main(page)).to_contain_text(f"{len(order)} interventies", timeout=60_000)
+    assert shortlist_order(page) == order
+    expect(page.get_by_label(f"Notitie bij {note[0]}")).to_have_value(note[1])
+    profile = main(page).locator("[data-testid=stVerticalBlock]").filter(
+        has=page.get_by_text("Profiel waarvoor deze shortlist is gemaakt", exact=True)).last
+    expect(profile).to_contain_text("Leeftijd: 15 jaar")
+    expect(profile).to_contain_text(kk.by_id("factors")[FRIENDS].name)
+    nav(page, "Planscan")
+    expect(page.get_by_text(plan_line, exact=True)).to_be_visible(timeout=60_000)
+
+
+def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads(app_server, browser, page, kk):
+    factors = kk.by_id("factors")
+    # a profile: age and one factor from a link, a second factor picked by hand
+    page.goto(f"{app_server.url}/aanbeveler?leeftijd=15&risico={ANTI}")
+    wait_for_app(page)
+    expect(sidebar(page)).to_contain_text("Uw werk wordt automatisch bewaard zodra")
+    box = page.locator("[data-testid=stMultiSelect]").filter(has_text=f"Risicofactoren: {factors[FRIENDS].level}")
+    pick_option(page, box.get_by_role("combobox"), factors[FRIENDS].name, close=True)
+    # two recommendations on the shortlist
+    for n in (1, 2):
+        page.get_by_role("button", name="Zet op shortlist").first.click()
+        expect(page.get_by_text("Staat op de shortlist")).to_have_count(n, timeout=60_000)
+        wait_for_app(page)
+    assert "werkmap=" in page.url, "the first change put the private link in the address"
+    edit_token = token_of(page.url)
+
+    # order and a note
+    nav(page, "Shortlist")
+    first, second = shortlist_order(page)
+    page.get_by_role("button", name="↑").nth(1).click()
+    wait_for_app(page)
+    order = [second, first]
+    assert shortlist_order(page) == order
+    field = page.get_by_label(f"Notitie bij {first}")
+    field.fill("Eerst navragen bij de GGD: wachtlijst?")
+    field.press("Enter")
+    wait_for_app(page)
+    expect(sidebar(page)).to_contain_text("Uw werk wordt automatisch bewaard (versie")
+    # a plan
+    nav(page, "Planscan")
+    choose(page, "Begin met het plan van een BOTOC-gemeente", "Amsterdam")
+    plan = page.get_by_text(re.compile(r"^Het plan telt \d+ interventies\.$"))
+    expect(plan).to_be_visible(timeout=60_000)
+    plan_line = plan.inner_text().strip()
+    note = (first, "Eerst navragen bij de GGD: wachtlijst?")
+
+    page.reload()  # F5
+    wait_for_app(page)
+    assert token_of(page.url) == edit_token
+    expect(page.get_by_text(plan_line, exact=True)).to_be_visible(timeout=60_000)
+    expect_work(page, kk, order, note, plan_line)
+    link = f"{app_server.url}/shortlist?werkmap={edit_token}"
+    page.context.close()  # the tab and the browser closed
+
+    context, fresh = new_page(browser)
+    try:
+        fresh.goto(link)  # tomorrow, from the bookmark
+        wait_for_app(fresh)
+        expect_work(fresh, kk, order, note, plan_line)
+        nav(fresh, "Shortlist")
+        fresh.get_by_text("Deel met uw team").click()
+        codes = main(fresh).locator("[data-testid=stCode]").filter(has_text="werkmap=")
+        expect(codes).to_have_count(2, timeout=30_000)
+        read_link = next(c.strip() for c in codes.all_inner_texts() if edit_token not in c)
+    finally:
+        context.close()
+
+    context, reader = new_page(browser)
+    try:
+        reader.goto(read_link)
+        wait_for_app(reader)
+        expect(main(reader)).to_contain_text("Alleen lezen", timeout=60_000)
+        expect(sidebar(reader)).to_contain_text("Alleen lezen")
+        assert shortlist_order(reader) == order
+        field = reader.get_by_label(f"Notitie bij {first}")
+        expect(field).to_have_value(note[1])
+        field.fill("Dit mag niet bewaard worden")
+        field.press("Enter")
+        wait_for_app(reader)
+        expect(sidebar(reader)).to_contain_text("Alleen lezen")
+        reader.reload()
+        wait_for_app(reader)
+        expect(reader.get_by_label(f"Notitie bij {first}")).to_have_value(note[1], timeout=60_000)
+        assert edit_token not in reader.content()
+    finally:
+        context.close()
+    assert app_server.log_problems() == []
