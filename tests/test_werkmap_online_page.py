@@ -70,6 +70,16 @@ def test_first_change_gets_a_private_link_that_a_new_session_opens(data_dir):
     assert "geen persoonsgegevens" in text.lower() and "180 dagen" in text and "soort jongere" in text
 
 
+def test_the_werkmap_wins_over_a_shared_view_in_the_same_address(data_dir):
+    """The link is added to an address that may still hold a shared view (F5 on
+    /shortlist?shortlist=pit&werkmap=...): the werkmap's newer work is shown and kept."""
+    store = WerkmapStore.from_env()
+    made = shared(store, "ajb", "halt", notes={"ajb": "eigen notitie"})
+    at = open_page(PAGE, {"shortlist": "pit", "leeftijd": "9", "werkmap": made.edit_token})
+    assert [h.value for h in at.header][0] == "2 interventies" and note(at, "ajb") == "eigen notitie"
+    assert [h.version for h in store.history(made.edit_token)] == [1]
+
+
 def test_nothing_is_saved_for_a_session_that_changes_nothing(data_dir):
     store = WerkmapStore.from_env()
     made = shared(store, "ajb")

@@ -46,6 +46,8 @@ _SEEN_KEY = "_wm_seen"
 _DOC_KEY = "_wm_doc"
 _RETRY_AT = "_wm_retry_at"
 _BASE_KEY = "_wm_base"
+URL_RESTORED_KEY = "_url_restored"
+"""``ui.links.restore_from_url``'s once-per-session flag."""
 _STATUS_SLOT = "_wm_status_slot"
 RETRY_SECONDS = 30
 """After a failed save, an unchanged session tries again after this long (not every rerun)."""
@@ -129,6 +131,9 @@ def _open(token: str) -> None:
         del st.query_params[PARAM]
         st.error("De online werkmap kon niet worden geopend. Probeer het later opnieuw.", icon=":material/error:")
         return
+    # The werkmap is the newer work: a shared view's parameters still in the same address (the
+    # link was added to it) must not replace it (``ui.links.restore_from_url`` runs once per session).
+    st.session_state[URL_RESTORED_KEY] = True
     for notice in notices:
         st.warning(md(notice))
 
