@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 import browser_helpers
-from conftest import choose, pick_option
+import pg
+from conftest import AppServer, choose, pick_option
 from conftest import wait_for_app as _wait
 
 pytestmark = pytest.mark.browser
@@ -142,3 +143,82 @@ def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads
     finally:
         context.close()
     assert app_server.log_problems() == []
+
+
+@pytest.fixture(params=pg.backends())
+def two_servers(request, tmp_path_factory):
+    """Two app processes on one database (a SQLite file, or a fresh PostgreSQL database)."""
+    server = url = None
+    if request.param == "sqlite":
+        env = {"KENNISKAART_DATA_DIR": str(tmp_path_factory.mktemp("werkmap-online")), "KENNISKAART_DATABASE_URL": ""}
+    else:
+        server = pg.server_or_skip()
+        url = pg.create_database(server)
+        env = {"KENNISKAART_DATABASE_URL": url.render_as_string(hide_password=False)}
+    servers = [AppServer(env=env), AppServer(env=env)]
+    yield servers
+    for s in servers:
+        s.stop()
+    if url is not None:
+        pg.drop_database(server, url)
+
+
+def test_two_app_processes_share_links_and_refuse_a_concurrent_save(two_servers, browser, kk):
+    """An edit link made on process A opens on process B; a read link on B reads only; A and B
+    save on the same version: B is refused with both versions shown, nothing is overwritten."""
+    a_server, b_server = two_servers
+    ivs = kk.by_id("interventions")
+    ctx_a, a = new_page(browser)
+    ctx_b, b = new_page(browser)
+    try:
+        a.goto(f"{a_server.url}/interventies?interventie=ajb")
+        wait_for_app(a)
+        a.get_by_role("button", name="Zet op shortlist").first.click()
+        expect(a.get_by_text("Staat op de shortlist")).to_be_visible(timeout=60_000)
+        wait_for_app(a)
+        token = token_of(a.url)
+
+        b.goto(f"{b_server.url}/shortlist?werkmap={token}")  # the other process
+        wait_for_app(b)
+        expect(main(b)).to_contain_text("1 interventie", timeout=60_000)
+        note_a, note_b = a, b
+        nav(note_a, "Shortlist")
+        for who, text in ((note_a, "notitie uit proces A"), (note_b, "notitie uit proces B")):
+            field = who.get_by_label(f"Notitie bij {ivs['ajb'].name}")
+            field.fill(text)
+            field.press("Enter")
+            wait_for_app(who)
+        # A saved first (version 2); B's save on version 1 is refused, both versions shown
+        conflict = main(b).locator(".st-key-wm-conflict")
+        expect(conflict).to_contain_text("Iemand anders heeft deze werkmap intussen bewaard (versie 2)", timeout=60_000)
+        expect(conflict).to_contain_text("notitie uit proces A")
+        expect(conflict).to_contain_text("notitie uit proces B")
+        expect(sidebar(b)).to_contain_text("Niet bewaard")
+        b.get_by_role("button", name="Bewaar mijn versie als nieuwste").click()
+        wait_for_app(b)
+        expect(main(b).locator(".st-key-wm-conflict")).to_have_count(0, timeout=60_000)
+        expect(sidebar(b)).to_contain_text("versie 3")
+        # the history (read on A's process) lists every version
+        a.reload()
+        wait_for_app(a)
+        expect(a.get_by_label(f"Notitie bij {ivs['ajb'].name}")).to_have_value("notitie uit proces B", timeout=60_000)
+        a.get_by_text("Geschiedenis: alle bewaarde versies").click()
+        wait_for_app(a)
+        history = main(a).locator("[data-testid=stDataFrame]").last
+        rows = browser_helpers.grid_rows(history)
+        assert [r["versie"] for r in rows] == ["3", "2", "1"], rows
+        assert "versie 2 blijft bewaard" in rows[0]["wat"] and rows[1]["wat"] == "Notities gewijzigd"
+        # a read link on process B: the work, read-only
+        a.get_by_text("Deel met uw team").click()
+        codes = main(a).locator("[data-testid=stCode]").filter(has_text="werkmap=")
+        expect(codes).to_have_count(2, timeout=30_000)
+        read_link = next(c.strip() for c in codes.all_inner_texts() if token not in c)
+        read_token = token_of(read_link)
+        b.goto(f"{b_server.url}/shortlist?werkmap={read_token}")
+        wait_for_app(b)
+        expect(main(b)).to_contain_text("Alleen lezen", timeout=60_000)
+        expect(b.get_by_label(f"Notitie bij {ivs['ajb'].name}")).to_have_value("notitie uit proces B")
+    finally:
+        ctx_a.close()
+        ctx_b.close()
+    assert a_server.log_problems() == [] and b_server.log_problems() == []
