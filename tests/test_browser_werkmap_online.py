@@ -188,6 +188,8 @@ def test_two_app_processes_share_links_and_refuse_a_concurrent_save(two_servers,
             field.fill(text)
             field.press("Enter")
             wait_for_app(who)
+            if who is note_a:  # A's save is done before B saves
+                expect(sidebar(a)).to_contain_text("automatisch bewaard (versie 2", timeout=60_000)
         # A saved first (version 2); B's save on version 1 is refused, both versions shown
         conflict = main(b).locator(".st-key-wm-conflict")
         expect(conflict).to_contain_text("Iemand anders heeft deze werkmap intussen bewaard (versie 2)", timeout=60_000)
