@@ -19,7 +19,7 @@ import secrets
 from dataclasses import dataclass
 
 from ..storage import env_days
-from ..werkmap import MAX_WERKMAP_BYTES, WERKMAP_FORMAT
+from ..werkmap import MAX_WERKMAP_BYTES, WERKMAP_FORMAT, werkmap_to_json
 
 TOKEN_BYTES = 24
 TOKEN_CHARS = 32
@@ -204,8 +204,9 @@ def retention_days() -> float:
 
 
 def _parts(document: bytes | None) -> dict:
+    """The document's fields (None: an empty werkmap)."""
     if not document:
-        return {}
+        document = werkmap_to_json(None, [], {}, None)
     try:
         data = json.loads(document.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -221,7 +222,8 @@ def _notes(data: dict) -> dict[str, str]:
 
 def describe_change(before: bytes | None, after: bytes) -> str:
     """A short Dutch note of what changed between two werkmap documents ('Shortlist: 3
-    interventies; notities gewijzigd'), from the werkmap's own fields."""
+    interventies; notities gewijzigd'), from the werkmap's own fields; a part the werkmap gains
+    later (e.g. 'plan_van_aanpak') is named by its key."""
     old, new = _parts(before), _parts(after)
     changes: list[str] = []
     if old.get("profiel") != new.get("profiel"):
