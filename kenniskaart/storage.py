@@ -14,9 +14,10 @@ import hashlib
 import logging
 import os
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, ClassVar, Iterator
+from typing import ClassVar, overload
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -35,15 +36,19 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+@overload
+def utc(value: dt.datetime) -> dt.datetime: ...
+@overload
+def utc(value: None) -> None: ...
 def utc(value: dt.datetime | None) -> dt.datetime | None:
     """SQLite returns naive datetimes: they are UTC."""
     if value is None or value.tzinfo is not None:
         return value
-    return value.replace(tzinfo=dt.timezone.utc)
+    return value.replace(tzinfo=dt.UTC)
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def env_days(name: str, default: float) -> float:
@@ -109,7 +114,7 @@ def upsert_insert(backend: str):
     if backend == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     elif backend == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     else:  # pragma: no cover - only SQLite and PostgreSQL are supported
         raise ValueError("Deze soort database wordt niet ondersteund (alleen SQLite en PostgreSQL).")
     return insert

@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-from playwright.sync_api import expect
-
 import browser_helpers
 import pg
+import pytest
 from conftest import AppServer, choose, pick_option
 from conftest import wait_for_app as _wait
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 

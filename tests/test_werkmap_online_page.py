@@ -8,11 +8,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import open_page, page_text
+
 from kenniskaart.werkmap import werkmap_to_json
-from kenniskaart.werkmap_online import LinkNotFound, WerkmapStore
-from kenniskaart.werkmap_online import rules
+from kenniskaart.werkmap_online import LinkNotFound, WerkmapStore, rules
 from kenniskaart.werkmap_online import store as store_mod
 
 PAGE = "pages/shortlist.py"

@@ -8,19 +8,26 @@ import json
 import multiprocessing
 import threading
 
+import pg
 import pytest
 import sqlalchemy as sa
 
-import pg
 from kenniskaart.werkmap import werkmap_to_json
 from kenniskaart.werkmap_online import (
-    Conflict, LinkNotFound, NotAWerkmap, ReadOnly, SchemaMismatch, StorageUnavailable, TooLarge, WerkmapStore,
+    Conflict,
+    LinkNotFound,
+    NotAWerkmap,
+    ReadOnly,
+    SchemaMismatch,
+    StorageUnavailable,
+    TooLarge,
+    WerkmapStore,
 )
 from kenniskaart.werkmap_online import store as store_mod
 from kenniskaart.werkmap_online.rules import unseal
 from kenniskaart.werksessie import Store as RoomStore
 
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 class Clock:

@@ -11,12 +11,13 @@ the document differs from the saved one, one small write.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -63,7 +64,7 @@ class Link:
     version: int
     saved_hash: str
     read_token: str | None
-    saved_at: object = None
+    saved_at: dt.datetime | None = None
 
 
 def switched_on() -> bool:
@@ -88,6 +89,14 @@ def get_store() -> WerkmapStore:
 
 def current_link() -> Link | None:
     return st.session_state.get(LINK_KEY)
+
+
+def open_link() -> Link:
+    """The session's link, for an action on it (a Dutch error when there is none any more)."""
+    link = current_link()
+    if link is None:
+        raise WerkmapOnlineError("Deze pagina heeft geen online werkmap (meer) open. Open de link opnieuw.")
+    return link
 
 
 def link_url(token: str, page: str = "shortlist") -> str:

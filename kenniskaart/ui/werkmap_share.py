@@ -18,11 +18,12 @@ from .werkmap_online import (
     PARAM,
     PROBLEM_KEY,
     Link,
-    loaded_content,
     adopt,
     current_link,
     get_store,
     link_url,
+    loaded_content,
+    open_link,
     save_if_changed,
 )
 from .werksessie import local_time
@@ -58,14 +59,14 @@ def _show(lines: list[str]) -> None:
 
 def _take_theirs() -> None:
     exc, _ = st.session_state[CONFLICT_KEY]
-    link = current_link()
+    link = open_link()
     adopt(exc.their_document, Link(link.token, True, exc.theirs.version, doc_hash(exc.their_document),
                                    link.read_token, exc.theirs.saved_at))
 
 
 def _keep_mine() -> None:
-    exc, mine = st.session_state.pop(CONFLICT_KEY)
-    link = current_link()
+    exc, _mine = st.session_state.pop(CONFLICT_KEY)
+    link = open_link()
     link.version = exc.theirs.version  # saved on top of theirs: theirs stays in the history
     link.saved_hash = ""
     save_if_changed(note=f"Eigen versie na gelijktijdige wijziging (versie {exc.theirs.version} blijft bewaard)",
@@ -112,19 +113,19 @@ def _copy() -> None:
 
 
 def _new_read_link() -> None:
-    link = current_link()
+    link = open_link()
     link.read_token = get_store().new_read_link(link.token)
 
 
 def _delete() -> None:
-    get_store().delete(current_link().token)
+    get_store().delete(open_link().token)
     st.session_state.pop(LINK_KEY, None)
     st.session_state[OFF_KEY] = True
     del st.query_params[PARAM]
 
 
 def _restore(version: int) -> None:
-    link = current_link()
+    link = open_link()
     document = get_store().version_document(link.token, version)
     adopt(document, link)
     link.saved_hash = ""

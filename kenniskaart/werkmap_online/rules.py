@@ -216,7 +216,9 @@ def _parts(document: bytes | None) -> dict:
 
 def _notes(data: dict) -> dict[str, str]:
     """The shortlist in order: intervention id -> note."""
-    entries = data.get("shortlist") if isinstance(data.get("shortlist"), list) else []
+    entries = data.get("shortlist")
+    if not isinstance(entries, list):
+        entries = []
     return {str(e.get("interventie")): str(e.get("notitie") or "") for e in entries if isinstance(e, dict)}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-from typing import Callable
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -154,7 +154,7 @@ class WerkmapStore(SqlStore):
         with self._tx(write=True) as conn:
             werkmap_id = conn.execute(werkmaps.insert().values(
                 edit_hash=token_hash(edit), read_hash=token_hash(read), read_sealed=seal(read, edit),
-                version=1, doc_hash=digest, created_at=now, last_used_at=now)).inserted_primary_key[0]
+                version=1, doc_hash=digest, created_at=now, last_used_at=now)).inserted_primary_key[0]  # type: ignore[index]
             self._insert_version(conn, werkmap_id, 1, document, digest, note, now)
         return Created(edit, read, 1, now)
 

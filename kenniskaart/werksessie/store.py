@@ -12,7 +12,7 @@ import datetime as dt
 import hmac
 import json
 import secrets
-from typing import Callable
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
