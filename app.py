@@ -6,7 +6,7 @@ import streamlit as st
 
 from kenniskaart.ui.links import register_pages, unknown_path
 from kenniskaart.ui.state import presentation_mode
-from kenniskaart.ui.werkmap_online import autosave_run
+from kenniskaart.ui.werkmap_autosave import autosave_run
 
 st.set_page_config(
     page_title="Kenniskaart Preventie met Gezag",

@@ -1,12 +1,12 @@
-"""The werkmap online in the app: the private link in the address (``?werkmap=<token>``), the
-session's work restored from it, saved when it changed, the status in the sidebar and the
-conflict view. The share box and the history are in ``ui.werkmap_share``.
+"""The werkmap online in the app: the session's link (``?werkmap=<token>`` in the address),
+the store (one per process), making a stored werkmap the session's work (``adopt``) and saving
+what changed (``save_if_changed``). Around every page run: ``ui.werkmap_autosave``; the share
+box and the history: ``ui.werkmap_share``.
 
-app.py wraps every full run in ``autosave_run``: before the page, a link in the address is
-opened once per session; after it, what changed is saved. A callback or fragment that changes
-the work calls ``save_if_changed`` (through ``ui.state``). A run without a change costs one
-comparison of four references (no JSON); a change costs one serialisation, a hash and, when
-the document differs from the saved one, one small write.
+A full run saves at its end (app.py); a callback or fragment that changes the work saves
+through ``ui.state``. A run without a change costs one comparison of four references (no
+JSON); a change costs one serialisation, a hash and, when the document differs from the saved
+one, one small write.
 """
 
 from __future__ import annotations
@@ -15,14 +15,12 @@ import datetime as dt
 import logging
 import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import streamlit as st
 
-from ..werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
+from ..werkmap import werkmap_from_json, werkmap_to_json
 from ..werkmap_online import (
     Conflict,
     WerkmapOnlineError,
@@ -31,7 +29,6 @@ from ..werkmap_online import (
     doc_hash,
 )
 from .state import NOTES_KEY, PLAN_KEY, PRESENTATION_KEY, PROFILE_KEY, SHORTLIST_KEY
-from .text import md
 from .werkmap import apply_werkmap, session_werkmap
 
 log = logging.getLogger(__name__)
@@ -126,27 +123,6 @@ def adopt(document: bytes, link: Link) -> list[str]:
     return notices
 
 
-def _open(token: str) -> None:
-    try:
-        opened = get_store().open(token)
-        notices = adopt(opened.document, Link(token, opened.can_edit, opened.version, doc_hash(opened.document),
-                                              opened.read_token, opened.saved_at))
-    except (WerkmapOnlineError, WerkmapError) as exc:
-        del st.query_params[PARAM]  # not tried again on every rerun
-        st.error(md(f"De online werkmap is niet geopend. {exc}"), icon=":material/link_off:")
-        return
-    except Exception:  # a defect: logged for the operator, a plain message for the user
-        log.exception("werkmap online: openen")
-        del st.query_params[PARAM]
-        st.error("De online werkmap kon niet worden geopend. Probeer het later opnieuw.", icon=":material/error:")
-        return
-    # The werkmap is the newer work: a shared view's parameters still in the same address (the
-    # link was added to it) must not replace it (``ui.links.restore_from_url`` runs once per session).
-    st.session_state[URL_RESTORED_KEY] = True
-    for notice in notices:
-        st.warning(md(notice))
-
-
 # --- saving ----------------------------------------------------------------------------------
 
 
@@ -156,7 +132,7 @@ def _snapshot() -> tuple:
             tuple((ss.get(NOTES_KEY) or {}).items()))
 
 
-def _set_address(link: Link, presenting: bool) -> None:
+def set_address(link: Link, presenting: bool) -> None:
     """The address carries the link (a reload continues); when presenting only the read link."""
     want = (link.read_token if link.can_edit else link.token) if presenting else link.token
     if want and st.query_params.get(PARAM) != want:
@@ -194,7 +170,7 @@ def save_if_changed(note: str | None = None, force: bool = False) -> None:
             made = get_store().create(document, note=note or "Werkmap online gezet")
             link = Link(made.edit_token, True, made.version, digest, made.read_token, made.saved_at)
             ss[LINK_KEY] = link
-            _set_address(link, bool(ss.get(PRESENTATION_KEY)))
+            set_address(link, bool(ss.get(PRESENTATION_KEY)))
         else:
             info = get_store().save(link.token, link.version, document,
                                     note=note or describe_change(ss.get(_DOC_KEY), document))
@@ -213,70 +189,3 @@ def save_if_changed(note: str | None = None, force: bool = False) -> None:
     ss[_DOC_KEY] = document
     ss.pop(PROBLEM_KEY, None)
     ss.pop(_RETRY_AT, None)
-
-
-# --- the run ---------------------------------------------------------------------------------
-
-
-@contextmanager
-def autosave_run(presenting: bool) -> Iterator[None]:
-    """Around a page run: open a link from the address (once per session), show the status,
-    and save what the run changed. Cheap when nothing changed."""
-    if not switched_on():
-        yield
-        return
-    token = (st.query_params.get(PARAM) or "").strip()[:100]
-    link = current_link()
-    if token and (link is None or token not in (link.token, link.read_token)):
-        _open(token)
-        link = current_link()
-    if link is not None:
-        _set_address(link, presenting)
-    slot = None if presenting else st.sidebar.empty()
-    if slot is not None:
-        status(slot)  # before the page: a page that stops early (st.stop) still shows it
-    if st.session_state.get(CONFLICT_KEY) is not None and not presenting:
-        from .werkmap_share import conflict_view  # the views live with the share box
-
-        conflict_view(loaded_content())
-    before = _status_key()
-    try:
-        yield
-    finally:
-        save_if_changed()
-        after = _status_key()
-        if slot is not None and after != before:
-            status(slot)
-        if after[3] and not before[3]:
-            st.rerun()  # a new conflict is shown at the top of the page at once
-
-
-def _status_key() -> tuple:
-    link, ss = current_link(), st.session_state
-    return (link and (link.token, link.version, link.can_edit), ss.get(PROBLEM_KEY),
-            ss.get(OFF_KEY), ss.get(CONFLICT_KEY) is not None)
-
-
-def status(slot) -> None:
-    """One line in the sidebar: saved (version, time), read only, not saved, or not yet."""
-    from .werksessie import local_time
-
-    link, ss = current_link(), st.session_state
-    if ss.get(OFF_KEY):
-        slot.caption(":material/cloud_off: De online werkmap is verwijderd; uw werk wordt niet meer online "
-                     "bewaard (weer aanzetten op de pagina Shortlist).")
-    elif ss.get(CONFLICT_KEY) is not None:
-        slot.error("Niet bewaard: iemand anders bewaarde deze werkmap intussen. Kies bovenaan de pagina "
-                   "welke versie verder gaat.", icon=":material/sync_problem:")
-    elif ss.get(PROBLEM_KEY):
-        slot.warning(md(ss[PROBLEM_KEY]), icon=":material/cloud_off:")
-    elif link is None:
-        slot.caption(":material/cloud: Uw werk wordt automatisch bewaard zodra u een profiel, shortlist "
-                     "of plan maakt; de link in de adresbalk brengt u er daarna naar terug.")
-    elif not link.can_edit:
-        slot.caption(":material/visibility: Alleen lezen: u bekijkt een gedeelde werkmap met een leeslink. "
-                     "Wat u hier verandert, wordt niet bewaard.")
-    else:
-        slot.caption(f":material/cloud_done: Uw werk wordt automatisch bewaard (versie {link.version}, "
-                     f"{local_time(link.saved_at)}). Met de link in de adresbalk gaat u later verder; "
-                     "delen doet u op de pagina Shortlist.")

@@ -6,13 +6,12 @@ from __future__ import annotations
 import streamlit as st
 
 from ..content import Kenniskaart
-from ..shortlist import profile_lines
-from ..werkmap import FILE_NAME, WerkmapError, werkmap_from_json, werkmap_summary
-from ..werkmap_online import WerkmapOnlineError, doc_hash, retention_days
+from ..werkmap import FILE_NAME
+from ..werkmap_online import WerkmapOnlineError, retention_days
 from .state import PRESENTATION_KEY
 from .text import md
+from .werkmap_autosave import show_lines, werkmap_lines
 from .werkmap_online import (
-    CONFLICT_KEY,
     LINK_KEY,
     OFF_KEY,
     PARAM,
@@ -32,67 +31,6 @@ NO_PERSONAL_DATA = (
     "Zet er geen persoonsgegevens in: een profiel beschrijft een soort jongere (leeftijd, factoren), "
     "geen persoon; noem in notities geen namen."
 )
-
-
-def _lines(kk: Kenniskaart, document: bytes) -> list[str]:
-    """A werkmap document in plain lines: summary, profile, shortlist with notes, plan."""
-    try:
-        wm, _ = werkmap_from_json(kk, document)
-    except WerkmapError as exc:
-        return [str(exc)]
-    ivs, exs = kk.by_id("interventions"), kk.by_id("examples")
-    lines = [werkmap_summary(wm) + "."]
-    lines += [f"Profiel: {line}" for line in profile_lines(kk, wm.profile)]
-    for pos, iid in enumerate(wm.shortlist, start=1):
-        note = wm.notes.get(iid, "")
-        lines.append(f"{pos}. {ivs[iid].name}" + (f" — notitie: {note}" if note else ""))
-    plan = [ivs[i].name for i in wm.plan.interventions] + [exs[e].name for e in wm.plan.examples if e in exs]
-    plan += [o.name for o in wm.plan.own]
-    if plan:
-        lines.append("Plan: " + "; ".join(plan))
-    return lines
-
-
-def _show(lines: list[str]) -> None:
-    st.markdown("\n".join(f"- {md(line)}" for line in lines))
-
-
-def _take_theirs() -> None:
-    exc, _ = st.session_state[CONFLICT_KEY]
-    link = open_link()
-    adopt(exc.their_document, Link(link.token, True, exc.theirs.version, doc_hash(exc.their_document),
-                                   link.read_token, exc.theirs.saved_at))
-
-
-def _keep_mine() -> None:
-    exc, _mine = st.session_state.pop(CONFLICT_KEY)
-    link = open_link()
-    link.version = exc.theirs.version  # saved on top of theirs: theirs stays in the history
-    link.saved_hash = ""
-    save_if_changed(note=f"Eigen versie na gelijktijdige wijziging (versie {exc.theirs.version} blijft bewaard)",
-                    force=True)
-
-
-def conflict_view(kk: Kenniskaart) -> None:
-    """Both versions side by side and the choice which one goes on; nothing is lost."""
-    exc, mine = st.session_state[CONFLICT_KEY]
-    with st.container(border=True, key="wm-conflict"):
-        st.error(md(str(exc)), icon=":material/sync_problem:")
-        left, right = st.columns(2)
-        with left:
-            st.markdown("**Uw versie (niet bewaard)**")
-            _show(_lines(kk, mine))
-            st.button("Bewaar mijn versie als nieuwste", key="wm-keep-mine", on_click=_keep_mine,
-                      help="De versie van de ander blijft in de geschiedenis staan.")
-            st.download_button("Download mijn versie (.json)", mine, file_name=FILE_NAME, mime="application/json",
-                               key="wm-dl-mine", on_click="ignore")
-        with right:
-            theirs = exc.theirs
-            st.markdown(f"**Versie {theirs.version}, bewaard om {md(local_time(theirs.saved_at))}** "
-                        f"({md(theirs.note)})")
-            _show(_lines(kk, exc.their_document))
-            st.button(f"Ga verder met versie {theirs.version}", key="wm-take-theirs", on_click=_take_theirs,
-                      help="Uw wijziging staat dan alleen nog in 'Download mijn versie'.")
 
 
 # --- the share box ---------------------------------------------------------------------------
@@ -214,7 +152,7 @@ def _history(link: Link) -> None:
             except WerkmapOnlineError as exc:
                 st.warning(md(str(exc)))
                 return
-            _show(_lines(loaded_content(), document))
+            show_lines(werkmap_lines(loaded_content(), document))
             left, right = st.columns(2)
             if link.can_edit and chosen != link.version:
                 left.button(f"Zet versie {chosen} terug", key="wm-restore", on_click=_guarded,
