@@ -162,8 +162,9 @@ def save_if_changed(note: str | None = None, force: bool = False) -> None:
         ss[_BASE_KEY] = digest  # view's link brought is not yet the user's own work (no werkmap for it)
     unchanged = (digest == EMPTY_HASH or (not force and digest == ss.get(_BASE_KEY))) if link is None \
         else digest == link.saved_hash
-    if unchanged:
+    if unchanged:  # also after a failed save: the session is back at what is saved
         ss.pop(_RETRY_AT, None)
+        ss.pop(PROBLEM_KEY, None)
         return
     try:
         if link is None:
