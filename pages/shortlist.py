@@ -10,6 +10,7 @@ from kenniskaart.ui.links import page_ref, share_box, share_params
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.werkmap import werkmap_box
+from kenniskaart.werkmap import MAX_NOTE
 from kenniskaart.ui.werkmap_share import online_box
 
 kk = get_content()
@@ -74,7 +75,7 @@ for pos, iid in enumerate(items):
         # the field's value comes from session state only (a werkmap opened sets it there)
         st.session_state.setdefault(f"sl-note-{iid}", notes.get(iid, ""))
         st.text_input(
-            f"Notitie bij {ivs[iid].name}", key=f"sl-note-{iid}",
+            f"Notitie bij {ivs[iid].name}", key=f"sl-note-{iid}", max_chars=MAX_NOTE,
             on_change=_save_note, args=(iid,), placeholder="Bijvoorbeeld: past bij onze aanpak op school",
         )
 

@@ -192,6 +192,20 @@ def test_a_too_large_werkmap_is_refused_with_a_dutch_message(data_dir, monkeypat
     assert "te groot om online te bewaren" in sidebar(at)
 
 
+def test_what_could_not_be_opened_again_is_not_saved(data_dir, kk):
+    """A shortlist longer than a werkmap may hold (60) is not saved online: the saved werkmap
+    stays one that opens; the page says why."""
+    store = WerkmapStore.from_env()
+    made = shared(store, "ajb")
+    at = open_page(PAGE, {"werkmap": made.edit_token})
+    at.session_state["shortlist"] = [iv.id for iv in kk.interventions][:61]
+    at.run()
+    assert not at.exception
+    assert "niet online bewaard" in sidebar(at) and "meer dan 60 interventies" in sidebar(at)
+    assert [h.version for h in store.history(made.edit_token)] == [1]
+    assert open_page(PAGE, {"werkmap": made.edit_token}).header[0].value == "1 interventie"
+
+
 def test_delete_with_the_edit_link(data_dir):
     store = WerkmapStore.from_env()
     made = shared(store, "ajb")

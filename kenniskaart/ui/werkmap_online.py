@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from ..werkmap import werkmap_from_json, werkmap_to_json
+from ..werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
 from ..werkmap_online import (
     Conflict,
     WerkmapOnlineError,
@@ -165,6 +165,11 @@ def save_if_changed(note: str | None = None, force: bool = False) -> None:
     if unchanged:  # also after a failed save: the session is back at what is saved
         ss.pop(_RETRY_AT, None)
         ss.pop(PROBLEM_KEY, None)
+        return
+    try:  # what cannot be opened again is not saved (a reader would be stranded)
+        werkmap_from_json(loaded_content(), document)
+    except WerkmapError as exc:
+        ss[PROBLEM_KEY] = f"Uw laatste wijziging is niet online bewaard: {exc} Uw werk staat nog op deze pagina."
         return
     try:
         if link is None:
