@@ -216,3 +216,15 @@ def test_delete_with_the_edit_link(data_dir):
         store.open(made.edit_token)
     assert link_param(at) is None and "verwijderd" in sidebar(at)
     assert "1 interventie" in [h.value for h in at.header]  # the work stays on the page
+
+
+def test_removing_the_last_item_is_saved_too(data_dir):
+    """The empty Shortlist page stops early (st.stop): the removal is still saved."""
+    store = WerkmapStore.from_env()
+    made = shared(store, "ajb")
+    at = open_page(PAGE, {"werkmap": made.edit_token})
+    at.button(key="sl-rm-ajb").click().run()
+    assert "Uw shortlist is leeg" in page_text(at)
+    assert [h.version for h in store.history(made.edit_token)] == [2, 1]
+    assert json.loads(store.open(made.edit_token).document)["shortlist"] == []
+    assert "versie 2" in sidebar(open_page(PAGE, {"werkmap": made.edit_token}))

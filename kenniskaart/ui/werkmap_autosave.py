@@ -24,6 +24,7 @@ from .werkmap_online import (
     Link,
     adopt,
     current_link,
+    first_run,
     get_store,
     loaded_content,
     open_link,
@@ -62,8 +63,11 @@ def _open(token: str) -> None:
 
 @contextmanager
 def autosave_run(presenting: bool) -> Iterator[None]:
-    """Around a page run: open a link from the address (once per session), show the status,
-    and save what the run changed. Cheap when nothing changed."""
+    """Around a page run: open a link from the address (once per session), save what the
+    callbacks before the run changed, show the status, and save what the run itself changed.
+    Cheap when nothing changed. (A page that stops early, st.stop, ends the run: anything the
+    save would then touch raises Streamlit's stop again, so the callbacks' changes are saved
+    before the page.)"""
     if not switched_on():
         yield
         return
@@ -74,6 +78,8 @@ def autosave_run(presenting: bool) -> Iterator[None]:
         link = current_link()
     if link is not None:
         set_address(link, presenting)
+    if not first_run():
+        save_if_changed()  # what the callbacks before this run changed, before a page can stop early
     slot = None if presenting else st.sidebar.empty()
     if slot is not None:
         status(slot)  # before the page: a page that stops early (st.stop) still shows it

@@ -88,6 +88,12 @@ def current_link() -> Link | None:
     return st.session_state.get(LINK_KEY)
 
 
+def first_run() -> bool:
+    """Whether no save was tried yet in this session (the first one sets the baseline: what a
+    shared view's link brought, see ``_save``)."""
+    return _BASE_KEY not in st.session_state and current_link() is None
+
+
 def open_link() -> Link:
     """The session's link, for an action on it (a Dutch error when there is none any more)."""
     link = current_link()
@@ -147,6 +153,15 @@ def save_if_changed(note: str | None = None, force: bool = False) -> None:
     ``force``: compare with the saved document even when the session looks unchanged."""
     if not enabled():
         return
+    try:
+        _save(note, force)
+    except Exception:  # a defect: logged, the user keeps working and is told nothing was saved
+        log.exception("werkmap online: bewaren")
+        st.session_state[PROBLEM_KEY] = ("Uw laatste wijziging kon niet online worden bewaard. Download de "
+                                         "werkmap als bestand.")
+
+
+def _save(note: str | None, force: bool) -> None:
     ss = st.session_state
     snap = _snapshot()
     retry_at = ss.get(_RETRY_AT)
@@ -186,11 +201,6 @@ def save_if_changed(note: str | None = None, force: bool = False) -> None:
         return
     except WerkmapOnlineError as exc:
         ss[PROBLEM_KEY], ss[_RETRY_AT] = str(exc), time.monotonic() + RETRY_SECONDS
-        return
-    except Exception:  # a defect: logged, the user keeps working and is told nothing was saved
-        log.exception("werkmap online: bewaren")
-        ss[PROBLEM_KEY] = "Uw laatste wijziging kon niet online worden bewaard. Download de werkmap als bestand."
-        ss[_RETRY_AT] = time.monotonic() + RETRY_SECONDS
         return
     ss[_DOC_KEY] = document
     ss.pop(PROBLEM_KEY, None)
