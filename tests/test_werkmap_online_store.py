@@ -310,3 +310,35 @@ def test_database_down_gives_dutch_message(monkeypatch, tmp_path):
     monkeypatch.setenv("KENNISKAART_DATABASE_URL", "geen url")
     with pytest.raises(StorageUnavailable, match="kan niet worden geopend"):
         WerkmapStore.from_env()
+
+
+def test_postgresql_stops_and_comes_back(monkeypatch):
+    """A stopped database server: a Dutch message and nothing half-saved; then the same store
+    saves again on the version it had."""
+    import os
+    import shutil
+    import subprocess
+
+    server = pg.server_or_skip()
+    version = os.environ.get("PGVERSION")
+    if not (os.environ.get("PG_CLUSTER_CONF_ROOT") and version and shutil.which("pg_ctlcluster")):
+        pytest.skip("alleen binnen pg_virtualenv: de test stopt en start de tijdelijke PostgreSQL")
+    url = pg.create_database(server)
+    monkeypatch.setenv("KENNISKAART_DATABASE_URL", url.render_as_string(hide_password=False))
+    s = WerkmapStore.from_env()
+    ctl = ["pg_ctlcluster", version, "regress"]
+    try:
+        made = s.create(doc("ajb"))
+        subprocess.run([*ctl, "stop", "-m", "fast"], check=True, timeout=60, capture_output=True)
+        try:
+            with pytest.raises(StorageUnavailable, match="niet bereikbaar: uw laatste wijziging is niet bewaard"):
+                s.save(made.edit_token, 1, doc("ajb", "pit"))
+            with pytest.raises(StorageUnavailable):
+                s.open(made.read_token)
+        finally:
+            subprocess.run([*ctl, "start"], check=True, timeout=60, capture_output=True)
+        assert s.save(made.edit_token, 1, doc("ajb", "pit")).version == 2
+        assert [h.version for h in s.history(made.read_token)] == [2, 1]
+    finally:
+        s.engine.dispose()
+        pg.drop_database(server, url)
