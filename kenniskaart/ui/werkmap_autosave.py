@@ -105,8 +105,6 @@ def _status_key() -> tuple:
 
 def status(slot) -> None:
     """One line in the sidebar: saved (version, time), read only, not saved, or not yet."""
-    from .werksessie import local_time
-
     link, ss = current_link(), st.session_state
     if ss.get(OFF_KEY):
         slot.caption(":material/cloud_off: De online werkmap is verwijderd; uw werk wordt niet meer online "

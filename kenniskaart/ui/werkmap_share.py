@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..content import Kenniskaart
-from ..werkmap import FILE_NAME
+from ..werkmap import FILE_NAME, WerkmapError
 from ..werkmap_online import WerkmapOnlineError, retention_days
 from .state import PRESENTATION_KEY
 from .text import md
@@ -37,9 +37,10 @@ NO_PERSONAL_DATA = (
 
 
 def _guarded(fn, *args) -> None:
+    """Run a button's action; its Dutch error goes to the page's message, never a traceback."""
     try:
         fn(*args)
-    except WerkmapOnlineError as exc:
+    except (WerkmapOnlineError, WerkmapError) as exc:
         st.session_state[PROBLEM_KEY] = str(exc)
 
 
@@ -59,7 +60,8 @@ def _delete() -> None:
     get_store().delete(open_link().token)
     st.session_state.pop(LINK_KEY, None)
     st.session_state[OFF_KEY] = True
-    del st.query_params[PARAM]
+    if PARAM in st.query_params:
+        del st.query_params[PARAM]
 
 
 def _restore(version: int) -> None:
