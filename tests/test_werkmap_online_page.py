@@ -228,3 +228,22 @@ def test_removing_the_last_item_is_saved_too(data_dir):
     assert [h.version for h in store.history(made.edit_token)] == [2, 1]
     assert json.loads(store.open(made.edit_token).document)["shortlist"] == []
     assert "versie 2" in sidebar(open_page(PAGE, {"werkmap": made.edit_token}))
+
+
+def test_history_lists_every_version_and_puts_one_back(data_dir):
+    store = WerkmapStore.from_env()
+    made = shared(store, "ajb", notes={"ajb": "eerste notitie"})
+    store.save(made.edit_token, 1, werkmap_to_json(None, ["ajb", "pit"], {}, None), note="PIT erbij")
+    at = open_page(PAGE, {"werkmap": made.edit_token})
+    at.session_state["wm-history"] = True  # 'Geschiedenis' opened
+    at.run()
+    table = at.dataframe[-1].value
+    assert list(table["versie"]) == [2, 1] and list(table["wat"]) == ["PIT erbij", "Gedeeld"]
+    at.selectbox(key="wm-pick").select(1).run()
+    assert "notitie: eerste notitie" in page_text(at)
+    at.button(key="wm-restore").click().run()
+    assert at.header[0].value == "1 interventie" and note(at, "ajb") == "eerste notitie"
+    versions = store.history(made.edit_token)
+    assert [(v.version, v.note) for v in versions][0] == (3, "Versie 1 teruggezet")
+    assert json.loads(store.version_document(made.edit_token, 3))["shortlist"] == [
+        {"interventie": "ajb", "notitie": "eerste notitie"}]
