@@ -44,6 +44,19 @@ def apply_werkmap(wm: Werkmap) -> None:
         st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
 
 
+WORK_KEYS = (PROFILE_KEY, SHORTLIST_KEY, NOTES_KEY, PLAN_KEY)
+"""The session-state keys the werkmap is made of (``session_werkmap``). A part the werkmap gains
+(a plan van aanpak) adds its key here too: the online werkmap saves when one of these changes."""
+
+
+def work_snapshot() -> tuple:
+    """The values under WORK_KEYS, compared cheaply between runs (lists and dicts copied as tuples:
+    pages change them in place; models are frozen)."""
+    ss = st.session_state
+    return tuple(tuple(v) if isinstance(v := ss.get(k), list) else tuple(v.items()) if isinstance(v, dict) else v
+                 for k in WORK_KEYS)
+
+
 def session_werkmap() -> bytes:
     """The session's work as a werkmap file (``werkmap_to_json``): the download and the online
     werkmap hold the same document."""

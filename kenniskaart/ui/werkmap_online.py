@@ -28,8 +28,8 @@ from ..werkmap_online import (
     describe_change,
     doc_hash,
 )
-from .state import NOTES_KEY, PLAN_KEY, PRESENTATION_KEY, PROFILE_KEY, SHORTLIST_KEY
-from .werkmap import apply_werkmap, session_werkmap
+from .state import PRESENTATION_KEY
+from .werkmap import apply_werkmap, session_werkmap, work_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -132,12 +132,6 @@ def adopt(document: bytes, link: Link) -> list[str]:
 # --- saving ----------------------------------------------------------------------------------
 
 
-def _snapshot() -> tuple:
-    ss = st.session_state
-    return (ss.get(PROFILE_KEY), ss.get(PLAN_KEY), tuple(ss.get(SHORTLIST_KEY) or ()),
-            tuple((ss.get(NOTES_KEY) or {}).items()))
-
-
 def set_address(link: Link, presenting: bool) -> None:
     """The address carries the link (a reload continues); when presenting only the read link."""
     want = (link.read_token if link.can_edit else link.token) if presenting else link.token
@@ -163,7 +157,7 @@ def save_if_changed(note: str | None = None, force: bool = False) -> None:
 
 def _save(note: str | None, force: bool) -> None:
     ss = st.session_state
-    snap = _snapshot()
+    snap = work_snapshot()
     retry_at = ss.get(_RETRY_AT)
     if not force and ss.get(_SEEN_KEY) == snap and not (retry_at and time.monotonic() >= retry_at):
         return
