@@ -164,6 +164,16 @@ def test_presentation_mode_carries_only_the_read_link(data_dir):
     assert made.edit_token not in shown
 
 
+def test_switching_presentation_on_puts_the_read_link_in_the_address(data_dir):
+    made = shared(WerkmapStore.from_env(), "ajb")
+    at = open_page(PAGE, {"werkmap": made.edit_token})
+    assert link_param(at) == made.edit_token
+    next(b for b in at.sidebar.button if b.label == "Presentatiemodus").click().run()
+    assert link_param(at) == made.read_token and at.query_params.get("presentatie") in ("1", ["1"])
+    shown = page_text(at) + "\n".join(str(c.value) for c in at.code)
+    assert made.edit_token not in shown
+
+
 @pytest.mark.parametrize("token", ["onzin", "A" * 32, "x" * 10_000, "=1+1"])
 def test_a_bad_link_gets_a_dutch_message(data_dir, token):
     at = open_page(None, {"werkmap": token})  # the start page: the first page of the session

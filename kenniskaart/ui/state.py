@@ -91,6 +91,9 @@ def set_presentation(on: bool) -> None:
         st.query_params["presentatie"] = "1"
     elif "presentatie" in st.query_params:
         del st.query_params["presentatie"]
+    from .werkmap_online import show_link  # late: werkmap_online builds on this module
+
+    show_link(on)  # presenting: only the werkmap's read link in the address
 
 
 def notify(notices: Iterable[str]) -> None:

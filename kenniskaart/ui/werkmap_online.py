@@ -141,6 +141,22 @@ def set_address(link: Link, presenting: bool) -> None:
         del st.query_params[PARAM]
 
 
+def show_link(presenting: bool) -> None:
+    """Put the session's link in the address: the read link while presenting."""
+    link = current_link()
+    if link is not None:
+        set_address(link, presenting)
+
+
+def presentable(params: dict[str, str]) -> dict[str, str]:
+    """Query parameters for the presentation page: the werkmap's read link, never the edit link."""
+    link = current_link()
+    if PARAM not in params or link is None or not link.can_edit:
+        return params
+    rest = {k: v for k, v in params.items() if k != PARAM}
+    return {**rest, PARAM: link.read_token} if link.read_token else rest
+
+
 def save_if_changed(note: str | None = None, force: bool = False) -> None:
     """Save the session's work when it changed since the last save (one small write); a
     conflict, a read link or a storage problem is recorded for the page, never raised.
