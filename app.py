@@ -38,6 +38,10 @@ PAGES = [
     app_page("pages/lessen.py", title="Lessen", icon=":material/lightbulb:", url_path="lessen"),
     app_page("pages/planscan.py", title="Planscan", icon=":material/fact_check:", url_path="planscan"),
     app_page("pages/werksessie.py", title="Werksessie", icon=":material/groups:", url_path="werksessie"),
+    # url_path = the file's name: a deep link in a fresh server process first meets Streamlit's
+    # pages/-folder mode, which knows the page only by its file name (see kenniskaart.ui)
+    app_page("pages/plan_van_aanpak.py", title="Plan van aanpak", icon=":material/description:",
+             url_path="plan_van_aanpak"),
     app_page("pages/shortlist.py", title="Shortlist", icon=":material/checklist:", url_path="shortlist"),
     app_page("pages/over.py", title="Over (bronnen en methode)", icon=":material/info:", url_path="over"),
 ]

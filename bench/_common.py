@@ -1,7 +1,7 @@
 """Small shared helpers for the benchmarks (no dependency on tests/).
 
-* ``StreamlitServer``: ``python -m streamlit run SCRIPT`` on a free loopback port, with its
-  pid for RSS/CPU readings from /proc.
+* ``StreamlitServer``: tests/support/server.py's server (``python -m streamlit run SCRIPT`` on a
+  loopback port it holds, with its pid for RSS/CPU readings from /proc), without a kept log.
 * ``READY_JS``: the "page is loaded" condition used by every browser benchmark: the app is
   connected, the script is not running and no skeleton is shown.
 * ``STATE_RECORDER_JS`` / ``RERUN_DONE_JS``: record script-state transitions in the page so a
@@ -13,25 +13,20 @@ from __future__ import annotations
 
 import math
 import os
-import socket
 import statistics
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The server, the protocol session and chromium's options are shared with the tests
+# (tests/support/); the benchmarks import them, the tests never import bench/.
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401
+from support.server import SERVER_ARGS, free_port, wait_healthy  # noqa: E402,F401
+from support.server import StreamlitServer as _SharedServer  # noqa: E402
+
 PAGES = [
     "start",
     "factoren",
@@ -58,34 +53,6 @@ READY_JS = """(sel) => {
     && (!sel || !!document.querySelector(sel));
 }"""
 APP_CONTENT = "[data-testid=stMain] h1"
-BASELINE_CONTENT = "[data-testid=stMain] [data-testid=stMarkdownContainer]"
-
-# Init script (context.add_init_script): marks, on the page's own clock (ms since navigation
-# start), when stApp appears, when it is first CONNECTED, when the first script run starts
-# ('running') and when it ends ('notRunning' after 'running').
-TIMELINE_INIT_JS = """(() => {
-  window.__kkT = {};
-  const mark = (k) => { if (!(k in window.__kkT)) window.__kkT[k] = performance.now(); };
-  const check = () => {
-    const a = document.querySelector('[data-testid=stApp]');
-    if (!a) return;
-    mark('app');
-    if (a.getAttribute('data-test-connection-state') === 'CONNECTED') mark('connected');
-    const s = a.getAttribute('data-test-script-state');
-    if (s === 'running') mark('running');
-    if (s === 'notRunning' && ('running' in window.__kkT)) mark('done');
-  };
-  new MutationObserver(check).observe(document, {
-    subtree: true, childList: true, attributes: true,
-    attributeFilter: ['data-test-script-state', 'data-test-connection-state'],
-  });
-})();"""
-
-# Like READY_JS, but returns performance.now() (truthy) when ready, for the page-clock timeline.
-READY_AT_JS = READY_JS.replace("return conn === 'CONNECTED'", "const ok = conn === 'CONNECTED'").replace(
-    "(!sel || !!document.querySelector(sel));\n}",
-    "(!sel || !!document.querySelector(sel));\n  return ok ? performance.now() : false;\n}",
-)
 
 # Installs a MutationObserver that logs every script-state change with performance.now().
 STATE_RECORDER_JS = """() => {
@@ -140,107 +107,12 @@ RERUN_DONE_JS = """(arg) => {
 CONTEXT_OPTS = {"viewport": {"width": 1400, "height": 1000}, "locale": "nl-NL"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class StreamlitServer(_SharedServer):
+    """The shared server (tests/support/server.py) with a benchmark's defaults: its log file is
+    removed when it stops."""
 
-
-class StreamlitServer:
-    """``streamlit run SCRIPT`` on a free loopback port; ``startup_s`` = time to healthy."""
-
-    def __init__(
-        self,
-        script: str | Path,
-        cwd: Path = ROOT,
-        env: dict[str, str] | None = None,
-        extra_args: list[str] | None = None,
-        port: int | None = None,
-    ):
-        self.script = str(script)
-        self.cwd = cwd
-        self.env = {**os.environ, **(env or {})}
-        self.extra_args = list(extra_args or [])
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
-        self.startup_s = float("nan")
-
-    def start(self, timeout: float = 90) -> "StreamlitServer":
-        t0 = time.perf_counter()
-        self.proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", self.script,
-                "--server.headless", "true",
-                "--server.port", str(self.port),
-                "--server.address", "127.0.0.1",
-                "--browser.gatherUsageStats", "false",
-                *self.extra_args,
-            ],
-            cwd=self.cwd,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.proc.returncode} ({self.script})")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        self.startup_s = time.perf_counter() - t0
-                        return self
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"streamlit did not become healthy within {timeout} s ({self.script})")
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
-
-    def _status(self, key: str) -> int | None:
-        try:
-            for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-                if line.startswith(key + ":"):
-                    return int(line.split()[1])
-        except OSError:
-            return None
-        return None
-
-    def rss_kb(self) -> int | None:
-        """Current resident set size (VmRSS) in kB."""
-        return self._status("VmRSS")
-
-    def hwm_kb(self) -> int | None:
-        """Peak resident set size (VmHWM) in kB."""
-        return self._status("VmHWM")
-
-    def cpu_s(self) -> float | None:
-        """User + system CPU seconds used by the server so far."""
-        try:
-            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except OSError:
-            return None
-
-    def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
-
-    def __enter__(self) -> "StreamlitServer":
-        return self.start() if self.proc is None else self
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+    def __init__(self, script, cwd: Path = ROOT, env=None, extra_args=None, port=None):
+        super().__init__(script, cwd=cwd, env=env, extra_args=extra_args, port=port, keep_log=False)
 
 
 # --- figures -----------------------------------------------------------------------------
@@ -280,7 +152,7 @@ def table(headers: list[str], rows: list[list], digits: int = 1, int_cols: tuple
     widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
     def line(values: list[str]) -> str:
         return "  ".join(
-            v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(values, widths))
+            v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(values, widths, strict=False))
         )
     out = [line(headers), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
@@ -294,7 +166,7 @@ def machine_info() -> str:
         import streamlit
 
         st_version = streamlit.__version__
-    except Exception:  # pragma: no cover
+    except ImportError:  # pragma: no cover
         st_version = "?"
     return (
         f"python {platform.python_version()}, streamlit {st_version}, "

@@ -15,19 +15,18 @@ import gc
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _common import machine_info, median, p95, table  # noqa: E402
+from _common import machine_info, median, p95, table
 
-from kenniskaart.content import Kenniskaart, load_content  # noqa: E402
-from kenniskaart.matcher import Profile, recommend  # noqa: E402
-from kenniskaart.models import FactorLink, Intervention  # noqa: E402
-from kenniskaart.planscan import municipality_preset, plan_items, scan  # noqa: E402
-
+from kenniskaart.content import Kenniskaart, load_content
+from kenniskaart.matcher import Profile, recommend
+from kenniskaart.models import FactorLink, Intervention
+from kenniskaart.planscan import municipality_preset, plan_items, scan
 
 CLOCK: Callable[[], float] = time.perf_counter
 """The clock ``timed`` uses (``--clock``)."""
@@ -178,10 +177,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from kenniskaart import content as content_mod
 
-    texts = [(root_file, root_file.read_text(encoding="utf-8")) for root_file in sorted(content_mod.content_dir().rglob("*.yaml"))]
+    files = sorted(content_mod.content_dir().rglob("*.yaml"))
+    texts = [(root_file, root_file.read_text(encoding="utf-8")) for root_file in files]
     row(
         "  yaml parse only, content's _StrictLoader",
-        timed(lambda: [yaml.load(t, Loader=content_mod._StrictLoader) for _, t in texts], max(5, runs // 3)),  # noqa: S506
+        timed(lambda: [yaml.load(t, Loader=content_mod._StrictLoader) for _, t in texts], max(5, runs // 3)),
         "libyaml" if content_mod._StrictLoader.__mro__[1].__name__ == "CSafeLoader" else "pure Python",
     )
     if getattr(yaml, "__with_libyaml__", False):
@@ -191,12 +191,12 @@ def main(argv: list[str] | None = None) -> int:
 
         _StrictCLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, content_mod._construct_mapping)
         same = all(
-            yaml.load(t, Loader=_StrictCLoader) == yaml.load(t, Loader=content_mod._StrictLoader)  # noqa: S506
+            yaml.load(t, Loader=_StrictCLoader) == yaml.load(t, Loader=content_mod._StrictLoader)
             for _, t in texts
         )
         row(
             "  yaml parse only, same check on CSafeLoader",
-            timed(lambda: [yaml.load(t, Loader=_StrictCLoader) for _, t in texts], max(5, runs // 3)),  # noqa: S506
+            timed(lambda: [yaml.load(t, Loader=_StrictCLoader) for _, t in texts], max(5, runs // 3)),
             "libyaml" + ("" if same else " (RESULT DIFFERS)"),
         )
     items_all = [it for name in ("factors", "interventions", "examples", "guidance") for it in getattr(kk, name)]
@@ -240,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     items = plan_items(kk, [], preset)
     row("planscan.scan (all BOTOC examples)", timed(lambda: scan(kk, items), runs), f"{len(items)} items")
     all_items = plan_items(kk, [i.id for i in kk.interventions], [e.id for e in kk.examples])
-    row("planscan.scan (all interventions + examples)", timed(lambda: scan(kk, all_items), runs), f"{len(all_items)} items")
+    row("planscan.scan (all interventions + examples)", timed(lambda: scan(kk, all_items), runs),
+        f"{len(all_items)} items")
 
     print(f"# bench_content  ({machine_info()}; clock: {args.clock}; load average {_load()})")
     print(

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import (  # noqa: E402
+from _common import (
     CHROMIUM,
     CHROMIUM_ARGS,
     CONTEXT_OPTS,

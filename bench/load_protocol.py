@@ -58,7 +58,7 @@ Phases:
    starts the server with ``server.disconnectedSessionTTL=T``, waits T s after closing, opens
    and closes one probe session (the expiry is lazy: it happens on the next session save) and
    reads VmRSS again, to see whether the memory comes back. ``--browsers K`` runs K real
-   Chromium sessions (bench/load_test.py's session) against the app alongside, to see what a
+   Chromium sessions (bench/browser_session.py) against the app alongside, to see what a
    user waits for under that load. ``--waves W`` runs W rooms of N one after another on the
    same server and prints VmRSS per room: whether a closed room's memory is reused.
 
@@ -73,510 +73,30 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
-import os
 import statistics
 import sys
 import time
-import urllib.parse
-from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, StreamlitServer, machine_info, median, p95, table  # noqa: E402
+from _common import StreamlitServer, machine_info, median, p95, table
+
+from support.protocol import (
+    Procs,
+    ProtocolSession,
+    SessionResult,
+    Step,
+    cpu_walk,
+    idle_rate,
+    load_session,
+)
+from support.server import SERVER_ARGS
+from support.walks import build_walk, shared_link_query
 
 BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
-SERVER_ARGS = ["--server.fileWatcherType", "none", "--server.runOnSave", "false"]
-CPU_SETTLE_S = 0.15
-FINISHED_OK = 0  # ForwardMsg.FINISHED_SUCCESSFULLY
-FINISHED_COMPILE_ERROR = 1
-FINISHED_EARLY_FOR_RERUN = 2
-FINISHED_FRAGMENT = 3
-
-
-# --- the walk ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Step:
-    name: str
-    kind: str  # 'open' | 'page' | 'widget'
-    page: str = ""  # url path of the page ('' = default page)
-    query: str = ""  # query string sent with an open / page switch
-    widget: tuple[str, str] = ("", "")  # (element type, label prefix) for a widget change
-
-
-def shared_link_query() -> str:
-    """The query string of a shared Aanbeveler link for the first casus in the content
-    (without cases: the first risk factor), built by the app's own share helper."""
-    from kenniskaart.content import load_content
-    from kenniskaart.matcher import Profile, profile_from_case
-    from kenniskaart.share import profile_to_params
-
-    kk = load_content()
-    if kk.cases:
-        profile = profile_from_case(kk.cases[0])
-    else:
-        profile = Profile(risk_factors=(kk.risk_factors[0].id,))
-    return urllib.parse.urlencode(profile_to_params(profile))
-
-
-def build_walk(name: str, query: str) -> list[Step]:
-    factor = Step("factor", "widget", "aanbeveler", widget=("multiselect", "Risicofactoren"))
-    if name == "facilitator":
-        return [
-            Step("start", "open", ""),
-            Step("aanbeveler", "open", "aanbeveler", query=query),
-            factor,
-            Step("planscan", "page", "planscan"),
-            Step("preset", "widget", "planscan", widget=("selectbox", "BOTOC")),
-        ]
-    if name == "link":
-        return [Step("aanbeveler link", "open", "aanbeveler", query=query), factor]
-    raise SystemExit(f"unknown walk {name!r} (facilitator, link)")
-
-
-# --- one browser-like session --------------------------------------------------------------
-
-
-class StepFailed(Exception):
-    pass
-
-
-@dataclass
-class Widget:
-    kind: str
-    label: str
-    id: str
-    options: list[str]
-    value: list[str]
-    fragment_id: str = ""  # set when the widget lives in an st.fragment: its change reruns only that
-
-
-@dataclass
-class RunState:
-    """What the server sent during one script run (the current step)."""
-
-    elements: int = 0
-    blocks: int = 0
-    exceptions: list[str] = field(default_factory=list)
-    widgets: dict[str, Widget] = field(default_factory=dict)
-    bytes: int = 0
-    messages: int = 0
-
-
-async def http_get(host: str, port: int, target: str, cookie: str = "") -> tuple[int, dict[str, str], bytes]:
-    """A minimal HTTP/1.1 GET (no dependency): status, lower-cased headers, body."""
-    reader, writer = await asyncio.open_connection(host, port)
-    try:
-        req = (
-            f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: kenniskaart-load/1\r\n"
-            f"Accept: */*\r\nConnection: close\r\n" + (f"Cookie: {cookie}\r\n" if cookie else "") + "\r\n"
-        )
-        writer.write(req.encode())
-        await writer.drain()
-        raw = await reader.read()
-    finally:
-        writer.close()
-    head, _, body = raw.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split()[1]) if lines and len(lines[0].split()) > 1 else 0
-    headers: dict[str, str] = {}
-    for line in lines[1:]:
-        k, _, v = line.partition(":")
-        key = k.strip().lower()
-        if key == "set-cookie":  # one cookie per header line: keep them apart
-            headers[key] = (headers[key] + "\n" + v.strip()) if key in headers else v.strip()
-        else:
-            headers[key] = (headers[key] + ", " + v.strip()) if key in headers else v.strip()
-    return status, headers, body
-
-
-class ProtocolSession:
-    """One Streamlit session over a websocket, behaving like Streamlit's frontend."""
-
-    def __init__(self, base_url: str, index: int = 0, step_timeout: float = 120):
-        from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: F401  (import check)
-
-        u = urllib.parse.urlsplit(base_url)
-        self.host, self.port = u.hostname or "127.0.0.1", u.port or 80
-        self.base_url = base_url.rstrip("/")
-        self.index = index
-        self.step_timeout = step_timeout
-        self.ws = None
-        self.reader: asyncio.Task | None = None
-        self.cookie = ""
-        self.xsrf = ""
-        self.jar: dict[str, str] = {}
-        self.query = ""
-        self.page_hash = ""  # current page's script hash (from navigation)
-        self.pages: dict[str, str] = {}  # url_pathname -> page_script_hash
-        self.default_page = ""
-        self.cached: set[str] = set()
-        self.widget_values: dict[str, list[str]] = {}
-        self.run = RunState()
-        self.finished: asyncio.Future | None = None
-        self.closed_reason: str | None = None
-        self.closing = False
-        self.runs = 0
-
-    # -- receiving --
-
-    def _on_message(self, data: bytes) -> None:
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        msg = ForwardMsg()
-        msg.ParseFromString(data)
-        run = self.run
-        run.bytes += len(data)
-        run.messages += 1
-        if msg.metadata.cacheable and msg.hash:
-            self.cached.add(msg.hash)
-        kind = msg.WhichOneof("type")
-        if kind == "delta":
-            d = msg.delta
-            dk = d.WhichOneof("type")
-            if dk == "new_element":
-                run.elements += 1
-                el = d.new_element
-                ek = el.WhichOneof("type")
-                if ek == "exception":
-                    run.exceptions.append(f"{el.exception.type}: {el.exception.message[:200]}")
-                elif ek in ("multiselect", "selectbox"):
-                    w = getattr(el, ek)
-                    opts = list(w.options)
-                    # the frontend's value: what the server set, else what this client sent,
-                    # else the widget's default
-                    if w.set_value:
-                        value = list(w.raw_values) if ek == "multiselect" else [w.raw_value]
-                        self.widget_values[w.id] = value
-                    elif w.id in self.widget_values:
-                        value = self.widget_values[w.id]
-                    elif ek == "multiselect":
-                        value = [opts[i] for i in w.default if i < len(opts)]
-                    else:
-                        value = [opts[w.default]] if w.HasField("default") and w.default < len(opts) else []
-                    run.widgets[w.id] = Widget(ek, w.label, w.id, opts, value, d.fragment_id)
-            elif dk == "add_block":
-                run.blocks += 1
-        elif kind == "navigation":
-            for p in msg.navigation.app_pages:
-                self.pages[p.url_pathname] = p.page_script_hash
-                if p.is_default:
-                    self.default_page = p.url_pathname
-            self.page_hash = msg.navigation.page_script_hash
-        elif kind == "new_session":
-            for p in msg.new_session.app_pages:
-                self.pages.setdefault(p.url_pathname, p.page_script_hash)
-        elif kind == "page_info_changed":
-            self.query = msg.page_info_changed.query_string
-        elif kind == "page_not_found":
-            run.exceptions.append(f"page_not_found: {msg.page_not_found.page_name}")
-        elif kind == "session_event":
-            ev = msg.session_event
-            if ev.WhichOneof("type") == "script_compilation_exception":
-                run.exceptions.append(f"compile error: {ev.script_compilation_exception.message[:200]}")
-        elif kind == "script_finished":
-            status = msg.script_finished
-            if status in (FINISHED_OK, FINISHED_COMPILE_ERROR, FINISHED_FRAGMENT):
-                self.runs += 1
-                if self.finished is not None and not self.finished.done():
-                    self.finished.set_result(status)
-
-    async def _read_loop(self) -> None:
-        from websockets.exceptions import ConnectionClosed
-
-        try:
-            async for data in self.ws:
-                if isinstance(data, str):
-                    raise StepFailed("text frame from the server")
-                self._on_message(data)
-            reason = "websocket closed by the server"
-        except ConnectionClosed as exc:
-            reason = f"websocket closed: {exc}"
-        except Exception as exc:  # noqa: BLE001
-            reason = f"{type(exc).__name__}: {exc}"
-        if not self.closing:
-            self.closed_reason = reason
-        if self.finished is not None and not self.finished.done():
-            self.finished.set_exception(StepFailed(reason))
-
-    # -- sending --
-
-    def _context_info(self, path: str):
-        from streamlit.proto.ClientState_pb2 import ContextInfo
-
-        url = f"{self.base_url}/{path}" + (f"?{self.query}" if self.query else "")
-        return ContextInfo(timezone="Europe/Amsterdam", timezone_offset=-60, locale="nl-NL", url=url,
-                           is_embedded=False, color_scheme="light")
-
-    async def _rerun(self, *, page_name: str = "", page_hash: str = "", widgets=None, path: str = "",
-                     fragment_id: str = "") -> RunState:
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-
-        msg = BackMsg()
-        cs = msg.rerun_script
-        cs.query_string = self.query
-        cs.page_script_hash = page_hash
-        cs.page_name = page_name
-        cs.fragment_id = fragment_id
-        cs.cached_message_hashes.extend(sorted(self.cached))
-        cs.context_info.CopyFrom(self._context_info(path))
-        for w in widgets or []:
-            cs.widget_states.widgets.append(w)
-        self.run = RunState()
-        self.finished = asyncio.get_running_loop().create_future()
-        if self.closed_reason:
-            raise StepFailed(self.closed_reason)
-        await self.ws.send(msg.SerializeToString())
-        try:
-            status = await asyncio.wait_for(self.finished, self.step_timeout)
-        except asyncio.TimeoutError:
-            raise StepFailed(f"no script_finished within {self.step_timeout:g} s") from None
-        run = self.run
-        if status == FINISHED_COMPILE_ERROR:
-            run.exceptions.append("script finished with a compile error")
-        return run
-
-    def _keep_cookies(self, headers: dict[str, str]) -> None:
-        """A tiny cookie jar: the server's XSRF cookie and, behind a proxy, its route cookie."""
-        for line in headers.get("set-cookie", "").split("\n"):
-            name, _, value = line.split(";", 1)[0].strip().partition("=")
-            if name:
-                self.jar[name] = value
-        self.xsrf = self.jar.get("_streamlit_xsrf", "")
-        self.cookie = "; ".join(f"{k}={v}" for k, v in self.jar.items())
-
-    async def open(self, path: str, query: str) -> RunState:
-        """What a browser does for a (shared) link: GET the page, health, host-config, the
-        websocket, the first rerun with the URL's page name and query string."""
-        from websockets.asyncio.client import connect
-
-        if self.ws is not None:  # a new page load in the same tab: a new Streamlit session
-            await self.close()
-            self.closing, self.closed_reason = False, None
-            self.pages, self.cached, self.page_hash, self.widget_values = {}, set(), "", {}
-        target = "/" + path + (f"?{query}" if query else "")
-        status, headers, _ = await http_get(self.host, self.port, target, self.cookie)
-        if status != 200:
-            raise StepFailed(f"GET {target}: HTTP {status}")
-        self._keep_cookies(headers)
-        for probe in ("/_stcore/health", "/_stcore/host-config"):
-            st, h, _ = await http_get(self.host, self.port, probe, self.cookie)
-            self._keep_cookies(h)
-            if st != 200:
-                raise StepFailed(f"GET {probe}: HTTP {st}")
-        ws_url = f"ws://{self.host}:{self.port}/_stcore/stream"
-        protocols = ["streamlit", self.xsrf or "PLACEHOLDER_AUTH_TOKEN"]
-        self.ws = await connect(
-            ws_url,
-            subprotocols=protocols,
-            origin=f"http://{self.host}:{self.port}",
-            additional_headers={"Cookie": self.cookie} if self.cookie else None,
-            max_size=None,
-            ping_interval=None,  # a browser sends no pings; the server's pings are answered
-            open_timeout=self.step_timeout,
-            close_timeout=5,
-        )
-        self.reader = asyncio.create_task(self._read_loop())
-        self.query = query
-        return await self._rerun(page_name=path, path=path)
-
-    async def switch_page(self, path: str, query: str | None = None) -> RunState:
-        """A page switch inside the session (sidebar link or page link with a query)."""
-        target = path or self.default_page
-        page_hash = self.pages.get(target)
-        if not page_hash:
-            raise StepFailed(f"page '{target}' not in the app's navigation ({sorted(self.pages)})")
-        if query is not None:
-            self.query = query
-        return await self._rerun(page_hash=page_hash, path=target)
-
-    async def rerun(self, path: str = "") -> RunState:
-        return await self._rerun(page_hash=self.page_hash, path=path)
-
-    async def change_widget(self, last: RunState, kind: str, label: str, choice: int, path: str) -> RunState:
-        """Change the first ``kind`` widget whose label contains ``label`` (case-insensitive): a
-        multiselect gets one more option (option ``choice`` modulo the free ones), a selectbox
-        takes option ``choice`` (modulo the options after the first, the 'none' entry). A
-        widget inside an ``st.fragment`` sends the fragment's id, as the frontend does, so
-        only the fragment reruns."""
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-        cands = [w for w in last.widgets.values() if w.kind == kind and label.casefold() in w.label.casefold()]
-        ws = WidgetState()
-        if kind == "multiselect":
-            cands = [w for w in cands if set(w.options) - set(w.value)]
-            if not cands:
-                raise StepFailed(f"no {kind} '{label}…' with a free option on the page")
-            w = cands[0]
-            free = [o for o in w.options if o not in w.value]
-            ws.id = w.id
-            ws.string_array_value.data.extend([*w.value, free[choice % len(free)]])
-            self.widget_values[w.id] = list(ws.string_array_value.data)
-        elif kind == "selectbox":
-            if not cands or len(cands[0].options) < 2:
-                raise StepFailed(f"no {kind} '{label}…' with options on the page")
-            w = cands[0]
-            pick = w.options[1 + choice % (len(w.options) - 1)]
-            ws.id = w.id
-            ws.string_value = pick
-            self.widget_values[w.id] = [pick]
-        else:  # pragma: no cover - the walks use only these two
-            raise StepFailed(f"unsupported widget kind {kind}")
-        return await self._rerun(page_hash=self.page_hash, widgets=[ws], path=path, fragment_id=w.fragment_id)
-
-    async def close(self) -> None:
-        self.closing = True
-        if self.ws is not None:
-            try:
-                await asyncio.wait_for(self.ws.close(), 10)
-            except Exception:  # noqa: BLE001
-                pass
-        if self.reader is not None:
-            self.reader.cancel()
-            try:
-                await self.reader
-            except BaseException:  # noqa: BLE001
-                pass
-
-
-async def do_step(s: ProtocolSession, step: Step, last: RunState | None, bare: bool) -> RunState:
-    """One step of the walk; on the bare app every step but an open is a plain rerun."""
-    if step.kind == "open":
-        return await s.open("" if bare else step.page, step.query)
-    if bare:
-        if step.kind == "page":
-            s.query = step.query
-        return await s.rerun()
-    if step.kind == "page":
-        return await s.switch_page(step.page, step.query or None)
-    assert last is not None
-    return await s.change_widget(last, *step.widget, choice=s.index, path=step.page)
-
-
-def check(run: RunState, step: Step) -> None:
-    if run.exceptions:
-        raise StepFailed(f"{len(run.exceptions)} exception(s): {run.exceptions[0]}")
-    if run.elements == 0:
-        raise StepFailed("the run sent no element")
-
-
-# --- server readings ---------------------------------------------------------------------
-
-
-def _process_cpu_clock(pid: int) -> int:
-    """The clock id of another process's CPU time, as glibc's clock_getcpuclockid builds it:
-    ((~pid) << 3) | CPUCLOCK_SCHED (2)."""
-    return ((~pid) << 3) | 2
-
-
-class Procs:
-    """CPU seconds and VmRSS of one or more server processes (summed)."""
-
-    def __init__(self, pids: list[int]):
-        self.pids = pids
-
-    def cpu_s(self) -> float | None:
-        """CPU seconds of the processes, all threads including those that have ended (Streamlit
-        starts a thread per script run). Read from the process CPU clock, which counts in
-        nanoseconds (``clock_getcpuclockid``); /proc/<pid>/stat, in 10 ms ticks, where that
-        clock cannot be read."""
-        total = 0.0
-        for pid in self.pids:
-            try:
-                total += time.clock_gettime(_process_cpu_clock(pid))
-                continue
-            except OSError:
-                pass
-            try:
-                f = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                return None
-            total += (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
-        return total
-
-    def rss_mb(self) -> float | None:
-        total = 0
-        for pid in self.pids:
-            try:
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-            except OSError:
-                return None
-        return total / 1024
-
-
-# --- phase 1: CPU per step, one session at a time ---------------------------------------------
-
-
-async def idle_rate(procs: Procs, seconds: float = 1.0) -> float:
-    c0 = procs.cpu_s()
-    await asyncio.sleep(seconds)
-    c1 = procs.cpu_s()
-    return max(0.0, (c1 - c0) / seconds) if c0 is not None and c1 is not None else 0.0
-
-
-async def cpu_walk(url: str, procs: Procs, walk: list[Step], bare: bool, idle: float, index: int,
-                   step_timeout: float) -> dict[str, tuple[float, float, int, int]]:
-    """One session alone: per step (server CPU ms, wall ms, elements, kB sent)."""
-    s = ProtocolSession(url, index, step_timeout)
-    out: dict[str, tuple[float, float, int, int]] = {}
-    last = None
-    try:
-        for step in walk:
-            c0, t0 = procs.cpu_s(), time.perf_counter()
-            last = await do_step(s, step, last, bare)
-            wall = time.perf_counter() - t0
-            check(last, step)
-            await asyncio.sleep(CPU_SETTLE_S)
-            dt = time.perf_counter() - t0
-            c1 = procs.cpu_s()
-            cpu = max(0.0, (c1 - c0) - idle * dt) if c0 is not None and c1 is not None else float("nan")
-            out[step.name] = (cpu * 1000, wall * 1000, last.elements + last.blocks, last.bytes // 1024)
-    finally:
-        await s.close()
-    return out
-
-
-# --- phase 2: N sessions at once -------------------------------------------------------------
-
-
-@dataclass
-class SessionResult:
-    index: int
-    times: dict[str, float] = field(default_factory=dict)
-    error: str | None = None
-    step: str = ""
-
-
-async def load_session(url: str, walk: list[Step], bare: bool, idx: int, delay: float, think: float,
-                       step_timeout: float, release: asyncio.Event, res: SessionResult) -> None:
-    await asyncio.sleep(delay)
-    s = ProtocolSession(url, idx, step_timeout)
-    last = None
-    try:
-        for i, step in enumerate(walk):
-            res.step = step.name
-            if i and think:
-                await asyncio.sleep(think)
-            t0 = time.perf_counter()
-            last = await do_step(s, step, last, bare)
-            res.times[step.name] = (time.perf_counter() - t0) * 1000
-            check(last, step)
-        res.step = "done"
-        await release.wait()
-        if s.closed_reason:
-            raise StepFailed(f"after the walk: {s.closed_reason}")
-    except asyncio.CancelledError:
-        res.error = res.error or f"{res.step}: cancelled by the overall timeout"
-        raise
-    except Exception as exc:  # noqa: BLE001 - every failure is a reported figure
-        res.error = f"{res.step}: {type(exc).__name__}: {str(exc)[:300]}"
-    finally:
-        await s.close()
 
 
 async def run_load(url: str, procs: Procs, walk: list[Step], bare: bool, args) -> dict:
@@ -586,11 +106,10 @@ async def run_load(url: str, procs: Procs, walk: list[Step], bare: bool, args) -
     browser_results: list[dict] = []
     pw = browser = None
     if args.browsers and not bare:
-        # a few real Chromium sessions alongside (bench/load_test.py's session: open
+        # a few real Chromium sessions alongside (bench/browser_session.py: open
         # /aanbeveler, pick a casus, switch to Interventies, filter), to see what users see
-        from playwright.async_api import async_playwright
-
         from _common import CHROMIUM, CHROMIUM_ARGS
+        from playwright.async_api import async_playwright
 
         pw = await async_playwright().start()
         browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -604,7 +123,7 @@ async def run_load(url: str, procs: Procs, walk: list[Step], bare: bool, args) -
         for i in range(n)
     ]
     if browser is not None:
-        from load_test import run_session as browser_session
+        from browser_session import run_session as browser_session
 
         tasks += [
             asyncio.create_task(browser_session(1000 + i, browser, url, args.step_timeout * 1000, release,
@@ -645,10 +164,8 @@ async def run_load(url: str, procs: Procs, walk: list[Step], bare: bool, args) -
     if args.session_ttl is not None:
         await asyncio.sleep(max(0.0, args.session_ttl - args.after_close) + 1)
         probe = ProtocolSession(url, 0, args.step_timeout)
-        try:
+        with contextlib.suppress(Exception):
             await probe.open("", "")
-        except Exception:  # noqa: BLE001
-            pass
         await probe.close()
         await asyncio.sleep(3)
         rss_probe = procs.rss_mb()
@@ -696,7 +213,7 @@ def print_cpu(walk: list[Step], cpu: dict[str, dict[str, list[tuple]]], labels: 
         rows.append(row)
     totals = [sum(out[lab][s.name]["cpu_ms"] for s in walk) for lab in labels]
     row = ["whole walk"]
-    for lab, tot in zip(labels, totals):
+    for lab, tot in zip(labels, totals, strict=True):
         row += [tot, sum(out[lab][s.name]["wall_ms"] for s in walk), "", ""]
     if len(labels) == 2:
         out["ratio_walk"] = totals[0] / totals[1] if totals[1] else None
@@ -740,7 +257,8 @@ def print_load(walk: list[Step], res: dict[str, dict], labels: list[str]) -> Non
         r = res[lab]
         n = r["sessions"]
         per_step = (r["server_cpu_s"] * 1000 / r["steps_done"]) if r["server_cpu_s"] and r["steps_done"] else None
-        per_sess = ((r["rss_open_mb"] - r["rss_before_mb"]) / n) if r["rss_open_mb"] and r["rss_before_mb"] and n else None
+        grown = r["rss_open_mb"] and r["rss_before_mb"] and n
+        per_sess = ((r["rss_open_mb"] - r["rss_before_mb"]) / n) if grown else None
         rows.append([
             lab, f"{r['ok']}/{n}", len(r["errors"]), r["wall_s"], r["server_cpu_s"], per_step, r["client_cpu_s"],
             r["rss_before_mb"], r["rss_peak_mb"], r["rss_open_mb"], r["rss_closed_mb"], r["rss_after_ttl_mb"], per_sess,
@@ -754,7 +272,7 @@ def print_load(walk: list[Step], res: dict[str, dict], labels: list[str]) -> Non
         bres = res[lab].get("browsers") or []
         if bres:
             steps = list(dict.fromkeys(k for b in bres for k in b["times"]))
-            print(f"\n{lab}: {len(bres)} Chromium session(s) alongside (bench/load_test.py's steps), ms; "
+            print(f"\n{lab}: {len(bres)} Chromium session(s) alongside (bench/browser_session.py's steps), ms; "
                   f"errors {sum(1 for b in bres if b['error'])}")
             print(table(["step", "p50", "p95", "max", "n"],
                         [[k, median(xs), p95(xs), max(xs), len(xs)]
@@ -798,7 +316,7 @@ async def main_async(args) -> int:
         extra += ["--server.disconnectedSessionTTL", str(args.session_ttl)]
     rc = 0
     try:
-        for lab, target, bare in targets:
+        for lab, target, _bare in targets:
             if args.url:
                 urls[lab] = args.url.rstrip("/")
                 procs[lab] = Procs(args.server_pid)
@@ -827,7 +345,8 @@ async def main_async(args) -> int:
                     for k, v in got.items():
                         cpu[lab][k].append(v)
             print(f"\n## Server CPU per step, one session at a time ({args.cpu_reps} walks each, "
-                  f"mean; idle rate subtracted: " + ", ".join(f"{lab} {idle[lab]*1000:.0f} ms/s" for lab in labels) + ")")
+                  "mean; idle rate subtracted: "
+                  + ", ".join(f"{lab} {idle[lab]*1000:.0f} ms/s" for lab in labels) + ")")
             report["cpu"] = print_cpu(walk, cpu, labels)
 
         if args.sessions:

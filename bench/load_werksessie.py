@@ -40,8 +40,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _common import ROOT, StreamlitServer, machine_info, median, p95, table  # noqa: E402
-from load_protocol import SERVER_ARGS, ProtocolSession, StepFailed  # noqa: E402
+import contextlib
+
+from _common import ROOT, StreamlitServer, machine_info, median, p95, table
+
+from support.protocol import ProtocolSession, StepFailed
+from support.server import SERVER_ARGS
 
 STEPS = ("open", "org", "join", "factors", "top", "save")
 ALERT_ERROR = 1
@@ -51,7 +55,8 @@ ALERT_ERROR = 1
 class Seen:
     """Widgets, metrics and alerts of one run (what ProtocolSession does not record)."""
 
-    widgets: dict[str, tuple[str, str, str, list[str]]] = field(default_factory=dict)  # label -> (kind, id, fragment, options)
+    # label -> (kind, id, fragment, options)
+    widgets: dict[str, tuple[str, str, str, list[str]]] = field(default_factory=dict)
     metrics: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     success: int = 0
@@ -87,7 +92,8 @@ class WsSession(ProtocolSession):
             w = el.button_group
             self.seen.widgets[w.label] = ("pills", w.id, frag, [o.content for o in w.options])
         elif ek == "multiselect":
-            self.seen.widgets[el.multiselect.label] = ("multiselect", el.multiselect.id, frag, list(el.multiselect.options))
+            w = el.multiselect
+            self.seen.widgets[w.label] = ("multiselect", w.id, frag, list(w.options))
         elif ek == "metric":
             self.seen.metrics[el.metric.label] = el.metric.body
         elif ek == "alert":
@@ -194,10 +200,8 @@ async def facilitator(url: str, code: str, token: str, stop: asyncio.Event, out:
             out["last"] = dict(seen.metrics)
             if stop.is_set():
                 break
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), every)
-            except asyncio.TimeoutError:
-                pass
             seen = await s.poll()
             out["polls"] += 1
     except Exception as exc:  # noqa: BLE001
@@ -228,7 +232,8 @@ def pg_server_url(explicit: str | None):
         raise SystemExit("PostgreSQL: geen --pg-url en geen PGHOST/PGUSER (start met pg_virtualenv -t …).")
     return sa.URL.create("postgresql+psycopg", username=os.environ["PGUSER"],
                          password=os.environ.get("PGPASSWORD") or None, host=os.environ["PGHOST"],
-                         port=int(os.environ.get("PGPORT") or 5432), database=os.environ.get("PGDATABASE") or "postgres")
+                         port=int(os.environ.get("PGPORT") or 5432),
+                         database=os.environ.get("PGDATABASE") or "postgres")
 
 
 def admin_sql(server, sql: str) -> None:
@@ -283,7 +288,7 @@ async def run_backend(backend: str, args) -> dict:
         await asyncio.sleep(3.5)  # one more tick of the live view after the last answer
         stop.set()
         await asyncio.wait_for(fac, args.step_timeout + 10)
-        out["cpu_s"] = sum((s.cpu_s() or 0.0) - c for s, c in zip(servers, cpu0))
+        out["cpu_s"] = sum((s.cpu_s() or 0.0) - c for s, c in zip(servers, cpu0, strict=True))
         out["errors"] = [r.error for r in results if r.error]
         out["steps"] = {st: [r.times[st] for r in results if st in r.times] for st in STEPS}
         joined, answered = store.counts(room.code)

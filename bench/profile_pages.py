@@ -29,13 +29,12 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PAGES, ROOT, free_port, machine_info, table  # noqa: E402
+from _common import PAGES, ROOT, free_port, machine_info, table, wait_healthy
 
 CATEGORIES = [
     ("project: pages/", "/pages/"),
@@ -153,10 +152,11 @@ def load_stats(files: list[Path]) -> pstats.Stats | None:
     return st
 
 
-async def drive(url: str, pid: int, out: Path, steps: list[tuple[str, object]], reps: int) -> list[tuple[str, int, float]]:
+async def drive(url: str, pid: int, out: Path, steps: list[tuple[str, object]],
+                reps: int) -> list[tuple[str, int, float]]:
     """Run the steps ``reps`` times, one session at a time; returns (label, run count, wall ms)
     per step, with the server dumping the main-thread profile after each step."""
-    from load_protocol import ProtocolSession, check, do_step
+    from support.protocol import ProtocolSession, check, do_step
 
     log: list[tuple[str, int, float]] = []
     scripts_before = len(list(out.glob("script-*.prof")))
@@ -202,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         serve(args.serve[0], args.serve[1:])
         return 0
 
-    from load_protocol import SERVER_ARGS, Step, build_walk, shared_link_query
+    from support.protocol import Step
+    from support.server import SERVER_ARGS
+    from support.walks import build_walk, shared_link_query
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -225,16 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise RuntimeError("profiled server did not start")
-                time.sleep(0.2)
+        wait_healthy(url, 90, lambda: proc.poll() is None, "the profiled server")
         steps: list[tuple[str, list]] = [
             # the Aanbeveler opened from a shared link (a casus profile), as replica_pages.py does
             (p, [Step(p, "open", "" if p == "start" else p, shared_link_query() if p == "aanbeveler" else "")])
@@ -294,7 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         if mst is not None:
             print(f"\n## {label}: main thread top 8 by cumulative time")
             print(table(["function", "cum ms", "calls"],
-                        [[f, t * 1000 / n, c // n] for f, t, c in top(mst, 3, 8, lambda fn: "asyncio" not in fn and "selectors" not in fn)],
+                        [[f, t * 1000 / n, c // n]
+                         for f, t, c in top(mst, 3, 8, lambda fn: "asyncio" not in fn and "selectors" not in fn)],
                         digits=1, int_cols=(2,)))
     return 0
 

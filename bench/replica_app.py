@@ -38,7 +38,7 @@ def replay(page: str) -> None:
         if isinstance(out, str):
             dgs[out] = result
         elif isinstance(out, list):
-            dgs.update(zip(out, result))
+            dgs.update(zip(out, result, strict=False))
 
 
 st.set_page_config(page_title="Replica", layout="wide")

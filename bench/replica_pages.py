@@ -46,7 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, StreamlitServer, median, table  # noqa: E402
+from _common import ROOT, StreamlitServer, median, table
 
 RECORD_ENV = "KK_REPLICA_RECORD"
 REPLAY_ENV = "KK_REPLICA_DIR"
@@ -229,14 +229,14 @@ def dump_run() -> None:
 
 
 def page_query(page: str) -> str:
-    from load_protocol import shared_link_query
+    from support.walks import shared_link_query
 
     return shared_link_query() if page == "aanbeveler" else ""
 
 
 async def _session_run(url: str, page: str, query: str, reruns: int = 0) -> int:
     """Open ``page`` in a new session and rerun it ``reruns`` times: elements + blocks of the last run."""
-    from load_protocol import ProtocolSession, check
+    from support.protocol import ProtocolSession, check
 
     session = ProtocolSession(url, 0, 120)
     path = "" if page == "start" else page  # the default page at the root, as a visitor opens it
@@ -254,7 +254,7 @@ async def _session_run(url: str, page: str, query: str, reruns: int = 0) -> int:
 async def batch(url: str, page: str, query: str, procs, idle: float, k: int) -> list[tuple[str, float, int]]:
     """Server CPU ms per step, averaged over ``k`` in a row:
     *open* = k new sessions that each load the page; *rerun* = k reruns in one session."""
-    from load_protocol import CPU_SETTLE_S
+    from support.protocol import CPU_SETTLE_S
 
     async def timed(coro_factory) -> tuple[float, int]:
         c0, t0 = procs.cpu_s(), time.perf_counter()
@@ -267,7 +267,7 @@ async def batch(url: str, page: str, query: str, procs, idle: float, k: int) -> 
         return [await _session_run(url, page, query) for _ in range(k)][-1]
 
     out = [("open", *await timed(opens))]
-    from load_protocol import ProtocolSession
+    from support.protocol import ProtocolSession
 
     session = ProtocolSession(url, 0, 120)
     path = "" if page == "start" else page
@@ -286,7 +286,7 @@ async def batch(url: str, page: str, query: str, procs, idle: float, k: int) -> 
 
 
 def record(pages: list[str], folder: Path) -> None:
-    from load_protocol import SERVER_ARGS
+    from support.server import SERVER_ARGS
 
     ENTRY.write_text(ENTRY_SOURCE)
     try:
@@ -299,13 +299,13 @@ def record(pages: list[str], folder: Path) -> None:
 
 async def measure(app_url: str, replica_url: str, app_procs, replica_procs, pages: list[str], reps: int,
                   k: int, empty_server: bool = False) -> dict:
-    from load_protocol import idle_rate
+    from support.protocol import idle_rate
 
     results: dict[tuple[str, str, str], list[tuple[float, int]]] = {}
-    for label, url, procs in (("app", app_url, app_procs), ("replica", replica_url, replica_procs)):
+    for _label, url, _procs in (("app", app_url, app_procs), ("replica", replica_url, replica_procs)):
         for page in pages:  # warm-up: caches, imports, the first run of each page
             await _session_run(url, page, page_query(page), reruns=1)
-    from load_protocol import ProtocolSession
+    from support.protocol import ProtocolSession
 
     # One idle visitor stays on each server, as in a room: Streamlit empties its cache of
     # compiled page scripts whenever the last session leaves, so with one session at a time
@@ -329,7 +329,8 @@ async def measure(app_url: str, replica_url: str, app_procs, replica_procs, page
 
 
 def main(argv: list[str] | None = None) -> int:
-    from load_protocol import SERVER_ARGS, Procs
+    from support.protocol import Procs
+    from support.server import SERVER_ARGS
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reps", type=int, default=8)
@@ -347,8 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         app = StreamlitServer("app.py", extra_args=SERVER_ARGS)
         replica = StreamlitServer(ROOT / "bench" / "replica_app.py", env={REPLAY_ENV: tmp}, extra_args=SERVER_ARGS)
         with app, replica:
-            res = asyncio.run(measure(app.url, replica.url, Procs([app.pid]), Procs([replica.pid]), pages, args.reps, args.batch,
-                                    args.empty_server))
+            res = asyncio.run(measure(app.url, replica.url, Procs([app.pid]), Procs([replica.pid]), pages,
+                                      args.reps, args.batch, args.empty_server))
     rows, worst = [], 0.0
     for page in pages:
         for step in ("open", "rerun"):

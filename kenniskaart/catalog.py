@@ -14,9 +14,9 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Kenniskaart
-from .models import RECOGNISED_LEVELS, Factor, Intervention, PracticeExample
+from .models import Factor, Intervention, PracticeExample
 from .search import everyday_words, example_factor_ids, search
-from .signals import recognised_options
+from .signals import addressing, age_fits, is_recognised, not_working, recognised_options
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
@@ -27,6 +27,7 @@ from .present import (
     KIND_IV_LABELS,
     KIND_LABELS,
     NATURE_LABELS,
+    NOT_WORKING_LABELS,
     ONBEKEND,
     PREVENTION_LABELS,
     PURPOSE_LABELS,
@@ -122,7 +123,7 @@ def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
             "PmG-thema's": ", ".join(theme_names(kk, f.pmg_themes)) or ONBEKEND,
             "thema-indeling": BASIS_LABELS[f.pmg_themes_basis],
             "kader": FRAMEWORK_LABELS[f.framework],
-            "interventies": len(kk.interventions_for_factor(f.id)),
+            "interventies": len(addressing(kk, f.id)),
             "erkende opties": len(recognised_options(kk, f.id)) if f.nature == "dynamisch" else 0,
         }
         for f in factors
@@ -173,15 +174,6 @@ class InterventionFilter(BaseModel):
     kinds: list[str] = []
 
 
-def age_fits(iv: Intervention, age: int) -> bool | None:
-    """True/False whether ``age`` is in the range; None when the range is unknown."""
-    if iv.min_age is None and iv.max_age is None:
-        return None
-    lo = iv.min_age if iv.min_age is not None else 0
-    hi = iv.max_age if iv.max_age is not None else 99
-    return lo <= age <= hi
-
-
 def recognition_level(iv: Intervention) -> str:
     return iv.recognition.level if iv.recognition else ONBEKEND
 
@@ -217,7 +209,7 @@ def filter_interventions(kk: Kenniskaart, flt: InterventionFilter) -> list[Inter
 
 INTERVENTION_COLUMNS = (
     "interventie", "erkenning", "leeftijd", "voor wie", "soort", "niveau van hulp", "doelgroep",
-    "PmG-thema's", "setting", "vorm", "factoren", "waarschuwingen",
+    "PmG-thema's", "setting", "vorm", "factoren", "waarschuwingen", "werkt niet",
 )
 """The key columns first (name, recognition, age), so they stay visible on a narrow screen."""
 
@@ -237,6 +229,7 @@ def interventions_table(kk: Kenniskaart, interventions: list[Intervention]) -> p
             "vorm": ", ".join(FORMAT_LABELS[f] for f in iv.formats) or ONBEKEND,
             "factoren": len(iv.factors),
             "waarschuwingen": len(iv.cautions),
+            "werkt niet": NOT_WORKING_LABELS[harm.kind] if (harm := not_working(iv)) else "",
         }
         for iv in interventions
     ]
@@ -383,7 +376,7 @@ def recognition_warnings(kk: Kenniskaart, today: dt.date) -> list[str]:
     out: list[str] = []
     for iv in kk.interventions:
         for where, rec in (("recognition", iv.recognition), *((f"other_recognitions.{i}", r) for i, r in enumerate(iv.other_recognitions))):
-            if rec is None or rec.level not in RECOGNISED_LEVELS:
+            if not is_recognised(rec):
                 continue
             reasons = []
             if rec.date is not None and rec.date < limit:

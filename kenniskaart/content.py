@@ -20,15 +20,19 @@ from pydantic import BaseModel, ValidationError
 
 from .models import (
     COLLECTIONS,
+    PLAN_SECTION_IDS,
+    AnalysisSource,
     Case,
     Factor,
     Guidance,
     HelpLevel,
     Intervention,
     Lesson,
+    PlanSection,
     PracticeExample,
     Source,
     SourceRef,
+    Spoor,
     Synonym,
     Theme,
 )
@@ -126,6 +130,10 @@ class Kenniskaart:
     cases: tuple[Case, ...] = ()
     synonyms: tuple[Synonym, ...] = ()
     """Search aid: groups of everyday words (content/search/synonyms.yaml)."""
+    plan_sections: tuple[PlanSection, ...] = ()
+    analysis_sources: tuple[AnalysisSource, ...] = ()
+    sporen: tuple[Spoor, ...] = ()
+    """The plan van aanpak's sections, analysis sources and sporen (content/plan/)."""
     files: tuple[str, ...] = field(default=(), compare=False)
 
     @cached_property
@@ -166,10 +174,30 @@ class Kenniskaart:
         """Position of every factor in file order (the order pickers and lists follow)."""
         return {f.id: i for i, f in enumerate(self.factors)}
 
+    @cached_property
+    def _twin_classes(self) -> dict[str, frozenset[str]]:
+        """Every factor's twin class: the transitive closure of ``twins`` (the loader makes sure
+        a class is complete, so the closure and the listed twins agree)."""
+        by_id = self.by_id("factors")
+        classes: dict[str, frozenset[str]] = {}
+        for f in self.factors:
+            if f.id in classes:
+                continue
+            members, todo = {f.id}, [f.id]
+            while todo:
+                for t in by_id[todo.pop()].twins:
+                    if t in by_id and t not in members:
+                        members.add(t)
+                        todo.append(t)
+            cls = frozenset(members)
+            for m in members:
+                classes[m] = cls
+        return classes
+
     def twin_ids(self, factor_id: str) -> frozenset[str]:
-        """The factor and its twins (the same factor named in another framework)."""
-        f = self.by_id("factors").get(factor_id)
-        return frozenset({factor_id, *(f.twins if f is not None else ())})
+        """The factor's twin class: the factor and every factor in another framework that names
+        the same thing. The one twin relation every page uses."""
+        return self._twin_classes.get(factor_id, frozenset({factor_id}))
 
     def mirror_ids(self, factor_id: str) -> frozenset[str]:
         """The factors that mirror this one or one of its twins (risk <-> protective opposite),
@@ -200,11 +228,23 @@ class Kenniskaart:
         """Interventions that address a factor or its twin (any provenance)."""
         return self._interventions_by_factor.get(factor_id, ())
 
+    def example_factor_ids(self, ex: PracticeExample) -> frozenset[str]:
+        """Factors a practice example addresses: its own links and those of the catalogue
+        interventions it uses, each with its twin class (the one rule for examples)."""
+        ivs = self.by_id("interventions")
+        links = [*ex.factors, *(link for iid in ex.interventions if iid in ivs for link in ivs[iid].factors)]
+        return frozenset(t for link in links for t in self.twin_ids(link.factor))
+
     @cached_property
     def _examples_by_factor(self) -> dict[str, tuple[PracticeExample, ...]]:
-        return self._by_factor(self.examples)
+        acc: dict[str, list[PracticeExample]] = defaultdict(list)
+        for ex in self.examples:
+            for fid in self.example_factor_ids(ex):
+                acc[fid].append(ex)
+        return {k: tuple(v) for k, v in acc.items()}
 
     def examples_for_factor(self, factor_id: str) -> tuple[PracticeExample, ...]:
+        """Practice examples that address a factor (``example_factor_ids``), in file order."""
         return self._examples_by_factor.get(factor_id, ())
 
     def examples_for_intervention(self, intervention_id: str) -> tuple[PracticeExample, ...]:
@@ -421,6 +461,46 @@ def _check_references(
             if isinstance(item, PracticeExample):
                 for i, iv in enumerate(item.interventions):
                     expect(rel, item, f"interventions.{i}", iv, "interventions")
+            if isinstance(item, Spoor):
+                for i, t in enumerate(item.pmg_themes):
+                    expect(rel, item, f"pmg_themes.{i}", t, "themes", "pmg")
+                for i, f in enumerate(item.factors):
+                    expect(rel, item, f"factors.{i}", f, "factors")
+            if isinstance(item, PlanSection) and item.id not in PLAN_SECTION_IDS:
+                issues.append(ContentIssue(rel, item.id, "id", "onbekend onderdeel van het plan van aanpak; "
+                                           f"kies uit {', '.join(PLAN_SECTION_IDS)}"))
+    sections = {item.id for _, item in loaded["plan_sections"]}
+    missing = [s for s in PLAN_SECTION_IDS if s not in sections]
+    if sections and missing:
+        rel = loaded["plan_sections"][0][0]
+        issues.append(ContentIssue(rel, "-", "plan_sections", "onderdelen van het plan van aanpak ontbreken: "
+                                   + ", ".join(missing)))
+
+
+def _check_twin_classes(loaded: dict[str, list[tuple[str, Any]]], issues: list[ContentIssue]) -> None:
+    """A twin class is one factor named in several frameworks: every member names every other.
+    A chain (A twin of B, B twin of C, A not of C) joins factors that are not the same: make the
+    weaker pair 'related' (verwant) instead. Related factors are never twins of each other."""
+    factors = {item.id: (rel, item) for rel, item in loaded["factors"]}
+    for rel, item in loaded["factors"]:
+        for t in item.twins:
+            if t not in factors:
+                continue
+            for tt in factors[t][1].twins:
+                if tt != item.id and tt not in item.twins:
+                    issues.append(ContentIssue(
+                        rel, item.id, "twins",
+                        f"tweelingketen: '{t}' is een tweeling van '{tt}', maar '{item.id}' niet; "
+                        f"maak ze allemaal tweeling of gebruik 'related' (verwant)",
+                    ))
+        for i, r in enumerate(item.related):
+            other = factors.get(r)
+            if other is None:
+                issues.append(ContentIssue(rel, item.id, f"related.{i}", f"verwijst naar onbekend id '{r}' (factors)"))
+            elif r in item.twins or r == item.id:
+                issues.append(ContentIssue(rel, item.id, f"related.{i}", f"'{r}' is al een tweeling (of de factor zelf)"))
+            elif item.id not in other[1].related:
+                issues.append(ContentIssue(rel, item.id, f"related.{i}", f"'{r}' noemt '{item.id}' niet terug als verwant"))
 
 
 def load_content(path: str | os.PathLike[str] | None = None) -> Kenniskaart:
@@ -451,6 +531,7 @@ def load_content(path: str | os.PathLike[str] | None = None) -> Kenniskaart:
             loaded[collection].append((rel, item))
 
     _check_references(loaded, issues)
+    _check_twin_classes(loaded, issues)
     if issues:
         raise ContentInvalid(issues)
     return Kenniskaart(

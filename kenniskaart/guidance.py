@@ -108,7 +108,8 @@ GROUPS: tuple[GuidanceGroup, ...] = (
         "Kwaliteitskader Effectieve Jeugdinterventies. De aanbeveler neemt dit nooit op in een pakket; de "
         "Planscan waarschuwt als het in een plan staat.",
         ("kanttekening", "werkt_niet"),
-        {"kanttekening": "Waarschuwingen van het Landelijk Kwaliteitskader", "werkt_niet": "Werkt niet of kan schaden"},
+        {"kanttekening": "Waarschuwingen van het Landelijk Kwaliteitskader",
+         "werkt_niet": "Werkt niet: kan schaden, geen effect of effect niet aangetoond"},
         ("referentie-interventies", "referentie-interventies-2"),
         any_source=("werkt_niet",),
     ),

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .content import Kenniskaart
-from .models import BASIS_ORDER, RECOGNISED_LEVELS, RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Recognition
+from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Intervention, PracticeExample, Recognition
 from .present import BASIS_LABELS, EVIDENCE_LABELS, KIND_LABELS
-from .signals import effective_recognition, for_young_person, is_recognised
+from .signals import addressing, effective_recognition, for_young_person, is_recognised
 
 NO_THEME = "geen-thema"
 NO_THEME_LABEL = "zonder praktijkscan-thema"
@@ -71,7 +71,7 @@ def intervention_strength(iv: Intervention, rec: Recognition | None = None) -> s
     rec = rec or iv.recognition
     if rec is None or rec.level == "niet beoordeeld":
         return "bewijs onbekend"
-    if rec.level in RECOGNISED_LEVELS:
+    if is_recognised(rec):
         return "sterk" if RECOGNITION_ORDER[rec.level] >= 4 else "redelijk"
     return "zwak of niet erkend"
 
@@ -82,7 +82,7 @@ def recognition_short(iv: Intervention, rec: Recognition | None = None) -> str:
     rec = rec or iv.recognition
     if rec is None or rec.level == "niet beoordeeld":
         return "erkenning onbekend" if rec is None else "erkenning: niet beoordeeld"
-    if rec.level in RECOGNISED_LEVELS:
+    if is_recognised(rec):
         return f"erkend: {rec.level}"
     if rec.level == "niet erkend":
         return "niet erkend"
@@ -100,8 +100,8 @@ def link_basis(kk: Kenniskaart, iv: Intervention | PracticeExample, factor_id: s
 
 
 def interventions_for(kk: Kenniskaart, factor_id: str) -> frozenset[str]:
-    """Ids of the interventions that address the factor: the catalogue's links (with twins)."""
-    return frozenset(iv.id for iv in kk.interventions_for_factor(factor_id))
+    """Ids of the interventions that address the factor (with twins) and count as coverage."""
+    return frozenset(iv.id for iv in addressing(kk, factor_id))
 
 
 def examples_for(kk: Kenniskaart, factor_id: str) -> frozenset[str]:
@@ -211,7 +211,7 @@ def build_graph(
     """
     by_f = kk.by_id("factors")
     factors = [by_f[i] for i in dict.fromkeys(factor_ids) if i in by_f]
-    links = {f.id: tuple(iv for iv in kk.interventions_for_factor(f.id) if only is None or iv.id in only)
+    links = {f.id: tuple(iv for iv in addressing(kk, f.id) if only is None or iv.id in only)
              for f in factors}
     stated = {f.id: themes_stating(kk, f.id) for f in factors}
     hidden_factors: list[str] = []
@@ -279,7 +279,7 @@ def build_graph(
                           detail="interventiethema (praktijkscan)"))
     for i, iv in enumerate(ivs):
         nodes.append(Node(iv.id, "interventie", iv.name, 2, spread(i, n_ivs),
-                          strength(iv), is_recognised(iv), _iv_detail(iv)))
+                          strength(iv), is_recognised(iv.recognition), _iv_detail(iv)))
     if factor_rows < tallest:  # centre the factor column too
         shift = (tallest - factor_rows) / 2
         nodes = [Node(n.id, n.kind, n.label, n.column, n.row + shift, n.strength, n.recognised, n.detail)
@@ -333,7 +333,7 @@ def highlight(kk: Kenniskaart, graph: Graph, selected: str | None) -> Highlight:
     if selected in by_f:
         # what the map draws for it: all its links, or for a profile only what the Aanbeveler offers
         drawn = {iid for e in graph.edges for fid, iid in e.pairs if fid == selected and iid}
-        ivs = tuple(iv.id for iv in kk.interventions_for_factor(selected) if iv.id in drawn)
+        ivs = tuple(iv.id for iv in addressing(kk, selected) if iv.id in drawn)
         themes = {e.target for e in graph.edges if e.source == selected}
         lit = {selected, *ivs, *themes}
         return Highlight(selected, frozenset(lit & graph.node_ids), ivs, (),
@@ -407,7 +407,7 @@ def kaart_list(kk: Kenniskaart, graph: Graph) -> list[ListEntry]:
     for n in graph.shown("factor"):
         ivs = sorted((by_iv[i] for i in pairs.get(n.id, ())),
                      key=lambda iv: (STRENGTHS.index(intervention_strength(iv)), iv.name))
-        out.append(ListEntry(by_f[n.id], n.id in graph.gaps, tuple((iv, is_recognised(iv)) for iv in ivs)))
+        out.append(ListEntry(by_f[n.id], n.id in graph.gaps, tuple((iv, is_recognised(iv.recognition)) for iv in ivs)))
     return out
 
 
@@ -422,7 +422,7 @@ def kaart_table(kk: Kenniskaart, graph: Graph) -> pd.DataFrame:
     rows = []
     for n in graph.shown("factor"):
         f = by_f[n.id]
-        for iv in (iv for iv in kk.interventions_for_factor(f.id) if iv.id in listed):
+        for iv in (iv for iv in addressing(kk, f.id) if iv.id in listed):
             rows.append({
                 "factor": f.name,
                 "soort": KIND_LABELS[f.kind],
@@ -473,7 +473,7 @@ def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
     hits: dict[str, list[str]] = {}
     outcome_ids = frozenset(t for f in dynamic for t in kk.twin_ids(f.id))  # ratings per outcome, as the matcher
     for f in dynamic:
-        for iv in kk.interventions_for_factor(f.id):
+        for iv in addressing(kk, f.id):
             if not for_young_person(iv) or (only is not None and iv.id not in only):
                 continue
             hits.setdefault(iv.id, []).append(f.name)
@@ -486,7 +486,7 @@ def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
             "welke factoren": "; ".join(names),
             "sterkte": intervention_strength(by_iv[i], effective_recognition(by_iv[i], outcome_ids)),
             "erkenning": recognition_short(by_iv[i], effective_recognition(by_iv[i], outcome_ids)),
-            "erkend": is_recognised(by_iv[i]),
+            "erkend": is_recognised(by_iv[i].recognition),
         }
         for i, names in hits.items()
     ]

@@ -119,14 +119,24 @@ PreventionLevel = Literal["universeel", "selectief", "geindiceerd", "na_delict"]
   when the profile says there was an offence.
 """
 
-Requirement = Literal["delict", "lvb", "geen_lvb", "ouder"]
+Requirement = Literal["delict", "lvb", "geen_lvb", "ouder", "jongen", "crisis"]
 """Eligibility conditions a source gives (responsivity principle):
 
 * ``delict``: only after an offence (also implied by ``prevention: na_delict``).
 * ``lvb``: only for young people with a mild intellectual disability (IQ roughly 50-85).
 * ``geen_lvb``: not for young people with a mild intellectual disability (e.g. Tools4U: IQ > 85).
 * ``ouder``: needs a parent or carer who takes part (MDFT, MST, RGT).
+* ``jongen``: only for boys (SNAP jongensversie): the card says so; the profile has no sex field.
+* ``crisis``: only in an acute crisis with a threat of out-of-home placement (Families First).
+  The profile cannot say so: the card asks, it ranks lower and stays out of the package.
 """
+
+AGE_LIMITS: tuple[int, int] = (4, 30)
+"""The ages a profile, casus, share link or werksessie room accepts (sliders use the same)."""
+
+PMG_AGES: tuple[int, int] = (8, 27)
+"""Preventie met Gezag is for young people of 8 to 27 (seed 003): nothing suggested without an
+age (Planscan gap suggestions) may fall entirely outside this range."""
 
 Committee = Literal["jeugd", "justitiele", "gezondheid", "onderwijs", "onbekend"]
 """The NJi deelcommissie (or its predecessor) that gave a rating:
@@ -183,14 +193,28 @@ RECOGNITION_ORDER: dict[str, int] = {
     "niet beoordeeld": 0,
 }
 
+NotWorkingKind = Literal["kan_schaden", "geen_effect", "niet_aangetoond"]
+"""Three kinds of "does not work", kept apart everywhere (strongest first):
+
+* ``kan_schaden``: a source reports harm (Scared Straight: more offences than without).
+* ``geen_effect``: a trial found no effect (Communities That Care on behaviour in the Netherlands).
+* ``niet_aangetoond``: no evidence either way (ex-offender role models, seed 004 §2.3.2): a
+  caution, not a verdict; the item may still be offered, below what has evidence.
+
+The first two are never recommended and never count as coverage (``signals.counts_as_coverage``).
+"""
+
+NOT_WORKING_KINDS: tuple[str, ...] = ("kan_schaden", "geen_effect", "niet_aangetoond")
+
 CautionKind = Literal[
-    "groepsinterventie", "voorlichting", "toelating", "erkenning", "werkt_niet", "doelgroep", "overig"
+    "groepsinterventie", "voorlichting", "toelating", "erkenning",
+    "kan_schaden", "geen_effect", "niet_aangetoond", "doelgroep", "overig",
 ]
 """``groepsinterventie`` and ``voorlichting``: the Kwaliteitskader warnings.
 ``toelating``: eligibility conditions (IQ, offence). ``erkenning``: recognition expired,
-in reassessment, or conflicting between sources. ``werkt_niet``: a source says it does not
-work or can harm (e.g. seed 004 §2.3.2 on ex-offender role models). ``doelgroep``: the target
-group rules out some ages or young people (e.g. ex-offender mentors for a child)."""
+in reassessment, or conflicting between sources. ``kan_schaden``, ``geen_effect`` and
+``niet_aangetoond``: the three kinds of "does not work" (``NotWorkingKind``). ``doelgroep``:
+the target group rules out some ages or young people (e.g. ex-offender mentors for a child)."""
 
 ExampleKind = Literal["botoc", "pmg"]
 """``botoc``: one of the 62 BOTOC interventions (seed 002, Bijlage 2). ``pmg``: an
@@ -357,6 +381,11 @@ class Factor(Strict):
     """Short description in the team's own words."""
     note: str | None = None
     """Remarks, e.g. a discrepancy between the seed's text and its table."""
+    related: list[Id] = []
+    """Ids of factors that are close to this one but not the same (e.g. Samen Weerbaar's
+    combined 'banden met … / geïntroduceerd worden door …' and Beke's 'geïntroduceerd worden door
+    een lid'): shown as 'verwant' on the factor's page, never counted as covering it. Twins, by
+    contrast, are one class: every member names every other (the loader checks)."""
     sources: Sources
 
     @computed_field  # type: ignore[prop-decorator]
@@ -472,6 +501,10 @@ class Intervention(Strict):
     """Conditions for implementation named by the source."""
     conclusion: str | None = None
     """The source's conclusion on the intervention (seed 004 §4.4)."""
+    reoffending: bool = False
+    """A source names preventing reoffending ('voorkomen recidive') as its goal: with an offence
+    in the profile the Aanbeveler offers it for the offence itself (need principle), also when
+    no selected factor links to it."""
     cautions: list[Caution] = []
     municipalities: list[str] = []
     """Municipalities where the seeds say it is used."""
@@ -551,7 +584,16 @@ class Guidance(Strict):
     items: list[str] = []
     """Sub-items: questions, ingredients, bullet points."""
     order: int = 0
+    verdict: NotWorkingKind | None = None
+    """For kind ``werkt_niet`` (the Lessen part "Wat niet werkt"): which of the three kinds of
+    "does not work" the source supports. Required there, not allowed elsewhere."""
     sources: Sources
+
+    @model_validator(mode="after")
+    def _verdict_only_for_werkt_niet(self) -> "Guidance":
+        if (self.kind == "werkt_niet") != (self.verdict is not None):
+            raise ValueError("verdict (kan_schaden, geen_effect of niet_aangetoond) hoort precies bij kind werkt_niet")
+        return self
 
 
 class Case(Strict):
@@ -560,7 +602,7 @@ class Case(Strict):
     id: Id
     title: Text
     description: Text
-    age: int | None = Field(default=None, ge=4, le=30)
+    age: int | None = Field(default=None, ge=AGE_LIMITS[0], le=AGE_LIMITS[1])
     risk_factors: list[Id] = []
     protective_factors: list[Id] = []
     settings: list[Setting] = []
@@ -589,6 +631,56 @@ class Synonym(Strict):
     """Why these words belong together (for editors)."""
 
 
+# --- plan van aanpak ---------------------------------------------------------------
+
+
+PLAN_SECTION_IDS: tuple[str, ...] = (
+    "afbakening", "probleemanalyse", "keuzes", "sporen", "partners", "dekking", "borging",
+)
+"""The sections of a plan van aanpak, in order (CCV les 1, seed 001); the loader checks that
+``plan_sections`` holds each of them once."""
+
+
+class PlanSection(Strict):
+    """A section of the plan van aanpak and what the CCV says it must contain (seed 001, les 1)."""
+
+    id: Id
+    title: Text
+    guidance: Text
+    """What the section is for, in the team's own words, after the source."""
+    sources: Sources
+
+
+class AnalysisSource(Strict):
+    """A source for the area and target-group analyses a plan rests on, as the CCV names them
+    (seed 001, les 1: leefbaarheidsmonitor, veiligheidsmonitor, sociaal domein, justitiële
+    partners, wetenschap). The plan offers them as choices."""
+
+    id: Id
+    name: Text
+    description: str | None = None
+    sources: Sources
+
+
+class Spoor(Strict):
+    """A spoor (life domain) a plan covers (seed 001, les 1: onderwijs, werken, wonen en
+    veiligheid; not only zorg, also werk en inkomen) and what in the content serves it.
+
+    A plan item serves the spoor when it has one of ``pmg_themes``, one of ``settings`` or
+    addresses one of ``factors``. The mapping is the team's classification unless ``basis``
+    says otherwise; ``note`` says what it rests on."""
+
+    id: Id
+    name: Text
+    description: Text
+    pmg_themes: list[Id] = []
+    settings: list[Setting] = []
+    factors: list[Id] = []
+    basis: Basis = "team"
+    note: str | None = None
+    sources: Sources
+
+
 COLLECTIONS: dict[str, type[Strict]] = {
     "sources": Source,
     "themes": Theme,
@@ -600,5 +692,8 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "guidance": Guidance,
     "cases": Case,
     "synonyms": Synonym,
+    "plan_sections": PlanSection,
+    "analysis_sources": AnalysisSource,
+    "sporen": Spoor,
 }
 """Top-level YAML keys and the model of their items."""

@@ -19,10 +19,16 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .content import Kenniskaart, user_message
-from .matcher import Profile, recommend
 from .models import BASIS_ORDER, RECOGNITION_ORDER, Factor, Guidance, Intervention, PracticeExample
 from .present import BASIS_LABELS
-from .signals import for_young_person, is_recognised
+from .signals import (
+    HARM_ORDER,
+    counts_as_coverage,
+    effective_recognition,
+    for_young_person,
+    in_pmg_ages,
+    is_recognised,
+)
 
 
 class OwnEntry(BaseModel):
@@ -290,54 +296,36 @@ def is_grounded_factor(f: Factor) -> bool:
     return _in_group(f, GROUPS[0]) or _in_group(f, GROUPS[1])
 
 
-_CLASSES: dict[int, tuple[Kenniskaart, dict[str, frozenset[str]]]] = {}
-
-
-def twin_classes(kk: Kenniskaart) -> dict[str, frozenset[str]]:
-    """Factor id -> its twin class: the factor, its twins, their twins, and so on.
-
-    The content names twins pairwise, and one factor can be the twin of two factors of another
-    framework (Samen Weerbaar's 'banden met vrienden/kennissen … / geïntroduceerd worden door
-    lid …' is the twin of two Beke factors). Twins are the same factor, so the class is one
-    row with one verdict; otherwise that factor would be covered as one twin's alias and
-    uncovered as the other's.
-    """
-    hit = _CLASSES.get(id(kk))
-    if hit is not None and hit[0] is kk:
-        return hit[1]
-    factors = kk.by_id("factors")
-    out: dict[str, frozenset[str]] = {}
-    for f in kk.factors:
-        if f.id in out:
-            continue
-        todo, members = [f.id], set()
-        while todo:
-            fid = todo.pop()
-            if fid in members:
-                continue
-            members.add(fid)
-            twin = factors.get(fid)
-            todo.extend(t for t in (twin.twins if twin is not None else ()) if t not in members)
-        cls = frozenset(members)
-        for fid in cls:
-            out[fid] = cls
-    _CLASSES[id(kk)] = (kk, out)
-    return out
-
-
 def _class_of(kk: Kenniskaart, factor_id: str) -> frozenset[str]:
-    return twin_classes(kk).get(factor_id, frozenset({factor_id}))
+    """The factor's twin class (``Kenniskaart.twin_ids``: the one twin relation)."""
+    return kk.twin_ids(factor_id)
+
+
+def counts_in_plan(kk: Kenniskaart, item: PlanItem) -> bool:
+    """Whether a plan item counts as coverage: not when a source reports harm or a trial found no
+    effect, for the item itself or a catalogue intervention a practice example uses
+    (``signals.counts_as_coverage``). Such an item stays in the plan with its warning."""
+    if isinstance(item, OwnEntry):
+        return True
+    if not counts_as_coverage(item):
+        return False
+    if isinstance(item, PracticeExample):
+        ivs = kk.by_id("interventions")
+        return all(counts_as_coverage(ivs[iid]) for iid in item.interventions if iid in ivs)
+    return True
 
 
 def scan(kk: Kenniskaart, items: list[PlanItem]) -> list[Coverage]:
     """Coverage of every target in ``GROUPS`` (and the static context) by the plan's items.
 
-    A factor and its twins (``twin_classes``) are one row with one verdict, computed once: it
+    Items that can harm or had no effect count nowhere (``counts_in_plan``).
+    A factor and its twins (``Kenniskaart.twin_ids``) are one row with one verdict, computed once: it
     is listed in every factor group one of them belongs to (a Beke factor at family level is
     both gefundeerd and 'gezin en gemeenschap'), counted once per group, and always with the
     same items, provenance and (as a gap) suggestions. Static factors are context, once.
     """
     factors = kk.by_id("factors")
+    items = [i for i in items if counts_in_plan(kk, i)]
     per_item = [(item_label(i), item_links(kk, i)) for i in items]
     position = kk.factor_positions
 
@@ -457,12 +445,10 @@ class Warning:
     item: str
     """The plan item's label."""
     kind: str
-    """Caution kind: werkt_niet, voorlichting or groepsinterventie."""
+    """Caution kind: kan_schaden, geen_effect, niet_aangetoond, voorlichting or groepsinterventie."""
     text: str
     guidance: str | None
 
-
-WARNING_ORDER = {"werkt_niet": 0, "voorlichting": 1, "groepsinterventie": 2}
 
 
 def plan_warnings(kk: Kenniskaart, items: list[PlanItem]) -> list[Warning]:
@@ -477,10 +463,10 @@ def plan_warnings(kk: Kenniskaart, items: list[PlanItem]) -> list[Warning]:
             cautions += [c for iid in item.interventions for c in ivs[iid].cautions]
         seen: set[tuple[str, str]] = set()
         for c in cautions:
-            if c.kind in WARNING_ORDER and (c.kind, c.text) not in seen:
+            if c.kind in HARM_ORDER and (c.kind, c.text) not in seen:
                 seen.add((c.kind, c.text))
                 out.append(Warning(item_label(item), c.kind, c.text, c.guidance))
-    return sorted(out, key=lambda w: WARNING_ORDER[w.kind])
+    return sorted(out, key=lambda w: HARM_ORDER[w.kind])
 
 
 # --- suggestions for gaps ------------------------------------------------------------
@@ -488,48 +474,51 @@ def plan_warnings(kk: Kenniskaart, items: list[PlanItem]) -> list[Warning]:
 
 def _theme_or_level_suggestions(kk: Kenniskaart, c: Coverage, limit: int) -> list[str]:
     field = "pmg_themes" if c.group == GROUPS[3] else "help_levels"
-    fitting = [iv for iv in kk.interventions if c.id in getattr(iv, field) and for_young_person(iv)]
+    fitting = [iv for iv in kk.interventions
+               if c.id in getattr(iv, field) and for_young_person(iv) and counts_as_coverage(iv) and in_pmg_ages(iv)]
     fitting.sort(key=lambda iv: (
-        not is_recognised(iv),
+        not is_recognised(iv.recognition),
         -RECOGNITION_ORDER.get(iv.recognition.level if iv.recognition else "", 0),
         iv.name.casefold(),
     ))
     return [iv.id for iv in fitting[:limit]]
 
 
+def suggestions_for_factor(kk: Kenniskaart, factor_ids: tuple[str, ...]) -> list[Intervention]:
+    """What a plan can add for a factor (or its class) whose young people's age is not known:
+    interventions for one young person that address it and count as coverage, within the PmG
+    ages (8-27, ``signals.in_pmg_ages``); recognised first (the strongest rating for the factor's
+    outcome first), then by name. The same verdict as the Aanbeveler's: nothing that can harm or
+    had no effect, nothing for a whole class or the municipality."""
+    ids = frozenset(t for fid in factor_ids for t in kk.twin_ids(fid))
+    found: dict[str, Intervention] = {}
+    for fid in factor_ids:
+        for iv in kk.interventions_for_factor(fid):
+            if for_young_person(iv) and counts_as_coverage(iv) and in_pmg_ages(iv):
+                found.setdefault(iv.id, iv)
+
+    def order(iv: Intervention) -> tuple:
+        rec = effective_recognition(iv, ids)
+        return (not is_recognised(rec), -RECOGNITION_ORDER.get(rec.level if rec else "", 0), iv.name.casefold())
+
+    return sorted(found.values(), key=order)
+
+
 def gap_suggestions(kk: Kenniskaart, coverage: list[Coverage], limit: int = 3) -> dict[str, list[str]]:
     """For every gap in every group: up to ``limit`` catalogue interventions that fill it.
 
-    Factors: the matcher's ranking for a profile with just that factor (risk or protective),
-    kept to interventions for young people that address the factor or its twin. PmG themes and
-    levels of help: interventions in that theme or level, recognised ones first.
-    A gap's suggestions do not depend on the rest of the plan: they are computed once per
-    content and gap (a Planscan run would otherwise rank the catalogue ~70 times).
+    Factors: ``suggestions_for_factor``. PmG themes and levels of help: interventions in that theme
+    or level, recognised ones first (the same filters).
     """
     return {c.id: list(_suggestions_for(kk, c, limit)) for c in gaps(coverage)}
 
 
-_SUGGESTIONS: dict[tuple[int, str, str, int], tuple[Kenniskaart, tuple[str, ...]]] = {}
-
-
 def _suggestions_for(kk: Kenniskaart, c: Coverage, limit: int) -> tuple[str, ...]:
-    # a factor's suggestions do not depend on the group it is listed in: one answer per factor
-    key = (id(kk), "factor" if c.group in FACTOR_GROUPS else c.group, c.id, limit)
-    hit = _SUGGESTIONS.get(key)
-    if hit is not None and hit[0] is kk:  # the same content object, not one at a reused address
-        return hit[1]
     if c.group not in FACTOR_GROUPS:
-        found = tuple(_theme_or_level_suggestions(kk, c, limit))
-    else:
-        ivs = kk.by_id("interventions")
-        f = kk.by_id("factors")[c.id]
-        members = c.factor_ids or tuple(sorted(_class_of(kk, f.id), key=lambda fid: fid != f.id))
-        profile = Profile(risk_factors=members) if f.kind == "risico" else Profile(protective_factors=members)
-        addressing = {iv.id for fid in members for iv in kk.interventions_for_factor(fid)}
-        ranked = [r.intervention.id for r in getattr(recommend(kk, profile), "ranked", ())]
-        found = tuple(i for i in ranked if i in addressing and for_young_person(ivs[i]))[:limit]
-    _SUGGESTIONS[key] = (kk, found)
-    return found
+        return tuple(_theme_or_level_suggestions(kk, c, limit))
+    f = kk.by_id("factors")[c.id]
+    members = c.factor_ids or tuple(sorted(_class_of(kk, f.id), key=lambda fid: fid != f.id))
+    return tuple(iv.id for iv in suggestions_for_factor(kk, members))[:limit]
 
 
 # --- comparing municipalities ---------------------------------------------------------

@@ -77,6 +77,9 @@ COUNT_LABELS = {
     "guidance": "tips, hulpvragen en kanttekeningen",
     "cases": "casussen (voorbeeldprofielen)",
     "synonyms": "groepen zoekwoorden in alledaagse taal",
+    "plan_sections": "onderdelen van het plan van aanpak",
+    "analysis_sources": "bronnen voor de analyse in het plan van aanpak",
+    "sporen": "sporen van het plan van aanpak",
 }
 """Dutch names for ``Kenniskaart.counts()`` (the content in figures on the Over page)."""
 NATURE_EXPLAINED = {
@@ -95,8 +98,24 @@ NATURE_EXPLAINED = {
         "verhoogt het niveau van hulp niet."
     ),
 }
+TIER_TITLES = {
+    1: "Erkend, passend bij leeftijd en niveau van hulp",
+    2: "Veelbelovend / praktijk",
+}
+"""The Aanbeveler's two groups, as every page names them (cards, presentation, exports)."""
+NOT_WORKING_LABELS = {
+    "kan_schaden": "Kan schaden",
+    "geen_effect": "Geen effect",
+    "niet_aangetoond": "Effect niet aangetoond",
+}
+"""The three kinds of "does not work" (``models.NotWorkingKind``), as every page names them."""
+NOT_WORKING_EXPLAINED = {
+    "kan_schaden": "een bron meldt schade: jongeren deden het daarna slechter dan zonder",
+    "geen_effect": "onderzoek vond geen effect",
+    "niet_aangetoond": "er is geen onderzoek dat een effect aantoont of uitsluit",
+}
 CAUTION_LABELS = {
-    "werkt_niet": "Werkt niet of kan schaden",
+    **NOT_WORKING_LABELS,
     "voorlichting": "Voorlichting aan iedereen",
     "groepsinterventie": "Groep van risicojongeren",
     "toelating": "Toelating",
@@ -104,6 +123,13 @@ CAUTION_LABELS = {
     "doelgroep": "Doelgroep",
     "overig": "Let op",
 }
+
+
+def caution_text(c) -> str:
+    """A caution as one plain line with its kind first ('Kan schaden: …'): exports, memo, lists."""
+    return f"{CAUTION_LABELS[c.kind]}: {c.text}"
+
+
 PREVENTION_LABELS = {
     "universeel": "universeel: voor een hele klas, school of wijk",
     "selectief": "selectief: jongeren in een risicogroep",
@@ -115,6 +141,8 @@ REQUIREMENT_LABELS = {
     "lvb": "alleen bij een licht verstandelijke beperking (IQ ongeveer 50-85)",
     "geen_lvb": "niet bij een licht verstandelijke beperking",
     "ouder": "vraagt een ouder of verzorger die meedoet",
+    "jongen": "alleen voor jongens",
+    "crisis": "alleen bij een acute crisis met dreigende uithuisplaatsing",
 }
 COMMITTEE_LABELS = {
     "jeugd": "deelcommissie Jeugdzorg en psychosociale/pedagogische preventie",

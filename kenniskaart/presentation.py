@@ -16,16 +16,21 @@ from .content import Kenniskaart
 from .kaart import recognition_short
 from .matcher import Profile
 from .models import Factor, Intervention, PracticeExample
-from .present import EVIDENCE_LABELS, SETTING_LABELS, age_range
+from .present import EVIDENCE_LABELS, SETTING_LABELS, TIER_TITLES, age_range
 
 STEPS: tuple[str, ...] = ("Profiel", "Kaart", "Aanbevelingen", "Wat deden anderen", "Lessen")
 WERKSESSIE = "Werksessie"
 """A first step while this browser runs a werksessie: the room's live result becomes the profile."""
 
 
-def steps(room: bool = False) -> tuple[str, ...]:
-    """The presentation's steps; with a running werksessie (``room``) the room comes first."""
-    return (WERKSESSIE, *STEPS) if room else STEPS
+PLAN = "Plan van aanpak"
+"""A last step while the session has a plan: its choices, sporen and gaps on one screen."""
+
+
+def steps(room: bool = False, plan: bool = False) -> tuple[str, ...]:
+    """The presentation's steps; with a running werksessie (``room``) the room comes first, with a
+    plan (``plan``) the plan van aanpak comes last."""
+    return (*((WERKSESSIE,) if room else ()), *STEPS, *((PLAN,) if plan else ()))
 
 
 TOP = 3
@@ -54,6 +59,7 @@ NOTE_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
                       ("guidance", "wat-zo-licht-als-mogelijk")),
     "Wat deden anderen": (("guidance", "aanb-ccv-vragen-lerend-netwerk"), ("guidance", "proces-ps-zicht-op-doelgroep")),
     "Lessen": (("guidance", "aanb-ccv-nulmeting"), ("guidance", "concl-ps-pilots-evalueren")),
+    PLAN: (("lesson-tip", "sporen onderwijs"), ("lesson-tip", "transparant, wetenschappelijk onderbouwd wegingskader")),
 }
 
 
@@ -144,11 +150,11 @@ def _rec_item(rec: Any) -> Item:
 
 def recommendation_groups(result: Any) -> list[tuple[str, list[Item]]]:
     """The recommendations as labelled groups: the matcher's tiers when it has them
-    (1: erkend en passend bij de leeftijd; 2: veelbelovend / praktijk), else one ranked list."""
+    (``present.TIER_TITLES``), else one ranked list."""
     ranked = tuple(getattr(result, "ranked", ()) or ())
     if ranked and all(hasattr(r, "tier") for r in ranked):
         groups = []
-        for tier, label in ((1, "Erkend en passend bij de leeftijd"), (2, "Veelbelovend of praktijk, niet erkend")):
+        for tier, label in TIER_TITLES.items():
             items = [_rec_item(r) for r in ranked if r.tier == tier]
             if items:
                 groups.append((label, items))

@@ -10,7 +10,7 @@ from typing import Mapping, get_args
 
 from .content import Kenniskaart
 from .matcher import Profile
-from .models import Offence, Setting
+from .models import AGE_LIMITS, Offence, Setting
 
 MAX_ITEMS = 60
 """At most this many ids per list parameter (longer lists are cut with a notice)."""
@@ -65,10 +65,11 @@ def profile_from_params(kk: Kenniskaart, params: Mapping[str, str | list[str]]) 
     if raw_age:
         try:
             age = int(raw_age.strip())
-            if not 4 <= age <= 30:
+            if not AGE_LIMITS[0] <= age <= AGE_LIMITS[1]:
                 raise ValueError
         except ValueError:
-            notices.append("Ongeldige leeftijd in de link genegeerd (toegestaan: 4 tot en met 30).")
+            notices.append(f"Ongeldige leeftijd in de link genegeerd (toegestaan: {AGE_LIMITS[0]} tot en met "
+                           f"{AGE_LIMITS[1]}).")
             age = None
     risk_ids = parse_id_list(params.get("risico"), risks, "risicofactoren", notices)
     prot_ids = parse_id_list(params.get("bescherm"), protective, "beschermende factoren", notices)

@@ -10,19 +10,22 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from .content import Kenniskaart
-from .matcher import Profile, Result, recommend
+from .matcher import EXCLUSION_LABELS, Profile, Result, recommend
 from .present import (
     EVIDENCE_LABELS,
+    OFFENCE_LABELS,
     ONBEKEND,
     SETTING_LABELS,
     audience_text,
     age_range,
+    caution_text,
     help_level_names,
     or_unknown,
     recognition_text,
     source_text,
 )
 from .models import SourceRef
+from .signals import harms_first
 
 _ROW_POINTER = re.compile(r"^Per [\w ]+, rij\b", re.IGNORECASE)
 """A section that points at a row of an editor's table ('Per intervention, rij AJB'): an
@@ -85,7 +88,7 @@ def compare_rows(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) 
                 "factoren": "; ".join(factors[l.factor].name for l in iv.factors) or ONBEKEND,
                 "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
                 "erkenning": recognition_text(iv.recognition),
-                "waarschuwingen": " ".join(c.text for c in iv.cautions),
+                "waarschuwingen": " ".join(caution_text(c) for c in harms_first(iv.cautions)),
                 "gebruikt in": ", ".join(iv.municipalities) or ONBEKEND,
                 "bronnen": "; ".join(readable_sources(kk, iv.sources)),
             }
@@ -95,6 +98,19 @@ def compare_rows(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) 
 
 def compare_table(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame(compare_rows(kk, ids, notes), columns=list(COMPARE_COLUMNS))
+
+
+def responsivity(profile: Profile) -> list[tuple[str, str]]:
+    """The profile's responsivity inputs as (label, value), 'onbekend' where not stated: who
+    the help is for (offence, LVB, a parent who takes part)."""
+    def yes_no(value: bool | None) -> str:
+        return ONBEKEND if value is None else ("ja" if value else "nee")
+
+    return [
+        ("delict", OFFENCE_LABELS[profile.offence] if profile.offence else ONBEKEND),
+        ("licht verstandelijke beperking", yes_no(profile.lvb)),
+        ("een ouder of verzorger die meedoet", yes_no(profile.parent)),
+    ]
 
 
 def profile_lines(kk: Kenniskaart, profile: Profile | None) -> list[str]:
@@ -114,6 +130,7 @@ def profile_lines(kk: Kenniskaart, profile: Profile | None) -> list[str]:
         lines.append("Setting: " + ", ".join(SETTING_LABELS[s] for s in profile.settings))
     if profile.need in levels:
         lines.append(f"Niveau van hulp: {levels[profile.need].name}")
+    lines += [f"{label[0].upper()}{label[1:]}: {value}" for label, value in responsivity(profile)]
     return lines
 
 
@@ -162,6 +179,11 @@ def memo_html(
     lines = profile_lines(kk, profile)
     out.append("<ul>" + "".join(f"<li>{e(l)}</li>" for l in lines) + "</ul>" if lines
                else "<p>Geen profiel: de shortlist is niet voor een bepaald profiel gemaakt.</p>")
+    if result is not None:
+        levels = kk.by_id("help_levels")
+        level = levels[result.need].name if result.need in levels else ONBEKEND
+        out.append(f"<p><strong>Niveau van hulp (zo licht als mogelijk, zo zwaar als nodig):</strong> {e(level)}. "
+                   f"{e(result.need_reason)}</p>")
     out.append("<h2>Interventies</h2>")
     if not ids:
         out.append("<p>De shortlist is leeg.</p>")
@@ -185,7 +207,7 @@ def memo_html(
         if rec:
             out.append("<p><strong>Waarom voor dit profiel:</strong></p><ul>"
                        + "".join(f"<li>{e(r)}</li>" for r in rec.reasons) + "</ul>")
-        cautions = list(rec.cautions) if rec else [c.text for c in iv.cautions]
+        cautions = list(rec.cautions) if rec else [caution_text(c) for c in harms_first(iv.cautions)]
         if cautions:
             out.append('<div class="let-op"><strong>Let op:</strong><ul>'
                        + "".join(f"<li>{e(c)}</li>" for c in cautions) + "</ul></div>")
@@ -200,6 +222,11 @@ def memo_html(
         out.append("<h2>Niet gedekte factoren</h2>")
         out.append("<ul>" + "".join(f"<li>{e(f.name)}</li>" for f in open_factors) + "</ul>" if open_factors
                    else "<p>De shortlist dekt alle factoren van het profiel.</p>")
+    if result is not None:
+        out.append("<h2>Wat valt af voor dit profiel en waarom</h2>")
+        out.append("<ul>" + "".join(f"<li><strong>{e(x.intervention.name)}</strong> ({e(EXCLUSION_LABELS[x.kind])}): "
+                                     f"{e(x.reason)}</li>" for x in result.excluded) + "</ul>" if result.excluded
+                   else "<p>Voor dit profiel valt geen interventie af.</p>")
     out.append("<h2>Over de status van erkenningen</h2>")
     out.append(f"<p>{e(DISCLAIMER)}</p>")
     out.append("</body></html>")

@@ -1,7 +1,7 @@
 """The werkmap: one JSON file with an advisor's work, to download and reopen (pure).
 
 It holds what does not fit in a link: the profile, the shortlist with its order and notes,
-and the Planscan plan. Reading is strict: a file that is not a werkmap, has an unknown
+the Planscan plan and the plan van aanpak's own fields (optional: older werkmaps open without). Reading is strict: a file that is not a werkmap, has an unknown
 version or a malformed field raises ``WerkmapError`` with a Dutch message (and the caller
 changes nothing); ids that no longer exist in the content are dropped with notices.
 The plan part reuses the plan file format of ``planscan`` (``plan_to_json``/``plan_from_json``).
@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from .content import Kenniskaart, user_message
 from .matcher import Profile
+from .plan_van_aanpak.model import PlanInputs
 from .planscan import Plan, PlanFileError, plan_from_json, plan_to_json
 from .share import MAX_ITEMS, profile_from_params, profile_to_params
 
@@ -45,6 +46,8 @@ class _WerkmapFile(BaseModel):
     profiel: Profile | None = None
     shortlist: list[ShortlistEntry] = []
     plan: dict[str, Any] | None = None
+    plan_van_aanpak: dict[str, Any] | None = None
+    """The plan van aanpak's own fields (``PlanInputs``); absent in werkmaps made before it."""
 
 
 class Werkmap(BaseModel):
@@ -56,10 +59,12 @@ class Werkmap(BaseModel):
     shortlist: tuple[str, ...] = ()
     notes: dict[str, str] = {}
     plan: Plan = Plan()
+    plan_van_aanpak: PlanInputs = PlanInputs()
 
 
 def werkmap_to_json(
-    profile: Profile | None, shortlist: Sequence[str], notes: Mapping[str, str], plan: Plan | None
+    profile: Profile | None, shortlist: Sequence[str], notes: Mapping[str, str], plan: Plan | None,
+    plan_van_aanpak: PlanInputs | None = None,
 ) -> bytes:
     data = {
         "formaat": WERKMAP_FORMAT,
@@ -67,6 +72,7 @@ def werkmap_to_json(
         "profiel": profile.model_dump(mode="json") if profile is not None else None,
         "shortlist": [{"interventie": i, "notitie": notes.get(i, "")} for i in shortlist],
         "plan": json.loads(plan_to_json(plan or Plan())),
+        "plan_van_aanpak": (plan_van_aanpak or PlanInputs()).model_dump(mode="json"),
     }
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
@@ -137,7 +143,18 @@ def werkmap_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Werkmap, list[str]]:
         except PlanFileError as exc:
             raise WerkmapError(f"Het plan in de werkmap is ongeldig: {exc}") from None
         notices += plan_notices
-    return Werkmap(profile=profile, shortlist=tuple(ids), notes=notes, plan=plan), notices
+    inputs = PlanInputs()
+    if parsed.plan_van_aanpak is not None:
+        try:
+            inputs = PlanInputs.model_validate_json(json.dumps(parsed.plan_van_aanpak))
+        except ValidationError as exc:
+            raise WerkmapError(f"Het plan van aanpak in de werkmap is ongeldig bij {_where(exc)}.") from None
+        sources = kk.by_id("analysis_sources")
+        if any(a not in sources for a in inputs.analysis):
+            notices.append("Onbekende bronnen van de analyse genegeerd: "
+                           + ", ".join(a[:40] for a in inputs.analysis if a not in sources))
+            inputs = inputs.model_copy(update={"analysis": tuple(a for a in inputs.analysis if a in sources)})
+    return Werkmap(profile=profile, shortlist=tuple(ids), notes=notes, plan=plan, plan_van_aanpak=inputs), notices
 
 
 def werkmap_summary(wm: Werkmap) -> str:

@@ -8,9 +8,11 @@ from kenniskaart.matcher import (
     explain_rules,
     profile_from_case,
 )
+from kenniskaart.models import AGE_LIMITS
 from kenniskaart.present import EVIDENCE_LABELS, LEVEL_LABELS, OFFENCE_LABELS, SETTING_LABELS
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
+from kenniskaart.ui.plan_van_aanpak import plan_button
 from kenniskaart.ui.state import PROFILE_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_pickers
@@ -77,7 +79,7 @@ def _profile_widgets() -> Profile:
         has_age = c1.toggle("Leeftijd bekend", key="a_has_age")
         if has_age:
             st.session_state.setdefault("a_age", 14)
-        age = c1.slider("Leeftijd (jaar)", 4, 30, key="a_age") if has_age else None
+        age = c1.slider("Leeftijd (jaar)", *AGE_LIMITS, key="a_age") if has_age else None
         settings = c2.multiselect(
             "Voorkeur setting", list(SETTING_LABELS), format_func=SETTING_LABELS.get, placeholder="Kies…",
             key="a_settings", select_all=False, wrap=True,
@@ -170,6 +172,7 @@ def profile_and_results() -> None:
             f"{'gat' if len(result.gaps) == 1 else 'gaten'} · **{len(result.excluded)}** valt af · "
             f"**{len(result.for_organisation)}** voor school of gemeente"
         )
+        plan_button(result)
     tabs = st.tabs(list(TABS), key="a_tab", on_change="rerun")
     for tab, render in zip(tabs, RENDER):
         if tab.open:

@@ -13,7 +13,7 @@ from kenniskaart.catalog import (
 )
 from kenniskaart import charts
 from kenniskaart.exports import dataframe_xlsx
-from kenniskaart.models import RECOGNITION_ORDER
+from kenniskaart.models import AGE_LIMITS, RECOGNITION_ORDER
 from kenniskaart.present import FORMAT_LABELS, KIND_IV_LABELS, ONBEKEND, SETTING_LABELS
 from kenniskaart.share import FilterParam
 from kenniskaart.signals import for_young_person
@@ -42,7 +42,7 @@ st.write(
 rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
 URL_FILTERS = [
     FilterParam("zoek", "i_query", "text", "zoekterm"),
-    FilterParam("lft", "i_age", "int", "leeftijd", lo=6, hi=30),
+    FilterParam("lft", "i_age", "int", "leeftijd", lo=AGE_LIMITS[0], hi=AGE_LIMITS[1]),
     FilterParam("soort", "i_kind", "list", "soorten", KIND_IV_LABELS),
     FilterParam("thema", "i_theme", "list", "thema's", themes),
     FilterParam("hulp", "i_level", "list", "niveaus van hulp", levels),
@@ -76,7 +76,7 @@ with st.expander("Zoeken en filteren", expanded=True):
     if use_age:
         st.session_state.setdefault("i_age", 14)
     age = (
-        c1.slider("Leeftijd van de jongere", 6, 30, key="i_age", persist_state=PERSIST,
+        c1.slider("Leeftijd van de jongere", *AGE_LIMITS, key="i_age", persist_state=PERSIST,
                   help="Interventies met een onbekende leeftijd blijven zichtbaar.")
         if use_age else None
     )

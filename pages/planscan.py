@@ -24,6 +24,7 @@ from kenniskaart.planscan import (
 from kenniskaart.ui import get_content
 from kenniskaart.ui.coverage import coverage_view
 from kenniskaart.ui.plan_editor import plan_editor
+from kenniskaart.ui.plan_van_aanpak import plan_link
 from kenniskaart.ui.state import current_plan
 from kenniskaart.ui.text import md, show_sources
 from kenniskaart.ui.widgets import chart
@@ -40,6 +41,7 @@ def plan_and_coverage() -> None:
     plan = current_plan()
     plan_editor(kk, plan)
     coverage_view(kk, plan)
+    plan_link()
 
 
 def comparison() -> None:

@@ -18,6 +18,7 @@ from kenniskaart.ui.widgets import case_picker
 from kenniskaart.ui.kaart import kaart_view
 from kenniskaart.ui.workshop import workshop_view
 from kenniskaart.ui import werksessie_views as wv
+from kenniskaart.ui import plan_van_aanpak as pva
 
 # Fixed stylesheet (no content embedded): large type, navigation below Streamlit's header,
 # the arrow-key duplicates of the navigation buttons out of sight (their shortcuts still work).
@@ -42,7 +43,7 @@ st.html(
 )
 
 kk = get_content()
-STEPS = pres.steps(room=wv.presentation_room() is not None)
+STEPS = pres.steps(room=wv.presentation_room() is not None, plan=pva.has_plan())
 step = min(max(int(st.session_state.setdefault("p_step", 0)), 0), len(STEPS) - 1)
 
 
@@ -125,6 +126,8 @@ elif STEPS[step] == "Profiel":
                     _more("meer", [md(pres.factor_line(f, None)) for f in factors[pres.TOP:]], key)
                 st.markdown("\n".join(f"- {md(pres.factor_line(f))}" for f in factors[: pres.TOP]))
 
+elif STEPS[step] == pres.PLAN:
+    pva.presentation_step(kk)
 elif not has_profile:
     if STEPS[step] != "Lessen":
         _need_profile()

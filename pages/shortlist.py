@@ -5,6 +5,8 @@ import streamlit as st
 from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.catalog import plural
+from kenniskaart.present import NOT_WORKING_LABELS
+from kenniskaart.signals import not_working
 from kenniskaart.ui import get_content
 from kenniskaart.ui.links import page_ref, share_box, share_params
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
@@ -66,7 +68,9 @@ st.header(plural(len(items), "interventie", "interventies"))
 for pos, iid in enumerate(items):
     with st.container(border=True):
         head, up, down, rm = st.columns([6, 1, 1, 1.3])
-        head.markdown(f"**{pos + 1}. {md(ivs[iid].name)}**")
+        harm = not_working(ivs[iid])
+        head.markdown(f"**{pos + 1}. {md(ivs[iid].name)}**"
+                      + (f" :red-badge[{NOT_WORKING_LABELS[harm.kind]}]  \n:red[{md(harm.text)}]" if harm else ""))
         up.button("↑", key=f"sl-up-{iid}", on_click=_move, args=(iid, -1), disabled=pos == 0,
                   help="Hoger in de lijst")
         down.button("↓", key=f"sl-down-{iid}", on_click=_move, args=(iid, 1),

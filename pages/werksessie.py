@@ -23,6 +23,7 @@ from kenniskaart.ui.state import (
 from kenniskaart.ui.text import md
 from kenniskaart.ui import werksessie as ws
 from kenniskaart.ui import werksessie_views as wv
+from kenniskaart.ui import plan_van_aanpak as pva
 
 kk = get_content()
 st.title("Werksessie")
@@ -125,6 +126,9 @@ def facilitator(code: str, token: str) -> None:
         if st.button("Maak Planscan-plan", icon=":material/fact_check:", key="ws_to_plan"):
             with ws.guard():
                 _to_planscan(room.code)
+        if st.button(pva.LINK_LABEL, icon=":material/description:", key="ws_to_pva"):
+            with ws.guard():
+                pva.open_from_room(kk, room, wv.room_summary(kk, store, room.code))
         st.download_button("Download CSV", lambda: export_csv(kk, wv.room_summary(kk, store, room.code)),
                            file_name=f"werksessie-{room.code}.csv", mime="text/csv", on_click="ignore",
                            icon=":material/download:")

@@ -46,8 +46,23 @@ ensure_venv() {
   local want
   want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1) $extras"
   if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
-    say "Python-pakketten installeren in $VENV: kenniskaart${extras} (streamlit, pandas, altair, pydantic, pyyaml, openpyxl, sqlalchemy, segno${extras:+, pytest, pytest-timeout, playwright, hypothesis, psycopg}) ..."
+    local what="streamlit, pandas, altair, pydantic, pyyaml, openpyxl, sqlalchemy, segno"
+    case "$extras" in *test*) what+=", pytest, pytest-timeout, playwright, hypothesis, psycopg" ;; *postgres*) what+=", psycopg" ;; esac
+    case "$extras" in *dev*) what+=", ruff, mypy, mutmut" ;; esac
+    say "Python-pakketten installeren in $VENV: kenniskaart${extras} (${what}) ..."
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras}"
     echo "$want" >> "$stamp"
+  fi
+}
+
+# use_python EXTRAS: PY_RUN = $KENNISKAART_PYTHON when set (an interpreter that already has what
+# is needed: nothing is installed, e.g. a shared environment), else .venv's python after
+# ensure_venv EXTRAS.
+use_python() {
+  if [ -n "${KENNISKAART_PYTHON:-}" ]; then
+    PY_RUN="$KENNISKAART_PYTHON"
+  else
+    ensure_venv "$1"
+    PY_RUN="$VENV/bin/python"
   fi
 }

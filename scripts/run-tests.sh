@@ -16,25 +16,7 @@ cd "$(dirname "$0")/.."
 . scripts/_env.sh
 ensure_venv "[test]"
 
-as_root() {
-  if [ "$(id -u)" = "0" ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    say "Root nodig voor: $*  (via sudo)"
-    sudo "$@"
-  else
-    say "Root nodig voor: $*  — voer dit uit als root en start de tests opnieuw."
-    exit 1
-  fi
-}
-APT_UPDATED=""
-apt_install() {
-  if ! command -v apt-get >/dev/null 2>&1; then
-    say "apt-get ontbreekt: installeer zelf $* (Debian-pakketnamen) en start de tests opnieuw."
-    exit 1
-  fi
-  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
+. scripts/_apt.sh
 
 if [ ! -x /usr/bin/chromium ]; then
   say "Debian-pakket chromium installeren (voor de browsertests) ..."

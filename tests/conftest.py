@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import os
-import re
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from kenniskaart.content import Kenniskaart, load_content
+from support.chromium import CHROMIUM, CHROMIUM_ARGS
+from support.server import ROOT, StreamlitServer
 
-ROOT = Path(__file__).resolve().parent.parent
+# Property tests draw the same examples on every run (CI and a developer's machine alike): a
+# failure is reproducible, never a one-off of a random seed.
+hypothesis_settings.register_profile("kenniskaart", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile("kenniskaart")
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -44,102 +37,19 @@ def _werksessie_data_dir(tmp_path_factory):
     mp.undo()
 
 
-class AppServer:
-    """`streamlit run app.py` on a port the server itself holds, stopped at the end.
-
-    The port: ``--server.port 0`` lets the server bind a port the system assigns and keep it
-    from that moment; the test reads the port back from the server's own "URL:" line. (Picking
-    a free port in the test, closing it and passing the number on leaves a window in which
-    another process, e.g. a parallel test worker, can take it; a retry on "address in use"
-    would only narrow that window, and a health check on the number could be answered by the
-    other process.) The server's stdout and stderr go to a log file, ``log_tail()`` shows its
-    end: a failing browser test prints it (``pytest_runtest_makereport`` below), and a server
-    that dies while starting fails at once with its log instead of after a long wait.
-    """
+class AppServer(StreamlitServer):
+    """`streamlit run app.py` on a port the server itself holds (``support.server``), started at
+    once and stopped at the end. Its log goes to a file: a failing browser test prints its end
+    (``pytest_runtest_makereport`` below)."""
 
     live: list["AppServer"] = []
     """Servers of this session, newest last (the failure report prints the logs of those a
     test used)."""
 
-    URL_LINE = re.compile(r"URL: (http://127\.0\.0\.1:(\d+))")
-
     def __init__(self, env: dict[str, str] | None = None, timeout: float = 90):
-        fd, log = tempfile.mkstemp(prefix="kenniskaart-streamlit-", suffix=".log")
-        self.log_path = Path(log)
-        self.started = time.monotonic()
-        self.stopped: float | None = None
-        with os.fdopen(fd, "wb") as log_file:
-            self.proc = subprocess.Popen(
-                [
-                    sys.executable, "-m", "streamlit", "run", "app.py",
-                    "--server.headless", "true",
-                    "--server.port", "0",
-                    "--server.address", "127.0.0.1",
-                    "--browser.gatherUsageStats", "false",
-                ],
-                cwd=ROOT,
-                env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"},
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-            )
+        super().__init__("app.py", env=env)
         AppServer.live.append(self)
-        try:
-            self.url = self._wait_until_healthy(timeout)
-        except BaseException:
-            self.stop()
-            raise
-        self.port = int(self.url.rsplit(":", 1)[1])
-
-    def _wait_until_healthy(self, timeout: float) -> str:
-        deadline = time.monotonic() + timeout
-        url = None
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"streamlit stopped while starting (exit code {self.proc.returncode}); "
-                    f"its log:\n{self.log_tail()}"
-                )
-            if url is None:
-                match = self.URL_LINE.search(self.log_path.read_text(encoding="utf-8", errors="replace"))
-                url = match.group(1) if match else None
-            if url is not None:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            return url
-                except OSError:
-                    pass
-            time.sleep(0.2)
-        raise RuntimeError(f"streamlit did not become healthy within {timeout:.0f} s; its log:\n{self.log_tail()}")
-
-    def log_tail(self, lines: int = 60) -> str:
-        try:
-            text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            return f"(log unreadable: {exc})"
-        return "\n".join(text.splitlines()[-lines:]) or "(empty log)"
-
-    def log_problems(self) -> list[str]:
-        """Lines of the server's log where Streamlit reported a problem: a traceback or a warning
-        with its stack (a widget given a value both ways, and the like)."""
-        lines = self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()
-        return [line for i, line in enumerate(lines)
-                if i + 1 < len(lines) and lines[i + 1].startswith(("Stack (most recent call last)",
-                                                                    "Traceback (most recent call last)"))]
-
-    def alive(self) -> bool:
-        return self.proc.poll() is None
-
-    def stop(self) -> None:
-        if self.stopped is None:
-            self.stopped = time.monotonic()
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        self.start(timeout)
 
 
 @pytest.fixture(scope="session")
@@ -298,7 +208,7 @@ def page_text(at) -> str:
     parts = [t.value for t in at.title] + [h.value for h in at.header] + [s.value for s in at.subheader]
     parts += [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [i.value for i in at.info] + [w.value for w in at.warning] + [s.value for s in at.success]
-    parts += [m.label for m in at.metric]
+    parts += [m.label for m in at.metric] + [p.proto.label for p in at.get("page_link")]
     return "\n".join(str(p) for p in parts)
 
 
@@ -323,6 +233,7 @@ SOURCE_FILES = (
     "seeds/004_52e1e918b60fb36b.txt",
     "reference/interventions-facts.md",
     "reference/interventions-facts-2.md",
+    "reference/content-review-3.md",
 )
 
 _SOURCES_SKIPPED: list[str] = []

@@ -41,5 +41,5 @@ def test_navigation_lists_every_page_in_dutch(app_server, page):
     titles = [text.strip().splitlines()[-1].strip() for text in links]  # icon ligature first
     assert titles == [
         "Start", "Factoren", "Interventies", "Aanbeveler", "Praktijkvoorbeelden", "Lessen",
-        "Planscan", "Werksessie", "Shortlist", "Over (bronnen en methode)",
+        "Planscan", "Werksessie", "Plan van aanpak", "Shortlist", "Over (bronnen en methode)",
     ]

@@ -34,7 +34,7 @@ def _check_results(page, kk, profile: Profile) -> None:
     # tiers, in this order, with their counts
     tier1 = page.locator(".st-key-a-tier-1")
     tier2 = page.locator(".st-key-a-tier-2")
-    expect(tier1).to_contain_text(f"Groep 1 · Erkend en passend bij de leeftijd ({len(res.tier(1))})")
+    expect(tier1).to_contain_text(f"Groep 1 · Erkend, passend bij leeftijd en niveau van hulp ({len(res.tier(1))})")
     expect(tier2).to_contain_text(f"Groep 2 · Veelbelovend / praktijk ({len(res.tier(2))})")
     assert tier1.bounding_box()["y"] < tier2.bounding_box()["y"]
     # the first card: its name, the rule in words and the three signals

@@ -134,14 +134,16 @@ def test_recognitions(items, section):
     assert [(s.source, s.url) for s in rec.sources] == [
         ("referentie-interventies-2", "https://www.nji.nl/interventies/ouders-van-tegendraadse-jeugd")]
     assert "rij 7" in rec.sources[0].section and "nji.nl/interventies/ouders-van-tegendraadse-jeugd" in row
-    # Buurtvaders: evaluated as effective and once in the NJi databank, no level (F14)
+    # Buurtvaders: evaluated as effective and once in the NJi databank, no level (F14); the listing
+    # has lapsed, so it is history and the current status is 'niet beoordeeld' (content-review-3 G13)
     assert "deze interventie is als effectief geëvalueerd en is ook opgenomen geweest in de databank effectieve jeugdinterventies" in flat
     rec = items["buurtvaders"].recognition
-    assert (rec.level, rec.committee, rec.date, rec.in_review) == (
-        "erkend, niveau onbekend", "onbekend", None, False)
-    assert "NJi" in rec.body and "Samen Weerbaar" in rec.body
-    assert all(s.source == "samen-weerbaar-2024" and s.section.startswith("§4.4") for s in rec.sources)
-    assert "vervallen" in rec.note
+    assert (rec.level, rec.committee, rec.date, rec.in_review) == ("niet beoordeeld", "onbekend", None, False)
+    (hist,) = items["buurtvaders"].other_recognitions
+    assert (hist.level, hist.committee, hist.date) == ("erkend, niveau onbekend", "onbekend", None)
+    assert "NJi" in hist.body and "Samen Weerbaar" in hist.body
+    assert all(s.source == "samen-weerbaar-2024" and s.section.startswith("§4.4") for s in hist.sources)
+    assert "vervallen" in hist.note
     for iid, item in items.items():
         if iid not in {"ovtj", "buurtvaders"}:
             assert item.recognition is None, iid

@@ -209,7 +209,7 @@ AGES = {
     "basta": (6, 11),  # NJi 6-11, under 12
     "tools4u": (12, 23),
     "sova-op-maat": (15, 21),
-    "mst": (10, 19),
+    "mst": (10, 18),  # NJi 'Leeftijd: 10 tot en met 18 jaar' (content-review-3 G17); 10-19 in age_note
     "so-cool": (12, 23),
     "leren-van-delict": (12, 24),
     "nieuwe-perspectieven": (12, 20),
@@ -295,8 +295,10 @@ RECOGNITION = {
     "tools4u": ("effectief volgens eerste aanwijzingen", None, False),
     "sova-op-maat": ("effectief volgens eerste aanwijzingen", dt.date(2019, 9, 18), False),
     # F11: the justitiële 2021 rating (for crime) is the main one; jeugdzorg 2015 is other
-    "mst": ("effectief volgens eerste aanwijzingen", None, False),
-    "so-cool": ("goed onderbouwd", None, False),
+    # (content-review-3 G1: decision of 8-12-2021, on the cited page)
+    "mst": ("effectief volgens eerste aanwijzingen", dt.date(2021, 12, 8), False),
+    # justitieleinterventies.nl: meeting of 13-03-2019; NJi: in herbeoordeling (review 3)
+    "so-cool": ("goed onderbouwd", dt.date(2019, 3, 13), True),
     "leren-van-delict": ("goed onderbouwd", None, False),
 }
 # Recognised according to a source (seed 002) without a database level: tested below.
@@ -336,41 +338,43 @@ REF_ROW = {
 @pytest.mark.parametrize("iid", sorted(RECOGNITION))
 def test_recognition_level_and_date_are_in_the_reference_row(iv, reference_text, iid):
     rec = iv[iid].recognition
-    refs = [s for s in rec.sources if s.source == "referentie-interventies"]
-    assert refs and all(s.url for s in refs), "erkenning zonder referentie-url"
+    # a reference URL, from the first fact sheet or from a page content-review-3 cites
+    refs = [s for s in rec.sources if s.source in ("referentie-interventies", "review-inhoud-3") and s.url]
+    assert refs, "erkenning zonder referentie-url"
     row = next(l for l in reference_text.splitlines() if l.startswith(f"| {REF_ROW[iid]} |"))
     recog_cell = row.split("|")[5]
     if iid == "mst":
         # F11: the cell names the jeugdzorg 2015 rating first and the justitiële 2021 one (for
-        # crime) second; the catalogue leads with the one for crime
+        # crime) second; the catalogue leads with the one for crime, the 2015 one is history
         assert "justitiële 2021: eerste aanwijzingen for crime" in recog_cell
         assert rec.level == "effectief volgens eerste aanwijzingen"
-        assert recog_cell.strip().startswith(iv[iid].other_recognitions[0].level + " (2015, jeugdzorg)")
+        assert any(recog_cell.strip().startswith(o.level + " (2015, jeugdzorg)") for o in iv[iid].other_recognitions)
         return
     # the first level named in the cell is the current one
     assert recog_cell.replace("NJi: ", "").strip().startswith(rec.level)
-    if rec.date:
+    if rec.date and not any(s.source == "review-inhoud-3" for s in rec.sources):
         assert rec.date.strftime("%d-%m-%Y") in recog_cell
-    if rec.in_review:
+    if rec.in_review and not any(s.source == "review-inhoud-3" for s in rec.sources):
         assert "herbeoordeling" in recog_cell or "reassessment pending" in recog_cell
 
 
 def test_mst_recognition_for_crime_and_jeugdzorg_rating_as_other(iv):
     """F11: main = Erkenningscommissie Justitiële Interventies 2021, eerste aanwijzingen, outcome
-    criminaliteit; other = NJi jeugdzorg 2015, sterke aanwijzingen, not for crime."""
+    criminaliteit; content-review-3 G1: the same 2021 decision rates the secondary outcomes
+    (behaviour problems) 'goede aanwijzingen', and the jeugdzorg 2015 'sterke' rating is history
+    only, with a source of its own."""
     mst = iv["mst"]
     rec = mst.recognition
-    assert (rec.level, rec.committee, rec.outcome) == (
-        "effectief volgens eerste aanwijzingen", "justitiele", "criminaliteit")
+    assert (rec.level, rec.committee) == ("effectief volgens eerste aanwijzingen", "justitiele")
+    assert rec.outcome.startswith("criminaliteit")
     assert rec.body == "Erkenningscommissie Justitiële Interventies"
     assert "2021" in rec.note
-    assert len(mst.other_recognitions) == 1
-    other = mst.other_recognitions[0]
-    assert (other.level, other.committee) == ("effectief volgens sterke aanwijzingen", "jeugd")
-    assert other.body == "NJi Databank Effectieve Jeugdinterventies (jeugdzorg)"
-    assert "2015" in other.note and "niet voor criminaliteit" in other.note
-    assert "criminaliteit" not in other.outcome
-    assert other.sources and all(s.source == "referentie-interventies" and s.url for s in other.sources)
+    current, history = mst.other_recognitions
+    assert (current.level, current.committee, current.date) == ("effectief volgens goede aanwijzingen", "justitiele", rec.date)
+    assert "criminaliteit" not in current.outcome and current.outcome_factors
+    assert (history.level, history.committee) == ("effectief volgens sterke aanwijzingen", "jeugd")
+    assert "2015" in history.note and "Geschiedenis" in history.note and not history.outcome_factors
+    assert any(s.url and "2015" in s.url for s in history.sources)
 
 
 def test_every_recognition_has_sources_with_a_section(catalogue_kk):
@@ -405,7 +409,7 @@ def test_pit_and_rots_en_water_record_the_seed_claim_of_recognition(iv, seeds):
 # --- cautions ----------------------------------------------------------------------
 
 CAUTIONS = {
-    "kapot-sterk": {"voorlichting"},
+    "kapot-sterk": {"voorlichting", "doelgroep"},  # G20: Thijs caveat for primary pupils
     "leren-van-delict": {"toelating"},  # only after an offence
     "mst": {"toelating"},  # a parent or carer takes part
     "triple-p": {"toelating"},  # idem
@@ -414,12 +418,12 @@ CAUTIONS = {
     "art": {"groepsinterventie", "erkenning"},
     "sova-op-maat": {"groepsinterventie", "toelating"},
     "tools4u": {"toelating"},
-    "so-cool": {"toelating"},
+    "so-cool": {"toelating", "erkenning"},  # NJi: in herbeoordeling (review 3)
     "halt": {"toelating"},
     "alles-kidzzz": {"erkenning"},
     "rots-en-water": {"erkenning"},
     "pit": {"erkenning"},
-    "credible-messengers": {"werkt_niet", "doelgroep", "groepsinterventie"},  # F2: vechtsportschool
+    "credible-messengers": {"niet_aangetoond", "doelgroep", "groepsinterventie"},  # F2: vechtsportschool
     "knock-and-talk": {"doelgroep"},
 }
 
@@ -492,12 +496,12 @@ def test_eligibility(everything, iid, field):
 
 
 @pytest.mark.sources
-def test_ctc_dutch_null_result_is_a_werkt_niet_caution(everything):
+def test_ctc_dutch_null_result_is_a_geen_effect_caution(everything):
     """F3: seed 004 §4.4, CtC in NL 'niet in slaagt om het gedrag van jongeren te beïnvloeden'."""
     seed = compact(read_source(SEED_004))
     assert compact("niet in slaagt om het gedrag van jongeren te beïnvloeden") in seed
     ctc = everything.by_id("interventions")["ctc"]
-    harm = [c for c in ctc.cautions if c.kind == "werkt_niet"]
+    harm = [c for c in ctc.cautions if c.kind == "geen_effect"]
     assert harm and "Verwey-Jonker" in harm[0].text and "niet in het gedrag van jongeren" in harm[0].text
     assert any(s.source == "samen-weerbaar-2024" and s.section.startswith("§4.4") for s in harm[0].sources)
 
@@ -726,13 +730,17 @@ def test_every_item_has_sources_and_reference_urls_come_from_the_reference(catal
         refs = [*i.sources, *(i.recognition.sources if i.recognition else [])]
         refs += [s for c in i.cautions for s in c.sources]
         for s in refs:
-            if s.url:
+            if s.url and s.source == "review-inhoud-3":
+                # a page content-review-3 names or the team read for it: with its reading date
+                assert s.peildatum is not None, (i.id, s.url)
+            elif s.url:
                 assert s.source == "referentie-interventies"
                 host_path = re.sub(r"^https?://(www\.)?", "", s.url).rstrip("/")
                 assert host_path in bare, (i.id, s.url)
+        read_in_review_3 = {s.url.rstrip("/") for s in refs if s.source == "review-inhoud-3" and s.url}
         for link in i.links:
             host_path = re.sub(r"^https?://(www\.)?", "", link).rstrip("/")
-            assert host_path in bare, (i.id, link)
+            assert host_path in bare or link.rstrip("/") in read_in_review_3, (i.id, link)
 
 
 # Ages that are a team choice on a source that gives no age in years (item -> that source).
@@ -751,5 +759,6 @@ def test_reference_facts_cite_the_reference(catalogue_kk):
                 assert cited & {"pmg-rapportage-2024", "referentie-interventies"}, i.id
         if i.recognition:
             assert {s.source for s in i.recognition.sources} <= {
-                "referentie-interventies", "pmg-rapportage-2024", "beke-praktijkscan-2022", "ccv-vier-lessen"
+                "referentie-interventies", "pmg-rapportage-2024", "beke-praktijkscan-2022", "ccv-vier-lessen",
+                "review-inhoud-3",
             }

@@ -238,7 +238,7 @@ def test_d14_credible_messengers_carry_the_thijs_caution(kk):
     seed = compact(read_source(SEED_004))
     assert compact("nagenoeg geen wetenschappelijke ondersteuning van voldoende empirisch niveau") in seed
     cm = iv(kk, "credible-messengers")
-    harm = [c for c in cm.cautions if c.kind == "werkt_niet"]
+    harm = [c for c in cm.cautions if c.kind == "niet_aangetoond"]
     assert harm and "nagenoeg geen wetenschappelijke ondersteuning" in harm[0].text
     assert any(s.source == "samen-weerbaar-2024" and "§2.3.2" in s.section for s in harm[0].sources)
     assert any(c.kind == "doelgroep" and "kinderen" in c.text for c in cm.cautions)

@@ -24,10 +24,19 @@ from kenniskaart.ui.text import md
 
 
 
+NEVER_COUNTS = ("kan_schaden", "geen_effect")
+
+
+def counts(iv) -> bool:
+    """Written apart from signals: what can harm or had no effect never addresses a factor."""
+    return not any(c.kind in NEVER_COUNTS for c in iv.cautions)
+
+
 def linked_ids(kk: Kenniskaart, fid: str) -> set[str]:
-    """The catalogue's links, computed independently: items naming the factor or a twin."""
+    """The catalogue's links, computed independently: items naming the factor or a twin, that do
+    not harm and had an effect (or were never tested)."""
     twins = {fid, *kk.by_id("factors")[fid].twins}
-    return {iv.id for iv in kk.interventions if {l.factor for l in iv.factors} & twins}
+    return {iv.id for iv in kk.interventions if {l.factor for l in iv.factors} & twins and counts(iv)}
 
 
 def groups(kk: Kenniskaart) -> list[list[str]]:
@@ -279,7 +288,7 @@ def test_recommendation_groups_use_tiers_when_the_matcher_has_them():
     tiered = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, tier=2, factors=()),
                                      SimpleNamespace(intervention=iv, tier=1, factors=())))
     groups = presentation.recommendation_groups(tiered)
-    assert [g for g, _ in groups] == ["Erkend en passend bij de leeftijd", "Veelbelovend of praktijk, niet erkend"]
+    assert [g for g, _ in groups] == ["Erkend, passend bij leeftijd en niveau van hulp", "Veelbelovend / praktijk"]
     flat = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, factors=()),))
     assert [g for g, _ in presentation.recommendation_groups(flat)] == ["Aanbevolen"]
     assert presentation.recommendation_groups(SimpleNamespace()) == []
@@ -388,13 +397,13 @@ def test_factoren_map_tab_shows_the_workshop_view_for_a_profile(kk):
 def test_factoren_map_picker_lists_exactly_the_catalogue_links(kk):
     ids = [f.id for f in kk.factors if (f.kind, f.level) == next(iter(kaart.GROUP_LABELS))]
     graph = kaart.build_graph(kk, ids, 16, 16)
-    node = max(graph.shown("factor"), key=lambda n: len(kk.interventions_for_factor(n.id)))
+    node = max(graph.shown("factor"), key=lambda n: len(linked_ids(kk, n.id)))
     at = open_page("pages/factoren.py")
     at.session_state["f_tab"] = "Kenniskaart (visueel)"
     at.run()
     at.selectbox(key="f_map_pick").select(node.id).run()
     assert not at.exception, [e.value for e in at.exception]
-    expected = [md(iv.name) for iv in kk.interventions_for_factor(node.id)]
+    expected = [md(iv.name) for iv in kk.interventions_for_factor(node.id) if counts(iv)]
     line = next(m.value for m in at.markdown if m.value.startswith("**Interventies die"))
     assert line.endswith(f"({len(expected)}):** " + "; ".join(expected))
 
@@ -493,7 +502,7 @@ def test_a_selected_factor_lights_only_what_the_map_draws_for_the_profile(kk):
     graph = kaart.build_graph(kk, [fid], only=only)
     hl = kaart.highlight(kk, graph, fid)
     assert set(hl.interventions) <= only
-    linked = {iv.id for iv in kk.interventions_for_factor(fid)}
+    linked = {iv.id for iv in kk.interventions_for_factor(fid) if counts(iv)}
     assert linked - only, "some linked interventions are not offered at 15"
     full = kaart.highlight(kk, kaart.build_graph(kk, [fid]), fid)
     assert set(full.interventions) == linked  # without a profile: every link

@@ -1,26 +1,21 @@
 """The protocol load test at a size that fits the suite: 40 sessions walk the facilitator's path
 at once against a real server (no browser), every one reaches the end of every step, none sees
 an error. Correctness, not timing: the figures are printed by `python bench/load_protocol.py`
-(see bench/README.md).
+(see bench/README.md), which drives the same sessions (``support.protocol``).
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+import asyncio
 import urllib.parse
 
 import pytest
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-
-from load_protocol import build_walk, shared_link_query  # noqa: E402
-
-from kenniskaart.matcher import profile_from_case  # noqa: E402
-from kenniskaart.share import profile_from_params  # noqa: E402
+from conftest import AppServer
+from kenniskaart.matcher import profile_from_case
+from kenniskaart.share import profile_from_params
+from support.protocol import ProtocolSession, check, do_step, walk_together
+from support.walks import build_walk, shared_link_query
 
 SESSIONS = 40
 
@@ -44,24 +39,31 @@ def test_facilitator_walk_opens_the_link_then_changes_widgets():
         build_walk("nonsense", "")
 
 
+async def _warm_up(url: str, walk) -> None:
+    """One session alone first (imports, the content cache), as bench/load_protocol.py does."""
+    s = ProtocolSession(url, 0, 150)
+    last = None
+    try:
+        for step in walk:
+            last = await do_step(s, step, last, False)
+            check(last, step)
+    finally:
+        await s.close()
+
+
 @pytest.mark.load
-def test_forty_protocol_sessions_walk_the_facilitator_path_without_errors(tmp_path):
-    out = tmp_path / "load.json"
-    result = subprocess.run(
-        [
-            sys.executable, str(ROOT / "bench" / "load_protocol.py"),
-            "--sessions", str(SESSIONS), "--cpu-reps", "0", "--after-close", "0",
-            "--timeout", "170", "--step-timeout", "150", "--json", str(out),
-        ],
-        cwd=ROOT, capture_output=True, text=True, timeout=240,
-    )
-    text = result.stdout + result.stderr
-    assert out.exists(), text[-3000:]
-    load = json.loads(out.read_text())["load"]["app"]
-    assert load["errors"] == [], text[-3000:]
-    assert load["ok"] == SESSIONS, text[-3000:]
+def test_forty_protocol_sessions_walk_the_facilitator_path_without_errors():
+    walk = build_walk("facilitator", shared_link_query())
+    server = AppServer()
+    try:
+        asyncio.run(_warm_up(server.url, walk))
+        results = asyncio.run(walk_together(server.url, walk, SESSIONS, step_timeout=150, timeout=170))
+    finally:
+        server.stop()
+    errors = [r.error for r in results if r.error]
+    assert errors == [], errors[:5]
+    assert sum(1 for r in results if len(r.times) == len(walk)) == SESSIONS
     # every session reached script_finished on every step of the walk
-    assert {step: len(times) for step, times in load["times"].items()} == {
+    assert {step.name: sum(1 for r in results if step.name in r.times) for step in walk} == {
         step: SESSIONS for step in ["start", "aanbeveler", "factor", "planscan", "preset"]
     }
-    assert result.returncode == 0, text[-3000:]

@@ -24,7 +24,7 @@ def test_tiers_signals_and_distinct_reasons_and_cautions(kk):
     res = recommend(kk, profile)
     at = _open(kk, profile)
     text = page_text(at)
-    assert f"Groep 1 · Erkend en passend bij de leeftijd ({len(res.tier(1))})" in text
+    assert f"Groep 1 · Erkend, passend bij leeftijd en niveau van hulp ({len(res.tier(1))})" in text
     assert f"Groep 2 · Veelbelovend / praktijk ({len(res.tier(2))})" in text
     first = res.ranked[0]
     assert f"**1. {md(first.intervention.name)}**" in text
@@ -158,13 +158,13 @@ def test_responsivity_inputs_change_who_is_offered(kk):
     base = Profile(age=16, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",),
                    protective_factors=("vk-sociale-vaardigheden",))
     with_offence = base.model_copy(update={"offence": "eerste"})
-    offered = [r.intervention for r in recommend(kk, with_offence).ranked if needs_offence(r.intervention)]
+    offered = [r.intervention for r in recommend(kk, with_offence).ranked if needs_offence(r.intervention) and r.factors]
     assert offered, "some programme after an offence addresses these factors"
     at = _open(kk, with_offence)
     assert at.session_state["a_offence"] == "eerste"
     text = page_text(at)
     assert all(md(iv.name) in text for iv in offered[:3])
-    assert md("na een delict: het profiel noemt een delict") in text
+    assert md("pakt het delict zelf aan: het doel is herhaling voorkomen") in text
 
     at = _open(kk, base, "Valt af")
     assert at.session_state["a_offence"] == "onbekend"

@@ -164,7 +164,7 @@ def test_package_recognised_first_per_factor_then_family_and_community_then_the_
         iv("erkend-b", {"b": "team"}, lo=8, hi=20, rec=ERKEND),
         iv("gezinsaanpak", {"gezin": "bron"}, levels=("gezin",)),
         iv("wijkaanpak", {"wijk": "bron"}, levels=("gemeenschap",)),
-        iv("schadelijk", {"c": "bron"}, cautions=[Caution(kind="werkt_niet", text="Werkt averechts.")]),
+        iv("schadelijk", {"c": "bron"}, cautions=[Caution(kind="kan_schaden", text="Werkt averechts.")]),
     ])
     res = recommend(kk, Profile(age=12, risk_factors=tuple(f.id for f in fs)))
     pkg = ids(p.rec for p in res.package)
@@ -176,7 +176,7 @@ def test_package_recognised_first_per_factor_then_family_and_community_then_the_
     # what a source says does not work is never recommended: it falls out, with its harm as the reason
     assert "schadelijk" not in ids(res.ranked)
     harmful = next(e for e in res.excluded if e.intervention.id == "schadelijk")
-    assert harmful.kind == "werkt_niet" and "Werkt averechts." in harmful.reason
+    assert harmful.kind == "kan_schaden" and "Werkt averechts." in harmful.reason
 
 
 def test_package_never_only_unrecognised_when_a_recognised_one_covers_a_factor():
@@ -206,7 +206,7 @@ def test_reasons_and_cautions_are_separate():
     item = iv("x", {"f": "bron"}, lo=8, hi=20, rec=ERKEND, cautions=[Caution(kind="groepsinterventie", text="Groep.")])
     rec = recommend(kaart([f], [item]), Profile(age=12, risk_factors=("f",))).ranked[0]
     assert any(r.startswith("pakt aan: F") for r in rec.reasons)
-    assert "Groepsinterventie: Groep." in rec.cautions
+    assert "Groep van risicojongeren: Groep." in rec.cautions
     assert not set(rec.reasons) & set(rec.cautions)
 
 
@@ -238,7 +238,7 @@ def test_a_preferred_setting_lifts_the_items_in_that_setting():
     wijk = iv("in-de-wijk", {"f": "bron"}).model_copy(update={"settings": ["wijk"]})
     kk = kaart([f], [school, wijk])
     for chosen, first in (("school", "op-school"), ("wijk", "in-de-wijk")):
-        res = recommend(kk, Profile(risk_factors=("f",), settings=(chosen,)))
+        res = recommend(kk, Profile(age=15, risk_factors=("f",), settings=(chosen,)))
         assert ids(res.ranked)[0] == first, chosen
         top = res.ranked[0]
         assert any(r.startswith("setting past: ") for r in top.reasons)

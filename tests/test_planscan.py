@@ -601,7 +601,7 @@ def test_plan_warnings_name_what_does_not_work_first_and_carry_the_examples_inte
     from kenniskaart.planscan import plan_warnings
     from test_matcher_rules import SRC, factor, iv, kaart
 
-    harm = Caution(kind="werkt_niet", text="Meer delicten na afloop.")
+    harm = Caution(kind="kan_schaden", text="Meer delicten na afloop.")
     group = Caution(kind="groepsinterventie", text="Risicojongeren samen in een groep.", guidance="kk-kader")
     lesson = Caution(kind="voorlichting", text="Voorlichting aan een hele klas.")
     small = kaart([factor("f")], [iv("sport", {"f": "bron"}, cautions=[group]), iv("bang", {"f": "bron"}, cautions=[harm]),
@@ -611,7 +611,7 @@ def test_plan_warnings_name_what_does_not_work_first_and_carry_the_examples_inte
     items = [small.by_id("interventions")["rustig"], ex, small.by_id("interventions")["bang"]]
     warnings = plan_warnings(small, items)
     assert [(w.item, w.kind) for w in warnings] == [
-        ("BANG", "werkt_niet"), ("ROT9 Voorlichting", "voorlichting"), ("ROT9 Voorlichting", "groepsinterventie")]
+        ("BANG", "kan_schaden"), ("ROT9 Voorlichting", "voorlichting"), ("ROT9 Voorlichting", "groepsinterventie")]
     assert warnings[2].guidance == "kk-kader"
     assert plan_warnings(small, [small.by_id("interventions")["rustig"]]) == []
 
@@ -631,8 +631,8 @@ def test_page_warns_when_the_plan_holds_something_that_does_not_work(kk):
     at.switch_page("pages/planscan.py").run()
     assert not at.exception
     text = page_text(at)
-    assert "Let op: 1 onderdeel van uw plan werkt volgens een bron niet of kan schaden." in text
-    harm = next(c for c in kk.by_id("interventions")["scared-straight"].cautions if c.kind == "werkt_niet")
+    assert "Let op: 1 onderdeel van uw plan kan volgens een bron schaden of had geen effect" in text
+    harm = next(c for c in kk.by_id("interventions")["scared-straight"].cautions if c.kind == "kan_schaden")
     assert md(harm.text) in text
     assert "Voorlichting aan iedereen" in text
     links = [p.proto.page for p in at.get("page_link")]

@@ -27,7 +27,8 @@ from ..planscan import (
     scan,
     summary,
 )
-from ..present import BASIS_EXPLAINED, NATURE_EXPLAINED
+from ..present import BASIS_EXPLAINED, CAUTION_LABELS, NATURE_EXPLAINED, NOT_WORKING_EXPLAINED
+from ..signals import NEVER_COUNTS
 from .guidance import guidance_link
 from .links import page_ref
 from .text import md
@@ -77,9 +78,9 @@ def _gap_row(kk: Kenniskaart, c: Coverage, suggestions: dict[str, list[str]]) ->
 
 
 WARNING_TITLES = {
-    "werkt_niet": "Werkt niet of kan schaden",
-    "voorlichting": "Voorlichting aan iedereen (Kwaliteitskader: risico op negatieve effecten)",
-    "groepsinterventie": "Groep van risicojongeren (Kwaliteitskader: let op onderlinge beïnvloeding)",
+    **{k: f"{CAUTION_LABELS[k]}: {NOT_WORKING_EXPLAINED[k]}" for k in NOT_WORKING_EXPLAINED},
+    "voorlichting": f"{CAUTION_LABELS['voorlichting']} (Kwaliteitskader: risico op negatieve effecten)",
+    "groepsinterventie": f"{CAUTION_LABELS['groepsinterventie']} (Kwaliteitskader: let op onderlinge beïnvloeding)",
 }
 
 
@@ -88,9 +89,9 @@ def _warnings(kk: Kenniskaart, items) -> None:
     found = plan_warnings(kk, items)
     if not found:
         return
-    harms = sum(w.kind == "werkt_niet" for w in found)
-    head = (f"**Let op: {plural(harms, 'onderdeel', 'onderdelen')} van uw plan werkt volgens een bron niet of kan "
-            "schaden.**" if harms else "**Let op: waarschuwingen bij onderdelen van uw plan.**")
+    harms = len({w.item for w in found if w.kind in NEVER_COUNTS})
+    head = (f"**Let op: {plural(harms, 'onderdeel', 'onderdelen')} van uw plan kan volgens een bron schaden of "
+            "had geen effect; telt nergens als dekking.**" if harms else "**Let op: waarschuwingen bij onderdelen van uw plan.**")
     box = st.expander(f"Waarschuwingen bij uw plan ({len(found)})", expanded=harms > 0, key="ps_warnings",
                       on_change="rerun", icon=":material/warning:")
     if box.open:

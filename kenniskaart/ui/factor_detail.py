@@ -19,11 +19,12 @@ from ..present import (
     KIND_LABELS,
     NATURE_EXPLAINED,
     NATURE_LABELS,
+    NOT_WORKING_LABELS,
     or_unknown,
     recognition_text,
     theme_names,
 )
-from ..signals import recognised_options
+from ..signals import addressing, not_addressing, not_working, recognised_options
 from .links import catalog_link, page_ref
 from .text import md, show_sources
 
@@ -99,18 +100,26 @@ def factor_detail(kk: Kenniskaart, f: Factor) -> None:
             )
             st.page_link(page_ref("pages/lessen.py"), label="Waarom plannen hier gaten hebben: de conclusies van de praktijkscan",
                          icon=":material/school:", query_params={"onderdeel": "Praktijkscan en Kamerbrief"})
-    ivs = kk.interventions_for_factor(f.id)
+    ivs = addressing(kk, f.id)
     if not ivs:
-        st.write("Geen interventie in de kenniskaart koppelt aan deze factor.")
+        st.write("Geen interventie in de kenniskaart pakt deze factor aan.")
+    twins_ids = kk.twin_ids(f.id)
     for iv in ivs:
-        twins_ids = kk.twin_ids(f.id)
         link = next(l for l in iv.factors if l.factor in twins_ids)
         basis = BASIS_LABELS[link_basis(kk, iv, f.id) or link.basis] + (f": {link.note}" if link.note else "")
         catalog_link(iv.id, iv.name)
+        harm = not_working(iv)  # only 'effect niet aangetoond' can be here: the other two never address
         st.caption(
             f"{md(recognition_text(iv.recognition) if iv.recognition else 'erkenning onbekend')}; "
-            f"koppeling {md(basis)}"
+            f"koppeling {md(basis)}" + (f"; {NOT_WORKING_LABELS[harm.kind].lower()}" if harm else "")
         )
+    harmful = not_addressing(kk, f.id)
+    if harmful:
+        st.markdown("### Gekoppeld, maar pakt deze factor niet aan")
+        st.markdown("\n".join(
+            f"- **{md(iv.name)}** :red-badge[{NOT_WORKING_LABELS[not_working(iv).kind]}]: "  # type: ignore[union-attr]
+            f"{md(not_working(iv).text)}" for iv in harmful  # type: ignore[union-attr]
+        ))
     exs = kk.examples_for_factor(f.id)
     if exs:
         st.markdown("### Praktijkvoorbeelden die deze factor aanpakken")

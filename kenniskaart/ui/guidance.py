@@ -6,6 +6,7 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..models import Guidance
+from ..present import NOT_WORKING_LABELS
 from .links import page_ref
 from .text import md, show_sources
 
@@ -13,7 +14,8 @@ from .text import md, show_sources
 def guidance_card(kk: Kenniskaart, item: Guidance, *, border: bool = True) -> None:
     """Title, text, sub-items and sources of a guidance item, as plain (escaped) text."""
     with st.container(border=border):
-        st.markdown(f"**{md(item.title)}**")
+        badge = f" :red-badge[{NOT_WORKING_LABELS[item.verdict]}]" if item.verdict else ""
+        st.markdown(f"**{md(item.title)}**{badge}")
         if item.text:
             st.markdown(md(item.text))
         for sub in item.items:

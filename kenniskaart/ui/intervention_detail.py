@@ -9,6 +9,7 @@ from ..models import Intervention
 from ..present import (
     BASIS_EXPLAINED,
     BASIS_LABELS,
+    CAUTION_LABELS,
     EVIDENCE_LABELS,
     FORMAT_LABELS,
     KIND_LABELS,
@@ -51,9 +52,9 @@ def intervention_detail(kk: Kenniskaart, iv: Intervention) -> None:
         st.caption(md(iv.recognition.note))
     if sig.harms:
         with st.container(border=True):
-            st.markdown("**Werkt niet of kan schaden**")
+            st.markdown("**Wat niet werkt, en de waarschuwingen van het Kwaliteitskader**")
             for caution in sig.harms:
-                st.error(md(caution.text), icon=":material/dangerous:")
+                st.error(f"**{md(CAUTION_LABELS[caution.kind])}:** {md(caution.text)}", icon=":material/dangerous:")
                 guidance_link(kk, caution.guidance)
     if sig.other_cautions:
         with st.container(border=True):

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ..catalog import factor_choice_id, plural
 from ..content import Kenniskaart
+from ..models import AGE_LIMITS
 from ..planscan import (
     ALL_BOTOC,
     OwnEntry,
@@ -156,7 +157,7 @@ def plan_editor(kk: Kenniskaart, plan: Plan) -> None:
                 # the default lives in session state only: a widget default as well would clash with
                 # the reset after adding (Streamlit warns about a value set both ways)
                 st.session_state.setdefault("ps_own_age", OWN_AGE)
-                st.slider("Leeftijd", 4, 30, key="ps_own_age", persist_state="session")
+                st.slider("Leeftijd", *AGE_LIMITS, key="ps_own_age", persist_state="session")
                 st.multiselect(
                     "Factoren die ze aanpakt", _own_factor_options(kk), format_func=lambda f: _factor_label(kk, f),
                     placeholder="Kies…", key="ps_own_factors", persist_state="session",

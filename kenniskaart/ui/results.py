@@ -11,8 +11,8 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..matcher import EXCLUSION_LABELS, Recommendation, Result
-from ..present import EVIDENCE_LABELS, age_range, audience_text, or_unknown, recognition_text
-from ..signals import organisation_reason, signals
+from ..present import EVIDENCE_LABELS, TIER_TITLES, age_range, audience_text, or_unknown, recognition_text
+from ..signals import HARM_KINDS, organisation_reason, signals
 from .guidance import guidance_link
 from .kaart import kaart_view
 from .workshop import workshop_view
@@ -48,7 +48,7 @@ def card(kk: Kenniskaart, pos: int, rec: Recommendation, where: str) -> None:
         )
         with st.container(key=f"a-reasons-{iv.id}"):
             # the recognition is the evidence signal; the other reasons are listed after it
-            reasons = [r for r in rec.reasons if not r.startswith("erkenning:")]
+            reasons = [r for r in rec.reasons if r.kind != "erkenning"]
             st.markdown("  \n".join(signal_lines(iv, rec.recognition)) + "\n\n**Waarom wel:**\n"
                         + "\n".join(f"- {md(r)}" for r in reasons))
         if rec.cautions:
@@ -64,19 +64,25 @@ def card(kk: Kenniskaart, pos: int, rec: Recommendation, where: str) -> None:
 
 def tiers(kk: Kenniskaart, result: Result) -> None:
     tier1, tier2 = result.tier(1), result.tier(2)
+    if result.needs_age:
+        st.info("Vul eerst een leeftijd in (zet 'Leeftijd bekend' aan): welke interventies passen, hangt af van "
+                "de leeftijd. Wat voor school of gemeente is, staat al onder 'Voor school of gemeente'.")
+        return
     if not result.ranked:
         st.info("Geen interventie in de kenniskaart pakt de gekozen dynamische factoren aan binnen deze leeftijd. "
                 "Zie 'Gaten'.")
         return
     with st.container(key="a-tier-1"):
-        st.subheader(f"Groep 1 · Erkend en passend bij de leeftijd ({len(tier1)})")
+        st.subheader(f"Groep 1 · {TIER_TITLES[1]} ({len(tier1)})")
         if not tier1:
-            st.info("Geen erkende interventie met een passende leeftijdsgrens pakt de gekozen factoren aan.")
+            st.info("Geen erkende interventie met een passende leeftijdsgrens en een passend niveau van hulp pakt "
+                    "de gekozen factoren aan.")
         for pos, rec in enumerate(tier1, start=1):
             card(kk, pos, rec, "t1")
     with st.container(key="a-tier-2"):
-        st.subheader(f"Groep 2 · Veelbelovend / praktijk ({len(tier2)})")
-        st.caption("Niet erkend, of de leeftijdsgrens is onbekend. Deze staan altijd ná de erkende interventies.")
+        st.subheader(f"Groep 2 · {TIER_TITLES[2]} ({len(tier2)})")
+        st.caption("Niet erkend, de leeftijdsgrens is onbekend, of twee niveaus van hulp lichter of zwaarder dan "
+                   "nodig. Deze staan altijd ná de erkende interventies.")
         start = len(tier1) + 1
         for pos, rec in enumerate(tier2[:TIER2_OPEN], start=start):
             card(kk, pos, rec, "t2")
@@ -90,9 +96,13 @@ def tiers(kk: Kenniskaart, result: Result) -> None:
 
 def package(kk: Kenniskaart, result: Result) -> None:
     st.write(
-        "Een klein, samenhangend pakket: eerst per gekozen dynamische factor de beste erkende interventie, "
-        "dan het gezin en de gemeenschap, dan niet-erkende aanpakken voor wat nog open staat."
+        "Een klein, samenhangend pakket: bij een delict eerst een programma tegen herhaling, dan per gekozen "
+        "dynamische factor de beste erkende interventie (zo licht als mogelijk, zo zwaar als nodig), dan het "
+        "gezin (ook als een ouder meedoet) en de gemeenschap, dan niet-erkende aanpakken voor wat nog open staat."
     )
+    if result.needs_age:
+        st.info("Vul eerst een leeftijd in: zonder leeftijd stelt de aanbeveler geen pakket samen.")
+        return
     with st.container(key="a-package"):
         for n, item in enumerate(result.package, start=1):
             iv = item.intervention
@@ -116,7 +126,7 @@ def gaps(kk: Kenniskaart, result: Result) -> None:
                 f"**{md(gap.factor.name)}** :blue-badge[{md(EVIDENCE_LABELS[gap.factor.evidence])}]: geen erkende "
                 "interventie die bij de leeftijd past"
             )
-            if gap.unrecognised:
+            if gap.unrecognised:  # what can harm or had no effect never stands here (excluded before)
                 st.markdown("Niet-erkende interventies of aanpakken: " + md(", ".join(i.name for i in gap.unrecognised)))
             if gap.examples:
                 shown = gap.examples[:GAP_EXAMPLES]
@@ -146,7 +156,7 @@ def organisation(kk: Kenniskaart, result: Result) -> None:
         st.write("Niets voor school of gemeente hoort bij de gekozen factoren.")
     for rec in result.for_organisation:
         iv = rec.intervention
-        harms = [c for c in rec.cautions if c.startswith(("Werkt niet", "Voorlichting", "Groepsinterventie"))]
+        harms = [c for c in rec.cautions if c.kind in HARM_KINDS]
         st.markdown(f"- **{md(iv.name)}** {recognition_badge(rec)} ({md(organisation_reason(iv))}) — bij: "
                     + md(", ".join(f.name for f in rec.factors))
                     + "".join(f"  \n  :orange[{md(h)}]" for h in harms))
@@ -169,16 +179,17 @@ def compare(kk: Kenniskaart, result: Result) -> None:
         with col:
             st.markdown(f"**{md(iv.name)}** {recognition_badge(rec)}")
             st.caption(md(rec.rule))
-            st.markdown("  \n".join([
+            st.markdown("  \n".join(line for line in [
                 f"Leeftijd: {md(age_range(iv))}",
                 f"Doelgroep: {md(or_unknown(iv.target_group))}",
                 f"Bewijs: {md(recognition_text(rec.recognition))}",
                 f"Voor wie: {md(audience_text(iv))}",
                 f"Effect: {md(sig.effect)}",
                 f"Uitvoering: {md(sig.implementation)}",
+                "Pakt het delict zelf aan: ja" if rec.for_offence else "",
                 f"Niveau van hulp: {md(', '.join(levels[h] for h in iv.help_levels if h in levels) or 'onbekend')}",
-                "Gekozen factoren: " + md(", ".join(f.name for f in rec.factors)),
-            ]))
+                "Gekozen factoren: " + md(", ".join(f.name for f in rec.factors) or "geen"),
+            ] if line))
             if rec.cautions:
                 st.warning("**Let op:** " + md(" ".join(rec.cautions)), icon=":material/warning:")
 

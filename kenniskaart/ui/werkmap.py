@@ -14,6 +14,7 @@ from ..werkmap import (
     werkmap_summary,
     werkmap_to_json,
 )
+from .plan_van_aanpak import INPUTS_KEY, current_inputs, set_inputs
 from .state import (
     AANBEVELER_WIDGETS,
     NOTES_KEY,
@@ -30,8 +31,8 @@ WERKMAP_NOTICE_KEY = "werkmap_notices"
 
 
 def apply_werkmap(wm: Werkmap) -> None:
-    """Make ``wm`` the session's work: profile, shortlist with notes and plan; the Aanbeveler's
-    and the Planscan's widgets start again from it (a file opened here, an online werkmap)."""
+    """Make ``wm`` the session's work: profile, shortlist with notes, plan and the plan van
+    aanpak's fields; the pages' widgets start again from it (a file opened here, an online werkmap)."""
     reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS)  # both pages start again from what was opened
     if wm.profile is not None:
         st.session_state[PROFILE_KEY] = wm.profile
@@ -40,13 +41,14 @@ def apply_werkmap(wm: Werkmap) -> None:
     st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
     st.session_state[NOTES_KEY] = dict(wm.notes)
     st.session_state[PLAN_KEY] = wm.plan
+    set_inputs(wm.plan_van_aanpak)  # the plan van aanpak's fields (its widgets start again from them)
     for iid in wm.shortlist:  # the note fields show the opened notes (a dropped key would let the
         st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
 
 
-WORK_KEYS = (PROFILE_KEY, SHORTLIST_KEY, NOTES_KEY, PLAN_KEY)
+WORK_KEYS = (PROFILE_KEY, SHORTLIST_KEY, NOTES_KEY, PLAN_KEY, INPUTS_KEY)
 """The session-state keys the werkmap is made of (``session_werkmap``). A part the werkmap gains
-(a plan van aanpak) adds its key here too: the online werkmap saves when one of these changes."""
+adds its key here too: the online werkmap saves when one of these changes."""
 
 
 def work_snapshot() -> tuple:
@@ -66,6 +68,7 @@ def session_werkmap() -> bytes:
         st.session_state.get(SHORTLIST_KEY, []),
         st.session_state.get(NOTES_KEY, {}),
         plan if isinstance(plan, Plan) else None,
+        current_inputs(),
     )
 
 
@@ -89,8 +92,9 @@ def werkmap_box(kk: Kenniskaart) -> None:
     with st.container(border=True):
         st.markdown("**Werkmap: bewaar uw werk en ga later verder**")
         st.caption(
-            "Eén bestand met uw profiel, de shortlist met volgorde en notities, en het plan uit de "
-            "Planscan. Open het later weer hier, ook op een andere computer."
+            "Eén bestand met uw profiel, de shortlist met volgorde en notities, het plan uit de "
+            "Planscan en wat u in het plan van aanpak invulde. Open het later weer hier, ook op een "
+            "andere computer."
         )
         data = session_werkmap()
         left, right = st.columns(2)

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Mutation testing with mutmut over the rule modules, each against its own unit tests only.
+# Not in CI: one module takes minutes (share.py) to an hour (matcher.py). See docs/mutation.md.
+#
+#   bash scripts/mutmut.sh --list             # the modules and their tests
+#   bash scripts/mutmut.sh share werkmap      # these modules
+#   bash scripts/mutmut.sh                    # all of them (long)
+#
+# Every module runs in a scratch copy of the project, .mutmut/<module>/ (mutmut writes its
+# mutants/ folder there, so the project folder stays as it is). Afterwards:
+#   .mutmut/<module>/summary.txt   the counts (killed, survived, timeout, …)
+#   .mutmut/<module>/survivors.txt one line per surviving mutant
+#   (cd .mutmut/<module> && ../../.venv/bin/python -m mutmut show <mutant name>)   its diff
+#
+# Settings: MUTMUT_CHILDREN (parallel test processes, default 1: the machines are shared),
+# KENNISKAART_PYTHON (an interpreter that already has mutmut and the test packages; nothing
+# is installed). Installs mutmut into .venv otherwise (the "dev" extra; no root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+. scripts/_env.sh
+use_python "[test,dev]"
+case "$PY_RUN" in /*) ;; *) PY_RUN="$ROOT/$PY_RUN" ;; esac
+
+# module name -> file to mutate, and the unit tests that state its rules. Keep this table in
+# step with the package layout (a module that moves or splits gets its new path here).
+declare -A FILE TESTS
+ORDER=()
+add() { FILE[$1]=$2; TESTS[$1]=$3; ORDER+=("$1"); }
+add signals  kenniskaart/signals.py            "tests/test_signals.py"
+add matcher  kenniskaart/matcher.py            "tests/test_matcher_rules.py tests/test_matcher_eligibility.py tests/test_matcher_cases.py"
+add planscan kenniskaart/planscan.py           "tests/test_planscan.py"
+add share    kenniskaart/share.py              "tests/test_share.py"
+add werkmap  kenniskaart/werkmap.py            "tests/test_werkmap.py"
+add content  kenniskaart/content.py            "tests/test_loader.py tests/test_validate_cli.py"
+add room     kenniskaart/werksessie/room.py    "tests/test_werksessie_room.py"
+add store    kenniskaart/werksessie/store.py   "tests/test_werksessie_store.py"
+
+if [ "${1:-}" = "--list" ]; then
+  for m in "${ORDER[@]}"; do printf '%-9s %-34s %s\n' "$m" "${FILE[$m]}" "${TESTS[$m]}"; done
+  exit 0
+fi
+MODULES=("$@")
+[ ${#MODULES[@]} -eq 0 ] && MODULES=("${ORDER[@]}")
+for m in "${MODULES[@]}"; do
+  if [ -z "${FILE[$m]:-}" ]; then say "Onbekende module '$m'. Kies uit: ${ORDER[*]}"; exit 2; fi
+  [ -f "${FILE[$m]}" ] || { say "${FILE[$m]} bestaat niet (meer): pas de tabel in scripts/mutmut.sh aan."; exit 2; }
+done
+
+# The source documents for tests that compare content with them: the same folder the suite uses.
+SHARED="${KENNISKAART_SHARED:-$ROOT/../shared}"
+[ -d "$SHARED" ] && SHARED="$(cd "$SHARED" && pwd)"
+
+toml_list() { local out="" x; for x in "$@"; do out+="${out:+, }\"$x\""; done; printf '[%s]' "$out"; }
+
+for m in "${MODULES[@]}"; do
+  work="$ROOT/.mutmut/$m"
+  say "Mutatietest: ${FILE[$m]} tegen ${TESTS[$m]} (werkmap $work)"
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp -r kenniskaart tests content pages assets app.py .streamlit pyproject.toml "$work"/
+  find "$work" -name __pycache__ -type d -prune -exec rm -rf {} +
+  # shellcheck disable=SC2086
+  cat >>"$work/pyproject.toml" <<TOML
+
+[tool.mutmut]
+source_paths = ["kenniskaart"]
+only_mutate = ["${FILE[$m]}"]
+also_copy = ["content", "pages", "assets", "app.py", ".streamlit"]
+pytest_add_cli_args_test_selection = $(toml_list ${TESTS[$m]})
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-m", "not browser and not load", "-q"]
+TOML
+  (
+    cd "$work"
+    export KENNISKAART_SHARED="$SHARED"
+    start=$(date +%s)
+    "$PY_RUN" -m mutmut run --max-children "${MUTMUT_CHILDREN:-1}" >run.log 2>&1 || {
+      say "mutmut stopte met een fout; het einde van $work/run.log:"; tail -n 30 run.log >&2; exit 1; }
+    "$PY_RUN" -m mutmut results --all true >results.txt 2>&1 || true
+    grep -E ': survived$' results.txt | sed 's/^ *//' >survivors.txt || true
+    {
+      echo "module: ${FILE[$m]}   tests: ${TESTS[$m]}   $(( $(date +%s) - start )) s"
+      sed 's/^ *//' results.txt | awk -F': ' 'NF > 1 {print $NF}' | sort | uniq -c | sort -rn
+    } >summary.txt
+    cat summary.txt >&2
+  )
+done
