@@ -257,3 +257,16 @@ def test_history_lists_every_version_and_puts_one_back(data_dir):
     assert [(v.version, v.note) for v in versions][0] == (3, "Versie 1 teruggezet")
     assert json.loads(store.version_document(made.edit_token, 3))["shortlist"] == [
         {"interventie": "ajb", "notitie": "eerste notitie"}]
+
+
+def test_the_plan_van_aanpak_is_saved_and_comes_back(data_dir):
+    """The werkmap's newest part (the plan van aanpak's own fields) is saved online like the rest."""
+    page = "pages/plan_van_aanpak.py"
+    at = open_page(page)
+    at.text_input(key="pva_municipality").input("Zaanstad").run()
+    token = link_param(at)
+    assert token, "a field of the plan van aanpak is the user's work: it gets a private link"
+    again = open_page(page, {"werkmap": token})
+    assert again.text_input(key="pva_municipality").value == "Zaanstad"
+    document = json.loads(WerkmapStore.from_env().open(token).document)
+    assert document["plan_van_aanpak"]["municipality"] == "Zaanstad"
