@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _common import machine_info, median, p95, table  # noqa: E402
+from _common import machine_info, median, p95, table
 
 
 def with_note(document: bytes, iid: str, note: str) -> bytes:
@@ -197,7 +197,7 @@ def hook_cost() -> None:
     ids = [iv.id for iv in kk.interventions][:12]
     profile = Profile(age=15, risk_factors=tuple(f.id for f in kk.factors[:4]))
     plan = Plan(interventions=tuple(ids[:8]), examples=tuple(e.id for e in kk.examples[:10]))
-    notes = {i: "Eerst navragen bij de GGD: wachtlijst?" for i in ids}
+    notes = dict.fromkeys(ids, "Eerst navragen bij de GGD: wachtlijst?")
     snap = (profile, plan, tuple(ids), tuple(notes.items()))
     same = (profile, plan, tuple(ids), tuple(notes.items()))
     n = 2000

@@ -17,7 +17,7 @@ from kenniskaart.werkmap_online import store as store_mod
 PAGE = "pages/shortlist.py"
 
 
-@pytest.fixture()
+@pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     """A fresh SQLite file per test, and no store cached from an earlier test."""
     from kenniskaart.ui import werkmap_online as wo
@@ -60,7 +60,7 @@ def test_first_change_gets_a_private_link_that_a_new_session_opens(data_dir):
     assert "versie 2" in sidebar(at)
 
     again = open_page(PAGE, {"werkmap": token})  # a reload, a closed tab, tomorrow
-    assert [h.value for h in again.header][0] == "2 interventies"
+    assert again.header[0].value == "2 interventies"
     assert note(again, "pit") == "past bij onze aanpak op school" and note(again, "ajb") == ""
     assert "versie 2" in sidebar(again)
     history = WerkmapStore.from_env().history(token)
@@ -75,7 +75,7 @@ def test_the_werkmap_wins_over_a_shared_view_in_the_same_address(data_dir):
     store = WerkmapStore.from_env()
     made = shared(store, "ajb", "halt", notes={"ajb": "eigen notitie"})
     at = open_page(PAGE, {"shortlist": "pit", "leeftijd": "9", "werkmap": made.edit_token})
-    assert [h.value for h in at.header][0] == "2 interventies" and note(at, "ajb") == "eigen notitie"
+    assert at.header[0].value == "2 interventies" and note(at, "ajb") == "eigen notitie"
     assert [h.version for h in store.history(made.edit_token)] == [1]
 
 
@@ -254,7 +254,7 @@ def test_history_lists_every_version_and_puts_one_back(data_dir):
     at.button(key="wm-restore").click().run()
     assert at.header[0].value == "1 interventie" and note(at, "ajb") == "eerste notitie"
     versions = store.history(made.edit_token)
-    assert [(v.version, v.note) for v in versions][0] == (3, "Versie 1 teruggezet")
+    assert (versions[0].version, versions[0].note) == (3, "Versie 1 teruggezet")
     assert json.loads(store.version_document(made.edit_token, 3))["shortlist"] == [
         {"interventie": "ajb", "notitie": "eerste notitie"}]
 

@@ -62,7 +62,7 @@ def test_notes_are_one_short_line_of_plain_text():
     assert rules.clean_note(None) == ""
 
 
-@pytest.mark.parametrize("before, after, note", [
+@pytest.mark.parametrize(("before", "after", "note"), [
     (None, doc(["ajb"]), "Shortlist: 1 interventie"),
     (doc(["ajb"]), doc(["ajb", "pit"]), "Shortlist: 2 interventies"),
     (doc(["ajb", "pit"]), doc(["pit", "ajb"]), "Volgorde van de shortlist gewijzigd"),
@@ -72,7 +72,8 @@ def test_notes_are_one_short_line_of_plain_text():
     (doc(["ajb"], profiel={"age": 15}), doc(["ajb"]), "Profiel gewist"),
     (doc(), doc(plan={"interventions": ["ajb"]}), "Plan gewijzigd"),
     (doc(), doc(plan_van_aanpak={"partners": ["politie"]}), "Plan van aanpak gewijzigd"),
-    (doc(["ajb"]), doc(["pit"], {"pit": "x"}, profiel={"age": 9}), "Profiel gewijzigd; shortlist: 1 interventie; notities gewijzigd"),
+    (doc(["ajb"]), doc(["pit"], {"pit": "x"}, profiel={"age": 9}),
+     "Profiel gewijzigd; shortlist: 1 interventie; notities gewijzigd"),
     (doc(["ajb"]), doc(["ajb"]), "Geen inhoudelijke wijziging"),
 ])
 def test_a_version_note_says_what_changed(before, after, note):

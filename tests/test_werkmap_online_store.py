@@ -289,7 +289,8 @@ def test_two_processes_save_one_version_exactly_one_wins(make_store):
         p.join(timeout=60)
     assert sorted(map(str, outcome.values())) == ["2", "conflict 2"], outcome
     winner = next(i for i, v in outcome.items() if v == 2)
-    assert [(h.version, h.note) for h in s.history(made.edit_token)][0] == (2, f"proces {winner}")
+    newest = s.history(made.edit_token)[0]
+    assert (newest.version, newest.note) == (2, f"proces {winner}")
 
 
 def test_schema_version_mismatch_is_clear(make_store):
@@ -297,7 +298,7 @@ def test_schema_version_mismatch_is_clear(make_store):
     s.create(doc("ajb"))
     with s.engine.begin() as conn:
         conn.execute(store_mod.meta_table.update().values(value="99"))
-    with pytest.raises(SchemaMismatch, match="schemaversie 99.*versie 1"):
+    with pytest.raises(SchemaMismatch, match=r"schemaversie 99.*versie 1"):
         make_store().open("A" * 32)
 
 

@@ -5,8 +5,8 @@ page, and the save of what the run changed (``ui.werkmap_online.save_if_changed`
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import streamlit as st
 
