@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
+from ..content import Kenniskaart
 from ..werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
 from ..werkmap_online import (
     Conflict,
@@ -46,7 +47,6 @@ _RETRY_AT = "_wm_retry_at"
 _BASE_KEY = "_wm_base"
 URL_RESTORED_KEY = "_url_restored"
 """``ui.links.restore_from_url``'s once-per-session flag."""
-_STATUS_SLOT = "_wm_status_slot"
 RETRY_SECONDS = 30
 """After a failed save, an unchanged session tries again after this long (not every rerun)."""
 EMPTY_HASH = doc_hash(werkmap_to_json(None, [], {}, None))
@@ -107,7 +107,7 @@ def link_url(token: str, page: str = "shortlist") -> str:
     return f"{parts.scheme}://{parts.netloc}/{page}?{PARAM}={token}"
 
 
-def loaded_content():
+def loaded_content() -> Kenniskaart:
     """The content (loaded once per process by ``ui.get_content``), for reading a werkmap."""
     from ..content import content_dir
     from . import _cached_content
