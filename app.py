@@ -6,6 +6,8 @@ import streamlit as st
 
 from kenniskaart.ui.links import register_pages, unknown_path
 from kenniskaart.ui.state import presentation_mode
+from kenniskaart.ui.werkmap_autosave import autosave_run
+from kenniskaart.ui.werkmap_online import presentable
 
 st.set_page_config(
     page_title="Kenniskaart Preventie met Gezag",
@@ -65,7 +67,9 @@ presenting = presentation_mode()
 register_pages(BY_PATH)
 page = st.navigation([*PAGES, PRESENTATION, *EXTRA], position="hidden" if presenting else "sidebar")
 if presenting and page.url_path != "presentatie":
-    st.switch_page(PRESENTATION, query_params=st.query_params.to_dict())
+    st.switch_page(PRESENTATION, query_params=presentable(st.query_params.to_dict()))
 if not presenting and page.url_path == "presentatie":
     st.switch_page(PAGES[0], query_params=st.query_params.to_dict())
-page.run()
+# the online werkmap: a link in the address is opened, what the run changed is saved
+with autosave_run(presenting):
+    page.run()

@@ -1,3 +1,3 @@
-"""Kenniskaart Preventie met Gezag: content, matcher and helpers (no Streamlit here)."""
+"""Kenniskaart Preventie met Gezag: content, the Aanbeveler, the Planscan and helpers (no Streamlit here)."""
 
 __version__ = "0.1.0"

@@ -180,7 +180,7 @@ RECOGNISED_LEVELS: frozenset[str] = frozenset({
     "goed onderbouwd",
     "erkend, niveau onbekend",
 })
-"""Recognition levels that count as 'erkend' (recognised) in the matcher and the UI."""
+"""Recognition levels that count as 'erkend' (recognised) in the Aanbeveler and the UI."""
 
 RECOGNITION_ORDER: dict[str, int] = {
     "effectief volgens sterke aanwijzingen": 5,
@@ -421,7 +421,7 @@ class Recognition(Strict):
     """The outcome this rating is for, where a source rates outcomes apart (MDFT: 'delinquentie'
     vs 'middelengebruik')."""
     outcome_factors: list[Id] = []
-    """Factors that outcome is about: when a profile selects one of them, the matcher uses this
+    """Factors that outcome is about: when a profile selects one of them, the Aanbeveler uses this
     rating (the one for the outcome that matters to the profile) instead of the main one."""
     date: dt.date | None = None
     """Date of the recognition decision, if known."""
@@ -482,7 +482,7 @@ class Intervention(Strict):
     praktijkscan_themes: list[Id] = []
     factors: list[FactorLink] = []
     recognition: Recognition | None = None
-    """None = recognition unknown. The statement the matcher uses."""
+    """None = recognition unknown. The statement the Aanbeveler uses."""
     other_recognitions: list[Recognition] = []
     """Other, conflicting or older statements about recognition, each with its source
     (e.g. PIT: seed 002 calls it recognised, no NJi entry found). Shown next to the main one."""
@@ -629,7 +629,7 @@ class Case(Strict):
     protective_factors: list[Id] = []
     settings: list[Setting] = []
     need: Id | None = None
-    """Help level id, or None to let the matcher suggest one."""
+    """Help level id, or None to let the Aanbeveler suggest one."""
     offence: Offence | None = None
     """Whether the young person offended: geen / eerste / herhaald; None = not stated."""
     lvb: bool | None = None

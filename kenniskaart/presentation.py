@@ -3,8 +3,8 @@
 Steps: profiel → kaart → aanbevelingen → wat deden anderen → lessen. Every step fits one
 projector screen, so lists are cut to ``TOP`` items with the rest behind "meer". Every
 unknown value says what is unknown ("leeftijd onbekend", "erkenning onbekend").
-The recommendations come from ``matcher.recommend``; its ``Result`` is read defensively
-(tiers when the matcher has them, else the ranked list).
+The recommendations come from ``aanbeveler.recommend``; its ``Result`` is read defensively
+(tiers when the Aanbeveler has them, else the ranked list).
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ class Item:
     facts: str
     """'leeftijd 12–18 jaar · erkend: …'."""
     why: str
-    """Which selected factors it addresses, or the matcher's rule."""
+    """Which selected factors it addresses, or the Aanbeveler's rule."""
 
 
 def addresses(factors: list[Factor] | tuple[Factor, ...]) -> str:
@@ -149,7 +149,7 @@ def _rec_item(rec: Any) -> Item:
 
 
 def recommendation_groups(result: Any) -> list[tuple[str, list[Item]]]:
-    """The recommendations as labelled groups: the matcher's tiers when it has them
+    """The recommendations as labelled groups: the Aanbeveler's tiers when it has them
     (``present.TIER_TITLES``), else one ranked list."""
     ranked = tuple(getattr(result, "ranked", ()) or ())
     if ranked and all(hasattr(r, "tier") for r in ranked):

@@ -12,6 +12,8 @@ from kenniskaart.ui.links import page_ref, share_box, share_params
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.werkmap import werkmap_box
+from kenniskaart.werkmap import MAX_NOTE
+from kenniskaart.ui.werkmap_share import online_box
 
 kk = get_content()
 ivs = kk.by_id("interventions")
@@ -45,6 +47,7 @@ if not items:
     st.page_link(page_ref("pages/interventies.py"), label="Naar de interventies", icon=":material/menu_book:")
     st.page_link(page_ref("pages/aanbeveler.py"), label="Naar de aanbeveler", icon=":material/recommend:")
     werkmap_box(kk)
+    online_box(kk)
     st.stop()
 
 
@@ -73,8 +76,10 @@ for pos, iid in enumerate(items):
         down.button("↓", key=f"sl-down-{iid}", on_click=_move, args=(iid, 1),
                     disabled=pos == len(items) - 1, help="Lager in de lijst")
         rm.button("Verwijder", key=f"sl-rm-{iid}", on_click=_remove, args=(iid,))
+        # the field's value comes from session state only (a werkmap opened sets it there)
+        st.session_state.setdefault(f"sl-note-{iid}", notes.get(iid, ""))
         st.text_input(
-            f"Notitie bij {ivs[iid].name}", value=notes.get(iid, ""), key=f"sl-note-{iid}",
+            f"Notitie bij {ivs[iid].name}", key=f"sl-note-{iid}", max_chars=MAX_NOTE,
             on_change=_save_note, args=(iid,), placeholder="Bijvoorbeeld: past bij onze aanpak op school",
         )
 
@@ -102,3 +107,4 @@ c3.download_button(
 )
 share_box("shortlist", share_params())
 werkmap_box(kk)
+online_box(kk)

@@ -1,4 +1,4 @@
-"""Table-driven tests of the Aanbeveler (kenniskaart/matcher.py) on the real content.
+"""Table-driven tests of the Aanbeveler (kenniskaart/aanbeveler) on the real content.
 
 Every row names in ``source`` the seed or reference passage it rests on, so a failing row
 says which fact of the sources the matcher (or the content) no longer honours.

@@ -20,7 +20,7 @@ class Profile(BaseModel):
     """Protective factors to strengthen."""
     settings: tuple[Setting, ...] = ()
     need: str | None = None
-    """Help level id; None = let the matcher suggest one."""
+    """Help level id; None = let the Aanbeveler suggest one."""
     offence: Offence | None = None
     """Responsivity: no offence, a first or repeated offences; None = not stated (then a
     programme 'na een delict' needs an offence factor in the profile)."""

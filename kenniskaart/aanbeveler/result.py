@@ -64,7 +64,7 @@ class Recommendation:
         return self._words[2]
 
     recognition: Recognition | None = None
-    """The rating the matcher used: for the outcome that matters to this profile (MDFT for drug
+    """The rating the Aanbeveler used: for the outcome that matters to this profile (MDFT for drug
     use: its rating for substance use), else the main one."""
     help_distance: int | None = None
     """Steps between the needed level of help and the intervention's nearest (0-2); None when

@@ -97,7 +97,7 @@ RULES = {
     # (rules.NEVER_COUNTS). A group-intervention warning is about how to deliver it.
     "harm_kinds": ("niet_aangetoond", "voorlichting"),
 }
-"""All rules and weights of the matcher; ``explain_rules()`` puts them in words."""
+"""All rules and weights of the Aanbeveler; ``explain_rules()`` puts them in words."""
 
 WEIGHTS = RULES["score"]
 PACKAGE_SIZE: int = RULES["package_size"]

@@ -91,7 +91,7 @@ def build_graph(
     (strongest evidence first, then most links to the shown factors) are drawn; the rest is
     reported in ``hidden_*`` so the page can say so. Interventions in ``include`` (e.g. all
     interventions of a selected factor) are always drawn, on top of the cap. With ``only`` (the
-    interventions the Aanbeveler offers a profile, ``matcher.offered``) nothing else is drawn, so
+    interventions the Aanbeveler offers a profile, ``aanbeveler.offered``) nothing else is drawn, so
     the map never shows what the Aanbeveler excludes or keeps for school or municipality.
     """
     by_f = kk.by_id("factors")

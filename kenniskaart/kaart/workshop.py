@@ -19,11 +19,11 @@ def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
     """Interventions linked to the profile's *dynamic* factors: how many they address, and
     how strong their evidence is. Static factors are left out: they set the level of help but
     are never a target (risk principle); what is not for one young person too. With ``only``
-    (``matcher.offered``) just what the Aanbeveler offers the profile."""
+    (``aanbeveler.offered``) just what the Aanbeveler offers the profile."""
     by_f = kk.by_id("factors")
     dynamic = [by_f[i] for i in dict.fromkeys(factor_ids) if i in by_f and by_f[i].nature == "dynamisch"]
     hits: dict[str, list[str]] = {}
-    outcome_ids = frozenset(t for f in dynamic for t in kk.twin_ids(f.id))  # ratings per outcome, as the matcher
+    outcome_ids = frozenset(t for f in dynamic for t in kk.twin_ids(f.id))  # ratings per outcome, as the Aanbeveler
     for f in dynamic:
         for iv in addressing(kk, f.id):
             if not for_young_person(iv) or (only is not None and iv.id not in only):

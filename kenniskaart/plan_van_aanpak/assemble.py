@@ -1,8 +1,8 @@
 """Assembling the plan van aanpak from what the app already knows (pure: no Streamlit).
 
 Every pre-filled sentence is built from the content (factors, interventions, the CCV's plan
-sections, analysis sources and sporen in ``content/plan/``), the matcher's structured result
-(``matcher.Result``: need, package, excluded) and the Planscan's public functions (``scan``,
+sections, analysis sources and sporen in ``content/plan/``), the Aanbeveler's structured result
+(``aanbeveler.Result``: need, package, excluded) and the Planscan's public functions (``scan``,
 ``gaps``, ``gap_suggestions``, ``plan_warnings``); the municipality's own fields
 (``PlanInputs``) are added as typed. The result is a ``PlanDocument`` that the page, the Word
 file and the printable view render alike.
@@ -96,7 +96,7 @@ def need_name(kk: Kenniskaart, result: Result | None) -> str:
 def default_weighing(kk: Kenniskaart, profile: Profile | None, result: Result | None,
                      ages: tuple[int | None, int | None]) -> str:
     """The wegingskader in words, from the profile's factors, its static markers and
-    responsivity inputs, the matcher's level of help and the factors' evidence."""
+    responsivity inputs, the Aanbeveler's level of help and the factors' evidence."""
     chosen = profile_factors(kk, profile)
     if profile is None or not chosen:
         return ("Nog geen profiel: kies in de Aanbeveler de risicofactoren en beschermende factoren, of maak "
@@ -302,7 +302,7 @@ def _safeguarding(inputs: PlanInputs) -> list[Block]:
 
 def assemble(kk: Kenniskaart, profile: Profile | None, plan: Plan, inputs: PlanInputs,
              result: Result | None = None, today: dt.date | None = None) -> PlanDocument:
-    """The plan van aanpak. ``result``: ``matcher.recommend(kk, profile)`` (None without a
+    """The plan van aanpak. ``result``: ``aanbeveler.recommend(kk, profile)`` (None without a
     profile with factors); the page passes its cached one."""
     today = today or dt.date.today()
     items = items_of(kk, plan)

@@ -2,7 +2,7 @@
 never imports Streamlit.
 
 - ``ui`` (this module): the content, loaded and validated once per process (``get_content``),
-  and the matcher's result per profile (``recommended``).
+  and the Aanbeveler's result per profile (``recommended``).
 - ``ui.state``: session-state keys, profile, plan, shortlist, presentation switch, notices.
 - ``ui.links``: a shared link's state, the share box, filters in a link, in-app links.
 - ``ui.text``: ``md()`` (escapes content for Markdown; content is never raw HTML), sources.
@@ -56,7 +56,7 @@ def _recommended(profile_json: str, content: str, _kk: Kenniskaart, _profile: Pr
 
 
 def recommended(kk: Kenniskaart, profile: Profile) -> Result:
-    """``matcher.recommend`` for this profile, computed once per profile and content folder per
+    """``aanbeveler.recommend`` for this profile, computed once per profile and content folder per
     process and shared read-only: the Aanbeveler, its map, the workshop view and the
     presentation show one verdict, and a rerun or a room on the same casus costs a lookup."""
     return _recommended(profile.model_dump_json(), str(content_dir()), kk, profile)

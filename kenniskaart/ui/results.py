@@ -1,7 +1,7 @@
 """The Aanbeveler's result, one function per tab: the cards in two groups, the package, the gaps,
 what falls out and why, what is for a school or the municipality, a comparison and the map.
 
-Every function takes the content and the matcher's ``Result`` and renders it; the page only
+Every function takes the content and the Aanbeveler's ``Result`` and renders it; the page only
 reads the profile widgets and calls ``recommend``. Content text goes through ``md()``.
 """
 

@@ -46,6 +46,16 @@ def current_plan() -> Plan:
 def set_plan(plan: Plan) -> None:
     """Replace the session's Planscan plan (the Planscan page's widgets follow it)."""
     st.session_state[PLAN_KEY] = plan
+    work_changed()
+
+
+def set_profile(profile: Profile | None) -> None:
+    """Replace the session's profile (None: no profile)."""
+    if profile is None:
+        st.session_state.pop(PROFILE_KEY, None)
+    else:
+        st.session_state[PROFILE_KEY] = profile
+    work_changed()
 
 
 def add_to_shortlist(intervention_id: str) -> None:
@@ -53,6 +63,17 @@ def add_to_shortlist(intervention_id: str) -> None:
     items: list[str] = st.session_state.setdefault(SHORTLIST_KEY, [])
     if intervention_id not in items:
         items.append(intervention_id)
+        work_changed()
+
+
+def work_changed() -> None:
+    """The session's work changed: the online werkmap saves it now (a callback or a fragment
+    does not reach the end of app.py's run, where every full run saves what changed)."""
+    from .werkmap_online import (
+        save_if_changed,  # late: werkmap_online builds on this module
+    )
+
+    save_if_changed()
 
 
 def presentation_mode() -> bool:
@@ -70,6 +91,9 @@ def set_presentation(on: bool) -> None:
         st.query_params["presentatie"] = "1"
     elif "presentatie" in st.query_params:
         del st.query_params["presentatie"]
+    from .werkmap_online import show_link  # late: werkmap_online builds on this module
+
+    show_link(on)  # presenting: only the werkmap's read link in the address
 
 
 def notify(notices: Iterable[str]) -> None:

@@ -8,12 +8,13 @@ from ..content import Kenniskaart
 from ..planscan import Plan
 from ..werkmap import (
     FILE_NAME,
+    Werkmap,
     WerkmapError,
     werkmap_from_json,
     werkmap_summary,
     werkmap_to_json,
 )
-from .plan_van_aanpak import current_inputs, set_inputs
+from .plan_van_aanpak import INPUTS_KEY, current_inputs, set_inputs
 from .state import (
     AANBEVELER_WIDGETS,
     NOTES_KEY,
@@ -29,15 +30,9 @@ from .text import md
 WERKMAP_NOTICE_KEY = "werkmap_notices"
 
 
-def _open_werkmap(kk: Kenniskaart) -> None:
-    upload = st.session_state.get("werkmap_upload")
-    if upload is None:
-        return
-    try:
-        wm, notices = werkmap_from_json(kk, upload.getvalue())
-    except WerkmapError as exc:
-        st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
-        return
+def apply_werkmap(wm: Werkmap) -> None:
+    """Make ``wm`` the session's work: profile, shortlist with notes, plan and the plan van
+    aanpak's fields; the pages' widgets start again from it (a file opened here, an online werkmap)."""
     reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS)  # both pages start again from what was opened
     if wm.profile is not None:
         st.session_state[PROFILE_KEY] = wm.profile
@@ -49,6 +44,44 @@ def _open_werkmap(kk: Kenniskaart) -> None:
     set_inputs(wm.plan_van_aanpak)  # the plan van aanpak's fields (its widgets start again from them)
     for iid in wm.shortlist:  # the note fields show the opened notes (a dropped key would let the
         st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
+
+
+WORK_KEYS = (PROFILE_KEY, SHORTLIST_KEY, NOTES_KEY, PLAN_KEY, INPUTS_KEY)
+"""The session-state keys the werkmap is made of (``session_werkmap``). A part the werkmap gains
+adds its key here too: the online werkmap saves when one of these changes."""
+
+
+def work_snapshot() -> tuple:
+    """The values under WORK_KEYS, compared cheaply between runs (lists and dicts copied as tuples:
+    pages change them in place; models are frozen)."""
+    ss = st.session_state
+    return tuple(tuple(v) if isinstance(v := ss.get(k), list) else tuple(v.items()) if isinstance(v, dict) else v
+                 for k in WORK_KEYS)
+
+
+def session_werkmap() -> bytes:
+    """The session's work as a werkmap file (``werkmap_to_json``): the download and the online
+    werkmap hold the same document."""
+    plan = st.session_state.get(PLAN_KEY)
+    return werkmap_to_json(
+        current_profile(),
+        st.session_state.get(SHORTLIST_KEY, []),
+        st.session_state.get(NOTES_KEY, {}),
+        plan if isinstance(plan, Plan) else None,
+        current_inputs(),
+    )
+
+
+def _open_werkmap(kk: Kenniskaart) -> None:
+    upload = st.session_state.get("werkmap_upload")
+    if upload is None:
+        return
+    try:
+        wm, notices = werkmap_from_json(kk, upload.getvalue())
+    except WerkmapError as exc:
+        st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
+        return
+    apply_werkmap(wm)
     st.session_state[WERKMAP_NOTICE_KEY] = (
         "success", [f"Werkmap '{upload.name}' geopend: {werkmap_summary(wm)}.", *notices]
     )
@@ -63,14 +96,7 @@ def werkmap_box(kk: Kenniskaart) -> None:
             "Planscan en wat u in het plan van aanpak invulde. Open het later weer hier, ook op een "
             "andere computer."
         )
-        plan = st.session_state.get(PLAN_KEY)
-        data = werkmap_to_json(
-            current_profile(),
-            st.session_state.get(SHORTLIST_KEY, []),
-            st.session_state.get(NOTES_KEY, {}),
-            plan if isinstance(plan, Plan) else None,
-            current_inputs(),
-        )
+        data = session_werkmap()
         left, right = st.columns(2)
         left.download_button(
             "Download werkmap (.json)", data, file_name=FILE_NAME, mime="application/json",

@@ -1,6 +1,7 @@
 """Werksessie storage: rooms, participants and answers in SQL (SQLAlchemy Core; no Streamlit).
 
-SQLite file by default (WAL, busy timeout), PostgreSQL when ``KENNISKAART_DATABASE_URL`` is
+The database, its engine, transactions and schema check are ``kenniskaart.storage`` (shared with
+the werkmap online): SQLite file by default, PostgreSQL when ``KENNISKAART_DATABASE_URL`` is
 set. Only SHA-256 hashes of tokens are stored; no names, no IP addresses. Every database
 error leaves as ``StorageUnavailable`` (a Dutch message), never as a raw SQLAlchemy error.
 """
@@ -8,28 +9,43 @@ error leaves as ``StorageUnavailable`` (a Dutch message), never as a raw SQLAlch
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
 import json
-import logging
-import os
 import secrets
-import threading
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Callable, Iterator
+from collections.abc import Callable
 
 import sqlalchemy as sa
-from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
-from .room import (
-    DEFAULT_AGE_MAX, DEFAULT_AGE_MIN, MAX_TITLE_CHARS, ORG_TYPES, Answer, NotAllowed, Room, RoomClosed,
-    RoomExpired, RoomNotFound, StorageUnavailable, WerksessieError, clean_text, utcnow, validate_ages,
+from ..storage import (
+    SQLITE_BUSY_MS,
+    SqlStore,
+    db_error_text,
+    engine_from_env,
+    env_days,
+    sqlite_engine,
+    token_hash,
+    upsert_insert,
 )
-
-log = logging.getLogger(__name__)
+from ..storage import utc as _utc
+from .room import (
+    DEFAULT_AGE_MAX,
+    DEFAULT_AGE_MIN,
+    MAX_TITLE_CHARS,
+    ORG_TYPES,
+    Answer,
+    NotAllowed,
+    Room,
+    RoomClosed,
+    RoomExpired,
+    RoomNotFound,
+    StorageUnavailable,
+    WerksessieError,
+    clean_text,
+    utcnow,
+    validate_ages,
+)
 
 SCHEMA_VERSION = 1
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -39,7 +55,6 @@ DEFAULT_TTL_DAYS = 7
 PURGE_AFTER_DAYS = 30
 """Rooms are deleted this many days after they expired (data minimisation)."""
 MAX_PARTICIPANTS = 500
-SQLITE_BUSY_MS = 15_000
 MAX_PAYLOAD_CHARS = 20_000
 """A validated answer is far smaller (138 factors, 30 items, 5 x 80 characters, 16 scan steps)."""
 
@@ -86,11 +101,9 @@ class SchemaMismatch(StorageUnavailable):
 
 
 def _unavailable(exc: BaseException) -> StorageUnavailable:
-    """The Dutch error for a database error; the cause is logged for the operator (no tokens:
-    statement parameters are left out)."""
-    text = str(getattr(exc, "orig", None) or exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
-    log.warning("werksessie: opslag niet beschikbaar: %s: %s", type(exc).__name__, text)
-    if any(m in text.lower() for m in ("disk is full", "no space left", "disk full")):
+    """The Dutch error for a database error; the cause is logged for the operator."""
+    _, full = db_error_text(exc, "werksessie")
+    if full:
         return StorageUnavailable("De opslag van werksessies is vol: er kan nu niets worden bewaard. "
                                   "Meld dit bij de beheerder van de kenniskaart.")
     return StorageUnavailable()
@@ -101,10 +114,6 @@ def new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 def normalise_code(code: object) -> str:
     """Upper case without spaces or hyphens; RoomNotFound when it cannot be a room code."""
     text = "".join(str(code or "").split()).replace("-", "").upper()
@@ -113,151 +122,40 @@ def normalise_code(code: object) -> str:
     return text
 
 
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    """SQLite returns naive datetimes: they are UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=dt.timezone.utc)
-
-
 def _default_ttl_days() -> float:
-    raw = os.environ.get("KENNISKAART_ROOM_DAYS", "").strip()
-    try:
-        days = float(raw) if raw else DEFAULT_TTL_DAYS
-    except ValueError:
-        days = DEFAULT_TTL_DAYS
-    return days if days > 0 else DEFAULT_TTL_DAYS
+    return env_days("KENNISKAART_ROOM_DAYS", DEFAULT_TTL_DAYS)
 
 
-def sqlite_engine(path: str | os.PathLike[str]) -> Engine:
-    """A SQLite engine for a file: WAL, busy timeout, foreign keys, and ``BEGIN IMMEDIATE`` for
-    write transactions (no lock upgrade deadlocks under concurrent writers)."""
-    engine = sa.create_engine(
-        f"sqlite:///{Path(path)}", pool_pre_ping=True,
-        connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False},
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
-        dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
-        conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
-
-    return engine
+__all__ = ["SQLITE_BUSY_MS", "Store", "engine_from_env", "sqlite_engine", "token_hash"]
 
 
-def engine_from_env() -> Engine:
-    """``KENNISKAART_DATABASE_URL`` if set, else ``<KENNISKAART_DATA_DIR or ./data>/werksessie.sqlite``."""
-    url = os.environ.get("KENNISKAART_DATABASE_URL", "").strip()
-    if url:
-        parsed = sa.make_url(url)
-        if parsed.get_backend_name() == "sqlite":
-            return sqlite_engine(parsed.database or "werksessie.sqlite")
-        if parsed.drivername in ("postgresql", "postgres"):  # the driver this project installs
-            parsed = parsed.set(drivername="postgresql+psycopg")
-        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=10, pool_timeout=30)
-    folder = Path(os.environ.get("KENNISKAART_DATA_DIR") or "data")
-    folder.mkdir(parents=True, exist_ok=True)
-    return sqlite_engine(folder / "werksessie.sqlite")
-
-
-class Store:
+class Store(SqlStore):
     """Rooms, participants and answers. Thread-safe; one per process is enough."""
+
+    metadata = metadata
+    meta_table = meta_table
+    schema_version = SCHEMA_VERSION
+    domain_error = WerksessieError
+    label = "werksessie"
 
     def __init__(self, engine: Engine, clock: Callable[[], dt.datetime] = utcnow,
                  ttl_days: float | None = None):
-        self.engine = engine
-        self.clock = clock
+        super().__init__(engine, clock)
         self.ttl_days = ttl_days if ttl_days is not None else _default_ttl_days()
-        self._ready = False
-        self._lock = threading.Lock()
+
+    def _unavailable(self, exc: BaseException) -> StorageUnavailable:
+        return _unavailable(exc)
+
+    def _mismatch(self, found: str) -> SchemaMismatch:
+        return SchemaMismatch(found)
 
     @classmethod
-    def from_env(cls, **kwargs) -> "Store":
-        """See ``engine_from_env``; a folder that cannot be made gives StorageUnavailable."""
-        try:
-            return cls(engine_from_env(), **kwargs)
-        except (OSError, SQLAlchemyError, ValueError, ImportError) as exc:
-            # the type only: a message about a bad URL would repeat the URL and its password
-            log.warning("werksessie: opslag niet te openen: %s", type(exc).__name__)
-            raise StorageUnavailable(
-                "De opslag van werksessies kan niet worden geopend (map of database-adres klopt niet)."
-            ) from None
+    def _open_failed(cls) -> StorageUnavailable:
+        return StorageUnavailable(
+            "De opslag van werksessies kan niet worden geopend (map of database-adres klopt niet)."
+        )
 
-    @property
-    def backend(self) -> str:
-        """'sqlite' or 'postgresql'."""
-        return self.engine.dialect.name
-
-    # --- plumbing ----------------------------------------------------------------------------
-
-    @contextmanager
-    def _begin(self, write: bool) -> Iterator[Connection]:
-        """A transaction; on SQLite a writing one takes the write lock at BEGIN (IMMEDIATE), so
-        it waits for the busy timeout instead of failing on a read-to-write lock upgrade."""
-        with self.engine.connect() as conn:
-            if write and self.backend == "sqlite":
-                conn = conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
-            with conn.begin():
-                yield conn
-
-    @contextmanager
-    def _tx(self, write: bool = False) -> Iterator[Connection]:
-        """One transaction; database errors become StorageUnavailable."""
-        self._ensure_schema()
-        try:
-            with self._begin(write) as conn:
-                yield conn
-        except WerksessieError:
-            raise
-        except (SQLAlchemyError, OSError) as exc:
-            raise _unavailable(exc) from None
-
-    def _ensure_schema(self) -> None:
-        if self._ready:
-            return
-        with self._lock:
-            if self._ready:
-                return
-            try:
-                self._create_schema()
-            except WerksessieError:
-                raise
-            except (SQLAlchemyError, OSError):
-                try:  # another process may have created it at the same moment
-                    self._create_schema()
-                except WerksessieError:
-                    raise
-                except (SQLAlchemyError, OSError) as exc:
-                    raise _unavailable(exc) from None
-            self._ready = True
-
-    def _create_schema(self) -> None:
-        """Check the version BEFORE creating anything (a newer schema is never touched), then
-        create missing tables and record the version."""
-        with self._begin(write=False) as conn:
-            found = self._version(conn) if sa.inspect(conn).has_table(meta_table.name) else None
-        if found is not None and found != str(SCHEMA_VERSION):
-            raise SchemaMismatch(found)
-        with self._begin(write=True) as conn:
-            metadata.create_all(conn, checkfirst=True)
-            found = self._version(conn)
-            if found is None:
-                conn.execute(meta_table.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif found != str(SCHEMA_VERSION):
-                raise SchemaMismatch(found)
-
-    @staticmethod
-    def _version(conn: Connection) -> str | None:
-        return conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar()
+    # --- rooms: plumbing ---------------------------------------------------------------------
 
     def _room(self, conn: Connection, code: str) -> tuple[Room, str]:
         row = conn.execute(sa.select(rooms).where(rooms.c.code == normalise_code(code))).mappings().first()
@@ -431,12 +329,10 @@ class Store:
         return Answer(answer.org_type, answer.factors, answer.top, answer.doing, answer.own, answer.scan, now)
 
     def _upsert(self, pid: int, code: str, payload: str, now: dt.datetime):
-        if self.backend == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        elif self.backend == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
-            raise StorageUnavailable("Deze soort database wordt niet ondersteund (alleen SQLite en PostgreSQL).")
+        try:
+            insert = upsert_insert(self.backend)
+        except ValueError as exc:  # pragma: no cover - only SQLite and PostgreSQL are supported
+            raise StorageUnavailable(str(exc)) from None
         stmt = insert(answers_table).values(participant_id=pid, room_code=code, payload=payload, updated_at=now)
         return stmt.on_conflict_do_update(
             index_elements=[answers_table.c.participant_id],
