@@ -13,7 +13,7 @@ from kenniskaart.present import EVIDENCE_LABELS, LEVEL_LABELS, OFFENCE_LABELS, S
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
 from kenniskaart.ui.plan_van_aanpak import plan_button
-from kenniskaart.ui.state import PROFILE_KEY, current_profile
+from kenniskaart.ui.state import current_profile, set_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_pickers, picker_tip
 from kenniskaart.ui.results import RENDER, TABS
@@ -151,7 +151,7 @@ def profile_and_results() -> None:
     """The profile widgets and everything that depends on them: changing a factor reruns only this."""
     profile = _profile_widgets()
     # The session's profile (and the share link) always reflect the widgets.
-    st.session_state[PROFILE_KEY] = profile
+    set_profile(profile)  # the online werkmap saves a changed profile at once (a fragment run)
     share_box("aanbeveler", share_params())
 
     if not profile.risk_factors and not profile.protective_factors:

@@ -225,10 +225,6 @@ def test_two_app_processes_share_links_and_refuse_a_concurrent_save(two_servers,
     assert a_server.log_problems() == [] and b_server.log_problems() == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Known gap: pages/aanbeveler.py sets the profile inside its fragment (st.session_state[PROFILE_KEY] = "
-    "profile), which never reaches app.py's end-of-run save; a reload right after a profile-only change "
-    "loses that change. Fix: call kenniskaart.ui.state.set_profile(profile) there (it saves when changed)."))
 def test_a_profile_changed_in_the_aanbeveler_survives_an_immediate_reload(app_server, page, kk):
     page.goto(f"{app_server.url}/interventies?interventie=ajb")
     wait_for_app(page)
