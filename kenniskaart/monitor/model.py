@@ -176,3 +176,37 @@ def number_text(value: float | None) -> str:
 
 def date_text(date: dt.date | None) -> str:
     return f"{date:%d-%m-%Y}" if date is not None else "onbekend"
+
+
+def parse_date(text: str, field: str, today: dt.date) -> dt.date:
+    """One typed date ('1-6-2026'), not in the future (a nulmeting or a measurement is done)."""
+    dates = parse_dates(text, field)
+    if len(dates) != 1:
+        raise MonitorInputError(f"Vul bij {field} één datum in, bijvoorbeeld {today:%d-%m-%Y}.")
+    return check_date(dates[0], today, field)
+
+
+def with_baseline(t: Tracked, value: str, date: str, source: str, target: str, unit: str, planned: str,
+                  today: dt.date) -> Tracked:
+    """The nulmeting form (all typed text) applied to ``t``; a Dutch ``MonitorInputError`` when
+    something cannot be used (nothing changes then)."""
+    baseline = parse_optional_number(value, "de nulmeting")
+    when = parse_date(date, "de nulmeting", today) if baseline is not None or (date or "").strip() else None
+    return t.model_copy(update={
+        "baseline": baseline, "baseline_date": when,
+        "baseline_source": clean_text(source, "de bron van de nulmeting"),
+        "target": parse_optional_number(target, "het doel"),
+        "unit": clean_text(unit, "de eenheid", MAX_NAME),
+        "planned": parse_dates(planned),
+    })
+
+
+def with_measurement(t: Tracked, date: str, value: str, note: str, today: dt.date) -> Tracked:
+    """A measurement added to ``t`` (typed text); a Dutch ``MonitorInputError`` when it cannot be used."""
+    if len(t.measurements) >= MAX_MEASUREMENTS:
+        raise MonitorInputError(f"Deze indicator heeft al {MAX_MEASUREMENTS} metingen.")
+    m = Measurement(date=parse_date(date, "de meting", today), value=parse_number(value, "de meting"),
+                    note=clean_text(note, "de notitie"))
+    if t.baseline_date is not None and m.date < t.baseline_date:
+        raise MonitorInputError(f"De meting ({m.date:%d-%m-%Y}) ligt vóór de nulmeting ({t.baseline_date:%d-%m-%Y}).")
+    return Tracked.model_validate({**t.model_dump(), "measurements": (*t.measurements, m)})

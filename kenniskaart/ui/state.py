@@ -23,6 +23,8 @@ shared by the Planscan page and anything that saves or restores a user's work.""
 MONITOR_KEY = "monitor"
 """Session-state key of the Nulmeting en monitor (a ``monitor.MonitorState``), shared by the
 monitor page, the plan van aanpak and the werkmap."""
+MONITOR_WIDGETS = "mon_"
+"""Key prefix of the monitor page's widgets (reset when a werkmap is opened)."""
 PRESENTATION_KEY = "presentatie"
 NOTICES_KEY = "url_notices"
 PERSIST = "session"

@@ -16,11 +16,14 @@ from ..werkmap import (
 from .plan_van_aanpak import current_inputs, set_inputs
 from .state import (
     AANBEVELER_WIDGETS,
+    MONITOR_KEY,
+    MONITOR_WIDGETS,
     NOTES_KEY,
     PLAN_KEY,
     PLANSCAN_WIDGETS,
     PROFILE_KEY,
     SHORTLIST_KEY,
+    current_monitor,
     current_profile,
     reset_widgets,
 )
@@ -38,7 +41,7 @@ def _open_werkmap(kk: Kenniskaart) -> None:
     except WerkmapError as exc:
         st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
         return
-    reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS)  # both pages start again from what was opened
+    reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS, MONITOR_WIDGETS)  # the pages start again from what was opened
     if wm.profile is not None:
         st.session_state[PROFILE_KEY] = wm.profile
     else:
@@ -46,6 +49,7 @@ def _open_werkmap(kk: Kenniskaart) -> None:
     st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
     st.session_state[NOTES_KEY] = dict(wm.notes)
     st.session_state[PLAN_KEY] = wm.plan
+    st.session_state[MONITOR_KEY] = wm.monitor
     set_inputs(wm.plan_van_aanpak)  # the plan van aanpak's fields (its widgets start again from them)
     for iid in wm.shortlist:  # the note fields show the opened notes (a dropped key would let the
         st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
@@ -60,7 +64,7 @@ def werkmap_box(kk: Kenniskaart) -> None:
         st.markdown("**Werkmap: bewaar uw werk en ga later verder**")
         st.caption(
             "Eén bestand met uw profiel, de shortlist met volgorde en notities, het plan uit de "
-            "Planscan en wat u in het plan van aanpak invulde. Open het later weer hier, ook op een "
+            "Planscan, wat u in het plan van aanpak invulde en de nulmeting en metingen. Open het later weer hier, ook op een "
             "andere computer."
         )
         plan = st.session_state.get(PLAN_KEY)
@@ -70,6 +74,7 @@ def werkmap_box(kk: Kenniskaart) -> None:
             st.session_state.get(NOTES_KEY, {}),
             plan if isinstance(plan, Plan) else None,
             current_inputs(),
+            current_monitor(),
         )
         left, right = st.columns(2)
         left.download_button(
