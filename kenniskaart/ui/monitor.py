@@ -191,7 +191,7 @@ def tracked_panel(kk: Kenniskaart, t: Tracked) -> None:
             st.form_submit_button("Meting toevoegen", on_click=_add_measurement, args=(t.indicator,))
         frame = chart_frame(t)
         if len(frame):
-            st.altair_chart(monitor_chart(frame, t.target, t.unit), use_container_width=True)
+            st.altair_chart(monitor_chart(frame, t.target, t.unit), width="stretch")
             st.caption("Grafiek als tekst: " + md("; ".join(
                 f"{kind} {number_text(v)} op {date_text(d)}" for d, v, kind in
                 ((r.datum.date(), r.waarde, r.soort) for r in frame.itertuples()))
