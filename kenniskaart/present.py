@@ -78,6 +78,7 @@ COUNT_LABELS = {
     "cases": "casussen (voorbeeldprofielen)",
     "synonyms": "groepen zoekwoorden in alledaagse taal",
     "indicators": "indicatoren van de Samen Weerbaar-scan",
+    "monitor_indicators": "andere indicatoren voor de nulmeting en monitor",
     "plan_sections": "onderdelen van het plan van aanpak",
     "analysis_sources": "bronnen voor de analyse in het plan van aanpak",
     "sporen": "sporen van het plan van aanpak",
