@@ -171,3 +171,35 @@ def test_werkmap_carries_the_monitor_and_refuses_a_broken_part(kk, setup):
     wm, notices = werkmap_from_json(kk, json.dumps(data).encode())
     assert [t.indicator for t in wm.monitor.tracked] == ["mon-bereik"]
     assert notices == ["Onbekende indicatoren in de monitor genegeerd: bestaat-niet"]
+
+
+def test_the_loader_checks_monitor_indicators(tmp_path):
+    """References resolve, an address is https, and an indicator the monitor could never suggest
+    (no factor, theme, intervention or every_item) is refused (``python -m kenniskaart validate``)."""
+    import shutil
+
+    from kenniskaart.content import ContentInvalid, content_dir, load_content
+
+    root = tmp_path / "content"
+    shutil.copytree(content_dir(), root)
+    with (root / "indicators" / "monitor.yaml").open("a", encoding="utf-8") as f:
+        f.write('''  - id: mon-kapot
+    name: Kapot
+    measures: iets
+    where: [{name: ergens, url: "http://voorbeeld.nl"}]
+    kind: outcome
+    factors: [bestaat-niet]
+    sources: [{source: ccv-vier-lessen, section: "Les 4"}]
+  - id: mon-los
+    name: Los
+    measures: iets
+    where: [{name: ergens}]
+    kind: output
+    sources: [{source: ccv-vier-lessen, section: "Les 4"}]
+''')
+    with pytest.raises(ContentInvalid) as err:
+        load_content(root)
+    text = str(err.value)
+    assert "verwijst naar onbekend id 'bestaat-niet' (factors)" in text
+    assert "een adres begint met https://" in text
+    assert "de monitor stelt hem nooit voor" in text
