@@ -9,6 +9,7 @@ from kenniskaart.ui import get_content
 from kenniskaart.ui import monitor as ui
 from kenniskaart.ui.links import page_ref
 from kenniskaart.ui.state import current_monitor
+from kenniskaart.ui.werkmap import werkmap_box
 
 kk = get_content()
 st.title("Nulmeting en monitor")
@@ -22,7 +23,8 @@ st.write(
 )
 with st.container(horizontal=True):
     st.page_link(page_ref("pages/plan_van_aanpak.py"), label="Naar het plan van aanpak", icon=":material/description:")
-    st.page_link(page_ref("pages/planscan.py"), label="Planonderdelen aanpassen (Planscan)", icon=":material/fact_check:")
+    st.page_link(page_ref("pages/planscan.py"), label="Planonderdelen aanpassen (Planscan)",
+                 icon=":material/fact_check:")
 
 st.header("Indicatoren kiezen", anchor=False)
 ui.suggestions(kk)
@@ -39,3 +41,6 @@ ui.steer_list(kk)
 
 st.header("Overzicht en download", anchor=False)
 ui.overview(kk)
+
+st.divider()
+werkmap_box(kk)  # the measurements travel in the werkmap file

@@ -61,7 +61,8 @@ def test_baseline_two_measurements_chart_and_bijsturen(server, browser):
     expect(main).to_contain_text(f"nulmeting 40 op {day(90)}; meting 36 op {day(60)}; meting 38 op {day(30)}; doel 30")
     steer = main.locator("[data-testid=stAlertContentWarning]").filter(has_text="Beweegt de verkeerde kant op")
     expect(steer).to_contain_text("Schoolverzuim in Zuid: van 36 naar 38, terwijl het doel (30) omlaag vraagt.")
-    expect(steer).to_contain_text(f"Meting te laat — Schoolverzuim in Zuid: de meting van {day(1)} is nog niet ingevuld.")
+    expect(steer).to_contain_text(
+        f"Meting te laat — Schoolverzuim in Zuid: de meting van {day(1)} is nog niet ingevuld.")
     assert page.locator("[data-testid=stException]").count() == 0
     assert not server.log_problems()
     context.close()

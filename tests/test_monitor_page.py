@@ -69,7 +69,8 @@ def test_follow_enter_a_baseline_and_two_measurements(kk):
     ipta = kk.by_id("interventions")["ipta"].name
     assert f"**Planonderdeel zonder indicator** — {md(ipta)}: {md('geen indicator volgt dit planonderdeel.')}" in steer
     assert f"— {md('Halt-spreekuur')}: " not in steer
-    assert [b.label for b in at.get("download_button")] == ["Download metingen (CSV)", "Download metingen (Excel)"]
+    assert [b.label for b in at.get("download_button")] == [
+        "Download metingen (CSV)", "Download metingen (Excel)", "Download werkmap (.json)"]
 
     # leaving the page keeps everything; the plan van aanpak shows the same figures and links back
     at.switch_page("pages/plan_van_aanpak.py").run()

@@ -108,7 +108,8 @@ def parse_number(text: str, field: str = "de waarde") -> float:
     if raw.startswith(("=", "@")):
         raise MonitorInputError(f"Bij {field} staat een formule ('{shown}'); vul een getal in, bijvoorbeeld 12 of 3,5.")
     if not _NUMBER.match(raw):
-        raise MonitorInputError(f"Bij {field} staat '{shown}': dat is geen getal. Vul een getal in, bijvoorbeeld 12 of 3,5.")
+        raise MonitorInputError(f"Bij {field} staat '{shown}': dat is geen getal. "
+                                "Vul een getal in, bijvoorbeeld 12 of 3,5.")
     if "," in raw:
         value = float(raw.replace(".", "").replace(",", "."))
     elif re.match(r"^[+-]?\d{1,3}(\.\d{3})+$", raw):

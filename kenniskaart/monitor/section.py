@@ -9,8 +9,8 @@ import datetime as dt
 
 from ..content import Kenniskaart
 from ..models import Factor
-from ..planscan import PlanItem, item_label
 from ..plan_van_aanpak.model import Block, Bullets, Heading, Notice, Paragraph, Table
+from ..planscan import PlanItem, item_label
 from .model import MonitorState
 from .steer import FIGURE_COLUMNS, SIGNAL_LABELS, bijsturen, figure_rows, tracked_name
 from .suggest import indicator_views, suggest
@@ -45,5 +45,6 @@ def monitor_blocks(kk: Kenniskaart, factors: list[Factor], items: list[PlanItem]
     own = [(tracked_name(kk, t), "eigen indicator van de gemeente", "onbekend")
            for t in state.tracked if t.indicator not in views]
     if where or own:
-        blocks += [Heading("Waar de gemeente de cijfers vindt"), Table(("Indicator", "Bron", "Adres"), tuple(where + own))]
+        blocks += [Heading("Waar de gemeente de cijfers vindt"),
+                   Table(("Indicator", "Bron", "Adres"), tuple(where + own))]
     return blocks

@@ -102,7 +102,8 @@ def bijsturen(kk: Kenniskaart, state: MonitorState, item_labels: list[str], toda
         for p in overdue(t, today):
             late.append(Signal("te-laat", name, f"de meting van {date_text(p)} is nog niet ingevuld."))
         if t.baseline is None:
-            missing.append(Signal("nulmeting", name, "vul de nulmeting in: zonder startpunt is geen verandering te meten."))
+            missing.append(Signal("nulmeting", name,
+                                  "vul de nulmeting in: zonder startpunt is geen verandering te meten."))
     followed = {label for t in state.tracked for label in t.items}
     without = [Signal("geen-indicator", label, "geen indicator volgt dit planonderdeel.")
                for label in item_labels if label not in followed]
@@ -134,18 +135,12 @@ def measurement_rows(kk: Kenniskaart, state: MonitorState) -> list[dict[str, obj
     rows: list[dict[str, object]] = []
     for t in state.tracked:
         name = tracked_name(kk, t)
-
-        def row(kind, date, value, note=""):
-            rows.append(dict(zip(MEASUREMENT_COLUMNS, (name, kind, date_text(date) if date else "", value, t.unit, note))))
-
-        if t.baseline is not None:
-            row("nulmeting", t.baseline_date, t.baseline, t.baseline_source)
-        if t.target is not None:
-            row("doel", None, t.target)
-        for m in t.measurements:
-            row("meting", m.date, m.value, m.note)
-        for p in t.planned[len(t.measurements):]:
-            row("geplande meting", p, None)
+        figures = ([("nulmeting", t.baseline_date, t.baseline, t.baseline_source)] if t.baseline is not None else [])
+        figures += [("doel", None, t.target, "")] if t.target is not None else []
+        figures += [("meting", m.date, m.value, m.note) for m in t.measurements]
+        figures += [("geplande meting", p, None, "") for p in t.planned[len(t.measurements):]]
+        rows += [dict(zip(MEASUREMENT_COLUMNS, (name, kind, date_text(date) if date else "", value, t.unit, note),
+                          strict=True)) for kind, date, value, note in figures]
     return rows
 
 

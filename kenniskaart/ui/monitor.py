@@ -1,8 +1,9 @@
 """The Nulmeting en monitor page's Streamlit layer: the suggested indicators for the plan's
 factors and items, per followed indicator a nulmeting form, a measurement form and a chart, the
-bijsturen list and the downloads. The monitor lives in session state (``state.MONITOR_KEY``): it
-survives navigation and travels in the werkmap. Everything typed goes through
-``monitor.model`` (Dutch messages); all text is rendered with ``md()``."""
+bijsturen list and the downloads (the callbacks are in ``monitor_actions``). The monitor lives
+in session state (``state.MONITOR_KEY``): it survives navigation and travels in the werkmap.
+Everything typed goes through ``monitor.model`` (Dutch messages); all text is rendered with
+``md()``."""
 
 from __future__ import annotations
 
@@ -13,91 +14,24 @@ import streamlit as st
 from ..charts import monitor_chart
 from ..content import Kenniskaart
 from ..exports import to_csv, to_xlsx
-from ..monitor import MonitorInputError, MonitorState, Tracked, bijsturen, figure_rows, measurement_rows
-from ..monitor.model import OWN_PREFIX, clean_text, date_text, number_text, with_baseline, with_measurement
+from ..monitor import Tracked, bijsturen, figure_rows, measurement_rows
+from ..monitor.model import date_text, number_text
 from ..monitor.steer import FIGURE_COLUMNS, MEASUREMENT_COLUMNS, SIGNAL_LABELS, chart_frame, tracked_name
-from ..monitor.suggest import KIND_LABELS, IndicatorView, indicator_views, suggest, targets_of
+from ..monitor.suggest import KIND_LABELS, IndicatorView, indicator_views, suggest
 from ..plan_van_aanpak.assemble import profile_factors
 from ..planscan import item_label, items_of
-from .state import MONITOR_KEY, MONITOR_WIDGETS as W, current_monitor, current_plan, current_profile
+from .monitor_actions import (
+    ERRORS,
+    add_measurement,
+    add_own,
+    drop_last,
+    follow,
+    save_baseline,
+    unfollow,
+)
+from .state import MONITOR_WIDGETS as W
+from .state import current_monitor, current_plan, current_profile
 from .text import md, sources_line, web_link
-
-ERRORS = "mon_errors"
-"""Session key: indicator id -> the Dutch message of its last form (shown once)."""
-
-
-def _set(state: MonitorState) -> None:
-    st.session_state[MONITOR_KEY] = state
-
-
-def _error(key: str, message: str) -> None:
-    st.session_state.setdefault(ERRORS, {})[key] = message
-
-
-def _follow(kk: Kenniskaart, indicator_id: str) -> None:
-    factors, items = profile_factors(kk, current_profile()), items_of(kk, current_plan())
-    item_labels, factor_names = targets_of(kk, indicator_id, factors, items)
-    try:
-        _set(current_monitor().put(Tracked(indicator=indicator_id, items=item_labels, factors=factor_names)))
-    except MonitorInputError as exc:
-        _error("_", str(exc))
-
-
-def _add_own() -> None:
-    try:
-        name = clean_text(st.session_state.get(f"{W}own_name", ""), "de naam", 200)
-        if not name:
-            raise MonitorInputError("Geef de eigen indicator een naam.")
-        state = current_monitor()
-        n = 1 + max([int(t.indicator[len(OWN_PREFIX):]) for t in state.tracked
-                     if t.indicator.startswith(OWN_PREFIX) and t.indicator[len(OWN_PREFIX):].isdigit()] or [0])
-        items = tuple(st.session_state.get(f"{W}own_items", []))
-        _set(state.put(Tracked(indicator=f"{OWN_PREFIX}{n}", name=name, items=items)))
-        st.session_state[f"{W}own_name"] = ""
-    except MonitorInputError as exc:
-        _error("_", str(exc))
-
-
-def _save_baseline(indicator: str) -> None:
-    s, k = st.session_state, f"{W}{indicator}_"
-    state = current_monitor()
-    t = state.get(indicator)
-    if t is None:
-        return
-    try:
-        _set(state.put(with_baseline(t, s.get(k + "value", ""), s.get(k + "date", ""), s.get(k + "source", ""),
-                                     s.get(k + "target", ""), s.get(k + "unit", ""), s.get(k + "planned", ""),
-                                     dt.date.today())))
-    except MonitorInputError as exc:
-        _error(indicator, str(exc))
-
-
-def _add_measurement(indicator: str) -> None:
-    s, k = st.session_state, f"{W}{indicator}_m_"
-    state = current_monitor()
-    t = state.get(indicator)
-    if t is None:
-        return
-    try:
-        _set(state.put(with_measurement(t, s.get(k + "date", ""), s.get(k + "value", ""), s.get(k + "note", ""),
-                                        dt.date.today())))
-        for f in ("date", "value", "note"):
-            s[k + f] = ""
-    except MonitorInputError as exc:
-        _error(indicator, str(exc))
-
-
-def _drop_last(indicator: str) -> None:
-    state = current_monitor()
-    t = state.get(indicator)
-    if t is not None and t.measurements:
-        _set(state.put(Tracked.model_validate({**t.model_dump(), "measurements": t.measurements[:-1]})))
-
-
-def _unfollow(indicator: str) -> None:
-    _set(current_monitor().drop(indicator))
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{W}{indicator}_")]:
-        del st.session_state[key]
 
 
 def _show_error(key: str) -> None:
@@ -144,13 +78,13 @@ def suggestions(kk: Kenniskaart) -> None:
                 if iid in followed:
                     st.caption("U volgt deze indicator al.")
                 else:
-                    st.button("Volg deze indicator", key=f"{W}follow_{iid}", on_click=_follow, args=(kk, iid),
+                    st.button("Volg deze indicator", key=f"{W}follow_{iid}", on_click=follow, args=(kk, iid),
                               icon=":material/add:")
     with st.expander("Eigen indicator toevoegen"):
         st.text_input("Naam van de indicator", key=f"{W}own_name", max_chars=200)
         st.multiselect("Volgt de planonderdelen", [item_label(i) for i in items], key=f"{W}own_items",
                        placeholder="Kies…")
-        st.button("Eigen indicator toevoegen", key=f"{W}own_add", on_click=_add_own, icon=":material/add:")
+        st.button("Eigen indicator toevoegen", key=f"{W}own_add", on_click=add_own, icon=":material/add:")
     _show_error("_")
 
 
@@ -182,13 +116,13 @@ def tracked_panel(kk: Kenniskaart, t: Tracked) -> None:
             st.text_input("Doel", key=k + "target", placeholder="de waarde die het plan wil bereiken")
             st.text_input("Eenheid", key=k + "unit", placeholder="bijvoorbeeld %, aantal jongeren")
             st.text_input("Geplande metingen", key=k + "planned", placeholder="1-6-2027; 1-12-2027")
-            st.form_submit_button("Nulmeting opslaan", on_click=_save_baseline, args=(t.indicator,))
+            st.form_submit_button("Nulmeting opslaan", on_click=save_baseline, args=(t.indicator,))
         with right.form(f"{k}measure_form", border=True):
             st.markdown("**Nieuwe meting**")
             st.text_input("Datum van de meting", key=k + "m_date", placeholder="dd-mm-jjjj")
             st.text_input("Waarde van de meting", key=k + "m_value", placeholder="bijvoorbeeld 35")
             st.text_input("Notitie", key=k + "m_note", max_chars=1000)
-            st.form_submit_button("Meting toevoegen", on_click=_add_measurement, args=(t.indicator,))
+            st.form_submit_button("Meting toevoegen", on_click=add_measurement, args=(t.indicator,))
         frame = chart_frame(t)
         if len(frame):
             st.altair_chart(monitor_chart(frame, t.target, t.unit), width="stretch")
@@ -200,8 +134,8 @@ def tracked_panel(kk: Kenniskaart, t: Tracked) -> None:
             st.caption("Nog geen nulmeting: vul die eerst in, dan verschijnt de grafiek.")
         with st.container(horizontal=True):
             if t.measurements:
-                st.button("Laatste meting verwijderen", key=k + "drop_last", on_click=_drop_last, args=(t.indicator,))
-            st.button("Niet meer volgen", key=k + "unfollow", on_click=_unfollow, args=(t.indicator,))
+                st.button("Laatste meting verwijderen", key=k + "drop_last", on_click=drop_last, args=(t.indicator,))
+            st.button("Niet meer volgen", key=k + "unfollow", on_click=unfollow, args=(t.indicator,))
 
 
 def steer_list(kk: Kenniskaart) -> None:

@@ -64,7 +64,8 @@ def werkmap_box(kk: Kenniskaart) -> None:
         st.markdown("**Werkmap: bewaar uw werk en ga later verder**")
         st.caption(
             "Eén bestand met uw profiel, de shortlist met volgorde en notities, het plan uit de "
-            "Planscan, wat u in het plan van aanpak invulde en de nulmeting en metingen. Open het later weer hier, ook op een "
+            "Planscan, wat u in het plan van aanpak invulde en de nulmeting en metingen. Open het later "
+            "weer hier, ook op een "
             "andere computer."
         )
         plan = st.session_state.get(PLAN_KEY)
