@@ -83,6 +83,25 @@ def test_follow_enter_a_baseline_and_two_measurements(kk):
     assert at.text_input(key=K + "value").value == "40"
 
 
+def test_hostile_own_indicator_is_plain_text_and_the_export_is_excel_safe(monkeypatch):
+    from helpers import Downloads, read_csv, read_xlsx
+
+    downloads = Downloads().install(monkeypatch)
+    at = open_page(PAGE)
+    hostile = "=HYPERLINK(\"http://x\") <b>Zuid</b> **vet**"
+    at.text_input(key="mon_own_name").input(hostile)
+    at.button(key="mon_own_add").click().run()
+    assert not at.exception
+    assert md(hostile) in [h.value for h in at.subheader]  # escaped: no bold, no HTML
+    k = "mon_eigen-1_"
+    fill(at, {k + "value": "12", k + "date": "15-01-2026", k + "source": "=1+1"})
+    submit(at, "Nulmeting opslaan")
+    csv_rows = read_csv(downloads.data(at, "Download metingen (CSV)"))
+    assert csv_rows[0]["Indicator"] == "'" + hostile and csv_rows[0]["Bron of notitie"] == "'=1+1"
+    xlsx_rows = read_xlsx(downloads.data(at, "Download metingen (Excel)"))
+    assert xlsx_rows[0]["Indicator"] == hostile and xlsx_rows[0]["Waarde"] == 12  # text stays text
+
+
 def test_empty_page_says_what_to_do():
     at = open_page(PAGE)
     text = page_text(at)
