@@ -22,7 +22,7 @@ from kenniskaart.monitor.steer import FIGURE_COLUMNS, MEASUREMENT_COLUMNS, chart
 from kenniskaart.plan_van_aanpak import PlanInputs, assemble
 from kenniskaart.plan_van_aanpak.docx import plan_docx
 from kenniskaart.planscan import OwnEntry, Plan, item_label, items_of
-from kenniskaart.werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
+from kenniskaart.werkmap import WerkmapError, werkmap_from_json, werkmap_summary, werkmap_to_json
 
 TODAY = dt.date(2026, 12, 6)
 FACTORS = ("beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau", "beke-r-schuldenproblematiek",
@@ -160,6 +160,7 @@ def test_werkmap_carries_the_monitor_and_refuses_a_broken_part(kk, setup):
     raw = werkmap_to_json(profile, [], {}, plan, PlanInputs(), state)
     wm, notices = werkmap_from_json(kk, raw)
     assert wm.monitor == state and not notices
+    assert werkmap_summary(wm).endswith("monitor met 2 indicatoren")
     data = json.loads(raw)
     old = {k: v for k, v in data.items() if k != "monitor"}  # a werkmap from before the monitor
     assert werkmap_from_json(kk, json.dumps(old).encode())[0].monitor == MonitorState()

@@ -31,6 +31,8 @@ def _error(key: str, message: str) -> None:
 
 
 def follow(kk: Kenniskaart, indicator_id: str) -> None:
+    if current_monitor().get(indicator_id) is not None:
+        return  # already followed (a double click): keep its figures
     factors, items = profile_factors(kk, current_profile()), items_of(kk, current_plan())
     item_labels, factor_names = targets_of(kk, indicator_id, factors, items)
     try:
