@@ -20,15 +20,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..content import Kenniskaart
+from ..present import SIGNAL_LABELS
 from .model import MonitorState, Tracked, date_text, number_text
 from .suggest import KIND_LABELS, indicator_views
 
-SIGNAL_LABELS = {
-    "nulmeting": "Nulmeting ontbreekt",
-    "te-laat": "Meting te laat",
-    "verkeerde-kant": "Beweegt de verkeerde kant op",
-    "geen-indicator": "Planonderdeel zonder indicator",
-}
+__all__ = ["FIGURE_COLUMNS", "MEASUREMENT_COLUMNS", "SIGNAL_LABELS", "Signal", "bijsturen", "chart_frame",
+           "figure_rows", "measurement_rows"]
 
 
 @dataclass(frozen=True)

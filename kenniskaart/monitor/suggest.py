@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from ..content import Kenniskaart
 from ..models import Factor, Indicator, Intervention, MonitorIndicator, SourceRef
 from ..planscan import PlanItem, item_label, item_links
+from ..present import INDICATOR_KIND_LABELS
 
-KIND_LABELS = {"output": "output (wat het plan doet)", "outcome": "outcome (wat het plan verandert)"}
+KIND_LABELS = INDICATOR_KIND_LABELS
 SW_WHERE = "De gezamenlijke scan van Samen Weerbaar (bijvoorbeeld in een werksessie)"
 
 
