@@ -204,3 +204,27 @@ def test_the_loader_checks_monitor_indicators(tmp_path):
     assert "verwijst naar onbekend id 'bestaat-niet' (factors)" in text
     assert "een adres begint met https://" in text
     assert "de monitor stelt hem nooit voor" in text
+
+
+@pytest.mark.sources
+def test_monitor_indicators_rest_on_the_seeds(kk):
+    """The facts behind content/indicators/monitor.yaml are in the seeds: the CCV's monitors and
+    the nulmeting (seed 001, les 1 and 4), Samen Weerbaar's monitor of unintended effects and the
+    paradox (seed 004, aanbeveling 5 and §5.2); every item names one of these two sources."""
+    from conftest import read_source
+    from helpers import compact
+
+    from kenniskaart.content import SEEDS_DIR
+
+    ccv = compact(read_source(SEEDS_DIR / "001_5bf958074f8fd6fe.txt"))
+    sw = compact(read_source(SEEDS_DIR / "004_52e1e918b60fb36b.txt"))
+    for phrase in ("de leefbaarheidsmonitor", "veiligheidsmonitor en de inzichten vanuit het sociaal domein",
+                   "justitiéle partners", "een nulmeting dikwijls vergeten", "tussenevaluaties",
+                   "rekruitering of opdracht- verstrekking via social media"):
+        assert compact(phrase) in ccv, phrase
+    for phrase in ("stel een monitor op die inzicht geeft in de lokale effecten",
+                   "mogelijk onbedoelde of averechtse effecten", "paradox van sociale organisatie"):
+        assert compact(phrase) in sw, phrase
+    assert kk.monitor_indicators
+    for ind in kk.monitor_indicators:
+        assert {r.source for r in ind.sources} <= {"ccv-vier-lessen", "samen-weerbaar-2024"}, ind.id
