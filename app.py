@@ -42,6 +42,7 @@ PAGES = [
     # pages/-folder mode, which knows the page only by its file name (see kenniskaart.ui)
     app_page("pages/plan_van_aanpak.py", title="Plan van aanpak", icon=":material/description:",
              url_path="plan_van_aanpak"),
+    app_page("pages/monitor.py", title="Nulmeting en monitor", icon=":material/monitoring:", url_path="monitor"),
     app_page("pages/shortlist.py", title="Shortlist", icon=":material/checklist:", url_path="shortlist"),
     app_page("pages/over.py", title="Over (bronnen en methode)", icon=":material/info:", url_path="over"),
 ]

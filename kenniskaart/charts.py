@@ -325,3 +325,26 @@ def workshop_chart(
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )
     return chart.configure_view(stroke=None)
+
+
+def monitor_chart(data: pd.DataFrame, target: float | None, unit: str = "") -> alt.LayerChart:
+    """One indicator over time: the nulmeting and the measurements as a line with points (the
+    nulmeting in another colour), the target as a dashed horizontal line. ``data``: the columns
+    'datum', 'waarde', 'soort' of ``monitor.steer.chart_frame``."""
+    title = f"waarde ({unit})" if unit else "waarde"
+    x = alt.X("datum:T", title="datum", axis=alt.Axis(format="%d-%m-%Y", labelAngle=0, tickCount=5))
+    y = alt.Y("waarde:Q", title=title, scale=alt.Scale(zero=False))
+    line = alt.Chart(data).mark_line(color="#0b5394", strokeWidth=3).encode(x=x, y=y)
+    points = alt.Chart(data).mark_point(size=140, filled=True).encode(
+        x=x, y=y,
+        color=alt.Color("soort:N", scale=alt.Scale(domain=["nulmeting", "meting", "doel"],
+                                                     range=["#b45309", "#0b5394", "#15803d"]), title=None),
+        tooltip=[alt.Tooltip("soort:N"), alt.Tooltip("datum:T", format="%d-%m-%Y"), alt.Tooltip("waarde:Q")],
+    )
+    layers: list[alt.Chart] = [line, points]
+    if target is not None:
+        goal = pd.DataFrame([{"waarde": target, "soort": "doel", "label": f"doel {target:g}".replace(".", ",")}])
+        layers.append(alt.Chart(goal).mark_rule(color="#15803d", strokeDash=[8, 5], strokeWidth=2).encode(y="waarde:Q"))
+        layers.append(alt.Chart(goal).mark_text(align="left", dx=4, dy=-10, fontSize=FONT, color="#15803d")
+                      .encode(y="waarde:Q", text="label:N", x=alt.value(0)))
+    return _style(alt.layer(*layers).properties(height=280))

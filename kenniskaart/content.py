@@ -27,6 +27,7 @@ from .models import (
     Guidance,
     HelpLevel,
     Indicator,
+    MonitorIndicator,
     Intervention,
     Lesson,
     PlanSection,
@@ -133,6 +134,8 @@ class Kenniskaart:
     """Search aid: groups of everyday words (content/search/synonyms.yaml)."""
     indicators: tuple[Indicator, ...] = ()
     """Samen Weerbaar's scan indicators (content/indicators/)."""
+    monitor_indicators: tuple[MonitorIndicator, ...] = ()
+    """The CCV's monitors and Samen Weerbaar's aanbeveling 5 (content/indicators/monitor.yaml)."""
     plan_sections: tuple[PlanSection, ...] = ()
     analysis_sources: tuple[AnalysisSource, ...] = ()
     sporen: tuple[Spoor, ...] = ()
@@ -471,6 +474,20 @@ def _check_references(
                 listed = guidance.get(item.guidance)
                 if listed is not None and item.number > len(listed.items):
                     issues.append(ContentIssue(rel, item.id, "number", f"'{item.guidance}' heeft geen item {item.number}"))
+            if isinstance(item, (Indicator, MonitorIndicator)):
+                for i, w in enumerate(item.where):
+                    if w.url is not None and not w.url.startswith("https://"):
+                        issues.append(ContentIssue(rel, item.id, f"where.{i}.url", "een adres begint met https://"))
+            if isinstance(item, MonitorIndicator):
+                for i, f in enumerate(item.factors):
+                    expect(rel, item, f"factors.{i}", f, "factors")
+                for i, t in enumerate(item.pmg_themes):
+                    expect(rel, item, f"pmg_themes.{i}", t, "themes", "pmg")
+                for i, iv in enumerate(item.interventions):
+                    expect(rel, item, f"interventions.{i}", iv, "interventions")
+                if not (item.factors or item.pmg_themes or item.interventions or item.every_item):
+                    issues.append(ContentIssue(rel, item.id, "factors", "de indicator hoort bij geen factor, thema "
+                                               "of planonderdeel: de monitor stelt hem nooit voor"))
             if isinstance(item, PracticeExample):
                 for i, iv in enumerate(item.interventions):
                     expect(rel, item, f"interventions.{i}", iv, "interventions")

@@ -596,6 +596,18 @@ class Guidance(Strict):
         return self
 
 
+IndicatorKind = Literal["output", "outcome"]
+"""Output: what the plan does (reach, sessions); outcome: what it changes (factors, safety)."""
+
+
+class WhereToFind(Strict):
+    """A named monitor or registration where a municipality finds an indicator."""
+
+    name: Text
+    url: str | None = None
+    """A public page that describes it (only where the team verified one)."""
+
+
 class Indicator(Strict):
     """An indicator of Samen Weerbaar's joint scan (seed 004 §5.1, aanbeveling 1): a theme that can
     be present in a protective sense (left end of an axis) or a risky sense (right end). The
@@ -615,6 +627,36 @@ class Indicator(Strict):
     """Words for the risky end of the axis (right)."""
     risk_factors: list[Id] = []
     protective_factors: list[Id] = []
+    sources: Sources
+    # --- for the Nulmeting en monitor (additive; None = the monitor's default wording) ---
+    measures: str | None = None
+    """What a measurement of this indicator counts; None: where the municipality stands on the axis."""
+    where: list[WhereToFind] = []
+    """Where a municipality finds it; [] = the joint scan (a werksessie)."""
+    kind: IndicatorKind | None = None
+    watch: str | None = None
+    """Unintended or counterproductive effects to watch (the 'does not work' layer)."""
+
+
+class MonitorIndicator(Strict):
+    """An indicator for the Nulmeting en monitor beyond Samen Weerbaar's scan: the CCV's monitors
+    (seed 001, les 1 and les 4) and the monitor of Samen Weerbaar's aanbeveling 5 (seed 004 §5.3).
+    Suggested for a plan's factors (``factors``, or a factor with one of ``pmg_themes``) and its
+    items (``interventions``, or ``every_item``)."""
+
+    id: Id
+    name: Text
+    measures: Text
+    """What it counts, in the team's words."""
+    where: list[WhereToFind] = Field(min_length=1)
+    kind: IndicatorKind
+    watch: str | None = None
+    """Unintended or counterproductive effects to watch."""
+    factors: list[Id] = []
+    pmg_themes: list[Id] = []
+    interventions: list[Id] = []
+    every_item: bool = False
+    """Suggested for every plan item (reach, unintended effects)."""
     sources: Sources
 
 
@@ -661,7 +703,7 @@ class Synonym(Strict):
 
 
 PLAN_SECTION_IDS: tuple[str, ...] = (
-    "afbakening", "probleemanalyse", "keuzes", "sporen", "partners", "dekking", "borging",
+    "afbakening", "probleemanalyse", "keuzes", "sporen", "partners", "dekking", "monitor", "borging",
 )
 """The sections of a plan van aanpak, in order (CCV les 1, seed 001); the loader checks that
 ``plan_sections`` holds each of them once."""
@@ -719,6 +761,7 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "cases": Case,
     "synonyms": Synonym,
     "indicators": Indicator,
+    "monitor_indicators": MonitorIndicator,
     "plan_sections": PlanSection,
     "analysis_sources": AnalysisSource,
     "sporen": Spoor,

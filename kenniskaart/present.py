@@ -78,11 +78,21 @@ COUNT_LABELS = {
     "cases": "casussen (voorbeeldprofielen)",
     "synonyms": "groepen zoekwoorden in alledaagse taal",
     "indicators": "indicatoren van de Samen Weerbaar-scan",
+    "monitor_indicators": "andere indicatoren voor de nulmeting en monitor",
     "plan_sections": "onderdelen van het plan van aanpak",
     "analysis_sources": "bronnen voor de analyse in het plan van aanpak",
     "sporen": "sporen van het plan van aanpak",
 }
 """Dutch names for ``Kenniskaart.counts()`` (the content in figures on the Over page)."""
+INDICATOR_KIND_LABELS = {"output": "output (wat het plan doet)", "outcome": "outcome (wat het plan verandert)"}
+"""An indicator's kind (``models.IndicatorKind``) in the monitor and the plan van aanpak."""
+SIGNAL_LABELS = {
+    "nulmeting": "Nulmeting ontbreekt",
+    "te-laat": "Meting te laat",
+    "verkeerde-kant": "Beweegt de verkeerde kant op",
+    "geen-indicator": "Planonderdeel zonder indicator",
+}
+"""The kinds of the monitor's bijsturen list (``monitor.steer.Signal.kind``)."""
 NATURE_EXPLAINED = {
     "statisch": (
         "Statische factor (risicobeginsel): niet te veranderen, zoals geslacht, leeftijd of een "

@@ -1,7 +1,8 @@
 """The werkmap: one JSON file with an advisor's work, to download and reopen (pure).
 
 It holds what does not fit in a link: the profile, the shortlist with its order and notes,
-the Planscan plan and the plan van aanpak's own fields (optional: older werkmaps open without). Reading is strict: a file that is not a werkmap, has an unknown
+the Planscan plan, the plan van aanpak's own fields and the nulmeting and monitor (both
+optional: older werkmaps open without). Reading is strict: a file that is not a werkmap, has an unknown
 version or a malformed field raises ``WerkmapError`` with a Dutch message (and the caller
 changes nothing); ids that no longer exist in the content are dropped with notices.
 The plan part reuses the plan file format of ``planscan`` (``plan_to_json``/``plan_from_json``).
@@ -16,6 +17,9 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from .content import Kenniskaart, user_message
 from .aanbeveler import Profile
+from .monitor import MonitorState
+from .monitor.suggest import indicator_views
+from .monitor.model import OWN_PREFIX
 from .plan_van_aanpak.model import PlanInputs
 from .planscan import Plan, PlanFileError, plan_from_json, plan_to_json
 from .share import MAX_ITEMS, profile_from_params, profile_to_params
@@ -48,6 +52,8 @@ class _WerkmapFile(BaseModel):
     plan: dict[str, Any] | None = None
     plan_van_aanpak: dict[str, Any] | None = None
     """The plan van aanpak's own fields (``PlanInputs``); absent in werkmaps made before it."""
+    monitor: dict[str, Any] | None = None
+    """The nulmeting and monitor (``monitor.MonitorState``); absent in werkmaps made before it."""
 
 
 class Werkmap(BaseModel):
@@ -60,11 +66,12 @@ class Werkmap(BaseModel):
     notes: dict[str, str] = {}
     plan: Plan = Plan()
     plan_van_aanpak: PlanInputs = PlanInputs()
+    monitor: MonitorState = MonitorState()
 
 
 def werkmap_to_json(
     profile: Profile | None, shortlist: Sequence[str], notes: Mapping[str, str], plan: Plan | None,
-    plan_van_aanpak: PlanInputs | None = None,
+    plan_van_aanpak: PlanInputs | None = None, monitor: MonitorState | None = None,
 ) -> bytes:
     data = {
         "formaat": WERKMAP_FORMAT,
@@ -73,6 +80,7 @@ def werkmap_to_json(
         "shortlist": [{"interventie": i, "notitie": notes.get(i, "")} for i in shortlist],
         "plan": json.loads(plan_to_json(plan or Plan())),
         "plan_van_aanpak": (plan_van_aanpak or PlanInputs()).model_dump(mode="json"),
+        "monitor": (monitor or MonitorState()).model_dump(mode="json"),
     }
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
@@ -154,7 +162,20 @@ def werkmap_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Werkmap, list[str]]:
             notices.append("Onbekende bronnen van de analyse genegeerd: "
                            + ", ".join(a[:40] for a in inputs.analysis if a not in sources))
             inputs = inputs.model_copy(update={"analysis": tuple(a for a in inputs.analysis if a in sources)})
-    return Werkmap(profile=profile, shortlist=tuple(ids), notes=notes, plan=plan, plan_van_aanpak=inputs), notices
+    monitor = MonitorState()
+    if parsed.monitor is not None:
+        try:
+            monitor = MonitorState.model_validate_json(json.dumps(parsed.monitor))
+        except ValidationError as exc:
+            raise WerkmapError(f"De nulmeting en monitor in de werkmap zijn ongeldig bij {_where(exc)}.") from None
+        known = indicator_views(kk)
+        unknown = [t.indicator for t in monitor.tracked
+                   if t.indicator not in known and not t.indicator.startswith(OWN_PREFIX)]
+        if unknown:
+            notices.append("Onbekende indicatoren in de monitor genegeerd: " + ", ".join(u[:40] for u in unknown[:5]))
+            monitor = MonitorState(tracked=tuple(t for t in monitor.tracked if t.indicator not in unknown))
+    return Werkmap(profile=profile, shortlist=tuple(ids), notes=notes, plan=plan, plan_van_aanpak=inputs,
+                   monitor=monitor), notices
 
 
 def werkmap_summary(wm: Werkmap) -> str:
@@ -168,4 +189,7 @@ def werkmap_summary(wm: Werkmap) -> str:
     parts.append(part)
     m = len(wm.plan.interventions) + len(wm.plan.examples) + len(wm.plan.own)
     parts.append(f"plan met {m} {'onderdeel' if m == 1 else 'onderdelen'}" if m else "geen plan")
+    if wm.monitor.tracked:
+        k = len(wm.monitor.tracked)
+        parts.append(f"monitor met {k} {'indicator' if k == 1 else 'indicatoren'}")
     return ", ".join(parts)

@@ -21,6 +21,7 @@ PAGES = [
     ("pages/shortlist.py", "Shortlist", "Uw shortlist is leeg"),
     ("pages/over.py", "Over de kenniskaart: bronnen en methode", "Bronnen"),
     ("pages/werksessie.py", "Werksessie", "Bouw in een workshop samen het risicoprofiel"),
+    ("pages/monitor.py", "Nulmeting en monitor", "Nog geen factoren en geen plan"),
 ]
 
 

@@ -59,7 +59,7 @@ def test_sections_are_the_ccv_sections_in_content_order(kk):
     *_, doc = make(kk)
     assert [s.title for s in doc.sections] == [s.title for s in kk.plan_sections]
     assert [s.id for s in kk.plan_sections] == [
-        "afbakening", "probleemanalyse", "keuzes", "sporen", "partners", "dekking", "borging"]
+        "afbakening", "probleemanalyse", "keuzes", "sporen", "partners", "dekking", "monitor", "borging"]
     for s, content in zip(doc.sections, kk.plan_sections):
         assert s.blocks[0].text == content.guidance  # what the CCV asks, with its source next
 

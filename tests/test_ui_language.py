@@ -16,7 +16,7 @@ from conftest import wait_for_app
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "factoren", "interventies", "aanbeveler", "praktijkvoorbeelden", "lessen", "planscan",
-         "shortlist", "over", "werksessie", "bestaat-niet"]
+         "shortlist", "over", "werksessie", "monitor", "bestaat-niet"]
 
 ENGLISH = [
     "Select all", "Select ", "Choose an option", "No results", "Drag and drop", "Browse files",

@@ -294,6 +294,13 @@ def _coverage(kk, items) -> list[Block]:
     return blocks
 
 
+def _monitor(kk, profile, items, monitor, today) -> list[Block]:
+    from ..monitor.section import monitor_blocks  # here: kenniskaart.monitor builds on this package's model
+    from ..monitor.model import MonitorState
+
+    return monitor_blocks(kk, profile_factors(kk, profile), items, monitor or MonitorState(), today)
+
+
 def _safeguarding(inputs: PlanInputs) -> list[Block]:
     lines = _lines(inputs.safeguarding)
     return [*(Paragraph(line) for line in lines), *([] if lines else [Paragraph(TO_FILL)]),
@@ -301,9 +308,10 @@ def _safeguarding(inputs: PlanInputs) -> list[Block]:
 
 
 def assemble(kk: Kenniskaart, profile: Profile | None, plan: Plan, inputs: PlanInputs,
-             result: Result | None = None, today: dt.date | None = None) -> PlanDocument:
+             result: Result | None = None, today: dt.date | None = None, monitor=None) -> PlanDocument:
     """The plan van aanpak. ``result``: ``aanbeveler.recommend(kk, profile)`` (None without a
-    profile with factors); the page passes its cached one."""
+    profile with factors); the page passes its cached one. ``monitor``: the session's
+    ``monitor.MonitorState`` (None: no indicators followed yet)."""
     today = today or dt.date.today()
     items = items_of(kk, plan)
     ages = plan_ages(inputs, profile)
@@ -314,6 +322,7 @@ def assemble(kk: Kenniskaart, profile: Profile | None, plan: Plan, inputs: PlanI
         "sporen": lambda: _sporen(kk, items),
         "partners": lambda: _partners(kk, plan, inputs),
         "dekking": lambda: _coverage(kk, items),
+        "monitor": lambda: _monitor(kk, profile, items, monitor, today),
         "borging": lambda: _safeguarding(inputs),
     }
     sections = []

@@ -31,6 +31,7 @@ from .state import (
     AANBEVELER_WIDGETS,
     PLANSCAN_WIDGETS,
     PROFILE_KEY,
+    current_monitor,
     current_plan,
     current_profile,
     reset_widgets,
@@ -39,6 +40,7 @@ from .state import (
 from .text import md
 
 PAGE = "pages/plan_van_aanpak.py"
+MONITOR_PAGE = "pages/monitor.py"
 INPUTS_KEY = "plan_van_aanpak"
 """Session-state key of the municipality's fields (a ``PlanInputs``)."""
 WIDGETS = "pva_"
@@ -204,9 +206,11 @@ def plan_page(kk: Kenniskaart) -> PlanDocument:
         intro = st.container(key=f"pva-intro-{section.id}")
         if section.id in EDITABLE:
             inputs = _edit(section.id, kk, inputs)
+        if section.id == "monitor":
+            st.page_link(page_ref(MONITOR_PAGE), label="Nulmeting en monitor invullen", icon=":material/monitoring:")
         slots[section.id] = (intro, st.container(key=f"pva-{section.id}"))
     st.session_state[INPUTS_KEY] = inputs
-    doc = assemble(kk, profile, plan, inputs, _result(kk), dt.date.today())
+    doc = assemble(kk, profile, plan, inputs, _result(kk), dt.date.today(), current_monitor())
     for part in doc.sections:
         intro, body = slots[part.id]
         n = sum(1 for b in part.blocks[:2] if getattr(b, "guidance", False))  # 'Wat hoort hierin', 'Bron'
@@ -227,5 +231,6 @@ def has_plan() -> bool:
 
 def presentation_step(kk: Kenniskaart) -> None:
     """The presentation's last step (``plan_van_aanpak_views.presentation_step``)."""
-    doc = assemble(kk, current_profile(), current_plan(), current_inputs(), _result(kk), dt.date.today())
+    doc = assemble(kk, current_profile(), current_plan(), current_inputs(), _result(kk), dt.date.today(),
+                   current_monitor())
     views.presentation_step(kk, doc, items_of(kk, current_plan()))

@@ -20,6 +20,11 @@ PROFILE_KEY = "profile"
 PLAN_KEY = "plan"
 """Session-state key of the Planscan plan (a ``planscan.Plan``): the one truth for the plan,
 shared by the Planscan page and anything that saves or restores a user's work."""
+MONITOR_KEY = "monitor"
+"""Session-state key of the Nulmeting en monitor (a ``monitor.MonitorState``), shared by the
+monitor page, the plan van aanpak and the werkmap."""
+MONITOR_WIDGETS = "mon_"
+"""Key prefix of the monitor page's widgets (reset when a werkmap is opened)."""
 PRESENTATION_KEY = "presentatie"
 NOTICES_KEY = "url_notices"
 PERSIST = "session"
@@ -41,6 +46,14 @@ def current_plan() -> Plan:
     """The session's Planscan plan (empty when none was made yet)."""
     plan = st.session_state.get(PLAN_KEY)
     return plan if isinstance(plan, Plan) else Plan()
+
+
+def current_monitor():
+    """The session's monitor (a ``monitor.MonitorState``; empty when none was made yet)."""
+    from ..monitor import MonitorState
+
+    state = st.session_state.get(MONITOR_KEY)
+    return state if isinstance(state, MonitorState) else MonitorState()
 
 
 def set_plan(plan: Plan) -> None:

@@ -17,11 +17,14 @@ from ..werkmap import (
 from .plan_van_aanpak import INPUTS_KEY, current_inputs, set_inputs
 from .state import (
     AANBEVELER_WIDGETS,
+    MONITOR_KEY,
+    MONITOR_WIDGETS,
     NOTES_KEY,
     PLAN_KEY,
     PLANSCAN_WIDGETS,
     PROFILE_KEY,
     SHORTLIST_KEY,
+    current_monitor,
     current_profile,
     reset_widgets,
 )
@@ -31,9 +34,10 @@ WERKMAP_NOTICE_KEY = "werkmap_notices"
 
 
 def apply_werkmap(wm: Werkmap) -> None:
-    """Make ``wm`` the session's work: profile, shortlist with notes, plan and the plan van
-    aanpak's fields; the pages' widgets start again from it (a file opened here, an online werkmap)."""
-    reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS)  # both pages start again from what was opened
+    """Make ``wm`` the session's work: profile, shortlist with notes, plan, the plan van aanpak's
+    fields and the monitor; the pages' widgets start again from it (a file opened here, an online
+    werkmap)."""
+    reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS, MONITOR_WIDGETS)  # the pages start again from what was opened
     if wm.profile is not None:
         st.session_state[PROFILE_KEY] = wm.profile
     else:
@@ -41,12 +45,13 @@ def apply_werkmap(wm: Werkmap) -> None:
     st.session_state[SHORTLIST_KEY] = list(wm.shortlist)
     st.session_state[NOTES_KEY] = dict(wm.notes)
     st.session_state[PLAN_KEY] = wm.plan
+    st.session_state[MONITOR_KEY] = wm.monitor
     set_inputs(wm.plan_van_aanpak)  # the plan van aanpak's fields (its widgets start again from them)
     for iid in wm.shortlist:  # the note fields show the opened notes (a dropped key would let the
         st.session_state[f"sl-note-{iid}"] = wm.notes.get(iid, "")  # browser keep the old text)
 
 
-WORK_KEYS = (PROFILE_KEY, SHORTLIST_KEY, NOTES_KEY, PLAN_KEY, INPUTS_KEY)
+WORK_KEYS = (PROFILE_KEY, SHORTLIST_KEY, NOTES_KEY, PLAN_KEY, INPUTS_KEY, MONITOR_KEY)
 """The session-state keys the werkmap is made of (``session_werkmap``). A part the werkmap gains
 adds its key here too: the online werkmap saves when one of these changes."""
 
@@ -69,6 +74,7 @@ def session_werkmap() -> bytes:
         st.session_state.get(NOTES_KEY, {}),
         plan if isinstance(plan, Plan) else None,
         current_inputs(),
+        current_monitor(),
     )
 
 
@@ -93,7 +99,8 @@ def werkmap_box(kk: Kenniskaart) -> None:
         st.markdown("**Werkmap: bewaar uw werk en ga later verder**")
         st.caption(
             "Eén bestand met uw profiel, de shortlist met volgorde en notities, het plan uit de "
-            "Planscan en wat u in het plan van aanpak invulde. Open het later weer hier, ook op een "
+            "Planscan, wat u in het plan van aanpak invulde en de nulmeting en metingen. Open het later "
+            "weer hier, ook op een "
             "andere computer."
         )
         data = session_werkmap()
