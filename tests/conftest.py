@@ -128,7 +128,7 @@ def wait_for_app(pg, timeout: float = 30_000) -> None:
 
 
 def pick_option(page, combobox, option: str, *, exact: bool = False, type_filter: bool = True,
-                close: bool = False) -> None:
+                close: bool = False, prefix: bool = False) -> None:
     """Choose ``option`` in a Streamlit selectbox or multiselect (``combobox`` is its locator).
 
     Lists are virtualised, so the text is typed first to filter them. One retry, and only for
@@ -141,6 +141,10 @@ def pick_option(page, combobox, option: str, *, exact: bool = False, type_filter
 
     if exact:
         item = page.get_by_role("option", name=option, exact=True)
+    elif prefix:  # the option whose label starts with it (labels carry everyday words after the name)
+        import re
+
+        item = page.locator("[role=option]").filter(has_text=re.compile("^" + re.escape(option))).first
     else:
         item = page.locator("[role=option]").filter(has_text=option).first
     for attempt in range(2):
@@ -168,10 +172,10 @@ def choose(page, label: str, option: str) -> None:
     pick_option(page, box.get_by_role("combobox"), option, type_filter=False)
 
 
-def pick(page, label: str, option: str) -> None:
+def pick(page, label: str, option: str, *, prefix: bool = False) -> None:
     """Add ``option`` in the multiselect labelled ``label`` and close its list."""
     box = page.locator("[data-testid=stMultiSelect]").filter(has_text=label)
-    pick_option(page, box.get_by_role("combobox"), option, close=True)
+    pick_option(page, box.get_by_role("combobox"), option, close=True, prefix=prefix)
 
 
 def download(page, button: str):

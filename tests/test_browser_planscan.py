@@ -33,7 +33,7 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_pa
     page.get_by_label("Naam").fill("Ons drugspreventieproject")
     page.get_by_label("Naam").press("Enter")
     wait_for_app(page)
-    pick(page, "Factoren die ze aanpakt", "Drugsgebruik")
+    pick(page, "Factoren die ze aanpakt", "Drugsgebruik", prefix=True)
     factors_box = page.locator("[data-testid=stMultiSelect]").filter(has_text="Factoren die ze aanpakt")
     expect(factors_box).to_contain_text("Drugsgebruik")
     wait_for_app(page)
