@@ -162,7 +162,9 @@ elif has_profile and STEPS[step] == "Aanbevelingen":
     if getattr(result, "need_reason", ""):
         st.markdown(md(result.need_reason))
     groups = pres.recommendation_groups(result)
-    if not groups:
+    if getattr(result, "needs_age", False):
+        st.info("Het profiel heeft geen leeftijd: kies een leeftijd in de aanbeveler, dan staan hier de aanbevelingen.")
+    elif not groups:
         st.info("Geen interventie pakt deze factoren aan binnen deze leeftijd.")
     more: list[tuple[str, list[str], str]] = []
     for g, (label, items) in enumerate(groups):

@@ -17,7 +17,8 @@ def _chart_box(browser, app_server, case, size, view: str) -> dict:
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="nl-NL")
     try:
         page = context.new_page()
-        params = f"presentatie=1&risico={','.join(case.risk_factors)}&bescherm={','.join(case.protective_factors)}"
+        params = (f"presentatie=1&leeftijd={case.age}&risico={','.join(case.risk_factors)}"
+                  f"&bescherm={','.join(case.protective_factors)}")
         page.goto(f"{app_server.url}/?{params}")
         wait_for_app(page)
         page.keyboard.press("PageDown")
