@@ -51,13 +51,22 @@ async def _warm_up(url: str, walk) -> None:
         await s.close()
 
 
+def _run(coro):
+    """asyncio.run in a thread of its own: the browser tests' sync Playwright keeps an event loop
+    running in the main thread when they ran first in the same process."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 @pytest.mark.load
 def test_forty_protocol_sessions_walk_the_facilitator_path_without_errors():
     walk = build_walk("facilitator", shared_link_query())
     server = AppServer()
     try:
-        asyncio.run(_warm_up(server.url, walk))
-        results = asyncio.run(walk_together(server.url, walk, SESSIONS, step_timeout=150, timeout=170))
+        _run(_warm_up(server.url, walk))
+        results = _run(walk_together(server.url, walk, SESSIONS, step_timeout=150, timeout=170))
     finally:
         server.stop()
     errors = [r.error for r in results if r.error]
