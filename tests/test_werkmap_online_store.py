@@ -273,8 +273,14 @@ def _process_save(env: dict, token: str, i: int, barrier, results) -> None:
         results.put((i, repr(exc)))
 
 
-def test_two_processes_save_one_version_exactly_one_wins(make_store):
+def test_two_processes_save_one_version_exactly_one_wins(make_store, monkeypatch):
     import os
+    import sys
+    import types
+
+    # AppTest runs page scripts as __main__; a spawned child would import that script again (and
+    # run Streamlit outside a session). A bare __main__ makes the children start clean.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
 
     s = make_store()
     made = s.create(doc("ajb"))
