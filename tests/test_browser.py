@@ -16,6 +16,8 @@ PAGES = [
     ("praktijkvoorbeelden", "Praktijkvoorbeelden"),
     ("lessen", "Lessen"),
     ("planscan", "Planscan"),
+    ("plan_van_aanpak", "Plan van aanpak"),
+    ("monitor", "Nulmeting en monitor"),
     ("shortlist", "Shortlist"),
     ("over", "Over de kenniskaart: bronnen en methode"),
 ]
@@ -41,5 +43,5 @@ def test_navigation_lists_every_page_in_dutch(app_server, page):
     titles = [text.strip().splitlines()[-1].strip() for text in links]  # icon ligature first
     assert titles == [
         "Start", "Factoren", "Interventies", "Aanbeveler", "Praktijkvoorbeelden", "Lessen",
-        "Planscan", "Werksessie", "Plan van aanpak", "Shortlist", "Over (bronnen en methode)",
+        "Planscan", "Werksessie", "Plan van aanpak", "Nulmeting en monitor", "Shortlist", "Over (bronnen en methode)",
     ]
