@@ -85,6 +85,9 @@ def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads
     nav(page, "Shortlist")
     first, second = shortlist_order(page)
     page.get_by_role("button", name="↑").nth(1).click()
+    # the rerun may start after the click returns: wait for the moved item to be first
+    expect(main(page).locator("p").filter(has_text=re.compile(r"^1\. ")).first).to_have_text(
+        re.compile(rf"^1\. {re.escape(second)}"), timeout=30_000)
     wait_for_app(page)
     order = [second, first]
     assert shortlist_order(page) == order
