@@ -54,7 +54,7 @@ def test_the_source_wording_lives_once_in_guidance_and_the_indicator_points_to_i
 
 @pytest.mark.sources
 def test_family_indicators_follow_the_seed_table_of_5_1():
-    text = read_source(next(SEEDS_DIR.glob("004_*.txt")))
+    text = read_source(SEEDS_DIR / "004_52e1e918b60fb36b.txt")  # skips on a clone without ../shared
     table = text[text.index("Indicatoren op gezinsniveau die samenhangen"):text.index("Ten tweede concluderen")]
     for word in ("Opvoedvaardigheden", "Kwaliteit van de gezins relaties", "structurele aspecten",
                  "Persoonlijke kenmerken van andere gezinsleden", "armoede"):
