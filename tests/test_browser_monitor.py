@@ -34,7 +34,7 @@ def test_baseline_two_measurements_chart_and_bijsturen(server, browser):
     page.get_by_label("Naam van de indicator").fill("Schoolverzuim in Zuid")
     page.get_by_role("button", name="Eigen indicator toevoegen").click()
     wait_for_app(page)
-    expect(page.locator("h3").filter(has_text="Schoolverzuim in Zuid")).to_be_visible()
+    expect(page.locator("h3").filter(has_text="Schoolverzuim in Zuid")).to_be_visible(timeout=30_000)
 
     today = dt.date.today()
     day = lambda n: f"{today - dt.timedelta(days=n):%d-%m-%Y}"  # noqa: E731
@@ -42,23 +42,28 @@ def test_baseline_two_measurements_chart_and_bijsturen(server, browser):
     page.get_by_label("Datum van de nulmeting").fill(day(90))
     page.get_by_role("button", name="Nulmeting opslaan").click()
     wait_for_app(page)
-    expect(main.locator("[data-testid=stAlertContentError]")).to_contain_text("'veel': dat is geen getal")
+    expect(main.locator("[data-testid=stAlertContentError]")).to_contain_text("'veel': dat is geen getal",
+                                                                              timeout=30_000)
 
     page.get_by_label("Waarde van de nulmeting").fill("40")
     page.get_by_label("Doel", exact=True).fill("30")
     page.get_by_label("Geplande metingen").fill(f"{day(61)}; {day(31)}; {day(1)}")
     page.get_by_role("button", name="Nulmeting opslaan").click()
+    # the rerun may start after the click returns: wait for what the user waits for
+    expect(main).to_contain_text(f"nulmeting 40 op {day(90)}", timeout=30_000)
     wait_for_app(page)
     for n, value in ((60, "36"), (30, "38")):
         page.get_by_label("Datum van de meting").fill(day(n))
         page.get_by_label("Waarde van de meting").fill(value)
         page.get_by_role("button", name="Meting toevoegen").click()
+        expect(main).to_contain_text(f"meting {value} op {day(n)}", timeout=30_000)
         wait_for_app(page)
 
     chart = main.locator("[data-testid=stVegaLiteChart]")
     expect(chart).to_have_count(1)
     expect(chart.locator("canvas, svg").first).to_be_visible(timeout=30_000)
-    expect(main).to_contain_text(f"nulmeting 40 op {day(90)}; meting 36 op {day(60)}; meting 38 op {day(30)}; doel 30")
+    expect(main).to_contain_text(f"nulmeting 40 op {day(90)}; meting 36 op {day(60)}; meting 38 op {day(30)}; doel 30",
+                                 timeout=30_000)
     steer = main.locator("[data-testid=stAlertContentWarning]").filter(has_text="Beweegt de verkeerde kant op")
     expect(steer).to_contain_text("Schoolverzuim in Zuid: van 36 naar 38, terwijl het doel (30) omlaag vraagt.")
     expect(steer).to_contain_text(
