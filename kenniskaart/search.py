@@ -204,14 +204,8 @@ def intervention_factor_ids(iv: Intervention) -> frozenset[str]:
 
 
 def example_factor_ids(kk: Kenniskaart, ex: PracticeExample) -> frozenset[str]:
-    """Factors an example addresses: its own links and those of the interventions it uses
-    (each with its twins)."""
-    ivs = kk.by_id("interventions")
-    ids = {link.factor for link in ex.factors}
-    for iid in ex.interventions:
-        if iid in ivs:
-            ids |= intervention_factor_ids(ivs[iid])
-    return frozenset(t for fid in ids for t in kk.twin_ids(fid))
+    """Factors an example addresses (the one rule: ``Kenniskaart.example_factor_ids``)."""
+    return kk.example_factor_ids(ex)
 
 
 def search(kk: Kenniskaart, query: str) -> SearchResult:
