@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _common import machine_info, median, p95, table
 
-from kenniskaart.content import Kenniskaart, load_content
 from kenniskaart.aanbeveler import Profile, recommend
+from kenniskaart.content import Kenniskaart, load_content
 from kenniskaart.models import FactorLink, Intervention
 from kenniskaart.planscan import municipality_preset, plan_items, scan
 

@@ -27,13 +27,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kenniskaart.content import load_content  # noqa: E402
-from kenniskaart.aanbeveler import profile_from_case, recommend  # noqa: E402
-from kenniskaart.plan_van_aanpak import PlanInputs, RoomVotes, assemble  # noqa: E402
-from kenniskaart.plan_van_aanpak.docx import plan_docx  # noqa: E402
-from kenniskaart.plan_van_aanpak.handoff import with_package  # noqa: E402
-from kenniskaart.planscan import Plan  # noqa: E402
-from kenniskaart.rules import is_recognised  # noqa: E402
+from kenniskaart.aanbeveler import profile_from_case, recommend
+from kenniskaart.content import load_content
+from kenniskaart.plan_van_aanpak import PlanInputs, RoomVotes, assemble
+from kenniskaart.plan_van_aanpak.docx import plan_docx
+from kenniskaart.plan_van_aanpak.handoff import with_package
+from kenniskaart.planscan import Plan
+from kenniskaart.rules import is_recognised
 
 ITEMS = 15
 

@@ -187,8 +187,8 @@ def hook_cost() -> None:
     werkmap serialised and hashed (before the one write)."""
     import timeit
 
-    from kenniskaart.content import load_content
     from kenniskaart.aanbeveler import Profile
+    from kenniskaart.content import load_content
     from kenniskaart.planscan import Plan
     from kenniskaart.werkmap import werkmap_to_json
     from kenniskaart.werkmap_online import doc_hash

@@ -15,8 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
-from .search import everyday_words, example_factor_ids, search
-from .rules import addressing, age_fits, is_recognised, not_working, recognised_options
 from .present import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
@@ -38,7 +36,8 @@ from .present import (
     recognition_text,
     theme_names,
 )
-
+from .rules import addressing, age_fits, is_recognised, not_working, recognised_options
+from .search import everyday_words, example_factor_ids, search
 
 # --- factors -----------------------------------------------------------------------
 

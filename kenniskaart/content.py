@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -27,9 +28,9 @@ from .models import (
     Guidance,
     HelpLevel,
     Indicator,
-    MonitorIndicator,
     Intervention,
     Lesson,
+    MonitorIndicator,
     PlanSection,
     PracticeExample,
     Source,
@@ -328,7 +329,7 @@ def _parse_file(
 ) -> Iterator[tuple[str, str, Any]]:
     """Yield (collection, item label, validated model) for the items of one file."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
     except _DuplicateKey as exc:
         issues.append(ContentIssue(rel, exc.item, exc.key, str(exc)))
         return

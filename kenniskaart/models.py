@@ -512,7 +512,7 @@ class Intervention(Strict):
     sources: Sources
 
     @model_validator(mode="after")
-    def _age_order(self) -> "Intervention":
+    def _age_order(self) -> Intervention:
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise ValueError(f"min_age ({self.min_age}) is groter dan max_age ({self.max_age})")
         return self
@@ -590,7 +590,7 @@ class Guidance(Strict):
     sources: Sources
 
     @model_validator(mode="after")
-    def _verdict_only_for_werkt_niet(self) -> "Guidance":
+    def _verdict_only_for_werkt_niet(self) -> Guidance:
         if (self.kind == "werkt_niet") != (self.verdict is not None):
             raise ValueError("verdict (kan_schaden, geen_effect of niet_aangetoond) hoort precies bij kind werkt_niet")
         return self

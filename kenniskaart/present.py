@@ -5,7 +5,7 @@ Every value the sources do not give is shown as ``ONBEKEND``.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .content import Kenniskaart
 from .models import AGE_GROUPS, Intervention, Recognition, SourceRef

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .aanbeveler import Profile
 from .content import Kenniskaart
 from .kaart import recognition_short
-from .aanbeveler import Profile
 from .models import Factor, Intervention, PracticeExample
 from .present import EVIDENCE_LABELS, SETTING_LABELS, TIER_TITLES, age_range
 

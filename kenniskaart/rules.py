@@ -5,10 +5,18 @@ and what for a school or the municipality, and which interventions address a fac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol
 
-from typing import Iterable, Protocol
-
-from .models import NOT_WORKING_KINDS, PMG_AGES, RECOGNISED_LEVELS, RECOGNITION_ORDER, Caution, Intervention, Recognition
+from .models import (
+    NOT_WORKING_KINDS,
+    PMG_AGES,
+    RECOGNISED_LEVELS,
+    RECOGNITION_ORDER,
+    Caution,
+    Intervention,
+    Recognition,
+)
 from .present import PURPOSE_LABELS
 
 NEVER_COUNTS = frozenset({"kan_schaden", "geen_effect"})

@@ -32,8 +32,7 @@ from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
 
 STOPWORDS = frozenset(
-    "de het een en of van voor met in op aan bij te die dat er is zijn naar om tot uit als door "
-    "over wat hoe welke wie jongere jongeren".split()
+    ["de", "het", "een", "en", "of", "van", "voor", "met", "in", "op", "aan", "bij", "te", "die", "dat", "er", "is", "zijn", "naar", "om", "tot", "uit", "als", "door", "over", "wat", "hoe", "welke", "wie", "jongere", "jongeren"]
 )
 """Words that carry no meaning in a search. 'jongere(n)': nearly every item is about young
 people, so requiring it would only hide results."""
@@ -65,10 +64,10 @@ class Term:
     word: str
     alternatives: tuple[str, ...]
     """The word itself first, then its synonyms (normalised)."""
-    parts: tuple["Term", ...] = ()
+    parts: tuple[Term, ...] = ()
     """For a phrase ('crimineel verleden'): its words, each widened; a text that matches all of
     them matches the phrase too, wherever the words stand."""
-    phrases: tuple[tuple["Term", ...], ...] = ()
+    phrases: tuple[tuple[Term, ...], ...] = ()
     """The same for every phrase among the synonyms ('foute vrienden' → 'criminele vrienden'
     → a word of 'crimineel' and one of 'vrienden'): what a word finds is what the pickers show
     the word for (``everyday_words`` uses the same parts)."""

@@ -6,10 +6,11 @@ link gives a visible message instead of an error.
 
 from __future__ import annotations
 
-from typing import Mapping, get_args
+from collections.abc import Mapping
+from typing import get_args
 
-from .content import Kenniskaart
 from .aanbeveler import Profile
+from .content import Kenniskaart
 from .models import AGE_LIMITS, Offence, Setting
 
 MAX_ITEMS = 60

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Mapping, Sequence
 
 import pandas as pd
 
-from .content import Kenniskaart
 from .aanbeveler import EXCLUSION_LABELS, Profile, Result, recommend
+from .content import Kenniskaart
+from .models import SourceRef
 from .present import (
     EVIDENCE_LABELS,
     OFFENCE_LABELS,
     ONBEKEND,
     SETTING_LABELS,
-    audience_text,
     age_range,
+    audience_text,
     caution_text,
     help_level_names,
     or_unknown,
     recognition_text,
     source_text,
 )
-from .models import SourceRef
 from .rules import harms_first
 
 _ROW_POINTER = re.compile(r"^Per [\w ]+, rij\b", re.IGNORECASE)

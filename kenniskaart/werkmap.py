@@ -11,15 +11,16 @@ The plan part reuses the plan file format of ``planscan`` (``plan_to_json``/``pl
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
-from .content import Kenniskaart, user_message
 from .aanbeveler import Profile
+from .content import Kenniskaart, user_message
 from .monitor import MonitorState
-from .monitor.suggest import indicator_views
 from .monitor.model import OWN_PREFIX
+from .monitor.suggest import indicator_views
 from .plan_van_aanpak.model import PlanInputs
 from .planscan import Plan, PlanFileError, plan_from_json, plan_to_json
 from .share import MAX_ITEMS, profile_from_params, profile_to_params

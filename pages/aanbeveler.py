@@ -13,10 +13,10 @@ from kenniskaart.present import EVIDENCE_LABELS, LEVEL_LABELS, OFFENCE_LABELS, S
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
 from kenniskaart.ui.plan_van_aanpak import plan_button
+from kenniskaart.ui.results import RENDER, TABS
 from kenniskaart.ui.state import current_profile, set_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_pickers, picker_tip
-from kenniskaart.ui.results import RENDER, TABS
 
 kk = get_content()
 factors = kk.by_id("factors")

@@ -21,11 +21,11 @@ from kenniskaart.present import (
 from kenniskaart.share import FilterParam
 from kenniskaart.ui import get_content
 from kenniskaart.ui.factor_detail import factor_detail
+from kenniskaart.ui.kaart import kaart_view
 from kenniskaart.ui.links import filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
 from kenniskaart.ui.text import definitions, md
 from kenniskaart.ui.widgets import factor_table
-from kenniskaart.ui.kaart import kaart_view
 from kenniskaart.ui.workshop import workshop_view
 
 kk = get_content()

@@ -4,25 +4,32 @@ import zlib
 
 import streamlit as st
 
+from kenniskaart import charts
 from kenniskaart.catalog import (
     InterventionFilter,
     filter_interventions,
     in_matrix_cell,
     intervention_matrix,
 )
-from kenniskaart import charts
-from kenniskaart.nl import plural
 from kenniskaart.exports import dataframe_xlsx
 from kenniskaart.models import AGE_LIMITS, RECOGNITION_ORDER
+from kenniskaart.nl import plural
 from kenniskaart.present import FORMAT_LABELS, KIND_IV_LABELS, ONBEKEND, SETTING_LABELS
-from kenniskaart.share import FilterParam
 from kenniskaart.rules import for_young_person
+from kenniskaart.share import FilterParam
 from kenniskaart.ui import get_content
+from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
-from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.text import md
-from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, catalogue_table, chart, factor_picker, picker_tip, search_explanation
+from kenniskaart.ui.widgets import (
+    FACTOR_PICKER_HELP,
+    catalogue_table,
+    chart,
+    factor_picker,
+    picker_tip,
+    search_explanation,
+)
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}

@@ -14,8 +14,8 @@ from kenniskaart.present import (
     or_unknown,
 )
 from kenniskaart.ui import get_content
-from kenniskaart.ui.text import definitions, md
 from kenniskaart.ui.guidance import guidance_card
+from kenniskaart.ui.text import definitions, md
 
 kk = get_content()
 

@@ -4,16 +4,23 @@ import re
 
 import streamlit as st
 
+from kenniskaart import charts
 from kenniskaart.catalog import ExampleFilter, filter_examples
 from kenniskaart.nl import plural
-from kenniskaart import charts
 from kenniskaart.present import BASIS_LABELS, CAUTION_LABELS, ONBEKEND, or_unknown, theme_names
 from kenniskaart.ui import get_content
+from kenniskaart.ui.guidance import guidance_link
 from kenniskaart.ui.links import catalog_link
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK
 from kenniskaart.ui.text import md, sources_line
-from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, chart, example_counts, factor_picker, picker_tip, search_explanation
-from kenniskaart.ui.guidance import guidance_link
+from kenniskaart.ui.widgets import (
+    FACTOR_PICKER_HELP,
+    chart,
+    example_counts,
+    factor_picker,
+    picker_tip,
+    search_explanation,
+)
 
 ALL = "__alle__"
 OPEN_ALL = 25

@@ -12,14 +12,14 @@ import streamlit as st
 from kenniskaart import presentation as pres
 from kenniskaart.aanbeveler import profile_from_case
 from kenniskaart.ui import get_content, recommended
-from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
+from kenniskaart.ui import plan_van_aanpak as pva
+from kenniskaart.ui import werksessie_views as wv
+from kenniskaart.ui.kaart import kaart_view
 from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import case_picker
-from kenniskaart.ui.kaart import kaart_view
 from kenniskaart.ui.workshop import workshop_view
-from kenniskaart.ui import werksessie_views as wv
-from kenniskaart.ui import plan_van_aanpak as pva
 
 # Fixed stylesheet (no content embedded): large type, navigation below Streamlit's header,
 # the arrow-key duplicates of the navigation buttons out of sight (their shortcuts still work).

@@ -3,17 +3,17 @@
 import streamlit as st
 
 from kenniskaart.exports import dataframe_csv, dataframe_xlsx
-from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.nl import plural
 from kenniskaart.present import NOT_WORKING_LABELS
 from kenniskaart.rules import not_working
+from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.ui import get_content
 from kenniskaart.ui.links import page_ref, share_box, share_params
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.werkmap import werkmap_box
-from kenniskaart.werkmap import MAX_NOTE
 from kenniskaart.ui.werkmap_share import online_box
+from kenniskaart.werkmap import MAX_NOTE
 
 kk = get_content()
 ivs = kk.by_id("interventions")

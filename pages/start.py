@@ -4,9 +4,9 @@ import streamlit as st
 
 from kenniskaart.guidance import of_kind
 from kenniskaart.ui import get_content
+from kenniskaart.ui.guidance import guidance_card
 from kenniskaart.ui.links import page_ref
 from kenniskaart.ui.text import md
-from kenniskaart.ui.guidance import guidance_card
 
 kk = get_content()
 counts = kk.counts()

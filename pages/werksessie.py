@@ -8,11 +8,11 @@ view and controls. Rooms and answers live in the database of ``kenniskaart.werks
 import streamlit as st
 
 from kenniskaart import present_werksessie as pw
-from kenniskaart.werksessie import (
-    NotAllowed, RoomClosed, RoomExpired, RoomNotFound, export_csv, export_xlsx, fit_title, to_plan, to_profile,
-)
-from kenniskaart.werksessie.room import DEFAULT_AGE_MAX, DEFAULT_AGE_MIN
 from kenniskaart.ui import get_content
+from kenniskaart.ui import plan_van_aanpak as pva
+from kenniskaart.ui import werksessie as ws
+from kenniskaart.ui import werksessie_form as wf
+from kenniskaart.ui import werksessie_views as wv
 from kenniskaart.ui.links import page_ref
 from kenniskaart.ui.state import (
     AANBEVELER_WIDGETS,
@@ -23,10 +23,18 @@ from kenniskaart.ui.state import (
     set_presentation,
 )
 from kenniskaart.ui.text import md
-from kenniskaart.ui import werksessie as ws
-from kenniskaart.ui import werksessie_form as wf
-from kenniskaart.ui import werksessie_views as wv
-from kenniskaart.ui import plan_van_aanpak as pva
+from kenniskaart.werksessie import (
+    NotAllowed,
+    RoomClosed,
+    RoomExpired,
+    RoomNotFound,
+    export_csv,
+    export_xlsx,
+    fit_title,
+    to_plan,
+    to_profile,
+)
+from kenniskaart.werksessie.room import DEFAULT_AGE_MAX, DEFAULT_AGE_MIN
 
 kk = get_content()
 st.title("Werksessie")

@@ -27,14 +27,14 @@ case "$PY_RUN" in /*) ;; *) PY_RUN="$ROOT/$PY_RUN" ;; esac
 declare -A FILE TESTS
 ORDER=()
 add() { FILE[$1]=$2; TESTS[$1]=$3; ORDER+=("$1"); }
-add signals  kenniskaart/signals.py            "tests/test_signals.py"
-add matcher  kenniskaart/matcher.py            "tests/test_matcher_rules.py tests/test_matcher_eligibility.py tests/test_matcher_cases.py"
-add planscan kenniskaart/planscan.py           "tests/test_planscan.py"
-add share    kenniskaart/share.py              "tests/test_share.py"
-add werkmap  kenniskaart/werkmap.py            "tests/test_werkmap.py"
-add content  kenniskaart/content.py            "tests/test_loader.py tests/test_validate_cli.py"
-add room     kenniskaart/werksessie/room.py    "tests/test_werksessie_room.py"
-add store    kenniskaart/werksessie/store.py   "tests/test_werksessie_store.py"
+add signals  kenniskaart/signals.py            "tests/unit/test_rules_signals.py"
+add matcher  kenniskaart/matcher.py            "tests/unit/test_aanbeveler_rules.py tests/unit/test_aanbeveler_eligibility.py tests/content/test_aanbeveler_cases.py"
+add planscan kenniskaart/planscan.py           "tests/unit/test_planscan.py"
+add share    kenniskaart/share.py              "tests/unit/test_share.py"
+add werkmap  kenniskaart/werkmap.py            "tests/unit/test_werkmap.py"
+add content  kenniskaart/content.py            "tests/content/test_loader.py tests/content/test_validate_cli.py"
+add room     kenniskaart/werksessie/room.py    "tests/unit/test_werksessie_room.py"
+add store    kenniskaart/werksessie/store.py   "tests/unit/test_werksessie_store.py"
 
 if [ "${1:-}" = "--list" ]; then
   for m in "${ORDER[@]}"; do printf '%-9s %-34s %s\n' "$m" "${FILE[$m]}" "${TESTS[$m]}"; done

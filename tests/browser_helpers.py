@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 import time
 
+from conftest import wait_for_app
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
-
-from conftest import wait_for_app
 
 
 def nav(page, name: str, timeout: float = 90_000) -> None:

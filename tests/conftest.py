@@ -42,7 +42,7 @@ class AppServer(StreamlitServer):
     once and stopped at the end. Its log goes to a file: a failing browser test prints its end
     (``pytest_runtest_makereport`` below)."""
 
-    live: list["AppServer"] = []
+    live: list[AppServer] = []
     """Servers of this session, newest last (the failure report prints the logs of those a
     test used)."""
 
@@ -108,7 +108,7 @@ def browser():
         b.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
     pg = context.new_page()

@@ -9,8 +9,6 @@ import io
 import re
 import unicodedata
 
-from kenniskaart.models import Factor, FactorLink, Intervention, Recognition, SourceRef
-
 # --- text ------------------------------------------------------------------------------
 
 
@@ -51,7 +49,7 @@ class Downloads:
         self.by_url: dict[str, bytes] = {}
         self.deferred: dict[str, object] = {}
 
-    def install(self, monkeypatch) -> "Downloads":
+    def install(self, monkeypatch) -> Downloads:
         from streamlit.runtime.media_file_manager import MediaFileManager
         from streamlit.testing.v1 import app_test
 
@@ -99,29 +97,3 @@ def read_xlsx(data: bytes) -> list[dict[str, object]]:
     return [dict(zip(rows[0], r)) for r in rows[1:]]
 
 
-# --- made-up catalogues ------------------------------------------------------------------
-
-SRC = [SourceRef(source="s", section="x")]
-
-
-def make_factor(fid: str, name: str | None = None, framework: str = "beke_kennissynthese", *, kind: str = "risico",
-                level: str = "individu", nature: str = "dynamisch", evidence: str = "gefundeerd", twins=()) -> Factor:
-    """A made-up factor; its name is the id in capitals unless given."""
-    return Factor(id=fid, name=name or fid.upper(), kind=kind, level=level, framework=framework, nature=nature,
-                  evidence=evidence, twins=list(twins), sources=SRC)
-
-
-def make_intervention(iid: str, links=(), *, name: str | None = None, themes=(), rec: Recognition | str | None = None,
-                      lo: int | None = None, hi: int | None = None, purpose: str = "jeugdinterventie", levels=(),
-                      help_levels=(), cautions=(), **fields) -> Intervention:
-    """A made-up intervention. ``links``: {factor id: basis}, or factor ids (basis 'bron');
-    ``themes``: praktijkscan themes; ``rec``: a Recognition or just its level."""
-    pairs = links.items() if isinstance(links, dict) else ((f, "bron") for f in links)
-    if isinstance(rec, str):
-        rec = Recognition(level=rec, sources=SRC)
-    return Intervention(
-        id=iid, name=name or iid.upper(), kind="interventie", purpose=purpose, description="d", min_age=lo,
-        max_age=hi, levels=list(levels), help_levels=list(help_levels), recognition=rec,
-        factors=[FactorLink(factor=f, basis=b) for f, b in pairs], praktijkscan_themes=list(themes),
-        cautions=list(cautions), sources=SRC, **fields,
-    )

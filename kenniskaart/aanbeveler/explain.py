@@ -20,6 +20,7 @@ from .profile import Profile
 from .result import Reason, Via
 from .rules import CONFIRMABLE_ONLY_ON_THE_SPOT, PACKAGE_SIZE, RULES, WEIGHTS, help_diff, help_orders, needs_offence
 
+
 def explain(
     kk: Kenniskaart, iv: Intervention, profile: Profile, dynamic: dict[str, Factor], need: str | None,
     links: dict[str, tuple[FactorLink, Via]], fit: bool | None, tier: int, rec: Recognition | None,

@@ -7,6 +7,7 @@ from ..nl import plural
 from .profile import Profile, selected_factors
 from .rules import NEED_ORDER, RULES
 
+
 def level_name(kk: Kenniskaart, hid: str) -> str:
     h = kk.by_id("help_levels").get(hid)
     return h.name if h else hid

@@ -7,6 +7,7 @@ from .profile import Profile
 from .result import PackageItem, Recommendation
 from .rules import CONFIRMABLE_ONLY_ON_THE_SPOT, PACKAGE_SIZE, RULES
 
+
 def build_package(
     ranked: list[Recommendation], dynamic: dict[str, Factor], profile: Profile, offence: bool = False,
 ) -> tuple[list[PackageItem], list[Factor]]:

@@ -8,6 +8,7 @@ from ..catalog import factor_choice_id
 from ..content import Kenniskaart
 from ..models import AGE_LIMITS, Case, Factor, Offence, Setting
 
+
 class Profile(BaseModel):
     """A risk profile as a user selects it."""
 

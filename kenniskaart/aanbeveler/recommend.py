@@ -13,6 +13,7 @@ from .result import Exclusion, Gap, Recommendation, Result, rank_key
 from .rules import OFFENCE_FACTORS, addresses_offence, has_offence, help_orders
 from .scoring import evaluate, reach_of
 
+
 def recommend(kk: Kenniskaart, profile: Profile) -> Result:
     """Tier, explain, package and find gaps for a profile. Never raises on valid profiles.
 

@@ -3,9 +3,10 @@ gaps, and the order of the list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable, Literal
+from typing import Literal
 
 from ..models import Factor, Intervention, PracticeExample, Recognition
 from ..present import NOT_WORKING_LABELS
@@ -24,7 +25,7 @@ class Reason(str):
 
     kind: str
 
-    def __new__(cls, kind: str, text: str) -> "Reason":
+    def __new__(cls, kind: str, text: str) -> Reason:
         obj = super().__new__(cls, text)
         obj.kind = kind
         return obj

@@ -23,7 +23,6 @@ from .rules import (
 )
 
 
-
 def reach_of(kk: Kenniskaart, wanted: dict[str, Factor]) -> dict[str, tuple[tuple[str, Via], ...]]:
     """For every factor id a link may name: the selected factors it reaches, and how (the factor
     itself, a twin in another framework, or a mirror: the opposite factor of the other kind)."""

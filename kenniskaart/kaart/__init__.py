@@ -15,45 +15,45 @@ included), an intervention its factors. ``charts.kaart_chart`` draws the layout;
 The package: ``strength``, ``links``, ``graph``, ``views``, ``workshop``.
 """
 
+from .graph import (  # noqa: F401
+    GAP_MARK,
+    Edge,
+    Graph,
+    Highlight,
+    Node,
+    build_graph,
+    edge_active,
+    highlight,
+)
+from .links import (  # noqa: F401
+    examples_for,
+    factors_for,
+    interventions_for,
+    link_basis,
+    themes_of,
+    themes_stating,
+)
 from .strength import (  # noqa: F401
+    GROUP_LABELS,
+    KIND_ORDER,
+    LEVEL_ORDER,
     NO_THEME,
     NO_THEME_LABEL,
-    STRENGTHS,
     STRENGTH_EXPLAINED,
-    LEVEL_ORDER,
-    KIND_ORDER,
-    GROUP_LABELS,
+    STRENGTHS,
     factor_strength,
     intervention_strength,
     recognition_short,
 )
-from .links import (  # noqa: F401
-    link_basis,
-    interventions_for,
-    examples_for,
-    factors_for,
-    themes_stating,
-    themes_of,
-)
-from .graph import (  # noqa: F401
-    Node,
-    Edge,
-    Graph,
-    GAP_MARK,
-    build_graph,
-    Highlight,
-    highlight,
-    edge_active,
-)
 from .views import (  # noqa: F401
-    node_frame,
-    edge_frame,
     ListEntry,
+    describe,
+    edge_frame,
     kaart_list,
     kaart_table,
-    describe,
+    node_frame,
 )
 from .workshop import (  # noqa: F401
-    workshop_frame,
     workshop_cells,
+    workshop_frame,
 )

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
 from ..content import Kenniskaart
 from ..models import BASIS_ORDER, Factor, Intervention
 from ..present import EVIDENCE_LABELS, KIND_LABELS
 from ..rules import addressing, effective_recognition, is_recognised
 from .links import factors_for, link_basis, themes_of, themes_stating
-from .strength import GROUP_LABELS, KIND_ORDER, LEVEL_ORDER, NO_THEME, NO_THEME_LABEL, STRENGTHS, factor_strength, intervention_strength, recognition_short
-
+from .strength import (
+    GROUP_LABELS,
+    KIND_ORDER,
+    LEVEL_ORDER,
+    NO_THEME,
+    NO_THEME_LABEL,
+    STRENGTHS,
+    factor_strength,
+    intervention_strength,
+    recognition_short,
+)
 
 # --- the graph -----------------------------------------------------------------------
 

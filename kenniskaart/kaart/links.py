@@ -3,13 +3,10 @@ as coverage only: ``rules.addressing``)."""
 
 from __future__ import annotations
 
-
-
 from ..content import Kenniskaart
 from ..models import BASIS_ORDER, Intervention, PracticeExample
 from ..rules import addressing
 from .strength import NO_THEME
-
 
 # --- links ---------------------------------------------------------------------------
 

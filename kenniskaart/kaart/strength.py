@@ -3,11 +3,8 @@ recognition texts."""
 
 from __future__ import annotations
 
-
-
 from ..models import RECOGNITION_ORDER, Factor, Intervention, Recognition
 from ..rules import is_recognised
-
 
 NO_THEME = "geen-thema"
 NO_THEME_LABEL = "zonder praktijkscan-thema"

@@ -14,7 +14,6 @@ from .graph import Graph, Highlight, edge_active
 from .links import link_basis, themes_of, themes_stating
 from .strength import NO_THEME, NO_THEME_LABEL, STRENGTHS, intervention_strength, recognition_short
 
-
 # --- frames for the chart and the table ------------------------------------------------
 
 

@@ -3,13 +3,11 @@ profile they address."""
 
 from __future__ import annotations
 
-
 import pandas as pd
 
 from ..content import Kenniskaart
 from ..rules import addressing, effective_recognition, for_young_person, is_recognised
 from .strength import STRENGTHS, intervention_strength, recognition_short
-
 
 # --- the workshop view: evidence strength × dynamic factors addressed ------------------
 

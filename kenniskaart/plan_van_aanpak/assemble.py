@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..content import Kenniskaart
 from ..aanbeveler import EXCLUSION_LABELS, Profile, Result
+from ..content import Kenniskaart
 from ..models import Factor, Intervention, PracticeExample
 from ..planscan import (
     GROUPS,
@@ -295,8 +295,8 @@ def _coverage(kk, items) -> list[Block]:
 
 
 def _monitor(kk, profile, items, monitor, today) -> list[Block]:
-    from ..monitor.section import monitor_blocks  # here: kenniskaart.monitor builds on this package's model
     from ..monitor.model import MonitorState
+    from ..monitor.section import monitor_blocks  # here: kenniskaart.monitor builds on this package's model
 
     return monitor_blocks(kk, profile_factors(kk, profile), items, monitor or MonitorState(), today)
 

@@ -3,13 +3,25 @@ balance of the plan and the process lessons for every plan."""
 
 from __future__ import annotations
 
-
 import pandas as pd
 
 from ..content import Kenniskaart
 from ..models import Guidance
-from .coverage import Coverage, GROUPS, grounded_items, scan
-from .plan import ALL_BOTOC, ALL_BOTOC_LABEL, GROUNDED_ROW, PROVENANCE_LABELS, Plan, PlanItem, YOUR_PLAN, YOUR_PLAN_LABEL, item_label, items_of, municipality_preset, plan_items
+from .coverage import GROUPS, Coverage, grounded_items, scan
+from .plan import (
+    ALL_BOTOC,
+    ALL_BOTOC_LABEL,
+    GROUNDED_ROW,
+    PROVENANCE_LABELS,
+    YOUR_PLAN,
+    YOUR_PLAN_LABEL,
+    Plan,
+    PlanItem,
+    item_label,
+    items_of,
+    municipality_preset,
+    plan_items,
+)
 
 
 def municipality_label(municipality: str) -> str:

@@ -12,7 +12,7 @@ from ..models import Factor, PracticeExample
 from ..rules import (
     counts_as_coverage,
 )
-from .plan import OWN, OwnEntry, PROVENANCE_LABELS, PROVENANCE_ORDER, PlanItem, _stronger, item_label, item_links
+from .plan import OWN, PROVENANCE_LABELS, PROVENANCE_ORDER, OwnEntry, PlanItem, _stronger, item_label, item_links
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from ..models import BASIS_ORDER, Intervention, PracticeExample
 from ..present import BASIS_LABELS
 
 
-
 class OwnEntry(BaseModel):
     """An intervention a municipality enters itself (not in the catalogue)."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from ..content import Kenniskaart
 from ..models import RECOGNITION_ORDER, Intervention
 from ..rules import (
@@ -13,7 +11,7 @@ from ..rules import (
     in_pmg_ages,
     is_recognised,
 )
-from .coverage import Coverage, FACTOR_GROUPS, GROUPS, _class_of, gaps
+from .coverage import FACTOR_GROUPS, GROUPS, Coverage, _class_of, gaps
 
 
 def _theme_or_level_suggestions(kk: Kenniskaart, c: Coverage, limit: int) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from ..content import Kenniskaart
 from ..models import PracticeExample
 from ..rules import (

@@ -17,11 +17,12 @@ import gc
 
 import streamlit as st
 
-from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
 from ..aanbeveler import Profile, Result, recommend
+from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
 from .links import page_ref, restore_from_url
 from .state import _NOTICE_LIST, _NOTICE_SLOT, NOTICES_KEY, PRESENTATION_KEY, notify
 from .widgets import presentation_switch
+
 
 @st.cache_resource(show_spinner="Kenniskaart laden…")
 def _cached_content(path: str) -> Kenniskaart:

@@ -7,9 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from .. import charts
-from ..nl import plural
 from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
+from ..nl import plural
 from ..planscan import (
     CONTEXT_GROUP,
     FACTOR_GROUPS,

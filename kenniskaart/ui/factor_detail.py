@@ -7,10 +7,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ..catalog import crime_scope_label
-from ..nl import plural
 from ..content import Kenniskaart
 from ..kaart import link_basis
 from ..models import Factor
+from ..nl import plural
 from ..present import (
     AGE_GROUP_LABELS,
     BASIS_LABELS,

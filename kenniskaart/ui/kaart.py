@@ -12,9 +12,9 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import kaart
+from ..aanbeveler import Profile, offered
 from ..charts import MAP_FONT, kaart_chart
 from ..content import Kenniskaart, content_dir
-from ..aanbeveler import Profile, offered
 from ..present import BASIS_EXPLAINED, BASIS_LABELS
 from . import recommended
 from .text import md

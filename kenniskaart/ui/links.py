@@ -4,7 +4,7 @@ link, links inside the app and the Dutch page for an unknown address."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
@@ -23,6 +23,7 @@ from ..share import (
 )
 from .state import NOTES_KEY, NOTICES_KEY, PROFILE_KEY, SHORTLIST_KEY, current_profile, notify
 from .text import md
+
 
 def restore_from_url(kk: Kenniskaart) -> None:
     """Once per session: take the shortlist and profile from a shared link."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..nl import plural
 from ..content import Kenniskaart
 from ..models import AGE_LIMITS
+from ..nl import plural
 from ..planscan import (
     ALL_BOTOC,
     OwnEntry,

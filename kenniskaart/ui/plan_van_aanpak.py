@@ -10,8 +10,8 @@ from typing import cast
 
 import streamlit as st
 
-from ..content import Kenniskaart
 from ..aanbeveler import Result
+from ..content import Kenniskaart
 from ..plan_van_aanpak import (
     PlanDocument,
     PlanInputs,

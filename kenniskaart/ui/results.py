@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..content import Kenniskaart
 from ..aanbeveler import EXCLUSION_LABELS, Recommendation, Result
+from ..content import Kenniskaart
 from ..present import EVIDENCE_LABELS, TIER_TITLES, age_range, audience_text, or_unknown, recognition_text
 from ..rules import HARM_KINDS, organisation_reason
 from ..signals import signals
 from .guidance import guidance_link
 from .kaart import kaart_view
-from .workshop import workshop_view
 from .links import catalog_link
 from .text import md
 from .widgets import shortlist_button
+from .workshop import workshop_view
 
 GAP_EXAMPLES = 8  # practice examples listed per gap; the rest are on Praktijkvoorbeelden
 TIER2_OPEN = 3  # tier-2 cards shown at once; the rest in an expander that renders only when opened

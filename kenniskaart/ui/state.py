@@ -3,7 +3,7 @@ presentation switch and the one notice box for what a link got wrong."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import streamlit as st
 

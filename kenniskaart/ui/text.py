@@ -6,7 +6,7 @@ control characters, never as raw HTML.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import quote
 
 import streamlit as st

@@ -12,13 +12,13 @@ import datetime as dt
 import io
 import logging
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import streamlit as st
 
 from .. import present_werksessie as pw
-from ..werksessie import Store, StorageUnavailable, WerksessieError
+from ..werksessie import StorageUnavailable, Store, WerksessieError
 from .text import md
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ try:
 
     LOCAL = ZoneInfo("Europe/Amsterdam")
 except Exception:  # pragma: no cover - no time-zone data
-    LOCAL = dt.timezone.utc
+    LOCAL = dt.UTC
 
 
 @st.cache_resource(show_spinner=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Mapping
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -78,7 +78,7 @@ def _scan_columns(kk: Kenniskaart, data, levels: Mapping[str, str], font: int, s
 def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None = None) -> None:
     with guard():
         summary = room_summary(kk, get_store(), code)
-        updated = local_time(dt.datetime.now(dt.timezone.utc), "%H:%M:%S")
+        updated = local_time(dt.datetime.now(dt.UTC), "%H:%M:%S")
         if presenting:  # one line instead of two cards: the slide has room for the top five
             with st.container(key="ws-counts"):
                 st.markdown(f"**{summary.joined}** aangemeld · **{summary.answered}** "

@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-import streamlit as st
-
 import pandas as pd
+import streamlit as st
 
 from .. import charts
 from ..catalog import (
@@ -20,13 +19,15 @@ from ..catalog import (
     factors_table,
     interventions_table,
 )
-from ..nl import plural
 from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
-from ..present import KIND_LABELS as FACTOR_KIND_LABELS, LEVEL_LABELS
+from ..nl import plural
+from ..present import KIND_LABELS as FACTOR_KIND_LABELS
+from ..present import LEVEL_LABELS
 from ..search import explain, search
 from .state import SHORTLIST_KEY, add_to_shortlist, set_presentation
 from .text import md
+
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _chart_template(builder: str, columns: tuple[str, ...], *args, _data=None) -> tuple[str, str]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import kaart
+from ..aanbeveler import Profile
 from ..charts import MAP_FONT, workshop_chart
 from ..content import Kenniskaart, content_dir
-from ..aanbeveler import Profile
 from .kaart import offer_key, unkey
 
 

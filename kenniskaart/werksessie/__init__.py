@@ -4,6 +4,7 @@
 ``store``: storage in SQL (SQLite by default, PostgreSQL via ``KENNISKAART_DATABASE_URL``).
 """
 
+from .export import EXPORT_COLUMNS, export_csv, export_header, export_rows, export_xlsx
 from .room import (
     ORG_TYPES,
     Answer,
@@ -22,7 +23,6 @@ from .room import (
     to_profile,
     validate_answer,
 )
-from .export import EXPORT_COLUMNS, export_csv, export_header, export_rows, export_xlsx
 from .store import SCHEMA_VERSION, SchemaMismatch, Store
 
 __all__ = [

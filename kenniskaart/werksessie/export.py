@@ -22,7 +22,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (
 
 def export_header(room: Room, summary: RoomSummary, now: dt.datetime | None = None) -> list[tuple[str, object]]:
     """(label, value) lines the downloads start with: title, code, date, counts."""
-    when = (now or dt.datetime.now(dt.timezone.utc)).strftime("%d-%m-%Y")
+    when = (now or dt.datetime.now(dt.UTC)).strftime("%d-%m-%Y")
     return [("Werksessie", room.title), ("Sessiecode", room.code), ("Datum", when),
             ("Aangemeld", summary.joined), ("Antwoorden", summary.answered)]
 

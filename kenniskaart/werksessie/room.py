@@ -13,16 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
+from ..aanbeveler import Profile
 from ..catalog import factor_choice_id
 from ..content import Kenniskaart
-from ..aanbeveler import Profile
 from ..models import AGE_LIMITS
 from ..planscan import OwnEntry, Plan
 from .errors import (  # noqa: F401 - the errors are part of the room's interface
-    NotAllowed, RoomClosed, RoomExpired, RoomNotFound, StorageUnavailable, WerksessieError,
+    NotAllowed,
+    RoomClosed,
+    RoomExpired,
+    RoomNotFound,
+    StorageUnavailable,
+    WerksessieError,
 )
 from .scan import leaning, tally, validate_scan
 
@@ -50,7 +55,7 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True)

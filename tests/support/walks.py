@@ -11,8 +11,8 @@ from support.protocol import Step
 def shared_link_query() -> str:
     """The query string of a shared Aanbeveler link for the first casus in the content
     (without cases: the first risk factor), built by the app's own share helper."""
-    from kenniskaart.content import load_content
     from kenniskaart.aanbeveler import Profile, profile_from_case
+    from kenniskaart.content import load_content
     from kenniskaart.share import profile_to_params
 
     kk = load_content()
