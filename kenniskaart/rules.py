@@ -5,7 +5,7 @@ and what for a school or the municipality, and which interventions address a fac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from .models import (
@@ -33,7 +33,8 @@ HARM_ORDER: dict[str, int] = {k: i for i, k in enumerate((*NOT_WORKING_KINDS, "v
 
 
 class HasCautions(Protocol):
-    cautions: list[Caution]
+    @property
+    def cautions(self) -> Sequence[Caution]: ...
 
 
 def is_recognised(rec: Recognition | None) -> bool:

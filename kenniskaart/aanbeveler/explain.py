@@ -64,7 +64,7 @@ def explain(
                                            f"{profile.age} jaar."))
 
     diff = help_diff(help_orders(kk), iv, need)
-    if diff is not None:
+    if diff is not None and need is not None:
         levels = kk.by_id("help_levels")
         if diff == 0:
             reasons.append(Reason("niveau", f"past bij het niveau van hulp ({levels[need].name})"))
@@ -90,7 +90,7 @@ def explain(
             cautions.append(Reason(req, f"{REQUIREMENT_LABELS[req].capitalize()}: ga na of dat past."))
 
     recognised = is_recognised(rec)
-    if recognised:
+    if recognised and rec is not None:
         reasons.append(Reason("erkenning", f"erkenning: {recognition_text(rec)}"))
         if rec is not iv.recognition:
             reasons.append(Reason("erkenning_uitkomst", f"deze beoordeling geldt voor {rec.outcome or 'een gekozen factor'}; "

@@ -4,7 +4,7 @@ puts them in words."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from ..content import Kenniskaart
 from ..models import Caution, Intervention
@@ -41,7 +41,7 @@ SPECIALIST_FACTORS = OFFENCE_FACTORS | {
 verschillende niveaus', 3: young people, young adults and families who are already further
 into crime). Traits such as loyalty or willingness to use violence alone do not."""
 
-RULES = {
+RULES: dict[str, Any] = {
     "score": {
         # evidence strength of a selected dynamic factor the intervention addresses …
         "evidence": {
@@ -151,7 +151,7 @@ def eligibility(iv: Intervention, profile: Profile) -> tuple[ExclusionKind, str]
     harm = not_working(iv)
     if harm is not None and harm.kind in NEVER_COUNTS:
         verdict = "een bron meldt schade" if harm.kind == "kan_schaden" else "onderzoek vond geen effect"
-        return harm.kind, f"{verdict}: {harm.text}"
+        return cast("ExclusionKind", harm.kind), f"{verdict}: {harm.text}"
     if needs_offence(iv) and not has_offence(profile):
         if profile.offence == "geen":
             return "doelgroep", "alleen na een delict (justitieel kader), en het profiel zegt: geen delict"

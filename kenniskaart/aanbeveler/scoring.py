@@ -4,6 +4,7 @@ mirror), age, level of help, setting, recognition, the offence and the condition
 from __future__ import annotations
 
 from functools import partial
+from typing import cast
 
 from ..content import Kenniskaart
 from ..models import RECOGNITION_ORDER, Factor, FactorLink, Intervention
@@ -11,7 +12,7 @@ from ..present import age_range
 from ..rules import NEVER_COUNTS, age_fits, effective_recognition, is_recognised, not_working, organisation_reason
 from .explain import explain
 from .profile import Profile
-from .result import Exclusion, Recommendation, Via
+from .result import Exclusion, ExclusionKind, Recommendation, Via
 from .rules import (
     RULES,
     WEIGHTS,
@@ -69,7 +70,7 @@ def evaluate(
     harm = not_working(iv)
     if organisation and harm is not None and harm.kind in NEVER_COUNTS:
         # never in the list for school or municipality either (Marietje Kessels, CTC on behaviour)
-        return Exclusion(iv, eligibility(iv, profile)[1], harm.kind)  # type: ignore[index]
+        return Exclusion(iv, eligibility(iv, profile)[1], cast(ExclusionKind, harm.kind))  # type: ignore[index]
     # measures, instruments and trainings are for the organisation at any age; a universal
     # programme still has the age group of its class or school
     if fit is False and (not organisation or iv.prevention == "universeel"):

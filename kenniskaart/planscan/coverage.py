@@ -165,9 +165,9 @@ def scan(kk: Kenniskaart, items: list[PlanItem]) -> list[Coverage]:
     verdicts: dict[frozenset[str], Coverage] = {}
     for cls, f in named.items():  # one verdict per class
         twins = tuple(factors[t].name for t in sorted(cls - {f.id}, key=lambda t: position.get(t, 0)) if t in factors)
-        ids = tuple(sorted(cls, key=lambda t: (t != f.id, position.get(t, 0))))
-        groups = tuple(in_groups[cls]) if not is_static(cls) else (CONTEXT_GROUP,)
-        verdicts[cls] = Coverage(f.id, f.name, groups[0], hits_of(cls), twins, ids, groups)
+        class_ids = tuple(sorted(cls, key=lambda t: (t != f.id, position.get(t, 0))))
+        row_groups = tuple(in_groups[cls]) if not is_static(cls) else (CONTEXT_GROUP,)
+        verdicts[cls] = Coverage(f.id, f.name, row_groups[0], hits_of(cls), twins, class_ids, row_groups)
 
     out: list[Coverage] = []
     for group in FACTOR_GROUPS:

@@ -256,7 +256,7 @@ def room_top_factors(summary: RoomSummary, n: int | None = 5) -> list[str]:
     names = summary.factor_names
     ranked = sorted(
         (f for f, v in summary.factor_votes.items() if v > 0),
-        key=lambda f: (-summary.top_votes.get(f, 0), -summary.factor_votes[f], names.get(f, f).casefold(), f),
+        key=lambda f: (-summary.top_votes.get(f, 0), -summary.factor_votes[f], (names.get(f) or f).casefold(), f),
     )
     return ranked if n is None else ranked[:n]
 
