@@ -206,7 +206,7 @@ def memo_html(
         srcs = readable_sources(kk, [*iv.sources, *(iv.recognition.sources if iv.recognition else [])])
         out.append('<p class="src">Bronnen: ' + "; ".join(e(s) for s in srcs) + "</p>")
         out.append("</section>")
-    if result is not None:
+    if result is not None and profile is not None:
         covered = {f.id for iid in ids if iid in reasons for f in reasons[iid].factors}
         open_factors = [f for f in kk.by_id("factors").values()
                         if f.id in (*profile.risk_factors, *profile.protective_factors) and f.id not in covered]

@@ -20,7 +20,7 @@ def recognition_warnings(kk: Kenniskaart, today: dt.date) -> list[str]:
     for iv in kk.interventions:
         others = ((f"other_recognitions.{i}", r) for i, r in enumerate(iv.other_recognitions))
         for where, rec in (("recognition", iv.recognition), *others):
-            if not is_recognised(rec):
+            if rec is None or not is_recognised(rec):
                 continue
             reasons = []
             if rec.date is not None and rec.date < limit:

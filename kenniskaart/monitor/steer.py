@@ -112,7 +112,7 @@ FIGURE_COLUMNS = ("Indicator", "Soort", "Nulmeting", "Bron nulmeting", "Doel", "
 
 def figure_rows(kk: Kenniskaart, state: MonitorState) -> list[tuple[str, ...]]:
     """One row per followed indicator: the figures the page, the Word file and the export share."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for t in state.tracked:
         unit = f" {t.unit}" if t.unit else ""
         baseline = (f"{number_text(t.baseline)}{unit} op {date_text(t.baseline_date)}"
@@ -132,7 +132,8 @@ def measurement_rows(kk: Kenniskaart, state: MonitorState) -> list[dict[str, obj
     rows: list[dict[str, object]] = []
     for t in state.tracked:
         name = tracked_name(kk, t)
-        figures = ([("nulmeting", t.baseline_date, t.baseline, t.baseline_source)] if t.baseline is not None else [])
+        figures: list[tuple[str, dt.date | None, float | None, str | None]] = (
+            [("nulmeting", t.baseline_date, t.baseline, t.baseline_source)] if t.baseline is not None else [])
         figures += [("doel", None, t.target, "")] if t.target is not None else []
         figures += [("meting", m.date, m.value, m.note) for m in t.measurements]
         figures += [("geplande meting", p, None, "") for p in t.planned[len(t.measurements):]]
