@@ -18,11 +18,8 @@ from .present import (
     OFFENCE_LABELS,
     ONBEKEND,
     SETTING_LABELS,
-    age_range,
-    audience_text,
     caution_text,
     or_unknown,
-    recognition_text,
     source_text,
 )
 from .rules import harms_first
@@ -181,10 +178,9 @@ def memo_html(
         iv = ivs[iid]
         out.append("<section>")
         out.append(f"<h3>{n}. {e(iv.name)}</h3>")
-        out.append(
-            f'<p class="meta">Leeftijd: {e(age_range(iv))} · Voor wie: {e(audience_text(iv))} · '
-            f"Doelgroep: {e(or_unknown(iv.target_group))} · Erkenning: {e(recognition_text(iv.recognition))}</p>"
-        )
+        meta = intervention_row(kk, iv, ("leeftijd", "voor wie", "doelgroep", "erkenning"))
+        out.append('<p class="meta">' + " · ".join(f"{c[0].upper()}{c[1:]}: {e(str(v))}" for c, v in meta.items())
+                   + "</p>")
         if iid in falls_out:  # the same verdict as the Aanbeveler
             out.append('<div class="let-op"><strong>Valt af voor dit profiel:</strong> '
                        f"{e(falls_out[iid].reason)}</div>")

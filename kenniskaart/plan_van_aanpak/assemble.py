@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..aanbeveler import EXCLUSION_LABELS, Profile, Result
+from ..catalog import intervention_row
 from ..content import Kenniskaart
 from ..models import Intervention, PracticeExample
 from ..planscan import (
@@ -33,8 +34,6 @@ from ..present import (
     KIND_LABELS,
     NATURE_LABELS,
     ONBEKEND,
-    age_range,
-    audience_text,
     help_level_names,
     recognition_text,
 )
@@ -116,8 +115,9 @@ def _choice_rows(kk, item, result, package_why) -> tuple[tuple[str, str], ...]:
     addressed = "; ".join(f"{factors[f].name} ({PROVENANCE_LABELS[b]})" for f, b in links.items() if f in factors)
     need = need_name(kk, result)
     if isinstance(item, Intervention):
-        kind, recognition = "interventie uit de catalogus", recognition_text(item.recognition)
-        audience = f"{audience_text(item)}; leeftijd {age_range(item)}"
+        cells = intervention_row(kk, item, ("erkenning", "voor wie", "leeftijd"))
+        kind, recognition = "interventie uit de catalogus", str(cells["erkenning"])
+        audience = f"{cells['voor wie']}; leeftijd {cells['leeftijd']}"
     elif isinstance(item, PracticeExample):
         kind = f"praktijkvoorbeeld ({item.municipality or 'gemeente onbekend'})"
         ivs = kk.by_id("interventions")  # an example is not rated; the interventions it uses may be

@@ -137,3 +137,10 @@ def test_every_allowed_exception_is_still_needed():
 ])
 def test_the_table_places_modules_by_prefix(module, layer):
     assert LAYERS[layer_of(module)][0] == layer
+
+
+def test_relative_and_package_imports_are_resolved_to_modules():
+    package = imports(ROOT / "kenniskaart/catalog/__init__.py")  # 'from .rows import …'
+    assert {"kenniskaart.catalog.rows", "kenniskaart.catalog.filters"} <= package
+    assert "kenniskaart.catalog" in imports(ROOT / "kenniskaart/shortlist.py")  # 'from .catalog import …'
+    assert "kenniskaart.storage" in imports(ROOT / "kenniskaart/werksessie/store.py")  # 'from ..storage import …'
