@@ -106,9 +106,9 @@ def effective_recognition(iv: Intervention, factor_ids: frozenset[str] | set[str
     main recognition."""
     best = None
     for rec in (iv.recognition, *iv.other_recognitions):
-        if rec is not None and rec.outcome_factors and factor_ids.intersection(rec.outcome_factors):
-            if best is None or RECOGNITION_ORDER[rec.level] > RECOGNITION_ORDER[best.level]:
-                best = rec
+        if (rec is not None and rec.outcome_factors and factor_ids.intersection(rec.outcome_factors)
+                and (best is None or RECOGNITION_ORDER[rec.level] > RECOGNITION_ORDER[best.level])):
+            best = rec
     return best or iv.recognition
 
 

@@ -11,6 +11,7 @@ from typing import get_args
 
 from .aanbeveler import Profile
 from .content import Kenniskaart
+from .known_ids import keep_known
 from .models import AGE_LIMITS, Offence, Setting
 
 MAX_ITEMS = 60
@@ -39,19 +40,12 @@ def parse_id_list(
     raw: str | list[str] | None, valid: set[str] | dict, label: str, notices: list[str], sep: str = ","
 ) -> list[str]:
     """Ids from a comma-separated parameter; unknown ones dropped with a notice."""
-    ids = _split(_first(raw), sep)
-    kept, dropped = [], []
-    for i in ids:
-        if i in valid and i not in kept:
-            kept.append(i)
-        elif i not in valid:
-            dropped.append(i)
+    unknown: list[str] = []
+    kept = list(dict.fromkeys(keep_known(_split(_first(raw), sep), valid, f"{label} in de link", unknown)))
     if len(kept) > MAX_ITEMS:
         notices.append(f"Te veel {label} in de link; alleen de eerste {MAX_ITEMS} zijn gebruikt.")
         kept = kept[:MAX_ITEMS]
-    if dropped:
-        shown = ", ".join(d[:40] for d in dropped[:5]) + (" …" if len(dropped) > 5 else "")
-        notices.append(f"Onbekende {label} in de link genegeerd: {shown}")
+    notices += unknown
     return kept
 
 
@@ -137,7 +131,9 @@ class FilterParam:
         self.options, self.lo, self.hi, self.sep = options, lo, hi, sep
 
 
-def parse_filters(params: Mapping[str, str | list[str]], specs: list[FilterParam]) -> tuple[dict[str, object], list[str]]:
+def parse_filters(
+    params: Mapping[str, str | list[str]], specs: list[FilterParam]
+) -> tuple[dict[str, object], list[str]]:
     """Widget values from query parameters; malformed or unknown values dropped with a notice."""
     values: dict[str, object] = {}
     notices: list[str] = []
@@ -161,7 +157,8 @@ def parse_filters(params: Mapping[str, str | list[str]], specs: list[FilterParam
                     raise ValueError
                 values[spec.widget] = number
             except ValueError:
-                notices.append(f"Ongeldige {spec.label} in de link genegeerd (toegestaan: {spec.lo} tot en met {spec.hi}).")
+                notices.append(f"Ongeldige {spec.label} in de link genegeerd "
+                               f"(toegestaan: {spec.lo} tot en met {spec.hi}).")
     return values, notices
 
 

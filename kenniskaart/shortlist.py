@@ -10,6 +10,7 @@ from html import escape
 import pandas as pd
 
 from .aanbeveler import EXCLUSION_LABELS, Profile, Result, recommend
+from .catalog import intervention_row
 from .content import Kenniskaart
 from .models import SourceRef
 from .present import (
@@ -17,12 +18,8 @@ from .present import (
     OFFENCE_LABELS,
     ONBEKEND,
     SETTING_LABELS,
-    age_range,
-    audience_text,
     caution_text,
-    help_level_names,
     or_unknown,
-    recognition_text,
     source_text,
 )
 from .rules import harms_first
@@ -69,30 +66,18 @@ def move(items: list[str], item: str, step: int) -> list[str]:
     return out
 
 
-def compare_rows(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) -> list[dict[str, str]]:
-    """One row per shortlisted intervention with the fields an advisor compares."""
-    factors = kk.by_id("factors")
+def compare_rows(kk: Kenniskaart, ids: Sequence[str], notes: Mapping[str, str]) -> list[dict[str, object]]:
+    """One row per shortlisted intervention with the fields an advisor compares: the catalogue's
+    cells (``catalog.intervention_row``), the advisor's note and the sources by title."""
     ivs = kk.by_id("interventions")
     rows = []
     for iid in ids:
         iv = ivs.get(iid)
         if iv is None:
             continue
-        rows.append(
-            {
-                "interventie": iv.name,
-                "notitie": notes.get(iid, ""),
-                "leeftijd": age_range(iv),
-                "voor wie": audience_text(iv),
-                "doelgroep": or_unknown(iv.target_group),
-                "factoren": "; ".join(factors[l.factor].name for l in iv.factors) or ONBEKEND,
-                "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
-                "erkenning": recognition_text(iv.recognition),
-                "waarschuwingen": " ".join(caution_text(c) for c in harms_first(iv.cautions)),
-                "gebruikt in": ", ".join(iv.municipalities) or ONBEKEND,
-                "bronnen": "; ".join(readable_sources(kk, iv.sources)),
-            }
-        )
+        own = {"notitie": notes.get(iid, ""), "bronnen": "; ".join(readable_sources(kk, iv.sources))}
+        cells = intervention_row(kk, iv, (c for c in COMPARE_COLUMNS if c not in own))
+        rows.append({c: own[c] if c in own else cells[c] for c in COMPARE_COLUMNS})
     return rows
 
 
@@ -121,8 +106,9 @@ def profile_lines(kk: Kenniskaart, profile: Profile | None) -> list[str]:
     levels = kk.by_id("help_levels")
     lines = [f"Leeftijd: {profile.age} jaar" if profile.age is not None else "Leeftijd: niet opgegeven"]
     if profile.risk_factors:
+        risks = (f for f in profile.risk_factors if f in factors)
         lines.append("Risicofactoren: " + "; ".join(
-            f"{factors[f].name} ({EVIDENCE_LABELS[factors[f].evidence]})" for f in profile.risk_factors if f in factors))
+            f"{factors[f].name} ({EVIDENCE_LABELS[factors[f].evidence]})" for f in risks))
     if profile.protective_factors:
         lines.append("Te versterken: " + "; ".join(
             factors[f].name for f in profile.protective_factors if f in factors))
@@ -142,7 +128,8 @@ DISCLAIMER = (
 )
 
 _CSS = """
-body { font-family: Arial, Helvetica, sans-serif; color: #1a1a2e; max-width: 46em; margin: 2em auto; line-height: 1.45; }
+body { font-family: Arial, Helvetica, sans-serif; color: #1a1a2e; max-width: 46em; margin: 2em auto;
+       line-height: 1.45; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #999; }
 h3 { font-size: 1.05em; margin-bottom: .2em; } .meta, .src { color: #444; font-size: .9em; }
 .let-op { border-left: 4px solid #b45309; padding-left: .6em; }
@@ -177,7 +164,7 @@ def memo_html(
         "<h2>Profiel</h2>",
     ]
     lines = profile_lines(kk, profile)
-    out.append("<ul>" + "".join(f"<li>{e(l)}</li>" for l in lines) + "</ul>" if lines
+    out.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in lines) + "</ul>" if lines
                else "<p>Geen profiel: de shortlist is niet voor een bepaald profiel gemaakt.</p>")
     if result is not None:
         levels = kk.by_id("help_levels")
@@ -191,12 +178,12 @@ def memo_html(
         iv = ivs[iid]
         out.append("<section>")
         out.append(f"<h3>{n}. {e(iv.name)}</h3>")
-        out.append(
-            f'<p class="meta">Leeftijd: {e(age_range(iv))} · Voor wie: {e(audience_text(iv))} · '
-            f"Doelgroep: {e(or_unknown(iv.target_group))} · Erkenning: {e(recognition_text(iv.recognition))}</p>"
-        )
+        meta = intervention_row(kk, iv, ("leeftijd", "voor wie", "doelgroep", "erkenning"))
+        out.append('<p class="meta">' + " · ".join(f"{c[0].upper()}{c[1:]}: {e(str(v))}" for c, v in meta.items())
+                   + "</p>")
         if iid in falls_out:  # the same verdict as the Aanbeveler
-            out.append(f'<div class="let-op"><strong>Valt af voor dit profiel:</strong> {e(falls_out[iid].reason)}</div>')
+            out.append('<div class="let-op"><strong>Valt af voor dit profiel:</strong> '
+                       f"{e(falls_out[iid].reason)}</div>")
         elif iid in elsewhere:
             out.append('<div class="let-op"><strong>Voor school of gemeente, niet voor één jongere van dit '
                        'profiel.</strong></div>')
@@ -215,7 +202,7 @@ def memo_html(
         srcs = readable_sources(kk, [*iv.sources, *(iv.recognition.sources if iv.recognition else [])])
         out.append('<p class="src">Bronnen: ' + "; ".join(e(s) for s in srcs) + "</p>")
         out.append("</section>")
-    if result is not None:
+    if result is not None and profile is not None:
         covered = {f.id for iid in ids if iid in reasons for f in reasons[iid].factors}
         open_factors = [f for f in kk.by_id("factors").values()
                         if f.id in (*profile.risk_factors, *profile.protective_factors) and f.id not in covered]

@@ -3,7 +3,7 @@
 One database for both: a SQLite file by default (WAL, busy timeout, ``BEGIN IMMEDIATE`` for
 writes), PostgreSQL when ``KENNISKAART_DATABASE_URL`` is set. ``SqlStore`` is the plumbing a
 store builds on: its own tables and schema version (checked before anything is created),
-transactions, and database errors turned into the store's own Dutch error (``_unavailable``),
+transactions, and database errors turned into the store's own Dutch errors (``_unavailable``),
 never a raw SQLAlchemy error. Tokens: only their SHA-256 hashes are stored.
 """
 
@@ -120,17 +120,32 @@ def upsert_insert(backend: str):
     return insert
 
 
+def meta_table(metadata: sa.MetaData, name: str) -> sa.Table:
+    """A store's key/value table (holds ``schema_version``), in the store's ``metadata``."""
+    return sa.Table(
+        name, metadata,
+        sa.Column("key", sa.String(40), primary_key=True),
+        sa.Column("value", sa.String(200), nullable=False),
+    )
+
+
 class SqlStore:
     """Plumbing for a store with its own tables in the shared database. Thread-safe.
 
-    A subclass sets ``metadata``, ``meta_table`` (key/value, holds ``schema_version``),
-    ``schema_version``, ``domain_error`` (its own errors pass through untouched) and
-    implements ``_unavailable``, ``_mismatch`` and ``_open_failed`` (Dutch errors)."""
+    A subclass sets ``metadata``, ``meta_table`` (``meta_table(...)``), ``schema_version``,
+    ``domain_error`` (its own errors pass through untouched), and its Dutch errors:
+    ``unavailable_error`` (made with no argument: the default message; or with
+    ``full_message`` when the disk is full, or ``open_failed_message`` when the database cannot
+    be opened) and ``mismatch_error`` (made with the version found and the one expected)."""
 
     metadata: ClassVar[sa.MetaData]
     meta_table: ClassVar[sa.Table]
     schema_version: ClassVar[int]
     domain_error: ClassVar[type[Exception]]
+    unavailable_error: ClassVar[type[Exception]]
+    mismatch_error: ClassVar[type[Exception]]
+    full_message: ClassVar[str]
+    open_failed_message: ClassVar[str]
     label: ClassVar[str] = "opslag"
 
     def __init__(self, engine: Engine, clock: Callable[[], dt.datetime] = utcnow):
@@ -154,17 +169,33 @@ class SqlStore:
         """'sqlite' or 'postgresql'."""
         return self.engine.dialect.name
 
-    # --- what a subclass says ----------------------------------------------------------------
+    # --- the store's Dutch errors ------------------------------------------------------------
 
-    def _unavailable(self, exc: BaseException) -> Exception:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def _unavailable(self, exc: BaseException) -> Exception:
+        """The Dutch error for a database error; the cause is logged for the operator."""
+        _, full = db_error_text(exc, self.label)
+        return self.unavailable_error(self.full_message) if full else self.unavailable_error()
 
-    def _mismatch(self, found: str) -> Exception:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def _mismatch(self, found: str) -> Exception:
+        return self.mismatch_error(found, self.schema_version)
 
     @classmethod
-    def _open_failed(cls) -> Exception:  # pragma: no cover - abstract
+    def _open_failed(cls) -> Exception:
+        return cls.unavailable_error(cls.open_failed_message)
+
+    # --- purging -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _delete(conn: Connection, keys: list) -> None:  # pragma: no cover - abstract
+        """Delete the store's rows of these keys (every table that holds them)."""
         raise NotImplementedError
+
+    def _purge(self, key: sa.Column, stamp: sa.Column, limit: dt.datetime) -> int:
+        """Delete (``_delete``) the rows whose ``stamp`` is before ``limit``; returns how many."""
+        with self._tx(write=True) as conn:
+            keys = list(conn.execute(sa.select(key).where(stamp < limit)).scalars())
+            self._delete(conn, keys)
+        return len(keys)
 
     # --- transactions and schema -------------------------------------------------------------
 

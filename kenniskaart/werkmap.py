@@ -17,7 +17,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from .aanbeveler import Profile
-from .content import Kenniskaart, user_message
+from .content import Kenniskaart
+from .envelope import Envelope, M, invalid_at
+from .known_ids import keep_known
 from .monitor import MonitorState
 from .monitor.model import OWN_PREFIX
 from .monitor.suggest import indicator_views
@@ -70,80 +72,66 @@ class Werkmap(BaseModel):
     monitor: MonitorState = MonitorState()
 
 
+WERKMAP_FILE = Envelope(
+    format=WERKMAP_FORMAT, version=WERKMAP_VERSION, max_bytes=MAX_WERKMAP_BYTES, error=WerkmapError,
+    size_name="een werkmap", not_this="Dit is geen werkmap van de kenniskaart",
+    no_format=("(het veld 'formaat' ontbreekt of klopt niet). Een planbestand laadt u op de pagina Planscan."),
+    version_of="de werkmap", invalid="De werkmap is ongeldig",
+)
+
+
 def werkmap_to_json(
     profile: Profile | None, shortlist: Sequence[str], notes: Mapping[str, str], plan: Plan | None,
     plan_van_aanpak: PlanInputs | None = None, monitor: MonitorState | None = None,
 ) -> bytes:
-    data = {
-        "formaat": WERKMAP_FORMAT,
-        "versie": WERKMAP_VERSION,
+    return WERKMAP_FILE.write({
         "profiel": profile.model_dump(mode="json") if profile is not None else None,
         "shortlist": [{"interventie": i, "notitie": notes.get(i, "")} for i in shortlist],
         "plan": json.loads(plan_to_json(plan or Plan())),
         "plan_van_aanpak": (plan_van_aanpak or PlanInputs()).model_dump(mode="json"),
         "monitor": (monitor or MonitorState()).model_dump(mode="json"),
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    })
 
 
-def _where(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"]) or "het bestand"
-    return f"'{where}': {user_message(err)}"
+def _old_profile(body: dict[str, Any]) -> dict[str, Any]:
+    """Werkmaps from before the responsivity fields: the profile's 'notes' held 'lvb' / 'eerste_delict'."""
+    if not (isinstance(body.get("profiel"), dict) and "notes" in body["profiel"]):
+        return body
+    old = dict(body["profiel"])
+    notes = old.pop("notes") or []
+    if isinstance(notes, list):
+        if "lvb" in notes:
+            old.setdefault("lvb", True)
+        if "eerste_delict" in notes:
+            old.setdefault("offence", "eerste")
+    return {**body, "profiel": old}
+
+
+def _part(model: type[M], data: dict[str, Any], invalid: str) -> M:
+    """A part of the werkmap with its own model (validated as JSON, like a file); WerkmapError
+    '<invalid> bij <place>: <message>.'"""
+    try:
+        return model.model_validate_json(json.dumps(data))
+    except ValidationError as exc:
+        raise WerkmapError(f"{invalid} bij {invalid_at(exc)}.") from None
 
 
 def werkmap_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Werkmap, list[str]]:
     """Read a werkmap file. Unknown ids are dropped with notices; a bad file raises WerkmapError."""
-    if len(raw) > MAX_WERKMAP_BYTES:
-        raise WerkmapError("Het bestand is te groot voor een werkmap (meer dan 500 kB).")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise WerkmapError("Dit is geen werkmap van de kenniskaart (geen geldige JSON).") from None
-    if not isinstance(data, dict) or data.get("formaat") != WERKMAP_FORMAT:
-        raise WerkmapError(
-            "Dit is geen werkmap van de kenniskaart (het veld 'formaat' ontbreekt of klopt niet). "
-            "Een planbestand laadt u op de pagina Planscan."
-        )
-    if data.get("versie") != WERKMAP_VERSION:
-        raise WerkmapError(f"Onbekende versie van de werkmap: {data.get('versie')!r}.")
-    body = {k: v for k, v in data.items() if k not in ("formaat", "versie")}
-    if isinstance(body.get("profiel"), dict) and "notes" in body["profiel"]:
-        # werkmaps from before the responsivity fields: 'notes' held 'lvb' / 'eerste_delict'
-        old = dict(body["profiel"])
-        notes = old.pop("notes") or []
-        if isinstance(notes, list):
-            if "lvb" in notes:
-                old.setdefault("lvb", True)
-            if "eerste_delict" in notes:
-                old.setdefault("offence", "eerste")
-        body["profiel"] = old
-    try:
-        parsed = _WerkmapFile.model_validate(body)
-    except ValidationError as exc:
-        raise WerkmapError(f"De werkmap is ongeldig bij {_where(exc)}.") from None
-
+    parsed = WERKMAP_FILE.validate(_WerkmapFile, _old_profile(WERKMAP_FILE.read(raw)))
     notices: list[str] = []
     profile = None
     if parsed.profiel is not None:
         profile, profile_notices = profile_from_params(kk, profile_to_params(parsed.profiel))
         notices += profile_notices
 
-    ivs = kk.by_id("interventions")
-    ids: list[str] = []
-    notes: dict[str, str] = {}
-    unknown: list[str] = []
-    for entry in parsed.shortlist:
-        if entry.interventie not in ivs:
-            unknown.append(entry.interventie)
-        elif entry.interventie not in ids:
-            ids.append(entry.interventie)
-            if entry.notitie.strip():
-                notes[entry.interventie] = entry.notitie
-    if unknown:
-        notices.append("Onbekende interventies op de shortlist genegeerd: " + ", ".join(u[:40] for u in unknown[:5]))
+    known = keep_known((e.interventie for e in parsed.shortlist), kk.by_id("interventions"),
+                       "interventies op de shortlist", notices)
+    ids = tuple(dict.fromkeys(known))
     if len(ids) > MAX_ITEMS:
         raise WerkmapError(f"De shortlist in de werkmap heeft meer dan {MAX_ITEMS} interventies.")
+    first = {e.interventie: e for e in reversed(parsed.shortlist)}  # a repeated id: its first entry counts
+    notes = {i: first[i].notitie for i in ids if first[i].notitie.strip()}
 
     plan = Plan()
     if parsed.plan is not None:
@@ -154,28 +142,19 @@ def werkmap_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Werkmap, list[str]]:
         notices += plan_notices
     inputs = PlanInputs()
     if parsed.plan_van_aanpak is not None:
-        try:
-            inputs = PlanInputs.model_validate_json(json.dumps(parsed.plan_van_aanpak))
-        except ValidationError as exc:
-            raise WerkmapError(f"Het plan van aanpak in de werkmap is ongeldig bij {_where(exc)}.") from None
-        sources = kk.by_id("analysis_sources")
-        if any(a not in sources for a in inputs.analysis):
-            notices.append("Onbekende bronnen van de analyse genegeerd: "
-                           + ", ".join(a[:40] for a in inputs.analysis if a not in sources))
-            inputs = inputs.model_copy(update={"analysis": tuple(a for a in inputs.analysis if a in sources)})
+        inputs = _part(PlanInputs, parsed.plan_van_aanpak, "Het plan van aanpak in de werkmap is ongeldig")
+        analysis = keep_known(inputs.analysis, kk.by_id("analysis_sources"), "bronnen van de analyse", notices)
+        inputs = inputs.model_copy(update={"analysis": tuple(analysis)})
     monitor = MonitorState()
     if parsed.monitor is not None:
-        try:
-            monitor = MonitorState.model_validate_json(json.dumps(parsed.monitor))
-        except ValidationError as exc:
-            raise WerkmapError(f"De nulmeting en monitor in de werkmap zijn ongeldig bij {_where(exc)}.") from None
-        known = indicator_views(kk)
-        unknown = [t.indicator for t in monitor.tracked
-                   if t.indicator not in known and not t.indicator.startswith(OWN_PREFIX)]
-        if unknown:
-            notices.append("Onbekende indicatoren in de monitor genegeerd: " + ", ".join(u[:40] for u in unknown[:5]))
-            monitor = MonitorState(tracked=tuple(t for t in monitor.tracked if t.indicator not in unknown))
-    return Werkmap(profile=profile, shortlist=tuple(ids), notes=notes, plan=plan, plan_van_aanpak=inputs,
+        monitor = _part(MonitorState, parsed.monitor, "De nulmeting en monitor in de werkmap zijn ongeldig")
+        views = indicator_views(kk)
+        known_indicators = {t.indicator for t in monitor.tracked
+                            if t.indicator in views or t.indicator.startswith(OWN_PREFIX)}
+        kept = keep_known([t.indicator for t in monitor.tracked], known_indicators, "indicatoren in de monitor",
+                          notices)
+        monitor = monitor.model_copy(update={"tracked": tuple(t for t in monitor.tracked if t.indicator in kept)})
+    return Werkmap(profile=profile, shortlist=ids, notes=notes, plan=plan, plan_van_aanpak=inputs,
                    monitor=monitor), notices
 
 

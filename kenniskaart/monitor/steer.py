@@ -132,7 +132,8 @@ def measurement_rows(kk: Kenniskaart, state: MonitorState) -> list[dict[str, obj
     rows: list[dict[str, object]] = []
     for t in state.tracked:
         name = tracked_name(kk, t)
-        figures: list[tuple[str, dt.date | None, float | None, str]] = ([("nulmeting", t.baseline_date, t.baseline, t.baseline_source)] if t.baseline is not None else [])
+        figures: list[tuple[str, dt.date | None, float | None, str | None]] = (
+            [("nulmeting", t.baseline_date, t.baseline, t.baseline_source)] if t.baseline is not None else [])
         figures += [("doel", None, t.target, "")] if t.target is not None else []
         figures += [("meting", m.date, m.value, m.note) for m in t.measurements]
         figures += [("geplande meting", p, None, "") for p in t.planned[len(t.measurements):]]

@@ -3,12 +3,17 @@ result, the Planscan and the municipality's own fields; rendered on the page, as
 (``docx.plan_docx``) and as printable HTML (``printable.plan_html``). No Streamlit.
 
 - ``model``: ``PlanInputs`` (what only the municipality knows), ``RoomVotes``, the document.
-- ``assemble``: ``assemble()`` and the pre-filled texts (wegingskader, partners).
+- ``assemble``: ``assemble()``, the document section by section.
+- ``prefill``: the pre-filled texts (age range, wegingskader, partners).
 - ``sporen``: which plan items serve which spoor.
 - ``handoff``: the Aanbeveler's package and a werksessie into the plan.
 """
 
-from .assemble import assemble, default_partners, default_weighing, plan_ages
+from .assemble import assemble
 from .model import PlanDocument, PlanInputs, RoomVotes
+from .prefill import default_partners, default_weighing, plan_ages, profile_factors
 
-__all__ = ["PlanDocument", "PlanInputs", "RoomVotes", "assemble", "default_partners", "default_weighing", "plan_ages"]
+__all__ = [
+    "PlanDocument", "PlanInputs", "RoomVotes", "assemble", "default_partners", "default_weighing", "plan_ages",
+    "profile_factors",
+]

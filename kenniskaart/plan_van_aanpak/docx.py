@@ -49,7 +49,7 @@ def _page_numbers(doc) -> None:
 def _table(doc, table: Table) -> None:
     t = doc.add_table(rows=1, cols=len(table.columns))
     t.style = "Table Grid"
-    for cell, name in zip(t.rows[0].cells, table.columns):
+    for cell, name in zip(t.rows[0].cells, table.columns, strict=False):
         cell.text = ""
         cell.paragraphs[0].add_run(plain_text(name)).bold = True
     # the header row repeats on every page of a long table
@@ -59,7 +59,7 @@ def _table(doc, table: Table) -> None:
     tr_pr.append(header)
     for row in table.rows:
         cells = t.add_row().cells
-        for cell, value in zip(cells, row):
+        for cell, value in zip(cells, row, strict=False):
             cell.text = plain_text(value)
     doc.add_paragraph()
 
@@ -76,7 +76,7 @@ def plan_docx(plan: PlanDocument) -> bytes:
     doc.add_heading(plain_text(plan.title), level=0)
     meta = doc.add_paragraph().add_run(plain_text(plan.meta))
     meta.italic, meta.font.color.rgb = True, _GREY
-    for n, section in enumerate(plan.sections, start=1):
+    for section in plan.sections:
         doc.add_heading(plain_text(section.title), level=1)
         for block in section.blocks:
             if isinstance(block, Heading):

@@ -10,7 +10,8 @@ from .model import Bullets, Heading, Notice, Paragraph, PlanDocument, Table, pla
 FILE_NAME = "plan-van-aanpak.html"
 
 _CSS = """
-body { font-family: Arial, Helvetica, sans-serif; color: #1a1a2e; max-width: 52em; margin: 2em auto; line-height: 1.45; }
+body { font-family: Arial, Helvetica, sans-serif; color: #1a1a2e; max-width: 52em; margin: 2em auto;
+       line-height: 1.45; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 1.6em; border-bottom: 1px solid #999; }
 h3 { font-size: 1.05em; margin-bottom: .3em; } .meta, .guidance { color: #444; font-size: .9em; }
 .guidance { font-style: italic; } .let-op { border-left: 4px solid #b45309; padding-left: .6em; }

@@ -3,12 +3,13 @@ plan file, and where each item's factor links come from (provenance)."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..content import Kenniskaart, user_message
+from ..content import Kenniskaart
+from ..envelope import Envelope
+from ..known_ids import keep_known
 from ..models import BASIS_ORDER, Intervention, PracticeExample
 from ..present import BASIS_LABELS
 
@@ -53,31 +54,20 @@ class PlanFileError(ValueError):
     """A plan file that cannot be read; the message is Dutch and meant for the user."""
 
 
+PLAN_FILE = Envelope(
+    format=PLAN_FORMAT, version=PLAN_VERSION, max_bytes=MAX_PLAN_BYTES, error=PlanFileError,
+    size_name="een plan", not_this="Dit is geen planbestand van de kenniskaart", no_format="(formaat ontbreekt).",
+    version_of="het planbestand", invalid="Het planbestand is ongeldig",
+)
+
+
 def plan_to_json(plan: Plan) -> bytes:
-    data = {"formaat": PLAN_FORMAT, "versie": PLAN_VERSION, **plan.model_dump(mode="json")}
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    return PLAN_FILE.write(plan.model_dump(mode="json"))
 
 
 def plan_from_json(kk: Kenniskaart, raw: bytes) -> tuple[Plan, list[str]]:
     """Read a plan file. Unknown ids are dropped with notices; a bad file raises PlanFileError."""
-    if len(raw) > MAX_PLAN_BYTES:
-        raise PlanFileError("Het bestand is te groot voor een plan (meer dan 200 kB).")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise PlanFileError("Dit is geen planbestand van de kenniskaart (geen geldige JSON).") from None
-    if not isinstance(data, dict) or data.get("formaat") != PLAN_FORMAT:
-        raise PlanFileError("Dit is geen planbestand van de kenniskaart (formaat ontbreekt).")
-    if data.get("versie") != PLAN_VERSION:
-        raise PlanFileError(f"Onbekende versie van het planbestand: {data.get('versie')!r}.")
-    body = {k: v for k, v in data.items() if k not in ("formaat", "versie")}
-    try:
-        plan = Plan.model_validate(body)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise PlanFileError(f"Het planbestand is ongeldig bij '{where}': {user_message(err)}.") from None
-    return clean_plan(kk, plan)
+    return clean_plan(kk, PLAN_FILE.parse(Plan, raw))
 
 
 def clean_plan(kk: Kenniskaart, plan: Plan) -> tuple[Plan, list[str]]:
@@ -85,11 +75,7 @@ def clean_plan(kk: Kenniskaart, plan: Plan) -> tuple[Plan, list[str]]:
     notices: list[str] = []
 
     def keep(ids, pool, label):
-        good = tuple(i for i in ids if i in pool)
-        bad = [i for i in ids if i not in pool]
-        if bad:
-            notices.append(f"Onbekende {label} genegeerd: {', '.join(b[:40] for b in bad[:5])}")
-        return good
+        return tuple(keep_known(ids, pool, label, notices))
 
     factors, levels = kk.by_id("factors"), kk.by_id("help_levels")
     pmg = {t.id for t in kk.pmg_themes}

@@ -18,7 +18,7 @@ from ..monitor import Tracked, bijsturen, figure_rows, measurement_rows
 from ..monitor.model import date_text, number_text
 from ..monitor.steer import FIGURE_COLUMNS, MEASUREMENT_COLUMNS, SIGNAL_LABELS, chart_frame, tracked_name
 from ..monitor.suggest import KIND_LABELS, IndicatorView, indicator_views, suggest
-from ..plan_van_aanpak.assemble import profile_factors
+from ..plan_van_aanpak.prefill import profile_factors
 from ..planscan import item_label, items_of
 from .monitor_actions import (
     ERRORS,

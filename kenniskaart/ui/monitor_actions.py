@@ -13,7 +13,7 @@ from ..content import Kenniskaart
 from ..monitor import MonitorInputError, MonitorState, Tracked
 from ..monitor.model import OWN_PREFIX, clean_text, with_baseline, with_measurement
 from ..monitor.suggest import targets_of
-from ..plan_van_aanpak.assemble import profile_factors
+from ..plan_van_aanpak.prefill import profile_factors
 from ..planscan import items_of
 from .state import MONITOR_KEY, current_monitor, current_plan, current_profile
 from .state import MONITOR_WIDGETS as W

@@ -16,7 +16,8 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from ..storage import SqlStore, db_error_text, token_hash, utc, utcnow
+from ..storage import SqlStore, token_hash, utc, utcnow
+from ..storage import meta_table as make_meta_table
 from .rules import (
     TOUCH_AFTER,
     Conflict,
@@ -38,15 +39,8 @@ from .rules import (
     unseal,
 )
 
-SCHEMA_VERSION = 1
-MAX_HISTORY = 500
-
 metadata = sa.MetaData()
-meta_table = sa.Table(
-    "werkmap_meta", metadata,
-    sa.Column("key", sa.String(40), primary_key=True),
-    sa.Column("value", sa.String(200), nullable=False),
-)
+meta_table = make_meta_table(metadata, "werkmap_meta")
 werkmaps = sa.Table(
     "werkmap_docs", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
@@ -70,12 +64,8 @@ versions = sa.Table(
 )
 
 
-def _unavailable(exc: BaseException) -> StorageUnavailable:
-    _, full = db_error_text(exc, "werkmap online")
-    if full:
-        return StorageUnavailable("De online opslag van werkmappen is vol: uw laatste wijziging is niet bewaard. "
-                                  "Download de werkmap als bestand en meld dit bij de beheerder.")
-    return StorageUnavailable()
+SCHEMA_VERSION = 1
+MAX_HISTORY = 500
 
 
 class WerkmapStore(SqlStore):
@@ -85,23 +75,18 @@ class WerkmapStore(SqlStore):
     meta_table = meta_table
     schema_version = SCHEMA_VERSION
     domain_error = WerkmapOnlineError
+    unavailable_error = StorageUnavailable
+    mismatch_error = SchemaMismatch
+    full_message = ("De online opslag van werkmappen is vol: uw laatste wijziging is niet bewaard. "
+                    "Download de werkmap als bestand en meld dit bij de beheerder.")
+    open_failed_message = ("De online opslag van werkmappen kan niet worden geopend "
+                           "(map of database-adres klopt niet).")
     label = "werkmap online"
 
     def __init__(self, engine: Engine, clock: Callable[[], dt.datetime] = utcnow,
                  retention: float | None = None):
         super().__init__(engine, clock)
         self.retention = dt.timedelta(days=retention if retention is not None else retention_days())
-
-    def _unavailable(self, exc: BaseException) -> StorageUnavailable:
-        return _unavailable(exc)
-
-    def _mismatch(self, found: str) -> SchemaMismatch:
-        return SchemaMismatch(found, SCHEMA_VERSION)
-
-    @classmethod
-    def _open_failed(cls) -> StorageUnavailable:
-        return StorageUnavailable("De online opslag van werkmappen kan niet worden geopend "
-                                  "(map of database-adres klopt niet).")
 
     # --- plumbing ----------------------------------------------------------------------------
 
@@ -242,11 +227,7 @@ class WerkmapStore(SqlStore):
 
     def purge_expired(self) -> int:
         """Delete werkmaps not used for longer than the retention; returns how many."""
-        limit = self.clock() - self.retention
-        with self._tx(write=True) as conn:
-            ids = list(conn.execute(sa.select(werkmaps.c.id).where(werkmaps.c.last_used_at < limit)).scalars())
-            self._delete(conn, ids)
-        return len(ids)
+        return self._purge(werkmaps.c.id, werkmaps.c.last_used_at, self.clock() - self.retention)
 
     @staticmethod
     def _delete(conn: Connection, ids: list[int]) -> None:

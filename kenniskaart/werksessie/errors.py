@@ -28,5 +28,14 @@ class NotAllowed(WerksessieError):
 
 
 class StorageUnavailable(WerksessieError):
-    def __init__(self, msg: str = "De opslag van werksessies is nu niet bereikbaar. Probeer het over een minuut opnieuw."):
+    def __init__(self, msg: str = ("De opslag van werksessies is nu niet bereikbaar. "
+                                   "Probeer het over een minuut opnieuw.")):
         super().__init__(msg)
+
+
+class SchemaMismatch(StorageUnavailable):
+    def __init__(self, found: str, expected: int):
+        super().__init__(
+            f"De database van de werksessies heeft schemaversie {found}, deze app verwacht versie "
+            f"{expected}. Werk de app bij of gebruik een andere database."
+        )

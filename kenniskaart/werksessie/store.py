@@ -2,15 +2,15 @@
 
 The database, its engine, transactions and schema check are ``kenniskaart.storage`` (shared with
 the werkmap online): SQLite file by default, PostgreSQL when ``KENNISKAART_DATABASE_URL`` is
-set. Only SHA-256 hashes of tokens are stored; no names, no IP addresses. Every database
-error leaves as ``StorageUnavailable`` (a Dutch message), never as a raw SQLAlchemy error.
+set; the tables are ``tables``. Only SHA-256 hashes of tokens are stored; no names, no IP
+addresses. Every database error leaves as ``StorageUnavailable`` (a Dutch message), never as a
+raw SQLAlchemy error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hmac
-import json
 import secrets
 from collections.abc import Callable
 
@@ -18,115 +18,49 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from ..storage import (
-    SQLITE_BUSY_MS,
-    SqlStore,
-    db_error_text,
-    engine_from_env,
-    env_days,
-    sqlite_engine,
-    token_hash,
-    upsert_insert,
+from ..storage import SqlStore, env_days, token_hash, upsert_insert, utc
+from .errors import (
+    NotAllowed,
+    RoomClosed,
+    RoomExpired,
+    RoomNotFound,
+    SchemaMismatch,
+    StorageUnavailable,
+    WerksessieError,
 )
-from ..storage import utc as _utc
 from .room import (
     DEFAULT_AGE_MAX,
     DEFAULT_AGE_MIN,
     MAX_TITLE_CHARS,
     ORG_TYPES,
     Answer,
-    NotAllowed,
     Room,
-    RoomClosed,
-    RoomExpired,
-    RoomNotFound,
-    StorageUnavailable,
-    WerksessieError,
     clean_text,
     utcnow,
     validate_ages,
 )
+from .tables import (
+    MAX_PAYLOAD_CHARS,
+    SCHEMA_VERSION,
+    answer_from_row,
+    answer_payload,
+    answers_table,
+    meta_table,
+    metadata,
+    new_code,
+    normalise_code,
+    participants,
+    rooms,
+)
 
-SCHEMA_VERSION = 1
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-"""Unambiguous: no 0/O, 1/I/L."""
-CODE_LENGTH = 6
 DEFAULT_TTL_DAYS = 7
 PURGE_AFTER_DAYS = 30
 """Rooms are deleted this many days after they expired (data minimisation)."""
 MAX_PARTICIPANTS = 500
-MAX_PAYLOAD_CHARS = 20_000
-"""A validated answer is far smaller (138 factors, 30 items, 5 x 80 characters, 16 scan steps)."""
-
-metadata = sa.MetaData()
-meta_table = sa.Table(
-    "werksessie_meta", metadata,
-    sa.Column("key", sa.String(40), primary_key=True),
-    sa.Column("value", sa.String(200), nullable=False),
-)
-rooms = sa.Table(
-    "werksessie_rooms", metadata,
-    sa.Column("code", sa.String(CODE_LENGTH), primary_key=True),
-    sa.Column("title", sa.String(MAX_TITLE_CHARS), nullable=False),
-    sa.Column("facilitator_hash", sa.String(64), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("age_min", sa.Integer, nullable=False),
-    sa.Column("age_max", sa.Integer, nullable=False),
-)
-participants = sa.Table(
-    "werksessie_participants", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("room_code", sa.String(CODE_LENGTH), sa.ForeignKey(rooms.c.code, ondelete="CASCADE"), nullable=False, index=True),
-    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
-    sa.Column("org_type", sa.String(20), nullable=False),
-    sa.Column("joined_at", sa.DateTime(timezone=True), nullable=False),
-)
-answers_table = sa.Table(
-    "werksessie_answers", metadata,
-    sa.Column("participant_id", sa.Integer, sa.ForeignKey(participants.c.id, ondelete="CASCADE"), primary_key=True),
-    sa.Column("room_code", sa.String(CODE_LENGTH), nullable=False, index=True),
-    sa.Column("payload", sa.Text, nullable=False),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-
-class SchemaMismatch(StorageUnavailable):
-    def __init__(self, found: str):
-        super().__init__(
-            f"De database van de werksessies heeft schemaversie {found}, deze app verwacht versie "
-            f"{SCHEMA_VERSION}. Werk de app bij of gebruik een andere database."
-        )
-
-
-def _unavailable(exc: BaseException) -> StorageUnavailable:
-    """The Dutch error for a database error; the cause is logged for the operator."""
-    _, full = db_error_text(exc, "werksessie")
-    if full:
-        return StorageUnavailable("De opslag van werksessies is vol: er kan nu niets worden bewaard. "
-                                  "Meld dit bij de beheerder van de kenniskaart.")
-    return StorageUnavailable()
-
-
-def new_code() -> str:
-    """A random room code (``secrets``): 31^6, about 887 million codes."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def normalise_code(code: object) -> str:
-    """Upper case without spaces or hyphens; RoomNotFound when it cannot be a room code."""
-    text = "".join(str(code or "").split()).replace("-", "").upper()
-    if len(text) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in text):
-        raise RoomNotFound()
-    return text
 
 
 def _default_ttl_days() -> float:
     return env_days("KENNISKAART_ROOM_DAYS", DEFAULT_TTL_DAYS)
-
-
-__all__ = ["SQLITE_BUSY_MS", "Store", "engine_from_env", "sqlite_engine", "token_hash"]
 
 
 class Store(SqlStore):
@@ -136,6 +70,11 @@ class Store(SqlStore):
     meta_table = meta_table
     schema_version = SCHEMA_VERSION
     domain_error = WerksessieError
+    unavailable_error = StorageUnavailable
+    mismatch_error = SchemaMismatch
+    full_message = ("De opslag van werksessies is vol: er kan nu niets worden bewaard. "
+                    "Meld dit bij de beheerder van de kenniskaart.")
+    open_failed_message = "De opslag van werksessies kan niet worden geopend (map of database-adres klopt niet)."
     label = "werksessie"
 
     def __init__(self, engine: Engine, clock: Callable[[], dt.datetime] = utcnow,
@@ -143,26 +82,14 @@ class Store(SqlStore):
         super().__init__(engine, clock)
         self.ttl_days = ttl_days if ttl_days is not None else _default_ttl_days()
 
-    def _unavailable(self, exc: BaseException) -> StorageUnavailable:
-        return _unavailable(exc)
-
-    def _mismatch(self, found: str) -> SchemaMismatch:
-        return SchemaMismatch(found)
-
-    @classmethod
-    def _open_failed(cls) -> StorageUnavailable:
-        return StorageUnavailable(
-            "De opslag van werksessies kan niet worden geopend (map of database-adres klopt niet)."
-        )
-
     # --- rooms: plumbing ---------------------------------------------------------------------
 
     def _room(self, conn: Connection, code: str) -> tuple[Room, str]:
         row = conn.execute(sa.select(rooms).where(rooms.c.code == normalise_code(code))).mappings().first()
         if row is None:
             raise RoomNotFound()
-        room = Room(row["code"], row["title"], _utc(row["created_at"]), _utc(row["expires_at"]),
-                    _utc(row["closed_at"]), row["age_min"], row["age_max"])
+        room = Room(row["code"], row["title"], utc(row["created_at"]), utc(row["expires_at"]),
+                    utc(row["closed_at"]), row["age_min"], row["age_max"])
         return room, row["facilitator_hash"]
 
     def _live_room(self, conn: Connection, code: str) -> tuple[Room, str]:
@@ -267,11 +194,7 @@ class Store(SqlStore):
 
     def purge_expired(self) -> int:
         """Delete rooms that expired more than PURGE_AFTER_DAYS ago; returns how many."""
-        limit = self.clock() - dt.timedelta(days=PURGE_AFTER_DAYS)
-        with self._tx(write=True) as conn:
-            codes = list(conn.execute(sa.select(rooms.c.code).where(rooms.c.expires_at < limit)).scalars())
-            self._delete(conn, codes)
-        return len(codes)
+        return self._purge(rooms.c.code, rooms.c.expires_at, self.clock() - dt.timedelta(days=PURGE_AFTER_DAYS))
 
     @staticmethod
     def _delete(conn: Connection, codes: list[str]) -> None:
@@ -305,7 +228,7 @@ class Store(SqlStore):
             pid, org = self._participant_id(conn, room.code, token)
             row = conn.execute(sa.select(answers_table.c.payload, answers_table.c.updated_at)
                                .where(answers_table.c.participant_id == pid)).first()
-        return org, (None if row is None else _answer(org, row[0], row[1]))
+        return org, (None if row is None else answer_from_row(org, row[0], row[1]))
 
     def save_answer(self, code: str, token: str, answer: Answer) -> Answer:
         """Save (or replace) this participant's one answer; returns it with ``updated_at``.
@@ -315,9 +238,7 @@ class Store(SqlStore):
         if not isinstance(answer, Answer) or answer.org_type not in ORG_TYPES:
             raise WerksessieError("Het antwoord is niet geldig.")
         now = self.clock()
-        payload = json.dumps({"factors": list(answer.factors), "top": list(answer.top),
-                              "doing": list(answer.doing), "own": list(answer.own),
-                              "scan": dict(answer.scan)}, ensure_ascii=False)
+        payload = answer_payload(answer)
         if len(payload) > MAX_PAYLOAD_CHARS:
             raise WerksessieError("Het antwoord is te lang.")
         with self._tx(write=True) as conn:
@@ -348,7 +269,7 @@ class Store(SqlStore):
                 .join(answers_table, answers_table.c.participant_id == participants.c.id)
                 .where(participants.c.room_code == room.code).order_by(participants.c.id)
             ).all()
-        return [_answer(org, payload, at) for org, payload, at in rows]
+        return [answer_from_row(org, payload, at) for org, payload, at in rows]
 
     def counts(self, code: str) -> tuple[int, int]:
         """(joined, answered)."""
@@ -360,10 +281,3 @@ class Store(SqlStore):
                                     .where(answers_table.c.room_code == room.code)).scalar_one()
         return joined, answered
 
-
-def _answer(org: str, payload: str, updated_at: dt.datetime) -> Answer:
-    data = json.loads(payload)
-    scan = data.get("scan") or {}
-    return Answer(org, tuple(data.get("factors", ())), tuple(data.get("top", ())),
-                  tuple(data.get("doing", ())), tuple(data.get("own", ())),
-                  tuple((k, v) for k, v in scan.items() if isinstance(v, int)), _utc(updated_at))

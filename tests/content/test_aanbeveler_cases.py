@@ -15,9 +15,8 @@ from __future__ import annotations
 import pytest
 
 from kenniskaart.aanbeveler import PACKAGE_SIZE, Profile, Result, profile_from_case, recommend, selected_factors
-from kenniskaart.catalog import age_fits
 from kenniskaart.content import Kenniskaart, load_content
-from kenniskaart.rules import for_young_person, is_recognised
+from kenniskaart.rules import age_fits, for_young_person, is_recognised
 
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"
 FRIENDS = "beke-r-banden-vrienden-kennissen"

@@ -10,7 +10,6 @@ from kenniskaart.catalog import (
     ExampleFilter,
     FactorFilter,
     InterventionFilter,
-    age_fits,
     factor_theme_level_counts,
     factors_table,
     filter_examples,
@@ -21,6 +20,8 @@ from kenniskaart.catalog import (
     interventions_table,
 )
 from kenniskaart.present import ONBEKEND, age_range
+from kenniskaart.rules import age_fits
+from kenniskaart.shortlist import compare_table
 
 
 def test_factor_filters(kk):
@@ -186,3 +187,16 @@ def test_dutch_counts_and_decimals():
     assert plural(2, "factor", "factoren") == "2 factoren"
     assert plural(0, "interventie", "interventies") == "0 interventies"
     assert decimal(6.5) == "6,5" and decimal(2, 0) == "2"
+
+
+def test_catalogue_and_shortlist_say_the_same_for_every_intervention(kk):
+    """One row builder: the Interventies table and the shortlist's comparison (and so its CSV and
+    Excel) give every intervention the same 'voor wie', age, recognition and target group."""
+    ids = [iv.id for iv in kk.interventions]
+    catalogue = interventions_table(kk, list(kk.interventions))
+    compared = compare_table(kk, ids, {})
+    shared = [c for c in catalogue.columns if c in compared.columns]
+    assert {"interventie", "voor wie", "leeftijd", "erkenning", "doelgroep", "niveau van hulp"} <= set(shared)
+    assert catalogue[shared].equals(compared[shared])
+    tools4u = catalogue.set_index("interventie").loc[kk.by_id("interventions")["tools4u"].name, "voor wie"]
+    assert "alleen na een delict" in tools4u  # the eligibility condition, not only the prevention level

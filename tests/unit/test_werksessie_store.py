@@ -12,7 +12,9 @@ import pg
 import pytest
 import sqlalchemy as sa
 
+from kenniskaart.storage import SQLITE_BUSY_MS
 from kenniskaart.werksessie import store as store_mod
+from kenniskaart.werksessie.errors import SchemaMismatch
 from kenniskaart.werksessie.room import (
     Answer,
     NotAllowed,
@@ -24,7 +26,8 @@ from kenniskaart.werksessie.room import (
     summarise,
     validate_answer,
 )
-from kenniskaart.werksessie.store import CODE_ALPHABET, SchemaMismatch, Store, normalise_code
+from kenniskaart.werksessie.store import Store
+from kenniskaart.werksessie.tables import CODE_ALPHABET, normalise_code
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
@@ -93,7 +96,7 @@ def test_backend_and_sqlite_file(make_store, tmp_path):
         assert (tmp_path / "data" / "werksessie.sqlite").is_file()
         with s.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == store_mod.SQLITE_BUSY_MS
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == SQLITE_BUSY_MS
     with s.engine.connect() as conn:
         version = conn.execute(sa.select(store_mod.meta_table.c.value)).scalar()
     assert version == str(store_mod.SCHEMA_VERSION) == "1"
