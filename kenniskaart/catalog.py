@@ -15,29 +15,26 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
-from .present import (
+from .nl import yes_no
+from .rules import addressing, age_fits, is_recognised, not_working, recognised_options
+from .search import everyday_words, example_factor_ids, search
+from .texts import ONBEKEND, age_range, help_level_names, or_unknown, recognition_text, theme_names
+from .vocabulary import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
     EVIDENCE_LABELS,
+    EVIDENCE_RANK,
+    FACTOR_KIND_LABELS,
     FORMAT_LABELS,
     FRAMEWORK_LABELS,
     FRAMEWORK_SHORT,
-    KIND_IV_LABELS,
-    KIND_LABELS,
+    INTERVENTION_KIND_LABELS,
     NATURE_LABELS,
     NOT_WORKING_LABELS,
-    ONBEKEND,
     PREVENTION_LABELS,
     PURPOSE_LABELS,
     SETTING_LABELS,
-    age_range,
-    help_level_names,
-    or_unknown,
-    recognition_text,
-    theme_names,
 )
-from .rules import addressing, age_fits, is_recognised, not_working, recognised_options
-from .search import everyday_words, example_factor_ids, search
 
 # --- factors -----------------------------------------------------------------------
 
@@ -93,22 +90,18 @@ def filter_factors(kk: Kenniskaart, flt: FactorFilter) -> list[Factor]:
     return out
 
 
-def _yes_no(value: bool | None) -> str:
-    return ONBEKEND if value is None else ("ja" if value else "nee")
-
-
 def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
     rows = [
         {
             "factor": f.name,
-            "soort": KIND_LABELS[f.kind],
+            "soort": FACTOR_KIND_LABELS[f.kind],
             "niveau": f.level,
             "aard": NATURE_LABELS[f.nature],
             "leeftijdsgroep": ", ".join(f.age_groups),
             "categorie": or_unknown(f.category),
             "bewijs": EVIDENCE_LABELS[f.evidence],
             "doelgroep": or_unknown(f.target_group),
-            "ook in NL onderzocht": _yes_no(f.studied_in_nl),
+            "ook in NL onderzocht": yes_no(f.studied_in_nl),
             "PmG-thema's": ", ".join(theme_names(kk, f.pmg_themes)) or ONBEKEND,
             "thema-indeling": BASIS_LABELS[f.pmg_themes_basis],
             "kader": FRAMEWORK_LABELS[f.framework],
@@ -134,7 +127,7 @@ def factor_theme_level_counts(kk: Kenniskaart, factors: list[Factor]) -> pd.Data
     counter: Counter[tuple[str, str, str]] = Counter()
     for f in factors:
         for tid in f.pmg_themes or ["-"]:
-            counter[(names.get(tid, "geen thema"), f.level, KIND_LABELS[f.kind])] += 1
+            counter[(names.get(tid, "geen thema"), f.level, FACTOR_KIND_LABELS[f.kind])] += 1
     rows = [
         {"thema": t, "niveau": lvl, "soort": kind, "aantal": n}
         for (t, lvl, kind), n in sorted(counter.items())
@@ -210,7 +203,8 @@ def interventions_table(kk: Kenniskaart, interventions: list[Intervention]) -> p
             "erkenning": recognition_text(iv.recognition),
             "leeftijd": age_range(iv),
             "voor wie": PREVENTION_LABELS[iv.prevention].split(":")[0] if iv.prevention else ONBEKEND,
-            "soort": PURPOSE_LABELS[iv.purpose] if iv.purpose in ("maatregel", "instrument", "training") else KIND_IV_LABELS[iv.kind],
+            "soort": PURPOSE_LABELS[iv.purpose] if iv.purpose in ("maatregel", "instrument", "training")
+            else INTERVENTION_KIND_LABELS[iv.kind],
             "niveau van hulp": ", ".join(help_level_names(kk, iv.help_levels)) or ONBEKEND,
             "doelgroep": or_unknown(iv.target_group),
             "PmG-thema's": ", ".join(theme_names(kk, iv.pmg_themes)) or ONBEKEND,
@@ -309,9 +303,6 @@ def examples_per_municipality(examples: list[PracticeExample]) -> pd.DataFrame:
 
 def crime_scope_label(f: Factor) -> str:
     return CRIME_SCOPE_LABELS[f.crime_scope] if f.crime_scope else ONBEKEND
-
-
-EVIDENCE_RANK = {"gefundeerd": 0, "robuust": 1, "plausibel": 2, "kwalitatief": 3, "niet_beoordeeld": 4}
 
 
 def factor_choice_id(kk: Kenniskaart, factor_id: str) -> str:

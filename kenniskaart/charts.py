@@ -12,6 +12,8 @@ import json
 import altair as alt
 import pandas as pd
 
+from .vocabulary import BASIS_DASH
+
 FONT = 15
 PALETTE = "blues"  # sequential, high-contrast at the dark end
 
@@ -170,7 +172,6 @@ MAP_X = {0: 0.37, 1: 0.555, 2: 0.71}
 """Horizontal position of each column as a share of the chart width."""
 STRENGTH_COLOURS = ["#08306b", "#2f7ebc", "#8fb8de", "#9a9a9a"]
 """sterk, redelijk, zwak of niet erkend, onbekend: dark = strong; grey = unknown."""
-BASIS_DASH = {"bron": [1, 0], "thema": [9, 5], "team": [2, 4]}
 BASIS_WIDTH = {"bron": 3.2, "thema": 2.2, "team": 1.6}
 BASIS_OPACITY = {"bron": 0.85, "thema": 0.5, "team": 0.4}
 INK = "#1a1a2e"

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..aanbeveler import EXCLUSION_LABELS, Profile, Result
+from ..aanbeveler import Profile, Result
 from ..content import Kenniskaart
 from ..models import Factor, Intervention, PracticeExample
+from ..nl import plural
 from ..planscan import (
     GROUPS,
-    PROVENANCE_LABELS,
     Plan,
     gap_suggestions,
     gaps,
@@ -27,19 +27,17 @@ from ..planscan import (
     plan_warnings,
     scan,
 )
-from ..present import (
+from ..shortlist import DISCLAIMER, readable_sources, responsivity
+from ..texts import ONBEKEND, age_range, audience_text, help_level_names, recognition_text
+from ..vocabulary import (
     CAUTION_LABELS,
     EVIDENCE_LABELS,
+    EXCLUSION_LABELS,
+    FACTOR_KIND_LABELS,
     FRAMEWORK_SHORT,
-    KIND_LABELS,
     NATURE_LABELS,
-    ONBEKEND,
-    age_range,
-    audience_text,
-    help_level_names,
-    recognition_text,
+    PROVENANCE_LABELS,
 )
-from ..shortlist import DISCLAIMER, readable_sources, responsivity
 from ..werksessie.room import ORG_TYPES
 from .model import (
     Block,
@@ -143,7 +141,7 @@ def default_partners(kk: Kenniskaart, plan: Plan, inputs: PlanInputs) -> str:
     # 'Partner: rol' is split at its first colon: a colon inside the deliverer's text becomes a comma
     lines = [f"{who.replace(':', ',')}: voert uit: {', '.join(names)}" for who, names in by_deliverer.items()]
     if inputs.room is not None:
-        lines += [f"{ORG_TYPES[org]}: deed mee aan de werksessie ({n} {'antwoord' if n == 1 else 'antwoorden'})"
+        lines += [f"{ORG_TYPES[org]}: deed mee aan de werksessie ({plural(n, 'antwoord', 'antwoorden')})"
                   for org, n in inputs.room.orgs.items() if org in ORG_TYPES and n]
     return "\n".join(lines)
 
@@ -179,8 +177,8 @@ def _analysis(kk, profile, inputs) -> list[Block]:
     blocks: list[Block] = []
     if room is not None:
         answered = sum(room.orgs.values())
-        blocks.append(Paragraph(f"Uit de werksessie '{room.title}': {answered} "
-                                f"{'antwoord' if answered == 1 else 'antwoorden'} ("
+        blocks.append(Paragraph(f"Uit de werksessie '{room.title}': "
+                                f"{plural(answered, 'antwoord', 'antwoorden')} ("
                                 + ", ".join(f"{ORG_TYPES[o]} {room.orgs[o]}" for o in orgs) + ").", "Herkomst"))
     elif chosen:
         blocks.append(Paragraph("het profiel in de Aanbeveler.", "Herkomst"))
@@ -188,7 +186,7 @@ def _analysis(kk, profile, inputs) -> list[Block]:
         rows = []
         for f in chosen:
             votes = room.votes.get(f.id, {}) if room is not None else {}
-            rows.append((f.name, KIND_LABELS[f.kind], NATURE_LABELS[f.nature], evidence_text(f),
+            rows.append((f.name, FACTOR_KIND_LABELS[f.kind], NATURE_LABELS[f.nature], evidence_text(f),
                          FRAMEWORK_SHORT[f.framework], *(str(votes.get(o, 0)) for o in orgs)))
         blocks.append(Table(("Factor", "Soort", "Aard", "Sterkte van het bewijs", "Kader",
                              *(f"Stemmen {ORG_TYPES[o]}" for o in orgs)), tuple(rows)))

@@ -20,7 +20,7 @@ from kenniskaart.catalog import (
     intervention_matrix,
     interventions_table,
 )
-from kenniskaart.present import ONBEKEND, age_range
+from kenniskaart.texts import ONBEKEND, age_range
 
 
 def test_factor_filters(kk):
