@@ -12,6 +12,7 @@ import json
 import altair as alt
 import pandas as pd
 
+from .nl import plural
 from .vocabulary import BASIS_DASH
 
 FONT = 15
@@ -305,7 +306,7 @@ def workshop_chart(
     ])
     text = cells.assign(x=cells["factoren"].map(col_of), y=[top[s] + r + 0.6 for s, r in zip(cells["sterkte"], cells["regel"])])
     row_labels = pd.DataFrame([{"x": -0.05, "y": top[s] + 0.6, "naam": s} for s in strengths])
-    heads = pd.DataFrame([{"x": col_of[n] + 0.49, "y": -0.6, "naam": f"{n} {'factor' if n == 1 else 'factoren'}"}
+    heads = pd.DataFrame([{"x": col_of[n] + 0.49, "y": -0.6, "naam": plural(n, "factor", "factoren")}
                           for n in columns])
     xs = alt.Scale(domain=[-0.75, len(columns)], nice=False, zero=False)
     ys = alt.Scale(domain=[total, -1.3], nice=False, zero=False)
