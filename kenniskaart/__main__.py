@@ -8,20 +8,7 @@ import sys
 
 from .catalog import recognition_warnings
 from .content import ContentInvalid, load_content
-
-LABELS = {
-    "sources": "bronnen",
-    "themes": "thema's",
-    "help_levels": "niveaus van hulp",
-    "factors": "factoren",
-    "risk_factors": "  waarvan risicofactoren",
-    "protective_factors": "  waarvan beschermende factoren",
-    "interventions": "interventies",
-    "examples": "praktijkvoorbeelden",
-    "lessons": "lessen",
-    "guidance": "handreikingen",
-    "cases": "casussen",
-}
+from .vocabulary import COUNT_LABELS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     counts = kk.counts()
     print(f"Inhoud geldig ({len(kk.files)} bestanden)")
-    for key, label in LABELS.items():
+    for key, label in COUNT_LABELS.items():
         print(f"{label}: {counts[key]}")
     warnings = recognition_warnings(kk, dt.date.today())
     if warnings:

@@ -12,6 +12,9 @@ import json
 import altair as alt
 import pandas as pd
 
+from .nl import plural
+from .vocabulary import BASIS_DASH
+
 FONT = 15
 PALETTE = "blues"  # sequential, high-contrast at the dark end
 
@@ -170,7 +173,6 @@ MAP_X = {0: 0.37, 1: 0.555, 2: 0.71}
 """Horizontal position of each column as a share of the chart width."""
 STRENGTH_COLOURS = ["#08306b", "#2f7ebc", "#8fb8de", "#9a9a9a"]
 """sterk, redelijk, zwak of niet erkend, onbekend: dark = strong; grey = unknown."""
-BASIS_DASH = {"bron": [1, 0], "thema": [9, 5], "team": [2, 4]}
 BASIS_WIDTH = {"bron": 3.2, "thema": 2.2, "team": 1.6}
 BASIS_OPACITY = {"bron": 0.85, "thema": 0.5, "team": 0.4}
 INK = "#1a1a2e"
@@ -304,7 +306,7 @@ def workshop_chart(
     ])
     text = cells.assign(x=cells["factoren"].map(col_of), y=[top[s] + r + 0.6 for s, r in zip(cells["sterkte"], cells["regel"])])
     row_labels = pd.DataFrame([{"x": -0.05, "y": top[s] + 0.6, "naam": s} for s in strengths])
-    heads = pd.DataFrame([{"x": col_of[n] + 0.49, "y": -0.6, "naam": f"{n} {'factor' if n == 1 else 'factoren'}"}
+    heads = pd.DataFrame([{"x": col_of[n] + 0.49, "y": -0.6, "naam": plural(n, "factor", "factoren")}
                           for n in columns])
     xs = alt.Scale(domain=[-0.75, len(columns)], nice=False, zero=False)
     ys = alt.Scale(domain=[total, -1.3], nice=False, zero=False)

@@ -12,9 +12,11 @@ from urllib.parse import urlencode, urlsplit
 import altair as alt
 import pandas as pd
 
-from .catalog import EVIDENCE_RANK, factor_choice_id
+from .catalog import factor_choice_id
 from .content import Kenniskaart
+from .nl import short
 from .search import expand, intervention_factor_ids, matching_factor_ids
+from .vocabulary import EVIDENCE_RANK
 from .werksessie.room import ORG_TYPES, RoomSummary, room_top_factors
 from .werksessie.scan import AXIS, CHOICES, LEANS, UNKNOWN, indicators, lean
 
@@ -79,11 +81,6 @@ def other_factors(kk: Kenniskaart, featured: list[str]) -> list[str]:
     )
 
 
-def short_factor(name: str, limit: int = 70) -> str:
-    name = " ".join(name.split())
-    return name if len(name) <= limit else name[:limit].rsplit(" ", 1)[0] + " …"
-
-
 # --- links ------------------------------------------------------------------------------
 
 
@@ -123,7 +120,7 @@ def top_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5, limit: int = 70
     out = []
     for fid in room_top_factors(summary, n):
         if fid in factors:
-            out.append(f"{short_factor(factors[fid].name, limit)} — {times(summary.top_votes.get(fid, 0))} in top 3 · "
+            out.append(f"{short(factors[fid].name, limit)} — {times(summary.top_votes.get(fid, 0))} in top 3 · "
                        f"{times(summary.factor_votes.get(fid, 0))} aangevinkt")
     return out
 
@@ -150,7 +147,7 @@ def votes_frame(kk: Kenniskaart, summary: RoomSummary, n: int = CHART_FACTORS) -
     for fid in room_top_factors(summary, n):
         if fid not in factors:
             continue
-        label = short_factor(factors[fid].name, 48)
+        label = short(factors[fid].name, 48)
         for org, label_org in ORG_TYPES.items():
             count = summary.by_org.get(org, {}).get(fid, 0)
             if count:
@@ -237,7 +234,7 @@ def doing_lines(kk: Kenniskaart, summary: RoomSummary, n: int = 5) -> list[str]:
     ivs = kk.by_id("interventions")
     items = [(ivs[i].name, c) for i, c in summary.doing.items() if i in ivs] + list(summary.own)
     items.sort(key=lambda nc: -nc[1])
-    return [f"{short_factor(name, 60)} — {times(c)}" for name, c in items[:n]]
+    return [f"{short(name, 60)} — {times(c)}" for name, c in items[:n]]
 
 
 def legend_html(entries: list[tuple[str, str]], size: str = "0.9rem") -> str:

@@ -8,16 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from .models import (
-    NOT_WORKING_KINDS,
-    PMG_AGES,
-    RECOGNISED_LEVELS,
-    RECOGNITION_ORDER,
-    Caution,
-    Intervention,
-    Recognition,
-)
-from .present import PURPOSE_LABELS
+from .models import PMG_AGES, Caution, Intervention, Recognition
+from .vocabulary import NOT_WORKING_KINDS, PURPOSE_LABELS, RECOGNISED_LEVELS, RECOGNITION_ORDER
 
 NEVER_COUNTS = frozenset({"kan_schaden", "geen_effect"})
 """'Kan schaden' and 'geen effect': never recommended, never coverage, never 'aangepakt' on the

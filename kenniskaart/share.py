@@ -12,16 +12,15 @@ from typing import get_args
 from .aanbeveler import Profile
 from .content import Kenniskaart
 from .known_ids import keep_known
-from .models import AGE_LIMITS, Offence, Setting
+from .models import AGE_LIMITS
+from .nl import YES_NO, yes_no
+from .vocabulary import Offence, Setting
 
 MAX_ITEMS = 60
 """At most this many ids per list parameter (longer lists are cut with a notice)."""
 MAX_LEN = 2000
 
 PROFILE_KEYS = ("leeftijd", "risico", "bescherm", "setting", "niveau", "delict", "lvb", "ouder")
-
-YES_NO = {"ja": True, "nee": False}
-"""Values of the yes/no profile parameters (``lvb``, ``ouder``)."""
 
 
 def _first(value: str | list[str] | None) -> str | None:
@@ -77,13 +76,13 @@ def profile_from_params(kk: Kenniskaart, params: Mapping[str, str | list[str]]) 
     if offence is not None and offence not in get_args(Offence):
         notices.append("Ongeldige waarde voor delict in de link genegeerd (toegestaan: geen, eerste, herhaald).")
         offence = None
-    yes_no: dict[str, bool | None] = {}
+    answers: dict[str, bool | None] = {}
     for key, label in (("lvb", "LVB"), ("ouder", "ouder die meedoet")):
         raw = _first(params.get(key)) or None
         if raw is not None and raw not in YES_NO:
             notices.append(f"Ongeldige waarde voor {label} in de link genegeerd (toegestaan: ja, nee).")
             raw = None
-        yes_no[key] = YES_NO[raw] if raw is not None else None
+        answers[key] = YES_NO[raw] if raw is not None else None
     profile = Profile(
         age=age,
         risk_factors=tuple(risk_ids),
@@ -91,8 +90,8 @@ def profile_from_params(kk: Kenniskaart, params: Mapping[str, str | list[str]]) 
         settings=tuple(settings),
         need=need or None,
         offence=offence,
-        lvb=yes_no["lvb"],
-        parent=yes_no["ouder"],
+        lvb=answers["lvb"],
+        parent=answers["ouder"],
     )
     return profile, notices
 
@@ -114,7 +113,7 @@ def profile_to_params(profile: Profile) -> dict[str, str]:
         out["delict"] = profile.offence
     for key, value in (("lvb", profile.lvb), ("ouder", profile.parent)):
         if value is not None:
-            out[key] = "ja" if value else "nee"
+            out[key] = yes_no(value)
     return out
 
 

@@ -9,20 +9,18 @@ from html import escape
 
 import pandas as pd
 
-from .aanbeveler import EXCLUSION_LABELS, Profile, Result, recommend
+from .aanbeveler import Profile, Result, recommend
 from .catalog import intervention_row
 from .content import Kenniskaart
 from .models import SourceRef
-from .present import (
-    EVIDENCE_LABELS,
-    OFFENCE_LABELS,
+from .rules import harms_first
+from .texts import (
     ONBEKEND,
-    SETTING_LABELS,
     caution_text,
     or_unknown,
     source_text,
 )
-from .rules import harms_first
+from .vocabulary import EVIDENCE_LABELS, EXCLUSION_LABELS, OFFENCE_LABELS, SETTING_LABELS
 
 _ROW_POINTER = re.compile(r"^Per [\w ]+, rij\b", re.IGNORECASE)
 """A section that points at a row of an editor's table ('Per intervention, rij AJB'): an
@@ -30,7 +28,7 @@ internal pointer, not something a reader can look up."""
 
 
 def readable_source(kk: Kenniskaart, ref: SourceRef) -> str:
-    """The source by its title (``present.source_text``), without internal table pointers."""
+    """The source by its title (``texts.source_text``), without internal table pointers."""
     if _ROW_POINTER.match(ref.section or ""):
         src = kk.by_id("sources").get(ref.source)
         if src is not None:

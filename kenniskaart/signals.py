@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import Caution, Intervention
-from .present import ONBEKEND, recognition_text
 from .rules import HARM_KINDS, harms_first
+from .texts import ONBEKEND, recognition_text
 
 
 @dataclass(frozen=True)

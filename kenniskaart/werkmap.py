@@ -23,6 +23,7 @@ from .known_ids import keep_known
 from .monitor import MonitorState
 from .monitor.model import OWN_PREFIX
 from .monitor.suggest import indicator_views
+from .nl import plural
 from .plan_van_aanpak.model import PlanInputs
 from .planscan import Plan, PlanFileError, plan_from_json, plan_to_json
 from .share import MAX_ITEMS, profile_from_params, profile_to_params
@@ -162,14 +163,14 @@ def werkmap_summary(wm: Werkmap) -> str:
     """'profiel, 3 interventies op de shortlist (2 notities), plan met 5 onderdelen'."""
     parts = ["profiel" if wm.profile is not None else "geen profiel"]
     n = len(wm.shortlist)
-    part = f"{n} {'interventie' if n == 1 else 'interventies'} op de shortlist"
+    part = f"{plural(n, 'interventie', 'interventies')} op de shortlist"
     if wm.notes:
         k = len(wm.notes)
-        part += f" ({k} {'notitie' if k == 1 else 'notities'})"
+        part += f" ({plural(k, 'notitie', 'notities')})"
     parts.append(part)
     m = len(wm.plan.interventions) + len(wm.plan.examples) + len(wm.plan.own)
-    parts.append(f"plan met {m} {'onderdeel' if m == 1 else 'onderdelen'}" if m else "geen plan")
+    parts.append(f"plan met {plural(m, 'onderdeel', 'onderdelen')}" if m else "geen plan")
     if wm.monitor.tracked:
         k = len(wm.monitor.tracked)
-        parts.append(f"monitor met {k} {'indicator' if k == 1 else 'indicatoren'}")
+        parts.append(f"monitor met {plural(k, 'indicator', 'indicatoren')}")
     return ", ".join(parts)

@@ -9,7 +9,7 @@ from kenniskaart.aanbeveler import (
     profile_from_case,
 )
 from kenniskaart.models import AGE_LIMITS
-from kenniskaart.present import EVIDENCE_LABELS, LEVEL_LABELS, OFFENCE_LABELS, SETTING_LABELS
+from kenniskaart.nl import NO, YES, YES_NO, yes_no
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
 from kenniskaart.ui.plan_van_aanpak import plan_button
@@ -17,6 +17,7 @@ from kenniskaart.ui.results import RENDER, TABS
 from kenniskaart.ui.state import current_profile, set_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_pickers, picker_tip
+from kenniskaart.vocabulary import EVIDENCE_LABELS, LEVEL_LABELS, NATURE_BADGES, OFFENCE_LABELS, SETTING_LABELS
 
 kk = get_content()
 factors = kk.by_id("factors")
@@ -26,7 +27,7 @@ picker_options, picker_labels = factor_pickers(kk)
 NEED_AUTO = "auto"
 UNSTATED = "onbekend"
 OFFENCE_CHOICES = {UNSTATED: "niet bekend", **OFFENCE_LABELS}
-YES_NO_CHOICES = {UNSTATED: "niet bekend", "ja": "ja", "nee": "nee"}
+YES_NO_CHOICES = {UNSTATED: "niet bekend", YES: YES, NO: NO}
 
 st.title("Aanbeveler")
 st.write(
@@ -49,7 +50,7 @@ def _apply_profile(profile: Profile) -> None:
     st.session_state["a_need"] = profile.need if profile.need in levels else NEED_AUTO
     st.session_state["a_offence"] = profile.offence or UNSTATED
     for key, value in (("a_lvb", profile.lvb), ("a_parent", profile.parent)):
-        st.session_state[key] = UNSTATED if value is None else ("ja" if value else "nee")
+        st.session_state[key] = yes_no(value, UNSTATED)
 
 
 def _load_case() -> None:
@@ -130,8 +131,7 @@ def _profile_widgets() -> Profile:
             # the evidence and the nature as badges next to the full name
             st.markdown("**Gekozen factoren**\n" + "\n".join(
                 f"- {md(f.name)} :blue-badge[{md(EVIDENCE_LABELS[f.evidence])}] "
-                + {"statisch": ":gray-badge[statisch: bepaalt het niveau]", "dynamisch": ":violet-badge[dynamisch]",
-                   "geen_doel": ":gray-badge[geen doel: telt niet mee]"}[f.nature]
+                + NATURE_BADGES[f.nature]
                 for f in picked
             ))
     return Profile(
@@ -141,8 +141,8 @@ def _profile_widgets() -> Profile:
         settings=tuple(settings),
         need=None if need == NEED_AUTO else need,
         offence=None if offence == UNSTATED else offence,
-        lvb=None if lvb == UNSTATED else lvb == "ja",
-        parent=None if parent == UNSTATED else parent == "ja",
+        lvb=YES_NO.get(lvb),
+        parent=YES_NO.get(parent),
     )
 
 

@@ -3,22 +3,8 @@
 import streamlit as st
 
 from kenniskaart.catalog import FactorFilter, filter_factors
-from kenniskaart.kaart import GROUP_LABELS, STRENGTH_EXPLAINED
-from kenniskaart.models import AGE_GROUPS
-from kenniskaart.present import (
-    AGE_GROUP_LABELS,
-    BASIS_EXPLAINED,
-    BASIS_LABELS,
-    EVIDENCE_EXPLAINED,
-    EVIDENCE_LABELS,
-    FRAMEWORK_LABELS,
-    KIND_LABELS,
-    LEVEL_LABELS,
-    NATURE_EXPLAINED,
-    NATURE_LABELS,
-    or_unknown,
-)
 from kenniskaart.share import FilterParam
+from kenniskaart.texts import or_unknown
 from kenniskaart.ui import get_content
 from kenniskaart.ui.factor_detail import factor_detail
 from kenniskaart.ui.kaart import kaart_view
@@ -27,6 +13,22 @@ from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
 from kenniskaart.ui.text import definitions, md
 from kenniskaart.ui.widgets import factor_table
 from kenniskaart.ui.workshop import workshop_view
+from kenniskaart.vocabulary import (
+    AGE_GROUP_LABELS,
+    AGE_GROUPS,
+    BASIS_EXPLAINED,
+    BASIS_LABELS,
+    BASIS_LINE,
+    EVIDENCE_EXPLAINED,
+    EVIDENCE_LABELS,
+    FACTOR_KIND_LABELS,
+    FRAMEWORK_LABELS,
+    GROUP_LABELS,
+    LEVEL_LABELS,
+    NATURE_EXPLAINED,
+    NATURE_LABELS,
+    STRENGTH_EXPLAINED,
+)
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -49,7 +51,7 @@ source_names = {s.id: s.title for s in kk.sources}
 target_options = sorted({or_unknown(f.target_group) for f in kk.factors})
 URL_FILTERS = [
     FilterParam("zoek", "f_query", "text", "zoekterm"),
-    FilterParam("soort", "f_kind", "list", "soorten", KIND_LABELS),
+    FilterParam("soort", "f_kind", "list", "soorten", FACTOR_KIND_LABELS),
     FilterParam("niveau_f", "f_level", "list", "niveaus", LEVEL_LABELS),
     FilterParam("thema", "f_theme", "list", "thema's", themes),
     FilterParam("bewijs", "f_ev", "list", "bewijssterktes", EVIDENCE_LABELS),
@@ -67,7 +69,7 @@ filters_from_url(URL_FILTERS)
 with st.expander("Filters", expanded=True):
     c1, c2, c3 = st.columns(3)
     query = c1.text_input("Zoek op naam of beschrijving", key="f_query", persist_state=PERSIST)
-    kinds = c1.pills("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="f_kind", **CHIPS)
+    kinds = c1.pills("Soort", list(FACTOR_KIND_LABELS), format_func=FACTOR_KIND_LABELS.get, key="f_kind", **CHIPS)
     levels = c1.pills("Niveau", list(LEVEL_LABELS), key="f_level", **CHIPS)
     natures = c1.pills(
         "Statisch of dynamisch", list(NATURE_LABELS), format_func=NATURE_LABELS.get, key="f_nature",
@@ -113,9 +115,6 @@ if tab_list.open:
             st.info("Geen factoren met deze filters. Maak de filters ruimer.")
 
 
-LINE_STYLE = {"bron": "doorgetrokken lijn", "thema": "gestreepte lijn", "team": "gestippelde lijn"}
-
-
 @st.fragment
 def show_map() -> None:
     st.write(
@@ -139,7 +138,7 @@ def show_map() -> None:
         for label, text in STRENGTH_EXPLAINED.items():
             st.markdown(f"- **{md(label)}**: {md(text)}")
         for key, label in BASIS_LABELS.items():
-            st.markdown(f"- **{md(label)}** ({LINE_STYLE[key]}): {md(BASIS_EXPLAINED[key])}")
+            st.markdown(f"- **{md(label)}** ({BASIS_LINE[key]}): {md(BASIS_EXPLAINED[key])}")
         st.markdown("- Vetgedrukte interventienamen en gevulde ruiten: erkende interventies; open ruiten: niet erkend of erkenning onbekend.")
     profile = current_profile()
     if profile is not None and (profile.risk_factors or profile.protective_factors):

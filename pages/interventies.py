@@ -12,11 +12,11 @@ from kenniskaart.catalog import (
     intervention_matrix,
 )
 from kenniskaart.exports import dataframe_xlsx
-from kenniskaart.models import AGE_LIMITS, RECOGNITION_ORDER
+from kenniskaart.models import AGE_LIMITS
 from kenniskaart.nl import plural
-from kenniskaart.present import FORMAT_LABELS, KIND_IV_LABELS, ONBEKEND, SETTING_LABELS
 from kenniskaart.rules import for_young_person
 from kenniskaart.share import FilterParam
+from kenniskaart.texts import ONBEKEND
 from kenniskaart.ui import get_content
 from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
@@ -30,6 +30,7 @@ from kenniskaart.ui.widgets import (
     picker_tip,
     search_explanation,
 )
+from kenniskaart.vocabulary import FORMAT_LABELS, INTERVENTION_KIND_LABELS, RECOGNITION_ORDER, SETTING_LABELS
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
@@ -50,7 +51,7 @@ rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
 URL_FILTERS = [
     FilterParam("zoek", "i_query", "text", "zoekterm"),
     FilterParam("lft", "i_age", "int", "leeftijd", lo=AGE_LIMITS[0], hi=AGE_LIMITS[1]),
-    FilterParam("soort", "i_kind", "list", "soorten", KIND_IV_LABELS),
+    FilterParam("soort", "i_kind", "list", "soorten", INTERVENTION_KIND_LABELS),
     FilterParam("thema", "i_theme", "list", "thema's", themes),
     FilterParam("hulp", "i_level", "list", "niveaus van hulp", levels),
     FilterParam("erkenning", "i_rec", "list", "erkenningen", rec_options),
@@ -87,7 +88,8 @@ with st.expander("Zoeken en filteren", expanded=True):
                   help="Interventies met een onbekende leeftijd blijven zichtbaar.")
         if use_age else None
     )
-    kinds = c1.pills("Soort", list(KIND_IV_LABELS), format_func=KIND_IV_LABELS.get, key="i_kind", **CHIPS)
+    kinds = c1.pills("Soort", list(INTERVENTION_KIND_LABELS), format_func=INTERVENTION_KIND_LABELS.get, key="i_kind",
+                     **CHIPS)
     sel_levels = c1.pills("Niveau van hulp", list(levels), format_func=levels.get, key="i_level", **CHIPS)
     sel_themes = c2.pills("PmG-thema", list(themes), format_func=themes.get, key="i_theme", **CHIPS)
     recognition = c2.multiselect("Erkenning", rec_options, key="i_rec", **PICK)

@@ -5,10 +5,10 @@ import streamlit as st
 
 from kenniskaart.exports import worksheet_csv, worksheet_markdown
 from kenniskaart.guidance import GROUPS, group_items, guiding_steps
-from kenniskaart.present import CAUTION_LABELS
 from kenniskaart.ui import get_content
 from kenniskaart.ui.guidance import guidance_card, guidance_link
 from kenniskaart.ui.text import md, show_sources
+from kenniskaart.vocabulary import CAUTION_LABELS
 
 kk = get_content()
 

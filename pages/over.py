@@ -3,7 +3,11 @@
 import streamlit as st
 
 from kenniskaart.guidance import of_kind
-from kenniskaart.present import (
+from kenniskaart.texts import or_unknown
+from kenniskaart.ui import get_content
+from kenniskaart.ui.guidance import guidance_card
+from kenniskaart.ui.text import definitions, md
+from kenniskaart.vocabulary import (
     BASIS_EXPLAINED,
     BASIS_LABELS,
     COUNT_LABELS,
@@ -11,11 +15,8 @@ from kenniskaart.present import (
     EVIDENCE_LABELS,
     NATURE_EXPLAINED,
     NATURE_LABELS,
-    or_unknown,
+    SOURCE_KIND_LABELS,
 )
-from kenniskaart.ui import get_content
-from kenniskaart.ui.guidance import guidance_card
-from kenniskaart.ui.text import definitions, md
 
 kk = get_content()
 
@@ -32,7 +33,7 @@ st.header("Bronnen")
 lines = []
 for s in kk.sources:
     date = s.date.strftime("%m-%Y") if s.date else "datum onbekend"
-    kind = "brondocument" if s.kind == "seed" else "aanvullende feiten"
+    kind = SOURCE_KIND_LABELS[s.kind]
     lines.append(f"- **{md(s.title)}** ({md(s.publisher)}, {date}; {kind}) — {md(or_unknown(s.description))}")
 st.markdown("\n".join(lines))
 

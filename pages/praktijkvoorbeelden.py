@@ -7,7 +7,7 @@ import streamlit as st
 from kenniskaart import charts
 from kenniskaart.catalog import ExampleFilter, filter_examples
 from kenniskaart.nl import plural
-from kenniskaart.present import BASIS_LABELS, CAUTION_LABELS, ONBEKEND, or_unknown, theme_names
+from kenniskaart.texts import ONBEKEND, or_unknown, theme_names
 from kenniskaart.ui import get_content
 from kenniskaart.ui.guidance import guidance_link
 from kenniskaart.ui.links import catalog_link
@@ -21,11 +21,11 @@ from kenniskaart.ui.widgets import (
     picker_tip,
     search_explanation,
 )
+from kenniskaart.vocabulary import BASIS_LABELS, CAUTION_LABELS, EXAMPLE_KIND_LABELS
 
 ALL = "__alle__"
 OPEN_ALL = 25
 """Up to this many hits every municipality's group is open: the whole list at once."""
-KIND_LABELS = {"botoc": "BOTOC-interventie (2020-2022)", "pmg": "Voorbeeld Preventie met Gezag (2024)"}
 
 kk = get_content()
 interventions = kk.by_id("interventions")
@@ -35,7 +35,7 @@ ps_themes = {t.id: t.name for t in kk.praktijkscan_themes}
 def _example_card(ex) -> None:
     """One example: one Markdown element, and a link per guidance note and intervention it uses."""
     head = f"{ex.code} · " if ex.code else ""
-    lines = [f"**{md(head + ex.name)}** — {KIND_LABELS[ex.kind]}", md(ex.description)]
+    lines = [f"**{md(head + ex.name)}** — {EXAMPLE_KIND_LABELS[ex.kind]}", md(ex.description)]
     names = theme_names(kk, ex.praktijkscan_themes)
     if names:
         label = f"Interventiethema's: {', '.join(names)} ({BASIS_LABELS[ex.praktijkscan_themes_basis]})"
@@ -83,7 +83,7 @@ with st.expander("Zoeken en filteren", expanded=True):
         key="p_query", persist_state=PERSIST, placeholder="Bijvoorbeeld: criminele vrienden, drugs, ouders",
     )
     c1, c2, c3 = st.columns(3)
-    kinds = c1.pills("Soort", list(KIND_LABELS), format_func=KIND_LABELS.get, key="p_kind", **CHIPS)
+    kinds = c1.pills("Soort", list(EXAMPLE_KIND_LABELS), format_func=EXAMPLE_KIND_LABELS.get, key="p_kind", **CHIPS)
     munis = c1.multiselect("Gemeente", sorted({or_unknown(e.municipality) for e in kk.examples}), key="p_muni", **PICK)
     themes = c2.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, key="p_theme", **PICK)
     sel_factors = c3.multiselect(

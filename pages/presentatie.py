@@ -9,8 +9,9 @@ facilitator notes behind a button. All text at least 24 px; text grows with the 
 
 import streamlit as st
 
-from kenniskaart import presentation as pres
+from kenniskaart import presentatie as pres
 from kenniskaart.aanbeveler import profile_from_case
+from kenniskaart.nl import age_text, short
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui import plan_van_aanpak as pva
 from kenniskaart.ui import werksessie_views as wv
@@ -20,6 +21,7 @@ from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import case_picker
 from kenniskaart.ui.workshop import workshop_view
+from kenniskaart.vocabulary import BASIS_LINE_LEGEND
 
 # Fixed stylesheet (no content embedded): large type, navigation below Streamlit's header,
 # the arrow-key duplicates of the navigation buttons out of sight (their shortcuts still work).
@@ -122,7 +124,7 @@ elif STEPS[step] == "Profiel":
             levels = kk.by_id("help_levels")
             need = f"**Niveau van hulp:** {md(levels[profile.need].name)}" if profile.need in levels \
                 else "niveau van hulp nog niet gekozen"
-            age = f"**Leeftijd:** {profile.age} jaar" if profile.age is not None else "leeftijd onbekend"
+            age = f"**Leeftijd:** {age_text(profile.age)}" if profile.age is not None else age_text(None)
             st.markdown(f"{age} · {need}")
             for title, factors, key in (("Risicofactoren", risk, "p_more_risk"), ("Te versterken", protective, "p_more_prot")):
                 if not factors:
@@ -150,8 +152,7 @@ if has_profile and STEPS[step] == "Kaart":
             workshop_view(kk, ids, "p_ws", font=pres.CHART_FONT, per_cell=2, profile=profile)
     else:
         st.markdown(
-            "Lijn: doorgetrokken = bron · gestreept = themaniveau · gestippeld = team. "
-            "Donker = sterk bewijs · open ruit = niet erkend."
+            f"{BASIS_LINE_LEGEND} Donker = sterk bewijs · open ruit = niet erkend."
         )
         with st.container(key="p-chart"):
             kaart_view(kk, ids, "p_map", max_interventions=8, picker=False, font=pres.CHART_FONT, legend=False,
@@ -178,13 +179,13 @@ elif has_profile and STEPS[step] == "Aanbevelingen":
                         st.markdown(md(item.why))
             rest = items[pres.TOP:]
         else:
-            st.markdown(f"**{md(label)} ({len(items)}):** " + md("; ".join(pres.short(i.name, 40) for i in items[:2])))
+            st.markdown(f"**{md(label)} ({len(items)}):** " + md("; ".join(short(i.name, 40) for i in items[:2])))
             rest = items[2:]
         more.append(("meer" if g == 0 else f"meer: {label.lower()}", [f"{md(i.name)} · {md(i.facts)}" for i in rest],
                      f"p_more_rec_{g}"))
     package = pres.package_names(result)
     if package:
-        st.markdown("**Pakket:** " + md(" + ".join(pres.short(n, 34) for n in package)))
+        st.markdown("**Pakket:** " + md(" + ".join(short(n, 34) for n in package)))
     gaps = pres.gap_names(result)
     if gaps:
         more.append(("Geen erkende interventie voor", [md(n) for n in gaps], "p_more_gaps"))
@@ -201,7 +202,7 @@ elif has_profile and STEPS[step] == "Wat deden anderen":
         cols = st.columns(pres.TOP, gap="medium")
         for col, (ex, factors) in zip(cols, found[: pres.TOP]):
             with col.container(border=True):
-                st.markdown(f"**{md(pres.short(ex.name, 60))}**  \n{md(ex.municipality or 'gemeente onbekend')}")
+                st.markdown(f"**{md(short(ex.name, 60))}**  \n{md(ex.municipality or 'gemeente onbekend')}")
                 st.markdown(md(pres.first_sentence(ex.description, 110)))
                 st.markdown(md(pres.addresses(factors)))
         _more("meer", [f"{md(ex.name)} ({md(ex.municipality or 'gemeente onbekend')})" for ex, _ in found[pres.TOP:]],

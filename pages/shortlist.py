@@ -4,7 +4,6 @@ import streamlit as st
 
 from kenniskaart.exports import dataframe_csv, dataframe_xlsx
 from kenniskaart.nl import plural
-from kenniskaart.present import NOT_WORKING_LABELS
 from kenniskaart.rules import not_working
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.ui import get_content
@@ -13,6 +12,7 @@ from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.werkmap import werkmap_box
 from kenniskaart.ui.werkmap_share import online_box
+from kenniskaart.vocabulary import NOT_WORKING_LABELS
 from kenniskaart.werkmap import MAX_NOTE
 
 kk = get_content()

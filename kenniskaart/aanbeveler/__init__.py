@@ -39,9 +39,7 @@ from .need import suggest_need
 from .profile import Profile, choice_profile, profile_from_case, selected_factors
 from .recommend import recommend
 from .result import (
-    EXCLUSION_LABELS,
     Exclusion,
-    ExclusionKind,
     Gap,
     PackageItem,
     Reason,
@@ -66,8 +64,8 @@ from .rules import (
 )
 
 __all__ = [
-    "AGE_FIRST", "CONFIRMABLE_ONLY_ON_THE_SPOT", "EXCLUSION_LABELS", "NEED_ORDER", "OFFENCE_FACTORS", "PACKAGE_SIZE",
-    "RULES", "SPECIALIST_FACTORS", "WEIGHTS", "Exclusion", "ExclusionKind", "Gap", "PackageItem", "Profile", "Reason",
+    "AGE_FIRST", "CONFIRMABLE_ONLY_ON_THE_SPOT", "NEED_ORDER", "OFFENCE_FACTORS", "PACKAGE_SIZE",
+    "RULES", "SPECIALIST_FACTORS", "WEIGHTS", "Exclusion", "Gap", "PackageItem", "Profile", "Reason",
     "Recommendation", "Result", "addresses_offence", "choice_profile", "eligibility", "explain_rules", "has_offence",
     "needs_offence", "offered", "profile_from_case", "rank_key", "recommend", "selected_factors", "suggest_need",
     "unconfirmed",

@@ -6,16 +6,9 @@ from __future__ import annotations
 from ..content import Kenniskaart
 from ..models import Factor, FactorLink, Intervention, Recognition
 from ..nl import decimal_weight, plural
-from ..present import (
-    BASIS_LABELS,
-    CAUTION_LABELS,
-    EVIDENCE_LABELS,
-    REQUIREMENT_LABELS,
-    SETTING_LABELS,
-    age_range,
-    recognition_text,
-)
 from ..rules import HARM_KINDS, harms_first, is_recognised, organisation_reason
+from ..texts import age_range, recognition_text
+from ..vocabulary import BASIS_LABELS, CAUTION_LABELS, EVIDENCE_LABELS, REQUIREMENT_LABELS, SETTING_LABELS
 from .profile import Profile
 from .result import Reason, Via
 from .rules import CONFIRMABLE_ONLY_ON_THE_SPOT, PACKAGE_SIZE, RULES, WEIGHTS, help_diff, help_orders, needs_offence

@@ -6,7 +6,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..catalog import factor_choice_id
 from ..content import Kenniskaart
-from ..models import AGE_LIMITS, Case, Factor, Offence, Setting
+from ..models import AGE_LIMITS, Case, Factor
+from ..vocabulary import Offence, Setting
 
 
 class Profile(BaseModel):

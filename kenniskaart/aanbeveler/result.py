@@ -9,8 +9,8 @@ from functools import cached_property
 from typing import Literal
 
 from ..models import Factor, Intervention, PracticeExample, Recognition
-from ..present import NOT_WORKING_LABELS
 from ..rules import is_recognised
+from ..vocabulary import ExclusionKind
 from .profile import Profile
 
 Via = Literal["zelf", "tweeling", "spiegel"]
@@ -80,16 +80,6 @@ class Recommendation:
     @property
     def recognised(self) -> bool:
         return is_recognised(self.recognition)
-
-
-ExclusionKind = Literal["leeftijd", "doelgroep", "toelating", "kan_schaden", "geen_effect"]
-EXCLUSION_LABELS: dict[str, str] = {
-    "leeftijd": "leeftijd",
-    "doelgroep": "doelgroep",
-    "toelating": "toelating",
-    "kan_schaden": NOT_WORKING_LABELS["kan_schaden"].lower(),
-    "geen_effect": NOT_WORKING_LABELS["geen_effect"].lower(),
-}
 
 
 @dataclass(frozen=True)

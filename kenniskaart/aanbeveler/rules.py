@@ -12,7 +12,7 @@ from ..rules import NEVER_COUNTS, age_in_range, not_working
 from .profile import Profile
 
 if TYPE_CHECKING:
-    from .result import ExclusionKind
+    from ..vocabulary import ExclusionKind
 
 OFFENCE_FACTORS = frozenset({
     "beke-r-criminele-achtergrond",

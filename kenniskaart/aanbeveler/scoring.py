@@ -7,9 +7,10 @@ from functools import partial
 from typing import cast
 
 from ..content import Kenniskaart
-from ..models import RECOGNITION_ORDER, Factor, FactorLink, Intervention
-from ..present import age_range
+from ..models import Factor, FactorLink, Intervention
 from ..rules import NEVER_COUNTS, age_fits, effective_recognition, is_recognised, not_working, organisation_reason
+from ..texts import age_range
+from ..vocabulary import RECOGNITION_ORDER
 from .explain import explain
 from .profile import Profile
 from .result import Exclusion, ExclusionKind, Recommendation, Via

@@ -16,7 +16,7 @@ from .filters import (
     filter_interventions,
     recognition_level,
 )
-from .pickers import EVIDENCE_RANK, LABEL_MAX, factor_choice_id, factor_option_label, factor_options
+from .pickers import LABEL_MAX, factor_choice_id, factor_option_label, factor_options
 from .review import RECOGNITION_MAX_AGE_YEARS, recognition_warnings
 from .rows import INTERVENTION_CELLS, intervention_row
 from .tables import (
@@ -34,7 +34,7 @@ from .tables import (
 )
 
 __all__ = [
-    "EVIDENCE_RANK", "INTERVENTION_CELLS", "INTERVENTION_COLUMNS", "LABEL_MAX", "NO_LEVEL", "NO_THEME",
+    "INTERVENTION_CELLS", "INTERVENTION_COLUMNS", "LABEL_MAX", "NO_LEVEL", "NO_THEME",
     "RECOGNITION_MAX_AGE_YEARS", "ExampleFilter", "FactorFilter", "InterventionFilter", "crime_scope_label",
     "examples_per_municipality", "examples_per_theme", "factor_choice_id", "factor_option_label",
     "factor_options", "factor_theme_level_counts", "factors_table", "filter_examples", "filter_factors",

@@ -12,9 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..content import Kenniskaart
 from ..models import Factor, Intervention, PracticeExample
-from ..present import ONBEKEND, or_unknown
 from ..rules import age_fits
 from ..search import example_factor_ids, search
+from ..texts import ONBEKEND, or_unknown
 
 # --- factors -----------------------------------------------------------------------
 

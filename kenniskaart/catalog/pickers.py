@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from ..content import Kenniskaart
 from ..models import Factor
-from ..present import FRAMEWORK_SHORT, theme_names
 from ..search import everyday_words
-
-EVIDENCE_RANK = {"gefundeerd": 0, "robuust": 1, "plausibel": 2, "kwalitatief": 3, "niet_beoordeeld": 4}
+from ..texts import theme_names
+from ..vocabulary import EVIDENCE_RANK, FRAMEWORK_SHORT
 
 
 def factor_choice_id(kk: Kenniskaart, factor_id: str) -> str:

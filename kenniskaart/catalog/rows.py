@@ -8,13 +8,9 @@ from collections.abc import Callable, Iterable
 
 from ..content import Kenniskaart
 from ..models import Intervention
-from ..present import (
-    FORMAT_LABELS,
-    KIND_IV_LABELS,
-    NOT_WORKING_LABELS,
+from ..rules import harms_first, not_working
+from ..texts import (
     ONBEKEND,
-    PURPOSE_LABELS,
-    SETTING_LABELS,
     age_range,
     audience_text,
     caution_text,
@@ -23,7 +19,7 @@ from ..present import (
     recognition_text,
     theme_names,
 )
-from ..rules import harms_first, not_working
+from ..vocabulary import FORMAT_LABELS, INTERVENTION_KIND_LABELS, NOT_WORKING_LABELS, PURPOSE_LABELS, SETTING_LABELS
 
 Cell = Callable[[Kenniskaart, Intervention], object]
 
@@ -31,7 +27,7 @@ Cell = Callable[[Kenniskaart, Intervention], object]
 def _kind(kk: Kenniskaart, iv: Intervention) -> str:
     if iv.purpose in ("maatregel", "instrument", "training"):
         return PURPOSE_LABELS[iv.purpose]
-    return KIND_IV_LABELS[iv.kind]
+    return INTERVENTION_KIND_LABELS[iv.kind]
 
 
 def _factor_names(kk: Kenniskaart, iv: Intervention) -> str:

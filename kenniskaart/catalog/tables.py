@@ -9,40 +9,34 @@ import pandas as pd
 
 from ..content import Kenniskaart
 from ..models import Factor, Intervention, PracticeExample
-from ..present import (
+from ..nl import yes_no
+from ..rules import addressing, recognised_options
+from ..texts import ONBEKEND, help_level_names, or_unknown, theme_names
+from ..vocabulary import (
     BASIS_LABELS,
     CRIME_SCOPE_LABELS,
     EVIDENCE_LABELS,
+    FACTOR_KIND_LABELS,
     FRAMEWORK_LABELS,
-    KIND_LABELS,
     NATURE_LABELS,
-    ONBEKEND,
-    help_level_names,
-    or_unknown,
-    theme_names,
 )
-from ..rules import addressing, recognised_options
 from .rows import intervention_row
 
 # --- factors -----------------------------------------------------------------------
-
-
-def _yes_no(value: bool | None) -> str:
-    return ONBEKEND if value is None else ("ja" if value else "nee")
 
 
 def factors_table(kk: Kenniskaart, factors: list[Factor]) -> pd.DataFrame:
     rows = [
         {
             "factor": f.name,
-            "soort": KIND_LABELS[f.kind],
+            "soort": FACTOR_KIND_LABELS[f.kind],
             "niveau": f.level,
             "aard": NATURE_LABELS[f.nature],
             "leeftijdsgroep": ", ".join(f.age_groups),
             "categorie": or_unknown(f.category),
             "bewijs": EVIDENCE_LABELS[f.evidence],
             "doelgroep": or_unknown(f.target_group),
-            "ook in NL onderzocht": _yes_no(f.studied_in_nl),
+            "ook in NL onderzocht": yes_no(f.studied_in_nl),
             "PmG-thema's": ", ".join(theme_names(kk, f.pmg_themes)) or ONBEKEND,
             "thema-indeling": BASIS_LABELS[f.pmg_themes_basis],
             "kader": FRAMEWORK_LABELS[f.framework],
@@ -68,7 +62,7 @@ def factor_theme_level_counts(kk: Kenniskaart, factors: list[Factor]) -> pd.Data
     counter: Counter[tuple[str, str, str]] = Counter()
     for f in factors:
         for tid in f.pmg_themes or ["-"]:
-            counter[(names.get(tid, "geen thema"), f.level, KIND_LABELS[f.kind])] += 1
+            counter[(names.get(tid, "geen thema"), f.level, FACTOR_KIND_LABELS[f.kind])] += 1
     rows = [
         {"thema": t, "niveau": lvl, "soort": kind, "aantal": n}
         for (t, lvl, kind), n in sorted(counter.items())

@@ -34,13 +34,8 @@ from .links import (  # noqa: F401
     themes_stating,
 )
 from .strength import (  # noqa: F401
-    GROUP_LABELS,
-    KIND_ORDER,
-    LEVEL_ORDER,
     NO_THEME,
     NO_THEME_LABEL,
-    STRENGTH_EXPLAINED,
-    STRENGTHS,
     factor_strength,
     intervention_strength,
     recognition_short,

@@ -5,17 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content import Kenniskaart
-from ..models import BASIS_ORDER, Factor, Intervention
-from ..present import EVIDENCE_LABELS, KIND_LABELS
+from ..models import Factor, Intervention
 from ..rules import addressing, effective_recognition, is_recognised
-from .links import factors_for, link_basis, themes_of, themes_stating
-from .strength import (
+from ..vocabulary import (
+    BASIS_ORDER,
+    EVIDENCE_LABELS,
+    FACTOR_KIND_LABELS,
     GROUP_LABELS,
     KIND_ORDER,
     LEVEL_ORDER,
+    STRENGTHS,
+)
+from .links import factors_for, link_basis, themes_of, themes_stating
+from .strength import (
     NO_THEME,
     NO_THEME_LABEL,
-    STRENGTHS,
     factor_strength,
     intervention_strength,
     recognition_short,
@@ -74,7 +78,7 @@ GAP_MARK = " · gat"
 
 def _factor_detail(f: Factor) -> str:
     return (
-        f"{KIND_LABELS[f.kind]} · {f.level} · bewijs: {EVIDENCE_LABELS[f.evidence]} · "
+        f"{FACTOR_KIND_LABELS[f.kind]} · {f.level} · bewijs: {EVIDENCE_LABELS[f.evidence]} · "
         f"{f.nature}"
     )
 

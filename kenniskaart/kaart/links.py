@@ -4,8 +4,9 @@ as coverage only: ``rules.addressing``)."""
 from __future__ import annotations
 
 from ..content import Kenniskaart
-from ..models import BASIS_ORDER, Intervention, PracticeExample
+from ..models import Intervention, PracticeExample
 from ..rules import addressing
+from ..vocabulary import BASIS_ORDER
 from .strength import NO_THEME
 
 # --- links ---------------------------------------------------------------------------

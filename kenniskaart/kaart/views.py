@@ -8,11 +8,11 @@ import pandas as pd
 
 from ..content import Kenniskaart
 from ..models import Factor, Intervention
-from ..present import BASIS_LABELS, EVIDENCE_LABELS, KIND_LABELS
 from ..rules import addressing, is_recognised
+from ..vocabulary import BASIS_LABELS, EVIDENCE_LABELS, FACTOR_KIND_LABELS, STRENGTHS
 from .graph import Graph, Highlight, edge_active
 from .links import link_basis, themes_of, themes_stating
-from .strength import NO_THEME, NO_THEME_LABEL, STRENGTHS, intervention_strength, recognition_short
+from .strength import NO_THEME, NO_THEME_LABEL, intervention_strength, recognition_short
 
 # --- frames for the chart and the table ------------------------------------------------
 
@@ -84,7 +84,7 @@ def kaart_table(kk: Kenniskaart, graph: Graph) -> pd.DataFrame:
         for iv in (iv for iv in addressing(kk, f.id) if iv.id in listed):
             rows.append({
                 "factor": f.name,
-                "soort": KIND_LABELS[f.kind],
+                "soort": FACTOR_KIND_LABELS[f.kind],
                 "niveau": f.level,
                 "bewijs factor": EVIDENCE_LABELS[f.evidence],
                 "thema": ", ".join(themes[t] for t in themes_of(iv)),
@@ -95,7 +95,7 @@ def kaart_table(kk: Kenniskaart, graph: Graph) -> pd.DataFrame:
             })
         for t in themes_stating(kk, f.id):
             rows.append({
-                "factor": f.name, "soort": KIND_LABELS[f.kind], "niveau": f.level,
+                "factor": f.name, "soort": FACTOR_KIND_LABELS[f.kind], "niveau": f.level,
                 "bewijs factor": EVIDENCE_LABELS[f.evidence], "thema": themes[t],
                 "interventie": "(het thema zelf)", "erkenning": "",
                 "koppeling": BASIS_LABELS["thema"], "op de kaart": "ja",

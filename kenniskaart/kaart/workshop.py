@@ -7,7 +7,8 @@ import pandas as pd
 
 from ..content import Kenniskaart
 from ..rules import addressing, effective_recognition, for_young_person, is_recognised
-from .strength import STRENGTHS, intervention_strength, recognition_short
+from ..vocabulary import STRENGTHS
+from .strength import intervention_strength, recognition_short
 
 # --- the workshop view: evidence strength × dynamic factors addressed ------------------
 

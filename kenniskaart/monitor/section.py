@@ -11,8 +11,9 @@ from ..content import Kenniskaart
 from ..models import Factor
 from ..plan_van_aanpak.model import Block, Bullets, Heading, Notice, Paragraph, Table
 from ..planscan import PlanItem, item_label
+from ..vocabulary import SIGNAL_LABELS
 from .model import MonitorState
-from .steer import FIGURE_COLUMNS, SIGNAL_LABELS, bijsturen, figure_rows, tracked_name
+from .steer import FIGURE_COLUMNS, bijsturen, figure_rows, tracked_name
 from .suggest import indicator_views, suggest
 
 PAGE_HINT = "Kies indicatoren en vul de nulmeting in op de pagina Nulmeting en monitor."

@@ -20,18 +20,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..content import Kenniskaart
-from ..present import SIGNAL_LABELS
+from ..vocabulary import INDICATOR_KIND_LABELS
 from .model import MonitorState, Tracked, date_text, number_text
-from .suggest import KIND_LABELS, indicator_views
+from .suggest import indicator_views
 
-__all__ = ["FIGURE_COLUMNS", "MEASUREMENT_COLUMNS", "SIGNAL_LABELS", "Signal", "bijsturen", "chart_frame",
+__all__ = ["FIGURE_COLUMNS", "MEASUREMENT_COLUMNS", "Signal", "bijsturen", "chart_frame",
            "figure_rows", "measurement_rows"]
 
 
 @dataclass(frozen=True)
 class Signal:
     kind: str
-    """A key of ``SIGNAL_LABELS``."""
+    """A key of ``vocabulary.SIGNAL_LABELS``."""
     subject: str
     """The indicator's or the plan item's name."""
     text: str
@@ -46,7 +46,7 @@ def tracked_name(kk: Kenniskaart, t: Tracked) -> str:
 
 def tracked_kind(kk: Kenniskaart, t: Tracked) -> str:
     view = indicator_views(kk).get(t.indicator)
-    return KIND_LABELS[view.kind] if view is not None else "eigen indicator"
+    return INDICATOR_KIND_LABELS[view.kind] if view is not None else "eigen indicator"
 
 
 def direction(t: Tracked) -> int:

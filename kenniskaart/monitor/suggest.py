@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from ..content import Kenniskaart
 from ..models import Factor, Indicator, Intervention, MonitorIndicator, SourceRef
 from ..planscan import PlanItem, item_label, item_links
-from ..present import INDICATOR_KIND_LABELS
 
-KIND_LABELS = INDICATOR_KIND_LABELS
 SW_WHERE = "De gezamenlijke scan van Samen Weerbaar (bijvoorbeeld in een werksessie)"
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..aanbeveler import EXCLUSION_LABELS, Profile, Result
+from ..aanbeveler import Profile, Result
 from ..catalog import intervention_row
 from ..content import Kenniskaart
 from ..models import Intervention, PracticeExample
+from ..nl import plural
 from ..planscan import (
     GROUPS,
-    PROVENANCE_LABELS,
     Plan,
     gap_suggestions,
     gaps,
@@ -28,16 +28,16 @@ from ..planscan import (
     plan_warnings,
     scan,
 )
-from ..present import (
-    CAUTION_LABELS,
-    FRAMEWORK_SHORT,
-    KIND_LABELS,
-    NATURE_LABELS,
-    ONBEKEND,
-    help_level_names,
-    recognition_text,
-)
 from ..shortlist import DISCLAIMER, readable_sources
+from ..texts import ONBEKEND, help_level_names, recognition_text
+from ..vocabulary import (
+    CAUTION_LABELS,
+    EXCLUSION_LABELS,
+    FACTOR_KIND_LABELS,
+    FRAMEWORK_SHORT,
+    NATURE_LABELS,
+    PROVENANCE_LABELS,
+)
 from ..werksessie.room import ORG_TYPES
 from .model import (
     Block,
@@ -88,8 +88,8 @@ def _analysis(kk, profile, inputs) -> list[Block]:
     blocks: list[Block] = []
     if room is not None:
         answered = sum(room.orgs.values())
-        blocks.append(Paragraph(f"Uit de werksessie '{room.title}': {answered} "
-                                f"{'antwoord' if answered == 1 else 'antwoorden'} ("
+        blocks.append(Paragraph(f"Uit de werksessie '{room.title}': "
+                                f"{plural(answered, 'antwoord', 'antwoorden')} ("
                                 + ", ".join(f"{ORG_TYPES[o]} {room.orgs[o]}" for o in orgs) + ").", "Herkomst"))
     elif chosen:
         blocks.append(Paragraph("het profiel in de Aanbeveler.", "Herkomst"))
@@ -97,7 +97,7 @@ def _analysis(kk, profile, inputs) -> list[Block]:
         rows = []
         for f in chosen:
             votes = room.votes.get(f.id, {}) if room is not None else {}
-            rows.append((f.name, KIND_LABELS[f.kind], NATURE_LABELS[f.nature], evidence_text(f),
+            rows.append((f.name, FACTOR_KIND_LABELS[f.kind], NATURE_LABELS[f.nature], evidence_text(f),
                          FRAMEWORK_SHORT[f.framework], *(str(votes.get(o, 0)) for o in orgs)))
         blocks.append(Table(("Factor", "Soort", "Aard", "Sterkte van het bewijs", "Kader",
                              *(f"Stemmen {ORG_TYPES[o]}" for o in orgs)), tuple(rows)))

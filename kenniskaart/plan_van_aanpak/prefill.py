@@ -7,9 +7,11 @@ from __future__ import annotations
 from ..aanbeveler import Profile, Result
 from ..content import Kenniskaart
 from ..models import Factor, Intervention
-from ..planscan import PROVENANCE_LABELS, Plan, items_of
-from ..present import EVIDENCE_LABELS, FRAMEWORK_SHORT, ONBEKEND
+from ..nl import plural
+from ..planscan import Plan, items_of
 from ..shortlist import responsivity
+from ..texts import ONBEKEND
+from ..vocabulary import EVIDENCE_LABELS, FRAMEWORK_SHORT, PROVENANCE_LABELS
 from ..werksessie.room import ORG_TYPES
 from .model import PlanInputs
 
@@ -99,6 +101,6 @@ def default_partners(kk: Kenniskaart, plan: Plan, inputs: PlanInputs) -> str:
     # 'Partner: rol' is split at its first colon: a colon inside the deliverer's text becomes a comma
     lines = [f"{who.replace(':', ',')}: voert uit: {', '.join(names)}" for who, names in by_deliverer.items()]
     if inputs.room is not None:
-        lines += [f"{ORG_TYPES[org]}: deed mee aan de werksessie ({n} {'antwoord' if n == 1 else 'antwoorden'})"
+        lines += [f"{ORG_TYPES[org]}: deed mee aan de werksessie ({plural(n, 'antwoord', 'antwoorden')})"
                   for org, n in inputs.room.orgs.items() if org in ORG_TYPES and n]
     return "\n".join(lines)

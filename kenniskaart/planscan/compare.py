@@ -7,12 +7,13 @@ import pandas as pd
 
 from ..content import Kenniskaart
 from ..models import Guidance
+from ..nl import names_list
+from ..vocabulary import PROVENANCE_LABELS
 from .coverage import GROUPS, Coverage, grounded_items, scan
 from .plan import (
     ALL_BOTOC,
     ALL_BOTOC_LABEL,
     GROUNDED_ROW,
-    PROVENANCE_LABELS,
     YOUR_PLAN,
     YOUR_PLAN_LABEL,
     Plan,
@@ -69,16 +70,6 @@ def _items_for(kk: Kenniskaart, municipality: str, plan: Plan | None) -> list[Pl
     if municipality == YOUR_PLAN:
         return items_of(kk, plan or Plan())
     return plan_items(kk, [], municipality_preset(kk, municipality))
-
-
-MAX_NAMES = 6
-
-
-def names_list(names: tuple[str, ...] | list[str], limit: int = MAX_NAMES) -> str:
-    """'a, b, c en 4 andere' (Dutch, at most ``limit`` names)."""
-    names = list(names)
-    shown = ", ".join(names[:limit])
-    return shown + (f" en {len(names) - limit} andere" if len(names) > limit else "")
 
 
 def _factor_frameworks(kk: Kenniskaart, group: str) -> tuple[int, int]:

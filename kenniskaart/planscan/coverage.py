@@ -12,7 +12,8 @@ from ..models import Factor, PracticeExample
 from ..rules import (
     counts_as_coverage,
 )
-from .plan import OWN, PROVENANCE_LABELS, PROVENANCE_ORDER, OwnEntry, PlanItem, _stronger, item_label, item_links
+from ..vocabulary import OWN, PROVENANCE_LABELS, PROVENANCE_ORDER
+from .plan import OwnEntry, PlanItem, _stronger, item_label, item_links
 
 
 @dataclass(frozen=True)

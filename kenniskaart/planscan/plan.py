@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from ..content import Kenniskaart
 from ..envelope import Envelope
 from ..known_ids import keep_known
-from ..models import BASIS_ORDER, Intervention, PracticeExample
-from ..present import BASIS_LABELS
+from ..models import Intervention, PracticeExample
+from ..vocabulary import OWN, PROVENANCE_ORDER
 
 
 class OwnEntry(BaseModel):
@@ -122,15 +122,6 @@ def botoc_municipalities(kk: Kenniskaart) -> list[str]:
 
 
 # --- where a plan item's factors come from ------------------------------------------
-
-OWN = "eigen"
-"""Provenance of a factor a municipality states for its own entry ('eigen opgave')."""
-
-PROVENANCE_ORDER: dict[str, int] = {**BASIS_ORDER, OWN: BASIS_ORDER["bron"]}
-"""Strongest first: a direct statement (source, or the municipality's own) beats a
-theme-level one, which beats the team's derivation."""
-
-PROVENANCE_LABELS: dict[str, str] = {**BASIS_LABELS, OWN: "eigen opgave van de gemeente"}
 
 
 def item_label(item: PlanItem) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..content import Kenniskaart
-from ..models import RECOGNITION_ORDER, Intervention
+from ..models import Intervention
 from ..rules import (
     counts_as_coverage,
     effective_recognition,
@@ -11,6 +11,7 @@ from ..rules import (
     in_pmg_ages,
     is_recognised,
 )
+from ..vocabulary import RECOGNITION_ORDER
 from .coverage import FACTOR_GROUPS, GROUPS, Coverage, _class_of, gaps
 
 

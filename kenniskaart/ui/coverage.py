@@ -9,12 +9,11 @@ import streamlit as st
 from .. import charts
 from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
-from ..nl import plural
+from ..nl import names_list, plural
 from ..planscan import (
     CONTEXT_GROUP,
     FACTOR_GROUPS,
     GROUPS,
-    PROVENANCE_LABELS,
     Coverage,
     Plan,
     balance,
@@ -22,13 +21,12 @@ from ..planscan import (
     gap_suggestions,
     grounded_items,
     items_of,
-    names_list,
     plan_warnings,
     scan,
     summary,
 )
-from ..present import BASIS_EXPLAINED, CAUTION_LABELS, NATURE_EXPLAINED, NOT_WORKING_EXPLAINED
 from ..rules import NEVER_COUNTS
+from ..vocabulary import BASIS_EXPLAINED, CAUTION_TITLES, NATURE_EXPLAINED, PROVENANCE_LABELS
 from .guidance import guidance_link
 from .links import page_ref
 from .text import md
@@ -77,13 +75,6 @@ def _gap_row(kk: Kenniskaart, c: Coverage, suggestions: dict[str, list[str]]) ->
             shortlist_button(iid, f"ps-{GROUPS.index(c.group)}-{c.id}")
 
 
-WARNING_TITLES = {
-    **{k: f"{CAUTION_LABELS[k]}: {NOT_WORKING_EXPLAINED[k]}" for k in NOT_WORKING_EXPLAINED},
-    "voorlichting": f"{CAUTION_LABELS['voorlichting']} (Kwaliteitskader: risico op negatieve effecten)",
-    "groepsinterventie": f"{CAUTION_LABELS['groepsinterventie']} (Kwaliteitskader: let op onderlinge beïnvloeding)",
-}
-
-
 def _warnings(kk: Kenniskaart, items) -> None:
     """What in the plan does not work or can harm, first of all."""
     found = plan_warnings(kk, items)
@@ -97,7 +88,7 @@ def _warnings(kk: Kenniskaart, items) -> None:
     if box.open:
         with box:
             st.markdown(head)
-            for kind, title in WARNING_TITLES.items():
+            for kind, title in CAUTION_TITLES.items():
                 rows = [w for w in found if w.kind == kind]
                 if rows:
                     st.markdown(f"**{md(title)}**\n" + "\n".join(f"- {md(w.item)}: {md(w.text)}" for w in rows))

@@ -10,22 +10,20 @@ from ..catalog import crime_scope_label
 from ..content import Kenniskaart
 from ..kaart import link_basis
 from ..models import Factor
-from ..nl import plural
-from ..present import (
+from ..nl import plural, yes_no
+from ..rules import addressing, not_addressing, not_working, recognised_options
+from ..texts import or_unknown, recognition_text, theme_names
+from ..vocabulary import (
     AGE_GROUP_LABELS,
     BASIS_LABELS,
     EVIDENCE_EXPLAINED,
     EVIDENCE_LABELS,
+    FACTOR_KIND_LABELS,
     FRAMEWORK_LABELS,
-    KIND_LABELS,
     NATURE_EXPLAINED,
     NATURE_LABELS,
     NOT_WORKING_LABELS,
-    or_unknown,
-    recognition_text,
-    theme_names,
 )
-from ..rules import addressing, not_addressing, not_working, recognised_options
 from .links import catalog_link, page_ref
 from .text import md, show_sources
 
@@ -34,7 +32,7 @@ def factor_detail(kk: Kenniskaart, f: Factor) -> None:
     """Everything about one factor."""
     st.header(md(f.name))
     a, b, c, d, e = st.columns(5)
-    a.markdown(f"**Soort**  \n{KIND_LABELS[f.kind]}")
+    a.markdown(f"**Soort**  \n{FACTOR_KIND_LABELS[f.kind]}")
     b.markdown(f"**Niveau**  \n{f.level}")
     c.markdown(f"**Bewijs**  \n{EVIDENCE_LABELS[f.evidence]}")
     d.markdown(f"**Aard**  \n{NATURE_LABELS[f.nature]}")
@@ -50,8 +48,7 @@ def factor_detail(kk: Kenniskaart, f: Factor) -> None:
         + ("" if f.evidence_basis == "bron" else f" (markering: {BASIS_LABELS[f.evidence_basis]})")
     )
     if f.framework == "beke_kennissynthese":
-        nl_text = {True: "ja", False: "nee", None: "onbekend"}[f.studied_in_nl]
-        st.markdown(f"- **Ook in Nederland onderzocht:** {nl_text}")
+        st.markdown(f"- **Ook in Nederland onderzocht:** {yes_no(f.studied_in_nl)}")
     if f.framework == "samen_weerbaar":
         st.markdown(f"- **Reikwijdte:** {crime_scope_label(f)}")
     twins = [kk.by_id("factors")[t] for t in f.twins if t in kk.by_id("factors")]
@@ -75,7 +72,7 @@ def factor_detail(kk: Kenniskaart, f: Factor) -> None:
     mirrors = [kk.by_id("factors")[m] for m in f.mirrors if m in kk.by_id("factors")]
     for mirror in mirrors:
         st.markdown(
-            f"- **Spiegelfactor:** '{md(mirror.name)}' ({KIND_LABELS[mirror.kind].lower()}): wat die "
+            f"- **Spiegelfactor:** '{md(mirror.name)}' ({FACTOR_KIND_LABELS[mirror.kind].lower()}): wat die "
             "factor versterkt of aanpakt, werkt ook op deze; de aanbeveler laat dat minder zwaar meetellen."
         )
     st.markdown("### Interventies die deze factor aanpakken")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..models import Guidance
-from ..present import NOT_WORKING_LABELS
+from ..vocabulary import NOT_WORKING_LABELS
 from .links import page_ref
 from .text import md, show_sources
 

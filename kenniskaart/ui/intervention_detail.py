@@ -6,23 +6,18 @@ import streamlit as st
 
 from ..content import Kenniskaart
 from ..models import Intervention
-from ..present import (
+from ..rules import for_young_person, organisation_reason
+from ..signals import signals
+from ..texts import ONBEKEND, age_range, audience_text, help_level_names, or_unknown, theme_names
+from ..vocabulary import (
     BASIS_EXPLAINED,
     BASIS_LABELS,
     CAUTION_LABELS,
     EVIDENCE_LABELS,
+    FACTOR_KIND_LABELS,
     FORMAT_LABELS,
-    KIND_LABELS,
-    ONBEKEND,
     SETTING_LABELS,
-    age_range,
-    audience_text,
-    help_level_names,
-    or_unknown,
-    theme_names,
 )
-from ..rules import for_young_person, organisation_reason
-from ..signals import signals
 from .guidance import guidance_link
 from .text import md, sources_line, web_link
 from .widgets import shortlist_button
@@ -94,7 +89,7 @@ def intervention_detail(kk: Kenniskaart, iv: Intervention) -> None:
     for link in iv.factors:
         f = factors[link.factor]
         line = (
-            f"- {md(f.name)} ({md(KIND_LABELS[f.kind])}, {md(EVIDENCE_LABELS[f.evidence])}) — "
+            f"- {md(f.name)} ({md(FACTOR_KIND_LABELS[f.kind])}, {md(EVIDENCE_LABELS[f.evidence])}) — "
             f"{icons[link.basis]} {md(BASIS_LABELS[link.basis])}"
         )
         lines.append(line + (f": {md(link.note)}" if link.note else ""))

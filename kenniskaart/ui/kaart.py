@@ -15,7 +15,7 @@ from .. import kaart
 from ..aanbeveler import Profile, offered
 from ..charts import MAP_FONT, kaart_chart
 from ..content import Kenniskaart, content_dir
-from ..present import BASIS_EXPLAINED, BASIS_LABELS
+from ..vocabulary import BASIS_EXPLAINED, BASIS_LABELS, STRENGTHS
 from . import recommended
 from .text import md
 from .widgets import ids_key, key_ids
@@ -29,7 +29,7 @@ def _spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected:
     graph = _graph(_kk, content, factor_ids, selected, max_factors, max_interventions, only)
     hl = kaart.highlight(_kk, graph, selected)
     chart = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl),
-                        list(kaart.STRENGTHS), BASIS_LABELS, font=font, legend=legend,
+                        list(STRENGTHS), BASIS_LABELS, font=font, legend=legend,
                         max_height=max_height)
     return chart.to_dict(), kaart.describe(_kk, graph, hl)
 

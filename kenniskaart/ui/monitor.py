@@ -16,10 +16,11 @@ from ..content import Kenniskaart
 from ..exports import to_csv, to_xlsx
 from ..monitor import Tracked, bijsturen, figure_rows, measurement_rows
 from ..monitor.model import date_text, number_text
-from ..monitor.steer import FIGURE_COLUMNS, MEASUREMENT_COLUMNS, SIGNAL_LABELS, chart_frame, tracked_name
-from ..monitor.suggest import KIND_LABELS, IndicatorView, indicator_views, suggest
+from ..monitor.steer import FIGURE_COLUMNS, MEASUREMENT_COLUMNS, chart_frame, tracked_name
+from ..monitor.suggest import IndicatorView, indicator_views, suggest
 from ..plan_van_aanpak.prefill import profile_factors
 from ..planscan import item_label, items_of
+from ..vocabulary import INDICATOR_KIND_LABELS, SIGNAL_LABELS
 from .monitor_actions import (
     ERRORS,
     add_measurement,
@@ -44,7 +45,7 @@ def _show_error(key: str) -> None:
 
 
 def _describe(kk: Kenniskaart, v: IndicatorView) -> None:
-    st.markdown(f"**{md(v.name)}** · {md(KIND_LABELS[v.kind])}")
+    st.markdown(f"**{md(v.name)}** · {md(INDICATOR_KIND_LABELS[v.kind])}")
     st.write(md(v.measures))
     where = "; ".join(md(n) + (f" — {web_link(u)}" if u else "") for n, u in v.where)
     st.markdown(f"**Waar te vinden:** {where}")

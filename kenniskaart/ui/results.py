@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..aanbeveler import EXCLUSION_LABELS, Recommendation, Result
+from ..aanbeveler import Recommendation, Result
 from ..content import Kenniskaart
-from ..present import EVIDENCE_LABELS, TIER_TITLES, age_range, audience_text, or_unknown, recognition_text
 from ..rules import HARM_KINDS, organisation_reason
 from ..signals import signals
+from ..texts import age_range, audience_text, or_unknown, recognition_text
+from ..vocabulary import BASIS_LINE_LEGEND, EVIDENCE_LABELS, EXCLUSION_LABELS, TIER_TITLES
 from .guidance import guidance_link
 from .kaart import kaart_view
 from .links import catalog_link
@@ -200,7 +201,7 @@ def profile_map(kk: Kenniskaart, result: Result) -> None:
     ids = [*result.profile.risk_factors, *result.profile.protective_factors]
     st.caption(
         "De factoren van dit profiel, de interventiethema's en de interventies die ze aanpakken. "
-        "Lijn: doorgetrokken = bron · gestreept = themaniveau · gestippeld = team. Donker = sterk "
+        f"{BASIS_LINE_LEGEND} Donker = sterk "
         "bewijs · open ruit = niet erkend. Klik op een factor of interventie om te zien wat erbij hoort."
     )
     kaart_view(kk, ids, "a_map", max_interventions=16, profile=result.profile)

@@ -17,9 +17,10 @@ import streamlit as st
 
 from .. import present_werksessie as pw
 from ..content import Kenniskaart, content_dir
+from ..vocabulary import INDICATOR_LEVEL_LABELS
 from ..werksessie import ORG_TYPES, Answer, validate_answer
 from ..werksessie.room import MAX_DOING, MAX_OWN, MAX_OWN_CHARS, MAX_TOP
-from ..werksessie.scan import CHOICES, LEVEL_LABELS, UNKNOWN, indicators, wording
+from ..werksessie.scan import CHOICES, UNKNOWN, indicators, wording
 from .text import md
 from .werksessie import get_store, guarded, local_time, plain
 
@@ -144,7 +145,7 @@ def scan(kk: Kenniskaart) -> None:
     for ind in indicators(kk):
         if ind.level != level:
             level = ind.level
-            st.markdown(f"*{md(LEVEL_LABELS[level])}*")
+            st.markdown(f"*{md(INDICATOR_LEVEL_LABELS[level])}*")
         st.radio(f"{ind.name}", SCAN_ORDER, format_func=CHOICES.get, key=SCAN_KEY + ind.id, horizontal=True,
                  index=None, help=md(f"{wording(kk, ind)} (Bron: Samen Weerbaar, {ind.sources[0].section}.)"))
         st.caption(f"1 = {md(ind.protective)} · 5 = {md(ind.risky)}")

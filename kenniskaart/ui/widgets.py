@@ -22,9 +22,8 @@ from ..catalog import (
 from ..content import Kenniskaart, content_dir
 from ..exports import dataframe_csv
 from ..nl import plural
-from ..present import KIND_LABELS as FACTOR_KIND_LABELS
-from ..present import LEVEL_LABELS
 from ..search import explain, search
+from ..vocabulary import FACTOR_KIND_LABELS, LEVEL_LABELS
 from .state import SHORTLIST_KEY, add_to_shortlist, set_presentation
 from .text import md
 

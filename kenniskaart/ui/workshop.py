@@ -9,6 +9,7 @@ from .. import kaart
 from ..aanbeveler import Profile
 from ..charts import MAP_FONT, workshop_chart
 from ..content import Kenniskaart, content_dir
+from ..vocabulary import STRENGTHS
 from .kaart import offer_key, unkey
 
 
@@ -19,7 +20,7 @@ def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], 
     if df.empty:
         return None, 0
     cells = kaart.workshop_cells(df, per_cell)
-    return workshop_chart(cells, list(kaart.STRENGTHS), int(df["factoren"].max()), font=font).to_dict(), len(df)
+    return workshop_chart(cells, list(STRENGTHS), int(df["factoren"].max()), font=font).to_dict(), len(df)
 
 
 def workshop_view(

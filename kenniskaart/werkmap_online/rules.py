@@ -18,6 +18,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from ..nl import plural
 from ..storage import env_days
 from ..werkmap import MAX_WERKMAP_BYTES, WERKMAP_FORMAT, werkmap_to_json
 
@@ -234,7 +235,7 @@ def describe_change(before: bytes | None, after: bytes) -> str:
     if list(old_notes) != list(new_notes):
         n = len(new_notes)
         changes.append("volgorde van de shortlist gewijzigd" if sorted(old_notes) == sorted(new_notes)
-                       else f"shortlist: {n} {'interventie' if n == 1 else 'interventies'}")
+                       else f"shortlist: {plural(n, 'interventie', 'interventies')}")
     if any(old_notes.get(i, "") != note for i, note in new_notes.items() if i in old_notes or note):
         changes.append("notities gewijzigd")
     rest = [k for k in sorted(set(old) | set(new)) if k not in ("formaat", "versie", "profiel", "shortlist")]

@@ -11,8 +11,9 @@ import io
 
 from ..content import Kenniskaart
 from ..exports import safe_cell, to_xlsx
-from .room import KIND_LABELS, ORG_TYPES, Room, RoomSummary, room_top_factors
-from .scan import CHOICES, LEANS, LEVEL_LABELS, indicators, lean
+from ..vocabulary import FACTOR_KIND_LABELS, INDICATOR_LEVEL_LABELS
+from .room import ORG_TYPES, Room, RoomSummary, room_top_factors
+from .scan import CHOICES, LEANS, indicators, lean
 
 SCAN_COLUMNS: tuple[str, ...] = tuple(CHOICES.values())
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -38,7 +39,7 @@ def export_rows(kk: Kenniskaart, summary: RoomSummary) -> list[dict[str, object]
         if f is None:
             continue
         row: dict[str, object] = {
-            "Onderdeel": f.name, "Soort": KIND_LABELS.get(f.kind, f.kind),
+            "Onderdeel": f.name, "Soort": FACTOR_KIND_LABELS[f.kind].capitalize(),
             "Aangevinkt": summary.factor_votes.get(fid, 0), "In top 3": summary.top_votes.get(fid, 0),
         }
         for org, label in ORG_TYPES.items():
@@ -46,7 +47,7 @@ def export_rows(kk: Kenniskaart, summary: RoomSummary) -> list[dict[str, object]
         rows.append(row)
     for ind in indicators(kk):
         counts = summary.scan.get(ind.id, {})
-        row = {"Onderdeel": ind.name, "Soort": f"Samen Weerbaar-scan: {LEVEL_LABELS[ind.level].lower()}"}
+        row = {"Onderdeel": ind.name, "Soort": f"Samen Weerbaar-scan: {INDICATOR_LEVEL_LABELS[ind.level].lower()}"}
         row.update({label: counts.get(step, 0) for step, label in CHOICES.items()})
         side = lean(counts)
         row["Neiging"] = LEANS[side] if side else "nog geen antwoord"

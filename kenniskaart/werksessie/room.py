@@ -47,7 +47,6 @@ MAX_DOING = 30
 MAX_TITLE_CHARS = 80
 DEFAULT_AGE_MIN, DEFAULT_AGE_MAX = 12, 18
 
-KIND_LABELS = {"risico": "Risicofactor", "beschermend": "Beschermende factor"}
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 

@@ -27,7 +27,6 @@ AXIS: dict[int, str] = {
 """The five steps from the protective end (1) to the risky end (5)."""
 CHOICES: dict[int, str] = {**AXIS, UNKNOWN: "Weet ik niet"}
 MIDDLE = 3
-LEVEL_LABELS = {"gezin": "Gezin", "gemeenschap": "Buurt en gemeenschap"}
 LEANS = {"risicovol": "neigt naar risicovol", "beschermend": "neigt naar beschermend", "gemengd": "in het midden"}
 
 

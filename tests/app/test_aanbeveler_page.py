@@ -6,9 +6,9 @@ from __future__ import annotations
 from conftest import open_page, page_text
 
 from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
-from kenniskaart.present import EVIDENCE_LABELS
 from kenniskaart.share import profile_to_params
 from kenniskaart.ui.text import md
+from kenniskaart.vocabulary import EVIDENCE_LABELS
 
 
 def _open(kk, profile: Profile, tab: str | None = None):

@@ -116,7 +116,7 @@ def test_over_names_sources_and_counts_in_dutch(kk):
     assert f"- factoren: **{len(kk.factors)}**" in text
     assert f"- waarvan risicofactoren: **{len(kk.risk_factors)}**" in text
     # the three ways to read an item, each term with its explanation
-    from kenniskaart.present import BASIS_EXPLAINED, EVIDENCE_EXPLAINED, NATURE_EXPLAINED
+    from kenniskaart.vocabulary import BASIS_EXPLAINED, EVIDENCE_EXPLAINED, NATURE_EXPLAINED
 
     for explained in (EVIDENCE_EXPLAINED, BASIS_EXPLAINED, NATURE_EXPLAINED):
         for text_ in explained.values():

@@ -97,7 +97,7 @@ def test_map_with_a_selection_has_no_serious_violations(app_server, page, axe_so
 
 def test_every_presentation_step_has_no_serious_violations(app_server, browser, axe_source, report, kk):
     """Each step of the presentation at 1280×720, both views of the map step."""
-    from kenniskaart.presentation import STEPS
+    from kenniskaart.presentatie import STEPS
 
     case = kk.cases[1]
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")

@@ -12,6 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from kenniskaart import kaart
+from kenniskaart.vocabulary import GROUP_LABELS
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +27,7 @@ LABELS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] s
 
 def _default_group(kk) -> list[str]:
     """The factors the map shows first: the first kind/level group (risicofactoren · individu)."""
-    kind, level = next(iter(kaart.GROUP_LABELS))
+    kind, level = next(iter(GROUP_LABELS))
     return [f.id for f in kk.factors if (f.kind, f.level) == (kind, level)]
 
 

@@ -10,7 +10,7 @@ from browser_helpers import wait_for_layout
 from conftest import pick_option, wait_for_app
 from playwright.sync_api import expect
 
-from kenniskaart.presentation import STEPS
+from kenniskaart.presentatie import STEPS
 
 pytestmark = pytest.mark.browser
 
@@ -140,7 +140,7 @@ def test_facilitator_notes_open_on_demand(app_server, page, kk):
     notes.click()
     body = page.locator("[data-testid=stPopoverBody]")
     expect(body).to_be_visible()
-    from kenniskaart.presentation import notes as step_notes
+    from kenniskaart.presentatie import notes as step_notes
     first = step_notes(kk, STEPS[0])[0]
     expect(body).to_contain_text(first.title)
 

@@ -303,8 +303,8 @@ def _recognised_fitting_exists(kk: Kenniskaart, fid: str, age: int, need: str | 
     or parent stated), recognised for this factor's outcome, with a known range that fits, linked
     to the factor, its twin, or with a sourced link to its mirror."""
     from kenniskaart.aanbeveler import eligibility
-    from kenniskaart.models import RECOGNISED_LEVELS
     from kenniskaart.rules import effective_recognition
+    from kenniskaart.vocabulary import RECOGNISED_LEVELS
 
     twins = kk.twin_ids(fid)
     mirrors = kk.mirror_ids(fid)

@@ -14,9 +14,9 @@ import pytest
 from conftest import read_source
 
 from kenniskaart.content import SHARED_DIR
-from kenniskaart.models import RECOGNISED_LEVELS
-from kenniskaart.present import recognition_text
 from kenniskaart.rules import age_fits, recognised_options
+from kenniskaart.texts import recognition_text
+from kenniskaart.vocabulary import RECOGNISED_LEVELS
 
 FACTS_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"
 ROW = re.compile(r"^Per intervention, rij (\d+)\b")

@@ -10,6 +10,7 @@ import pytest
 
 from kenniskaart.content import ContentInvalid, load_content
 from kenniskaart.models import Intervention
+from kenniskaart.vocabulary import COUNT_LABELS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # Every kind of bad content has a fixture folder; one that goes missing fails its own case
@@ -31,7 +32,7 @@ def test_shipped_content_validates_with_counts():
     result = run_cli()
     assert result.returncode == 0, result.stdout
     assert "Inhoud geldig" in result.stdout
-    assert "factoren:" in result.stdout and "interventies:" in result.stdout
+    assert all(f"{label}: " in result.stdout for label in COUNT_LABELS.values())
 
 
 def test_good_fixture_loads():

@@ -7,6 +7,7 @@ import datetime as dt
 from kenniskaart.__main__ import main
 from kenniskaart.catalog import recognition_warnings
 from kenniskaart.models import Recognition
+from kenniskaart.vocabulary import COUNT_LABELS
 from support.factories import SRC, factor, iv, kaart
 
 
@@ -32,7 +33,7 @@ def test_old_or_reassessed_recognitions_are_listed_as_warnings():
 def test_validate_prints_counts_and_the_warnings_but_exits_0(capsys, kk):
     assert main(["validate"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Inhoud geldig") and f"interventies: {len(kk.interventions)}" in out
+    assert out.startswith("Inhoud geldig") and f"{COUNT_LABELS['interventions']}: {len(kk.interventions)}" in out
     expected = recognition_warnings(kk, dt.date.today())
     assert expected, "the shipped content has ratings older than five years (e.g. AJB, 2019)"
     assert f"Waarschuwingen (geen fout): {len(expected)} erkenning(en) om na te lopen" in out

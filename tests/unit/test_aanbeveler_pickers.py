@@ -11,9 +11,9 @@ from kenniskaart import search as search_module
 from kenniskaart.catalog import LABEL_MAX, factor_choice_id, factor_option_label, factor_options
 from kenniskaart.content import Kenniskaart
 from kenniskaart.models import Factor, SourceRef, Synonym, Theme
-from kenniskaart.present import EVIDENCE_LABELS
 from kenniskaart.search import search
 from kenniskaart.ui.widgets import FACTOR_TIPS, NO_MATCH, factor_picker, factor_pickers
+from kenniskaart.vocabulary import EVIDENCE_LABELS
 from support.words import GROUPS
 
 SRC = [SourceRef(source="s", section="x")]

@@ -14,8 +14,8 @@ from hypothesis import strategies as hst
 from kenniskaart import kaart, planscan
 from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.content import Kenniskaart, load_content
-from kenniskaart.present import caution_text
 from kenniskaart.shortlist import compare_table
+from kenniskaart.texts import caution_text
 
 KK = load_content()
 IVS = KK.by_id("interventions")

@@ -19,9 +19,9 @@ from kenniskaart.catalog import (
     intervention_matrix,
     interventions_table,
 )
-from kenniskaart.present import ONBEKEND, age_range
 from kenniskaart.rules import age_fits
 from kenniskaart.shortlist import compare_table
+from kenniskaart.texts import ONBEKEND, age_range
 
 
 def test_factor_filters(kk):

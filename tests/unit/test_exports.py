@@ -121,8 +121,8 @@ def test_memo_names_sources_by_title_without_table_pointers(kk):
 def test_memo_and_comparison_give_the_aanbevelers_verdict(kk):
     """Issue 19: every view says who an item is for, and the memo says when the profile rules it out."""
     from kenniskaart.aanbeveler import Profile, recommend
-    from kenniskaart.present import audience_text
     from kenniskaart.shortlist import compare_rows, memo_html
+    from kenniskaart.texts import audience_text
 
     profile = Profile(age=12, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",))
     result = recommend(kk, profile)

@@ -13,13 +13,13 @@ from types import SimpleNamespace
 import pytest
 from conftest import ROOT, open_page, page_text
 
-from kenniskaart import kaart, presentation
+from kenniskaart import kaart, presentatie
 from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.charts import MAP_FONT, kaart_chart
 from kenniskaart.content import Kenniskaart
-from kenniskaart.models import BASIS_ORDER, Theme
-from kenniskaart.present import BASIS_LABELS, NATURE_LABELS
+from kenniskaart.models import Theme
 from kenniskaart.ui.text import md
+from kenniskaart.vocabulary import BASIS_LABELS, BASIS_ORDER, GROUP_LABELS, NATURE_LABELS, STRENGTHS
 from support.factories import SRC, make_factor, make_intervention
 
 NEVER_COUNTS = ("kan_schaden", "geen_effect")
@@ -38,7 +38,7 @@ def linked_ids(kk: Kenniskaart, fid: str) -> set[str]:
 
 
 def groups(kk: Kenniskaart) -> list[list[str]]:
-    return [[f.id for f in kk.factors if (f.kind, f.level) == g] for g in kaart.GROUP_LABELS]
+    return [[f.id for f in kk.factors if (f.kind, f.level) == g] for g in GROUP_LABELS]
 
 
 # --- highlight = the catalogue's links ---------------------------------------------------
@@ -105,13 +105,13 @@ def test_caps_keep_the_strongest_and_report_the_rest(kk):
     capped = kaart.build_graph(kk, ids, max_factors=5, max_interventions=6)
     assert len(capped.shown("interventie")) == 6 and len(capped.shown("factor")) == 5
     assert len(capped.hidden_factors) == len(full.shown("factor")) - 5
-    order = [kaart.STRENGTHS.index(n.strength) for n in full.shown("interventie")]
+    order = [STRENGTHS.index(n.strength) for n in full.shown("interventie")]
     kept = {n.id for n in capped.shown("interventie")}
     shown_factors = {n.id for n in capped.shown("factor")}
     linked = {i for f in shown_factors for i in kaart.interventions_for(kk, f)}
     assert set(capped.hidden_interventions) == linked - kept
-    worst_kept = max(kaart.STRENGTHS.index(kaart.intervention_strength(kk.by_id("interventions")[i])) for i in kept)
-    best_hidden = min(kaart.STRENGTHS.index(kaart.intervention_strength(kk.by_id("interventions")[i]))
+    worst_kept = max(STRENGTHS.index(kaart.intervention_strength(kk.by_id("interventions")[i])) for i in kept)
+    best_hidden = min(STRENGTHS.index(kaart.intervention_strength(kk.by_id("interventions")[i]))
                       for i in capped.hidden_interventions)
     assert worst_kept <= best_hidden
     assert order  # the full graph has interventions
@@ -202,7 +202,7 @@ def test_strength_and_recognition_never_a_bare_onbekend(kk, small):
     for iv in (*kk.interventions, *small.interventions):
         text = kaart.recognition_short(iv)
         assert text != "onbekend" and text.strip()
-        assert kaart.intervention_strength(iv) in kaart.STRENGTHS
+        assert kaart.intervention_strength(iv) in STRENGTHS
     assert kaart.recognition_short(small.by_id("interventions")["z"]) == "erkenning onbekend"
     assert kaart.intervention_strength(small.by_id("interventions")["x"]) == "sterk"
 
@@ -211,7 +211,7 @@ def test_workshop_view_counts_dynamic_factors_only_and_skips_instruments(small):
     df = kaart.workshop_frame(small, ["a", "c", "s"])
     counts = dict(zip(df["id"], df["factoren"]))
     assert counts == {"x": 2, "z": 1, "y": 1}  # s is static; i is an instrument
-    assert list(df["sterkte"]) == sorted(df["sterkte"], key=kaart.STRENGTHS.index)
+    assert list(df["sterkte"]) == sorted(df["sterkte"], key=STRENGTHS.index)
     cells = kaart.workshop_cells(df, per_cell=1)
     assert set(cells["naam"]) >= {"X"}
 
@@ -232,7 +232,7 @@ def test_map_labels_are_at_least_18px_and_weaker_links_are_dashed(kk):
     case = kk.cases[0]
     graph = kaart.build_graph(kk, [*case.risk_factors, *case.protective_factors])
     hl = kaart.highlight(kk, graph, None)
-    spec = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl), list(kaart.STRENGTHS), BASIS_LABELS).to_dict()
+    spec = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl), list(STRENGTHS), BASIS_LABELS).to_dict()
     sizes = _text_sizes(spec)
     assert sizes and min(sizes) >= 18 == MAP_FONT
     dash = next(l["encoding"]["strokeDash"] for l in spec["layer"] if "strokeDash" in l.get("encoding", {}))
@@ -259,7 +259,7 @@ def test_presentation_chart_text_is_at_least_24px(kk):
 
     case = kk.cases[1]
     at = open_page("pages/start.py", {"presentatie": "1", "leeftijd": str(case.age), "risico": ",".join(case.risk_factors)})
-    at.session_state["p_step"] = presentation.STEPS.index("Kaart")
+    at.session_state["p_step"] = presentatie.STEPS.index("Kaart")
     for view in ["Kaart", "Bewijs × factoren"]:
         at.session_state["p_map_view"] = view
         at.run()
@@ -275,8 +275,8 @@ def test_presentation_chart_text_is_at_least_24px(kk):
 
 
 def test_every_step_has_facilitator_notes(kk):
-    for step in presentation.STEPS:
-        notes = presentation.notes(kk, step)
+    for step in presentatie.STEPS:
+        notes = presentatie.notes(kk, step)
         assert notes, step
         assert all(n.title and (n.text or n.items) for n in notes)
 
@@ -285,17 +285,17 @@ def test_recommendation_groups_use_tiers_when_the_matcher_has_them():
     iv = make_intervention("x", rec="goed onderbouwd")
     tiered = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, tier=2, factors=()),
                                      SimpleNamespace(intervention=iv, tier=1, factors=())))
-    groups = presentation.recommendation_groups(tiered)
+    groups = presentatie.recommendation_groups(tiered)
     assert [g for g, _ in groups] == ["Erkend, passend bij leeftijd en niveau van hulp", "Veelbelovend / praktijk"]
     flat = SimpleNamespace(ranked=(SimpleNamespace(intervention=iv, factors=()),))
-    assert [g for g, _ in presentation.recommendation_groups(flat)] == ["Aanbevolen"]
-    assert presentation.recommendation_groups(SimpleNamespace()) == []
+    assert [g for g, _ in presentatie.recommendation_groups(flat)] == ["Aanbevolen"]
+    assert presentatie.recommendation_groups(SimpleNamespace()) == []
 
 
 def test_recommendations_on_the_real_matcher(kk):
     for case in kk.cases:
         result = recommend(kk, profile_from_case(case))
-        items = [i for _, items in presentation.recommendation_groups(result) for i in items]
+        items = [i for _, items in presentatie.recommendation_groups(result) for i in items]
         assert len(items) == len(result.ranked)
         for item in items:
             assert "onbekend" not in item.facts.replace("leeftijd onbekend", "").replace("erkenning onbekend", "").replace("niveau onbekend", "")
@@ -304,18 +304,17 @@ def test_recommendations_on_the_real_matcher(kk):
 def test_examples_for_profile_are_the_union_of_the_factors_examples(kk):
     case = max(kk.cases, key=lambda c: len(c.risk_factors))
     profile = profile_from_case(case)
-    found = presentation.examples_for_profile(kk, profile)
+    found = presentatie.examples_for_profile(kk, profile)
     expected = {ex.id for f in (*case.risk_factors, *case.protective_factors) for ex in kk.examples_for_factor(f)}
     assert {ex.id for ex, _ in found} == expected
     assert [len(fs) for _, fs in found] == sorted((len(fs) for _, fs in found), reverse=True)
 
 
 def test_unknowns_say_what_is_unknown():
-    assert presentation.age_text(None) == "leeftijd onbekend"
-    assert presentation.iv_age_text(make_intervention("x")) == "leeftijd onbekend"
-    assert presentation.first_sentence("Een. Twee.") == "Een."
+    assert presentatie.iv_age_text(make_intervention("x")) == "leeftijd onbekend"
+    assert presentatie.first_sentence("Een. Twee.") == "Een."
     long = "woord " * 60
-    cut = presentation.first_sentence(long, 40)
+    cut = presentatie.first_sentence(long, 40)
     assert len(cut) <= 42 and cut.endswith("…")
 
 
@@ -362,15 +361,15 @@ def test_presentation_steps_in_apptest(kk):
     params = {"presentatie": "1", "leeftijd": str(case.age), "risico": ",".join(case.risk_factors)}
     at = open_page("pages/start.py", params)
     titles = []
-    for i, _ in enumerate(presentation.STEPS):
+    for i, _ in enumerate(presentatie.STEPS):
         titles.append(at.title[0].value)
         assert not at.exception, [e.value for e in at.exception]
-        if i < len(presentation.STEPS) - 1:
+        if i < len(presentatie.STEPS) - 1:
             at.button(key="p_next").click().run()
     assert at.button(key="p_next").disabled
-    assert titles == [f"Stap {i} van {len(presentation.STEPS)}: {s}" for i, s in enumerate(presentation.STEPS, 1)]
+    assert titles == [f"Stap {i} van {len(presentatie.STEPS)}: {s}" for i, s in enumerate(presentatie.STEPS, 1)]
     at.button(key="p_prev").click().run()
-    assert at.title[0].value.startswith(f"Stap {len(presentation.STEPS) - 1} ")
+    assert at.title[0].value.startswith(f"Stap {len(presentatie.STEPS) - 1} ")
 
 
 def test_factoren_map_tab_shows_the_workshop_view_for_a_profile(kk):
@@ -393,7 +392,7 @@ def test_factoren_map_tab_shows_the_workshop_view_for_a_profile(kk):
 
 
 def test_factoren_map_picker_lists_exactly_the_catalogue_links(kk):
-    ids = [f.id for f in kk.factors if (f.kind, f.level) == next(iter(kaart.GROUP_LABELS))]
+    ids = [f.id for f in kk.factors if (f.kind, f.level) == next(iter(GROUP_LABELS))]
     graph = kaart.build_graph(kk, ids, 16, 16)
     node = max(graph.shown("factor"), key=lambda n: len(linked_ids(kk, n.id)))
     at = open_page("pages/factoren.py")
@@ -509,7 +508,7 @@ def test_a_selected_factor_lights_only_what_the_map_draws_for_the_profile(kk):
 def test_the_presentation_and_workshop_view_give_the_rating_the_aanbeveler_used(kk):
     """One verdict: for a drug-use profile MDFT counts with its rating for substance use
     (goede aanwijzingen), also on the slide and in the workshop view, not its crime rating."""
-    from kenniskaart import presentation as pres
+    from kenniskaart import presentatie as pres
     from kenniskaart.aanbeveler import Profile, offered, recommend
 
     profile = Profile(age=16, risk_factors=("beke-r-drugsgebruik",))

@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "kenniskaart.werkmap_online", "kenniskaart.monitor", "kenniskaart.plan_van_aanpak",
         "kenniskaart.catalog", "kenniskaart.search", "kenniskaart.shortlist", "kenniskaart.exports",
         "kenniskaart.guidance", "kenniskaart.share", "kenniskaart.werkmap", "kenniskaart.charts",
-        "kenniskaart.presentation", "kenniskaart.presentatie", "kenniskaart.present_werksessie",
+        "kenniskaart.presentatie", "kenniskaart.present_werksessie",
         "kenniskaart.factors", "kenniskaart.__main__",
     )),
     ("rules", (
@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "kenniskaart.rules", "kenniskaart.signals", "kenniskaart.envelope", "kenniskaart.known_ids",
         "kenniskaart.storage",
     )),
-    ("texts", ("kenniskaart.present", "kenniskaart.texts")),
+    ("texts", ("kenniskaart.texts",)),
     ("content", ("kenniskaart.content",)),
     ("models", ("kenniskaart.models", "kenniskaart.vocabulary", "kenniskaart.nl", "kenniskaart")),
 )

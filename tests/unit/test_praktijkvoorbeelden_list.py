@@ -8,7 +8,7 @@ import re
 from conftest import open_page, page_text
 
 from kenniskaart.catalog import ExampleFilter, filter_examples
-from kenniskaart.present import ONBEKEND, or_unknown
+from kenniskaart.texts import ONBEKEND, or_unknown
 
 
 def _cards(at) -> list[str]:

@@ -1,4 +1,4 @@
-"""What the presentation mode shows per step (pure, no Streamlit).
+"""What the Presentatie page (the projector mode) shows per step (pure, no Streamlit).
 
 Steps: profiel → kaart → aanbevelingen → wat deden anderen → lessen. Every step fits one
 projector screen, so lists are cut to ``TOP`` items with the rest behind "meer". Every
@@ -16,7 +16,9 @@ from .aanbeveler import Profile
 from .content import Kenniskaart
 from .kaart import recognition_short
 from .models import Factor, Intervention, PracticeExample
-from .present import EVIDENCE_LABELS, SETTING_LABELS, TIER_TITLES, age_range
+from .nl import plural, short
+from .texts import age_range
+from .vocabulary import EVIDENCE_LABELS, TIER_TITLES
 
 STEPS: tuple[str, ...] = ("Profiel", "Kaart", "Aanbevelingen", "Wat deden anderen", "Lessen")
 WERKSESSIE = "Werksessie"
@@ -72,15 +74,11 @@ def notes(kk: Kenniskaart, step: str) -> list[Note]:
             g = guidance[ref]
             out.append(Note(g.title, g.text or "", tuple(g.items)))
         elif collection == "lesson-tip":
-            for lesson in sorted(kk.lessons, key=lambda l: l.number):
+            for lesson in sorted(kk.lessons, key=lambda les: les.number):
                 for tip in lesson.tips:
                     if ref in tip.text:
                         out.append(Note(f"Tip bij les {lesson.number}: {lesson.title}", tip.text))
     return out
-
-
-def age_text(age: int | None) -> str:
-    return f"{age} jaar" if age is not None else "leeftijd onbekend"
 
 
 def iv_age_text(iv: Intervention) -> str:
@@ -104,10 +102,6 @@ def factor_line(f: Factor, limit: int | None = 40) -> str:
     return f"{name} · {EVIDENCE_LABELS[f.evidence]}" + (" · statisch" if f.nature == "statisch" else "")
 
 
-def settings_text(profile: Profile) -> str:
-    return ", ".join(SETTING_LABELS.get(s, s) for s in profile.settings) or "setting niet opgegeven"
-
-
 # --- recommendations ------------------------------------------------------------------
 
 
@@ -128,13 +122,7 @@ def addresses(factors: list[Factor] | tuple[Factor, ...]) -> str:
         return ""
     first = short(factors[0].name, 45)
     rest = len(factors) - 1
-    return f"pakt aan: {first}" + (f" en {rest} andere factor{'en' if rest > 1 else ''}" if rest else "")
-
-
-def short(text: str, limit: int) -> str:
-    """At most ``limit`` characters, cut at a word with '…'."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+    return f"pakt aan: {first}" + (f" en {plural(rest, 'andere factor', 'andere factoren')}" if rest else "")
 
 
 def _rec_item(rec: Any) -> Item:
@@ -150,7 +138,7 @@ def _rec_item(rec: Any) -> Item:
 
 def recommendation_groups(result: Any) -> list[tuple[str, list[Item]]]:
     """The recommendations as labelled groups: the Aanbeveler's tiers when it has them
-    (``present.TIER_TITLES``), else one ranked list."""
+    (``vocabulary.TIER_TITLES``), else one ranked list."""
     ranked = tuple(getattr(result, "ranked", ()) or ())
     if ranked and all(hasattr(r, "tier") for r in ranked):
         groups = []
