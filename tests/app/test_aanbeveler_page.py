@@ -3,12 +3,13 @@ gaps with practice examples, exclusions and the 'voor de organisatie' section.""
 
 from __future__ import annotations
 
-from conftest import open_page, page_text
+from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 
 from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.present import EVIDENCE_LABELS
 from kenniskaart.share import profile_to_params
 from kenniskaart.ui.text import md
+from support.apptest import open_page, page_text
 
 
 def _open(kk, profile: Profile, tab: str | None = None):
@@ -178,3 +179,18 @@ def test_responsivity_inputs_change_who_is_offered(kk):
     at.selectbox(key="a_offence").set_value("herhaald").run()
     assert not at.exception
     assert at.session_state["profile"].offence == "herhaald"
+
+
+def test_the_aanbeveler_pickers_filter_on_contains():
+    """Streamlit's default 'fuzzy' filter keeps any label with the letters in order ('agressie'
+    found unrelated factors); 'contains' keeps labels with the typed text."""
+    at = open_page("pages/aanbeveler.py", {})
+    assert not at.exception
+    pickers = [m for m in at.multiselect if m.key.startswith(("a_risk_", "a_prot_"))]
+    assert len(pickers) == 6
+    for m in pickers:
+        assert m.proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_CONTAINS
+        assert "spijbelen" in m.help and "gemeenschap" in m.help
+    # friends in organised crime are a gemeenschap factor: the picker's label says where friends are
+    friends = next(m for m in pickers if m.key == "a_risk_gemeenschap")
+    assert "vrienden" in friends.label

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from conftest import open_page, page_text
-from helpers import Downloads, read_csv, read_xlsx, unescape_md
+from support.apptest import open_page, page_text, read_csv, read_xlsx
+from support.text import unescape_md
 
 FORMULA = "=SOM(1;2)"  # typed by a user: text in every download, never a formula
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> Downloads:
-    return Downloads().install(monkeypatch)
 
 
 def as_text(value) -> str:

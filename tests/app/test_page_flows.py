@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import open_page, page_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kenniskaart.ui.text import md
+from support.apptest import open_page, page_text
 
 
 def share_link(at) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, ROOT, open_page, page_text
 from streamlit.testing.v1 import AppTest
+
+from support.apptest import open_page, page_text
+from support.paths import FIXTURES, ROOT
 
 APP = str(ROOT / "app.py")
 
@@ -172,7 +174,7 @@ def test_hostile_content_is_escaped_text_on_every_page(monkeypatch, path):
     render raw HTML with them. Planscan and Over show the hostile names themselves, literally."""
     import re
 
-    from helpers import unescape_md
+    from support.text import unescape_md
 
     monkeypatch.setenv("KENNISKAART_CONTENT", str(FIXTURES / "hostile"))
     at = open_page(path)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import open_page, page_text
 
 from kenniskaart.aanbeveler import profile_from_case, recommend
 from kenniskaart.plan_van_aanpak import PlanInputs
 from kenniskaart.planscan import Plan
 from kenniskaart.ui.text import md
 from kenniskaart.werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
+from support.apptest import open_page, page_text
 
 PAGE = "pages/plan_van_aanpak.py"
 CASE = "casus-eerste-klussen-drugs"

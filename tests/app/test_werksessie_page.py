@@ -7,9 +7,9 @@ button inside a fragment does not fire under AppTest."""
 from __future__ import annotations
 
 import pytest
-from conftest import open_page, page_text
 
 from kenniskaart.werksessie import Store, validate_answer
+from support.apptest import open_page, page_text
 
 PAGE = "pages/werksessie.py"
 FACILITATOR_BUTTONS = {"Maak Aanbeveler-profiel", "Maak Planscan-plan", "Sessie sluiten", "Sessie verwijderen"}

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import wait_for_app
 from playwright.sync_api import expect
 
 from kenniskaart.catalog import (
@@ -21,9 +20,9 @@ from kenniskaart.catalog import (
     filter_interventions,
 )
 from kenniskaart.ui.widgets import NO_MATCH, factor_picker, factor_pickers
-from support.words import GROUPS, ISSUE_WORDS
+from support.browser import no_exception, wait_for_app
+from support.words import GROUPS, SEARCH_WORDS
 
-pytestmark = pytest.mark.browser
 EX_SEARCH = "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken"
 
 
@@ -97,7 +96,7 @@ def test_a_factor_found_by_an_everyday_word_can_be_chosen(app_server, page, kk):
     wait_for_app(page)
     expect(page.locator("[data-testid=stMain]")).to_contain_text("Gekozen factoren", timeout=30_000)
     expect(page.locator("[data-testid=stMain]")).to_contain_text("Een criminele achtergrond")
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
 
 
 def test_ouders_on_praktijkvoorbeelden_lists_every_hit(app_server, page, kk):
@@ -116,12 +115,12 @@ def test_ouders_on_praktijkvoorbeelden_lists_every_hit(app_server, page, kk):
     expect(cards).to_have_count(n, timeout=30_000)
     for i in range(n):
         expect(cards.nth(i)).to_be_visible()
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
 
 
 # --- issue 26: the issue's words in every picker and search box ------------------------------
 
-WORDS = sorted(ISSUE_WORDS)
+WORDS = sorted(SEARCH_WORDS)
 """The issue's everyday and professional words (LVB, blowen, cannabis, schooluitval, criminele
 familie, gamen, online, … MDFT, MST, OTS, JJI, PIJ, HALT, jeugdreclassering, ggz, vsv, geldezel,
 wapens, mes)."""
@@ -171,7 +170,7 @@ def _check_picker(page, box, kk, options: list[str], label, where: str) -> None:
 
 
 @pytest.mark.parametrize("picker", AANBEVELER)
-def test_the_issue_words_in_the_aanbeveler_pickers(app_server, page, kk, picker):
+def test_everyday_words_in_the_aanbeveler_pickers(app_server, page, kk, picker):
     page.goto(f"{app_server.url}/aanbeveler")
     wait_for_app(page)
     box = page.locator("[data-testid=stMultiSelect]").filter(has_text=picker)
@@ -183,7 +182,7 @@ def test_the_issue_words_in_the_aanbeveler_pickers(app_server, page, kk, picker)
 
 
 @pytest.mark.parametrize("path", ["interventies", "praktijkvoorbeelden", "planscan"])
-def test_the_issue_words_in_the_other_factor_pickers(app_server, page, kk, path):
+def test_everyday_words_in_the_other_factor_pickers(app_server, page, kk, path):
     page.goto(f"{app_server.url}/{path}")
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]")
@@ -220,7 +219,7 @@ def _count(page, noun: str) -> int:
     return int(line.inner_text().split()[0])
 
 
-def test_the_issue_words_in_the_interventies_search_box(app_server, page, kk):
+def test_everyday_words_in_the_interventies_search_box(app_server, page, kk):
     page.goto(f"{app_server.url}/interventies")
     wait_for_app(page)
     ivs = kk.by_id("interventions")
@@ -230,7 +229,7 @@ def test_the_issue_words_in_the_interventies_search_box(app_server, page, kk):
         found = filter_interventions(kk, InterventionFilter(query=word))
         expect(page.locator("[data-testid=stMain] p").filter(
             has_text=re.compile(rf"^{len(found)} van \d+ interventies")).first).to_be_visible(timeout=30_000)
-        intended = ISSUE_WORDS[word][0]
+        intended = SEARCH_WORDS[word][0]
         assert intended <= {iv.id for iv in found}, word
         if intended:
             # the detail picker lists the found items: each intended one is there
@@ -243,7 +242,7 @@ def test_the_issue_words_in_the_interventies_search_box(app_server, page, kk):
         assert "No results" not in page.locator("body").inner_text()
 
 
-def test_the_issue_words_in_the_praktijkvoorbeelden_search_box(app_server, page, kk):
+def test_everyday_words_in_the_praktijkvoorbeelden_search_box(app_server, page, kk):
     page.goto(f"{app_server.url}/praktijkvoorbeelden")
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]")

@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import grid_rows
-from conftest import pick_option, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from kenniskaart import kaart
-
-pytestmark = pytest.mark.browser
+from support.browser import grid_rows, no_exception, open_factor_map, pick_option, wait_for_app
+from support.expected import counts
 
 PICKER = "Licht op op de kaart (of klik op een factor of interventie)"
 
@@ -33,10 +31,7 @@ def _default_group(kk) -> list[str]:
 def _open_map(app_server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
     page = context.new_page()
-    page.goto(f"{app_server.url}/factoren")
-    wait_for_app(page)
-    page.get_by_role("tab", name="Kenniskaart (visueel)").click()
-    wait_for_app(page)
+    open_factor_map(page, app_server.url)
     expect(page.locator("[data-testid=stVegaLiteChart] svg").first).to_be_visible(timeout=30_000)
     return context, page
 
@@ -82,8 +77,7 @@ def _assert_lit(page, kk, expected: list[str]) -> None:
 def _addressing(kk, fid):
     """The factor's interventions that may be drawn as addressing it (written apart from
     rules.addressing): not what can harm or had no effect."""
-    return [iv for iv in kk.interventions_for_factor(fid)
-            if not any(c.kind in ("kan_schaden", "geen_effect") for c in iv.cautions)]
+    return [iv for iv in kk.interventions_for_factor(fid) if counts(iv)]
 
 
 def _busiest_factor(kk, graph):
@@ -175,7 +169,7 @@ def test_the_aanbeveler_shows_the_map_of_its_profile(app_server, browser, kk):
         assert 0 < len(expected) < len(_addressing(kk, anti))
         pick_option(page, page.get_by_role("combobox", name=PICKER), f"Factor: {name}", exact=True)
         expect(page.locator("[data-testid=stMain]")).to_contain_text(f"aanpakken ({len(expected)})", timeout=30_000)
-        assert page.locator("[data-testid=stException]").count() == 0
+        no_exception(page)
     finally:
         context.close()
 

@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import wait_for_layout
-from conftest import pick_option, wait_for_app
 from playwright.sync_api import expect
 
 from kenniskaart.presentation import STEPS
-
-pytestmark = pytest.mark.browser
+from support.browser import pick_option, wait_for_app, wait_for_layout
 
 SIZES = [(1280, 720), (1920, 1080)]
 

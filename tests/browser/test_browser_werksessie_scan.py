@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AppServer, wait_for_app
 from playwright.sync_api import expect
-from test_browser_werksessie import join, mark, new_page, no_exception, rate, save, search_and_mark, start_room, top3
 
-pytestmark = pytest.mark.browser
+from support.browser import DESKTOP, new_page, no_exception, wait_for_app
+from support.server import AppServer
+from support.werksessie import join, mark, rate, save, search_and_mark, start_room, top3
+
 STEPS = {"Beschermend": 1, "Eerder beschermend": 2, "Beide / gemengd": 3, "Eerder risicovol": 4, "Risicovol": 5,
          "Weet ik niet": 0}
 
@@ -83,7 +84,7 @@ def full_text_shown(page, group: str) -> None:
 
 
 def test_five_phones_answer_both_questions_and_the_profile_follows_exactly(scan_server, browser, kk):
-    fac = new_page(browser)
+    fac = new_page(browser, DESKTOP)
     code, link = start_room(fac, scan_server.url, "Werksessie Zuidstad www.zuidstad.nl info@zuidstad.nl")
     phones = []
     for width, org, ticked, searched, top, scan, own in PEOPLE:

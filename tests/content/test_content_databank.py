@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import read_source
 
 from kenniskaart.catalog import age_fits
 from kenniskaart.content import SHARED_DIR
 from kenniskaart.models import RECOGNISED_LEVELS
 from kenniskaart.present import recognition_text
 from kenniskaart.rules import recognised_options
+from support.sources import read_source
 
 FACTS_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"
 ROW = re.compile(r"^Per intervention, rij (\d+)\b")

@@ -4,8 +4,6 @@ everyday words users type."""
 from __future__ import annotations
 
 import pytest
-from conftest import open_page
-from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 
 from kenniskaart import search as search_module
 from kenniskaart.catalog import LABEL_MAX, factor_choice_id, factor_option_label, factor_options
@@ -160,10 +158,6 @@ def _contains(kk, typed: str) -> dict[str, set[str]]:
             for name, (ids, label) in _pickers(kk).items()}
 
 
-
-
-
-
 def test_every_synonym_group_has_a_hand_written_expectation(kk):
     """A new group needs its line in GROUPS; the words a picker shows are among the typed ones."""
     assert {s.id for s in kk.synonyms} == set(GROUPS)
@@ -223,18 +217,3 @@ def test_the_picker_page_script_writes_dutch_for_no_results():
     page = _PICKER_PAGE % json.dumps(NO_MATCH)
     assert "'No results'" in page and json.dumps(NO_MATCH) in page
     assert "white-space: normal" in page  # option text wraps instead of being cut off
-
-
-def test_the_aanbeveler_pickers_filter_on_contains():
-    """Streamlit's default 'fuzzy' filter keeps any label with the letters in order ('agressie'
-    found unrelated factors); 'contains' keeps labels with the typed text."""
-    at = open_page("pages/aanbeveler.py", {})
-    assert not at.exception
-    pickers = [m for m in at.multiselect if m.key.startswith(("a_risk_", "a_prot_"))]
-    assert len(pickers) == 6
-    for m in pickers:
-        assert m.proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_CONTAINS
-        assert "spijbelen" in m.help and "gemeenschap" in m.help
-    # friends in organised crime are a gemeenschap factor: the picker's label says where friends are
-    friends = next(m for m in pickers if m.key == "a_risk_gemeenschap")
-    assert "vrienden" in friends.label

@@ -16,12 +16,12 @@ from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.content import Kenniskaart, load_content
 from kenniskaart.present import caution_text
 from kenniskaart.shortlist import compare_table
+from support.expected import NEVER_COUNTS
 
 KK = load_content()
 IVS = KK.by_id("interventions")
 FACTORS = KK.by_id("factors")
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"
-NEVER = ("kan_schaden", "geen_effect")
 HELP_ORDER = {"hulp-positief": 1, "hulp-intensief": 2, "hulp-specialistisch": 3}
 
 
@@ -35,7 +35,7 @@ def lightest(iv_id: str) -> int:
 
 def never_counts(iv) -> bool:
     """Written apart from signals: a source reports harm, or a trial found no effect."""
-    return any(c.kind in NEVER for c in iv.cautions)
+    return any(c.kind in NEVER_COUNTS for c in iv.cautions)
 
 
 # --- risk: the level of help -----------------------------------------------------------------
@@ -302,7 +302,7 @@ def test_nothing_ranked_or_packaged_outside_its_target_group(age, fids, offence,
             assert needed is None or not levels or min(abs(needed - lv) for lv in levels) < 2, iv.id
     for p in res.package:
         iv = p.intervention
-        assert not any(c.kind in (*NEVER, "niet_aangetoond", "voorlichting") for c in iv.cautions), iv.id
+        assert not any(c.kind in (*NEVER_COUNTS, "niet_aangetoond", "voorlichting") for c in iv.cautions), iv.id
         assert "jongen" not in iv.requires and "crisis" not in iv.requires, iv.id
     for r in res.for_organisation:
         assert not never_counts(r.intervention), r.intervention.id

@@ -211,10 +211,9 @@ def test_monitor_indicators_rest_on_the_seeds(kk):
     """The facts behind content/indicators/monitor.yaml are in the seeds: the CCV's monitors and
     the nulmeting (seed 001, les 1 and 4), Samen Weerbaar's monitor of unintended effects and the
     paradox (seed 004, aanbeveling 5 and §5.2); every item names one of these two sources."""
-    from conftest import read_source
-    from helpers import compact
-
     from kenniskaart.content import SEEDS_DIR
+    from support.sources import read_source
+    from support.text import compact
 
     ccv = compact(read_source(SEEDS_DIR / "001_5bf958074f8fd6fe.txt"))
     sw = compact(read_source(SEEDS_DIR / "004_52e1e918b60fb36b.txt"))

@@ -156,7 +156,7 @@ def test_partners_are_prefilled_from_deliverers_and_the_room(kk):
 def test_a_content_fact_changed_on_disk_changes_the_plan(kk, tmp_path):
     """Change who delivers Alles Kidzzz and what the spoor wonen is called in a copy of the
     content; the plan built from that copy says the new facts."""
-    from conftest import ROOT
+    from support.paths import ROOT
 
     folder = tmp_path / "content"
     shutil.copytree(ROOT / "content", folder)
@@ -240,7 +240,7 @@ def kk_module():
 
 
 def _content_copy(tmp_path, edit):
-    from conftest import ROOT
+    from support.paths import ROOT
 
     folder = tmp_path / "content"
     shutil.copytree(ROOT / "content", folder)

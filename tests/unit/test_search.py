@@ -17,7 +17,7 @@ from kenniskaart.catalog import (
 from kenniskaart.content import Kenniskaart
 from kenniskaart.models import Synonym
 from kenniskaart.search import example_factor_ids, expand, normalise, query_words, search, text_matches
-from support.words import ISSUE_WORDS
+from support.words import SEARCH_WORDS
 
 
 def test_normalise_and_query_words():
@@ -129,12 +129,12 @@ def test_everyday_words_of_the_new_groups(kk, query, factor):
 
 
 
-@pytest.mark.parametrize("word", sorted(ISSUE_WORDS))
-def test_the_issue_words_find_their_items_in_the_search_boxes(kk, word):
+@pytest.mark.parametrize("word", sorted(SEARCH_WORDS))
+def test_everyday_words_find_their_items_in_the_search_boxes(kk, word):
     """Interventies' and Praktijkvoorbeelden' search boxes (``catalog.filter_interventions`` /
     ``filter_examples``, i.e. ``search.search``) find the intended items for every word of the
     issue, professional abbreviations included; Factoren's finds the intended factors."""
-    interventions, factors = ISSUE_WORDS[word]
+    interventions, factors = SEARCH_WORDS[word]
     found = search(kk, word)
     assert interventions <= {iv.id for iv in found.interventions}, interventions - {iv.id for iv in found.interventions}
     assert factors <= {f.id for f in found.factors}

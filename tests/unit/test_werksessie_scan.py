@@ -7,12 +7,12 @@ import shutil
 
 import pytest
 import yaml
-from conftest import read_source
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, ContentInvalid, load_content
 from kenniskaart.werksessie.scan import AXIS, CHOICES, indicators, lean, leaning, mean, tally, wording
+from support.sources import read_source
 
 RAW = yaml.safe_load((CONTENT_DIR / "indicators" / "samen_weerbaar.yaml").read_text(encoding="utf-8"))["indicators"]
 
