@@ -23,7 +23,9 @@ def test_factoren_filters_static_dynamic_and_age_group(kk):
 
 
 def test_factoren_detail_shows_nature_twins_and_provenance(kk):
-    f = next((f for f in kk.factors if f.twins), None) or next(f for f in kk.factors if kk.interventions_for_factor(f.id))
+    f = next((f for f in kk.factors if f.twins), None) or next(
+        f for f in kk.factors if kk.interventions_for_factor(f.id)
+    )
     at = open_page("pages/factoren.py", {"factor": f.id})
     text = page_text(at)
     assert f"**Aard**  \n{NATURE_LABELS[f.nature]}" in text
@@ -38,14 +40,18 @@ def test_factoren_shows_kanttekening_guidance(tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     (content / "guidance" / "zz_test_kanttekening.yaml").write_text(
-        "guidance:\n  - id: test-kanttekening\n    kind: kanttekening\n    title: Let op de literatuur over volwassenen\n"
-        "    text: Veel studies gaan over volwassenen.\n    sources:\n      - {source: beke-praktijkscan-2022, section: test}\n",
+        "guidance:\n  - id: test-kanttekening\n    kind: kanttekening\n"
+        "    title: Let op de literatuur over volwassenen\n"
+        "    text: Veel studies gaan over volwassenen.\n"
+        "    sources:\n      - {source: beke-praktijkscan-2022, section: test}\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("KENNISKAART_CONTENT", str(content))
     at = open_page("pages/factoren.py")
     warnings = [w.value for w in at.warning]
-    assert any("Let op de literatuur over volwassenen" in w and "Veel studies gaan over volwassenen" in w for w in warnings)
+    assert any(
+        "Let op de literatuur over volwassenen" in w and "Veel studies gaan over volwassenen" in w for w in warnings
+    )
 
 
 def test_factoren_map_tab_shows_the_workshop_view_for_a_profile(kk):

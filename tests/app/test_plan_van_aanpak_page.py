@@ -47,7 +47,7 @@ def test_one_click_from_the_aanbeveler_opens_the_plan_with_the_package(kk):
 
 def test_planscan_links_to_the_plan(kk):
     at = open_page("pages/planscan.py")
-    links = [el for el in at.get("page_link")]
+    links = list(at.get("page_link"))
     assert any(el.proto.label == "Maak een plan van aanpak" for el in links)
 
 

@@ -47,9 +47,9 @@ def test_suggestions_are_same_tab_links_to_the_suggested_interventions(kk):
                 for c in coverage if c.group == GROUPS[0] and not c.covered for iid in suggestions.get(c.id, [])]
     links = [link.proto for link in at.get("page_link") if link.proto.label.startswith("Suggestie: ")]
     assert len(expected) >= 3
-    assert [(l.label, parse_qs(l.query_string)) for l in links] == expected
-    assert {l.page for l in links} == {"interventies"}  # the page's url path, same tab
-    assert all(not l.external for l in links)
+    assert [(link.label, parse_qs(link.query_string)) for link in links] == expected
+    assert {link.page for link in links} == {"interventies"}  # the page's url path, same tab
+    assert all(not link.external for link in links)
     first = expected[0][1]["interventie"][0]
     at = open_page("pages/interventies.py", {"interventie": first})
     assert at.session_state["i_detail"] == first

@@ -23,7 +23,9 @@ def test_presentation_chart_text_is_at_least_24px(kk):
     import json
 
     case = kk.cases[1]
-    at = open_page("pages/start.py", {"presentatie": "1", "leeftijd": str(case.age), "risico": ",".join(case.risk_factors)})
+    at = open_page(
+        "pages/start.py", {"presentatie": "1", "leeftijd": str(case.age), "risico": ",".join(case.risk_factors)}
+    )
     at.session_state["p_step"] = presentation.STEPS.index("Kaart")
     for view in ["Kaart", "Bewijs × factoren"]:
         at.session_state["p_map_view"] = view

@@ -41,7 +41,9 @@ def report():
     REPORT.write_text(json.dumps(found, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.mark.parametrize("view", VIEWS, ids=[v.split("?")[0] or ("presentatie" if "presentatie" in v else "start") for v in VIEWS])
+@pytest.mark.parametrize(
+    "view", VIEWS, ids=[v.split("?")[0] or ("presentatie" if "presentatie" in v else "start") for v in VIEWS]
+)
 def test_no_serious_accessibility_violations(app_server, page, axe_source, report, view):
     page.goto(f"{app_server.url}/{view}")
     wait_for_app(page)

@@ -21,7 +21,7 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("path,heading", PAGES, ids=[p[0] or "start" for p in PAGES])
+@pytest.mark.parametrize(("path", "heading"), PAGES, ids=[p[0] or "start" for p in PAGES])
 def test_page_opens_in_chromium(app_server, page, path, heading):
     page.goto(f"{app_server.url}/{path}")
     wait_for_app(page)

@@ -20,10 +20,8 @@ from kenniskaart.catalog import (
     filter_interventions,
 )
 from kenniskaart.ui.widgets import NO_MATCH, factor_picker, factor_pickers
-from support.browser import no_exception, wait_for_app
+from support.browser import EXAMPLES_SEARCH, INTERVENTIONS_SEARCH, no_exception, wait_for_app
 from support.words import GROUPS, SEARCH_WORDS
-
-EX_SEARCH = "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken"
 
 
 def _listed(page, box, typed: str) -> list[str]:
@@ -39,7 +37,7 @@ def _listed(page, box, typed: str) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("typed, must", [
+@pytest.mark.parametrize(("typed", "must"), [
     ("spijbel", "Een laag opleidingsniveau"),
     ("strafblad", "Een criminele achtergrond"),
     ("crimineel verleden", "Het hebben van een detentiegeschiedenis"),
@@ -102,7 +100,7 @@ def test_a_factor_found_by_an_everyday_word_can_be_chosen(app_server, page, kk):
 def test_ouders_on_praktijkvoorbeelden_lists_every_hit(app_server, page, kk):
     page.goto(f"{app_server.url}/praktijkvoorbeelden")
     wait_for_app(page)
-    box = page.get_by_label(EX_SEARCH)
+    box = page.get_by_label(EXAMPLES_SEARCH)
     box.fill("ouders")
     box.press("Enter")
     wait_for_app(page)
@@ -128,7 +126,9 @@ wapens, mes)."""
 INTENDED = {w.casefold(): expected for words, expected in GROUPS.values() for w in words}
 """Per typed word, the factors it is meant to find (written by hand in test_matcher_pickers)."""
 
-AANBEVELER = [f"{kind}: {level}" for kind in ("Risicofactoren", "Beschermend") for level in ("individu", "gezin", "gemeenschap")]
+AANBEVELER = [
+    f"{kind}: {level}" for kind in ("Risicofactoren", "Beschermend") for level in ("individu", "gezin", "gemeenschap")
+]
 
 
 def _typed(page, box, typed: str) -> tuple[int, list[str], str]:
@@ -223,7 +223,7 @@ def test_everyday_words_in_the_interventies_search_box(app_server, page, kk):
     page.goto(f"{app_server.url}/interventies")
     wait_for_app(page)
     ivs = kk.by_id("interventions")
-    label = "Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken"
+    label = INTERVENTIONS_SEARCH
     for word in WORDS:
         _search(page, label, word)
         found = filter_interventions(kk, InterventionFilter(query=word))
@@ -247,7 +247,7 @@ def test_everyday_words_in_the_praktijkvoorbeelden_search_box(app_server, page, 
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]")
     for word in WORDS:
-        _search(page, EX_SEARCH, word)
+        _search(page, EXAMPLES_SEARCH, word)
         found = filter_examples(kk, ExampleFilter(query=word))
         expect(main.locator("p").filter(has_text=re.compile(rf"^{len(found)} van \d+ praktijkvoorbeelden")).first
                ).to_be_visible(timeout=30_000)
@@ -260,7 +260,9 @@ def test_on_a_phone_no_option_text_is_cut_off(app_server, browser, kk):
     """390 px wide: every option a long word keeps shows its whole text inside its row (Streamlit's
     rows are 2.5rem high and cut the text at the list's edge: the page wraps and, for the longest
     labels, shrinks it)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     try:
         for path, picker, word in [("aanbeveler", "Risicofactoren: gemeenschap", "vrienden"),
@@ -277,9 +279,11 @@ def test_on_a_phone_no_option_text_is_cut_off(app_server, browser, kk):
             expect(options.first).to_be_visible(timeout=10_000)
             page.wait_for_timeout(300)
             rows = options.evaluate_all(
-                "els => els.map(e => [e.innerText, e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1,"
+                "els => els.map(e => [e.innerText,"
+                " e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1,"
                 " e.getBoundingClientRect().right <= window.innerWidth && e.getBoundingClientRect().left >= 0,"
-                " parseFloat(getComputedStyle(e).fontSize)])")
+                " parseFloat(getComputedStyle(e).fontSize)])"
+            )
             assert rows, (path, word)
             for text, fits, inside, size in rows:
                 assert fits and inside, (path, word, text)

@@ -69,7 +69,9 @@ INTERVENTION_COMBOS = {
         lambda kk, iv: "groep" in iv.formats,
     ],
     "factor=beke-r-antisociale-persoonlijkheidskenmerken&soort=aanpak": [
-        lambda kk, iv: set(kk.twin_ids("beke-r-antisociale-persoonlijkheidskenmerken")) & {l.factor for l in iv.factors},
+        lambda kk, iv: (
+            set(kk.twin_ids("beke-r-antisociale-persoonlijkheidskenmerken")) & {link.factor for link in iv.factors}
+        ),
         lambda kk, iv: iv.kind == "aanpak",
     ],
     "zoek=zzz-niets&lft=6": [

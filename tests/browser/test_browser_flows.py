@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from support.browser import choose, download, fresh_page, no_exception, share_link, wait_for_app
+from support.browser import INTERVENTIONS_SEARCH, choose, download, fresh_page, no_exception, share_link, wait_for_app
 
 SCORE = re.compile(r"^1\. .* · leeftijd ")  # the first card: "1. <name> <erkend> · leeftijd …"
 
@@ -39,7 +39,7 @@ def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_pa
     wait_for_app(page)
     page.get_by_role("link", name="Interventies").first.click()
     wait_for_app(page)
-    search = page.get_by_label("Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken")
+    search = page.get_by_label(INTERVENTIONS_SEARCH)
     search.fill("Alleen Jij Bepaalt")
     search.press("Enter")
     wait_for_app(page)

@@ -3,6 +3,7 @@ exactly the interventions the catalogue links to it; labels are at least 18 px."
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -67,10 +68,8 @@ LIT_IS = """([names, expected]) => {
 
 def _assert_lit(page, kk, expected: list[str]) -> None:
     """Wait until the map lights up exactly ``expected`` (sorted); on a timeout, say what it lit."""
-    try:
+    with contextlib.suppress(PlaywrightTimeout):  # the assertion below names the difference
         page.wait_for_function(LIT_IS, arg=[[iv.name for iv in kk.interventions], sorted(expected)], timeout=30_000)
-    except PlaywrightTimeout:
-        pass  # the assertion below names the difference
     assert sorted(_lit_interventions(page, kk)) == sorted(expected)
 
 
@@ -134,9 +133,9 @@ def _stem_pattern(name: str) -> str:
 def test_map_labels_are_large_and_do_not_overlap(app_server, browser, kk):
     context, page = _open_map(app_server, browser)
     try:
-        labels = [l for l in page.evaluate(LABELS) if l["text"].strip() and l["opacity"] > 0]
-        assert labels and min(l["size"] for l in labels) >= 18
-        boxes = [l["box"] for l in labels if not l["legend"]]
+        labels = [label for label in page.evaluate(LABELS) if label["text"].strip() and label["opacity"] > 0]
+        assert labels and min(label["size"] for label in labels) >= 18
+        boxes = [label["box"] for label in labels if not label["legend"]]
         # theme labels are drawn twice (white halo + text): compare distinct boxes only
         boxes = sorted({tuple(round(v) for v in b) for b in boxes})
         overlaps = [
@@ -174,7 +173,7 @@ def test_the_aanbeveler_shows_the_map_of_its_profile(app_server, browser, kk):
         context.close()
 
 
-@pytest.mark.parametrize("width, height, drawing", [(390, 844, False), (1280, 720, True)])
+@pytest.mark.parametrize(("width", "height", "drawing"), [(390, 844, False), (1280, 720, True)])
 def test_on_a_phone_the_profile_map_gives_way_to_a_readable_list(app_server, browser, kk, width, height, drawing):
     """Issue 20: at 390×844 the Aanbeveler's map was unreadable; there it is a list of the same
     factors and interventions, on a wide screen the drawing."""

@@ -71,7 +71,11 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_pa
     page.locator("summary").filter(has_text="Waarom scoort elke gemeente zo?").click()
     wait_for_app(page)
     why = page.locator("[data-testid=stExpanderDetails]").filter(has_text="Factoren gezin en gemeenschap")
-    tilburg = why.locator("li").filter(has_text="Factoren gezin en gemeenschap").filter(has_text="TIL1 Integrale familie aanpak")
+    tilburg = (
+        why.locator("li")
+        .filter(has_text="Factoren gezin en gemeenschap")
+        .filter(has_text="TIL1 Integrale familie aanpak")
+    )
     expect(tilburg).to_have_count(1)
     expect(tilburg).not_to_contain_text(re.compile(r"^Factoren gezin en gemeenschap: 0 van"))
     no_exception(page)

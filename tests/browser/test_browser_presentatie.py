@@ -33,7 +33,8 @@ SMALL_TEXT = """() => {
         if (r.width === 0 || r.height === 0) continue;
         const size = parseFloat(getComputedStyle(el).fontSize);
         // at least 24 px, and on a larger projector the type grows with the screen (2.8 % of its height)
-        if (size < Math.max(23.5, innerHeight * 0.028 - 0.5)) out.push([size, el.tagName, el.textContent.trim().slice(0, 60)]);
+        if (size < Math.max(23.5, innerHeight * 0.028 - 0.5))
+            out.push([size, el.tagName, el.textContent.trim().slice(0, 60)]);
     }
     return out;
 }"""

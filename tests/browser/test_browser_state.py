@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 
 from kenniskaart.search import search
 from support.browser import (
+    EXAMPLES_SEARCH,
+    INTERVENTIONS_SEARCH,
     SLOW,
     choose,
     download,
@@ -37,8 +39,6 @@ def expect_count(page, noun: str, n: int) -> None:
     expect(line).to_have_text(re.compile(rf"^{n} van "), timeout=60_000)
 
 
-IV_SEARCH = "Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken"
-EX_SEARCH = "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken"
 
 
 def test_back_after_three_visits_takes_one_press(app_server, page):
@@ -59,16 +59,16 @@ def test_interventies_filters_survive_leaving_and_coming_back(app_server, page, 
     n = len(search(kk, "drugs").interventions)
     page.goto(f"{app_server.url}/interventies")
     wait_for_app(page, SLOW)
-    search_for(page, IV_SEARCH, "drugs")
+    search_for(page, INTERVENTIONS_SEARCH, "drugs")
     expect_count(page, "interventies", n)
     nav(page, "Shortlist")
     page.go_back()  # browser Back
     expect(page.locator("h1").first).to_have_text("Interventies", timeout=60_000)
-    expect(page.get_by_label(IV_SEARCH)).to_have_value("drugs")
+    expect(page.get_by_label(INTERVENTIONS_SEARCH)).to_have_value("drugs")
     expect_count(page, "interventies", n)
     nav(page, "Start")
     nav(page, "Interventies")  # and through the sidebar
-    expect(page.get_by_label(IV_SEARCH)).to_have_value("drugs")
+    expect(page.get_by_label(INTERVENTIONS_SEARCH)).to_have_value("drugs")
 
 
 def test_a_catalogue_link_opens_in_the_same_tab_and_keeps_the_shortlist(app_server, page, kk):
@@ -217,12 +217,12 @@ def test_everyday_words_find_interventions_and_examples(app_server, page, kk, qu
     expected = search(kk, query)
     page.goto(f"{app_server.url}/interventies")
     wait_for_app(page, SLOW)
-    search_for(page, IV_SEARCH, query)
+    search_for(page, INTERVENTIONS_SEARCH, query)
     expect_count(page, "interventies", len(expected.interventions))
     expect(main(page)).to_contain_text("Ook gevonden via")
     expect(main(page)).to_contain_text(expected.factors[0].name)
     nav(page, "Praktijkvoorbeelden")
-    search_for(page, EX_SEARCH, query)
+    search_for(page, EXAMPLES_SEARCH, query)
     assert expected.examples
     expect_count(page, "praktijkvoorbeelden", len(expected.examples))
 
@@ -253,7 +253,7 @@ def test_clicking_a_table_row_opens_its_detail_and_a_new_search_drops_the_tick(a
     selected = page.locator("[data-testid=stDataFrame] tr[role=row][aria-selected=true]")
     expect(selected).to_have_count(1)
     expect(selected.first).to_contain_text(young[2].name)
-    search_for(page, IV_SEARCH, "drugs")
+    search_for(page, INTERVENTIONS_SEARCH, "drugs")
     expect_count(page, "interventies", len(search(kk, "drugs").interventions))
     expect(page.locator("[data-testid=stDataFrame] tr[role=row][aria-selected=true]")).to_have_count(0)
     expect(main(page).locator("h3").first).to_have_text(young[2].name)  # the detail stays what was chosen

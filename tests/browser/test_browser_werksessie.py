@@ -52,8 +52,12 @@ def reads_dutch(page) -> None:
 
 def counts(page, joined: int, answered: int) -> None:
     box = page.locator(".st-key-ws-counts")
-    expect(box.locator("[data-testid=stMetric]").filter(has_text="Aangemeld")).to_contain_text(str(joined), timeout=LIVE)
-    expect(box.locator("[data-testid=stMetric]").filter(has_text="Antwoorden")).to_contain_text(str(answered), timeout=LIVE)
+    expect(box.locator("[data-testid=stMetric]").filter(has_text="Aangemeld")).to_contain_text(
+        str(joined), timeout=LIVE
+    )
+    expect(box.locator("[data-testid=stMetric]").filter(has_text="Antwoorden")).to_contain_text(
+        str(answered), timeout=LIVE
+    )
 
 
 def no_facilitator_controls(page) -> None:
@@ -218,7 +222,7 @@ def test_werksessie_delete_and_bad_codes(ws_server, browser):
     fac = new_page(browser, DESKTOP)
     long = ("Even proberen: werksessie Preventie met Gezag in Zuidstad met politie, onderwijs, jeugdzorg "
             "en jongerenwerk, 12 maart")
-    code, link = start_room(fac, url, long)
+    _code, link = start_room(fac, url, long)
     # a pasted title over 80 characters is cut with a visible notice, not silently replaced
     expect(fac.get_by_text(f"De titel was {len(long)} tekens")).to_be_visible()
     shown = fac.locator("[data-testid=stMain] h3").first.inner_text().replace("\u2060", "")
@@ -259,7 +263,7 @@ def test_werksessie_survives_an_app_restart(browser, tmp_path):
     server = AppServer(env=env)
     try:
         fac = new_page(browser, DESKTOP)
-        code, link = start_room(fac, server.url, "Voor de herstart")
+        _code, link = start_room(fac, server.url, "Voor de herstart")
         p = new_page(browser, PHONE, phone=True)
         join(p, link, "Jeugdzorg / wijkteam")
         mark(p, "Lage zelfcontrole")

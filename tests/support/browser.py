@@ -18,6 +18,11 @@ DESKTOP_WIDE = {"width": 1400, "height": 1000}
 DESKTOP = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
 
+INTERVENTIONS_SEARCH = "Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken"
+"""The label of the search box on Interventies."""
+EXAMPLES_SEARCH = "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken"
+"""The label of the search box on Praktijkvoorbeelden."""
+
 SLOW = 90_000
 """A longer wait (ms) for the tests whose reruns are heavy when the machine is shared."""
 

@@ -22,7 +22,8 @@ from support import sources
 
 REQUIRE_ENV = "KENNISKAART_REQUIRE_POSTGRES"
 SKIP_REASON = (
-    "PostgreSQL-tests overgeslagen: geen PGHOST/PGUSER, de opslag van werksessies en werkmappen is alleen met SQLite getest "
+    "PostgreSQL-tests overgeslagen: geen PGHOST/PGUSER, de opslag van werksessies en werkmappen is "
+    "alleen met SQLite getest "
     "(`bash scripts/run-tests.sh` start een tijdelijke PostgreSQL)"
 )
 

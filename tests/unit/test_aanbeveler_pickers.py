@@ -55,7 +55,7 @@ def test_real_pickers_offer_every_factor_once(kk):
     assert len(offered) == len(set(offered))
     assert {factor_choice_id(kk, f.id) for f in kk.factors} == set(offered)
     labels = [factor_option_label(kk, kk.by_id("factors")[fid]) for fid in offered]
-    assert all(kk.by_id("factors")[fid].name in lab for fid, lab in zip(offered, labels))
+    assert all(kk.by_id("factors")[fid].name in lab for fid, lab in zip(offered, labels, strict=False))
 
 
 # --- everyday words (issue 20): the pickers filter on the label text ("contains") ------------
@@ -75,7 +75,7 @@ def _picker_hits(kk, typed: str) -> dict[str, set[str]]:
     }
 
 
-@pytest.mark.parametrize("typed, picker, expected", [
+@pytest.mark.parametrize(("typed", "picker", "expected"), [
     ("spijbel", "risico/individu", {"beke-r-laag-opleidingsniveau", "beke-r-softdrugsgebruik-combinatie"}),
     ("spijbel", "beschermend/individu", {"po-schoolmotivatie"}),
     ("schoolverzuim", "risico/individu", {"beke-r-laag-opleidingsniveau"}),
@@ -131,7 +131,9 @@ def test_everyday_words_come_from_the_synonym_groups_head_words():
     # a group with picker: 0 helps the search only
     assert everyday_words(kk, "Criminele reputatie", "Criminele reputatie") == []
     # a phrase group fits a name that has a word of each part's group
-    words = everyday_words(kk, "Banden met vrienden binnen de criminaliteit", "Banden met vrienden binnen de criminaliteit")
+    words = everyday_words(
+        kk, "Banden met vrienden binnen de criminaliteit", "Banden met vrienden binnen de criminaliteit"
+    )
     assert "criminele vrienden" in words and "foute vrienden" in words
     assert everyday_words(kk, "Lage zelfcontrole", "Lage zelfcontrole") == []
     # a word of the same family is no reason to leave a word out: 'schooluitval' does not contain
@@ -190,12 +192,14 @@ def test_a_picker_finds_no_unrelated_factor_for_a_whole_word(kk, group):
     for word in GROUPS[group][0]:
         if len(word) < 4:
             continue
-        found = {factor_choice_id(kk, f.id) for f in search(kk, word).factors} | {f.id for f in search(kk, word).factors}
+        found = {factor_choice_id(kk, f.id) for f in search(kk, word).factors} | {
+            f.id for f in search(kk, word).factors
+        }
         hits = set().union(*_contains(kk, word).values())
         assert hits and hits <= found, (word, hits - found)
 
 
-@pytest.mark.parametrize("word, where", [
+@pytest.mark.parametrize(("word", "where"), [
     ("LVB", "aanbeveler"), ("online", "aanbeveler"), ("gamen", "aanbeveler"), ("MDFT", "aanbeveler"),
     ("MST", "aanbeveler"), ("Halt", "aanbeveler"), ("jeugdreclassering", "aanbeveler"), ("ggz", "aanbeveler"),
     ("LVB", "filter"), ("MDFT", "filter"), ("online", "filter"), ("jeugdreclassering", "filter"),

@@ -47,7 +47,7 @@ def test_highlight_of_an_intervention_is_its_factors(kk):
     graph = kaart.build_graph(kk, ids)
     for n in graph.shown("interventie"):
         iv = kk.by_id("interventions")[n.id]
-        expected = {t for l in iv.factors for t in kk.twin_ids(l.factor)}
+        expected = {t for link in iv.factors for t in kk.twin_ids(link.factor)}
         hl = kaart.highlight(kk, graph, iv.id)
         assert set(hl.factors) == expected
         assert {m.id for m in graph.shown("factor")} & hl.nodes == expected & graph.node_ids
@@ -67,7 +67,14 @@ def test_edges_of_a_selected_factor_carry_only_its_links(kk):
     hl = kaart.highlight(kk, graph, fid)
     edges = kaart.edge_frame(graph, hl)
     assert edges["actief"].all()  # one factor: every segment is its own
-    other = kaart.build_graph(kk, [f.id for f in kk.factors if (f.kind, f.level) == (kk.by_id("factors")[fid].kind, kk.by_id("factors")[fid].level)])
+    other = kaart.build_graph(
+        kk,
+        [
+            f.id
+            for f in kk.factors
+            if (f.kind, f.level) == (kk.by_id("factors")[fid].kind, kk.by_id("factors")[fid].level)
+        ],
+    )
     hl = kaart.highlight(kk, other, fid)
     for e in other.edges:
         assert kaart.edge_active(e, hl) == any(fid in pair for pair in e.pairs)
@@ -82,7 +89,7 @@ def test_no_two_nodes_share_a_row_in_a_column(kk):
         graph = kaart.build_graph(kk, ids, max_factors=16, max_interventions=cap)
         for col in (0, 1, 2):
             rows = sorted(n.row for n in graph.nodes if n.column == col)
-            assert all(b - a >= 1 - 1e-9 for a, b in zip(rows, rows[1:])), (ids, col, rows)
+            assert all(b - a >= 1 - 1e-9 for a, b in itertools.pairwise(rows)), (ids, col, rows)
 
 
 def test_caps_keep_the_strongest_and_report_the_rest(kk):
@@ -143,10 +150,16 @@ def small() -> Kenniskaart:
     theme = Theme(id="t1", name="Thema 1", kind="praktijkscan", description="d", risk_factors=["c"], sources=SRC)
     return Kenniskaart(
         themes=(theme,),
-        factors=(make_factor("a", twins=["b"]), make_factor("b", twins=["a"], level="gezin"), make_factor("c"),
-                 make_factor("s", nature="statisch")),
+        factors=(
+            make_factor("a", twins=["b"]),
+            make_factor("b", twins=["a"], level="gezin"),
+            make_factor("c"),
+            make_factor("s", nature="statisch"),
+        ),
         interventions=(
-            make_intervention("x", {"a": "team", "c": "bron"}, themes=["t1"], rec="effectief volgens goede aanwijzingen"),
+            make_intervention(
+                "x", {"a": "team", "c": "bron"}, themes=["t1"], rec="effectief volgens goede aanwijzingen"
+            ),
             make_intervention("y", {"b": "thema"}, rec="niet erkend"),
             make_intervention("z", {"c": "thema", "s": "bron"}, themes=["t1"]),
             make_intervention("i", {"c": "bron"}, themes=["t1"], purpose="instrument"),
@@ -195,7 +208,7 @@ def test_strength_and_recognition_never_a_bare_onbekend(kk, small):
 
 def test_workshop_view_counts_dynamic_factors_only_and_skips_instruments(small):
     df = kaart.workshop_frame(small, ["a", "c", "s"])
-    counts = dict(zip(df["id"], df["factoren"]))
+    counts = dict(zip(df["id"], df["factoren"], strict=False))
     assert counts == {"x": 2, "z": 1, "y": 1}  # s is static; i is an instrument
     assert list(df["sterkte"]) == sorted(df["sterkte"], key=kaart.STRENGTHS.index)
     cells = kaart.workshop_cells(df, per_cell=1)
@@ -218,13 +231,15 @@ def test_map_labels_are_at_least_18px_and_weaker_links_are_dashed(kk):
     case = kk.cases[0]
     graph = kaart.build_graph(kk, [*case.risk_factors, *case.protective_factors])
     hl = kaart.highlight(kk, graph, None)
-    spec = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl), list(kaart.STRENGTHS), BASIS_LABELS).to_dict()
+    spec = kaart_chart(
+        kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl), list(kaart.STRENGTHS), BASIS_LABELS
+    ).to_dict()
     sizes = _text_sizes(spec)
     assert sizes and min(sizes) >= 18 == MAP_FONT
-    dash = next(l["encoding"]["strokeDash"] for l in spec["layer"] if "strokeDash" in l.get("encoding", {}))
+    dash = next(part["encoding"]["strokeDash"] for part in spec["layer"] if "strokeDash" in part.get("encoding", {}))
     ranges = dash["scale"]["range"]
     assert ranges[0] == [1, 0] and ranges[1] != ranges[0] and ranges[2] != ranges[0]
-    params = [*spec.get("params", []), *(p for l in spec["layer"] for p in l.get("params", []))]
+    params = [*spec.get("params", []), *(p for part in spec["layer"] for p in part.get("params", []))]
     assert {p["name"] for p in params if "select" in p} == {"knoop", "label"}
 
 
@@ -255,7 +270,9 @@ def test_recommendations_on_the_real_matcher(kk):
         items = [i for _, items in presentation.recommendation_groups(result) for i in items]
         assert len(items) == len(result.ranked)
         for item in items:
-            assert "onbekend" not in item.facts.replace("leeftijd onbekend", "").replace("erkenning onbekend", "").replace("niveau onbekend", "")
+            assert "onbekend" not in item.facts.replace("leeftijd onbekend", "").replace(
+                "erkenning onbekend", ""
+            ).replace("niveau onbekend", "")
 
 
 def test_examples_for_profile_are_the_union_of_the_factors_examples(kk):

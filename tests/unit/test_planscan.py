@@ -92,8 +92,11 @@ def test_antisocial_traits_most_covered_and_drug_use_among_least(kk):
     coverage = scan(kk, all_botoc(kk))
     factors = kk.by_id("factors")
     grounded_risk = {
-        c.id: len(c.hits) for c in coverage
-        if c.group in (GROUPS[0], CONTEXT_GROUP) and factors[c.id].kind == "risico" and is_grounded_factor(factors[c.id])
+        c.id: len(c.hits)
+        for c in coverage
+        if c.group in (GROUPS[0], CONTEXT_GROUP)
+        and factors[c.id].kind == "risico"
+        and is_grounded_factor(factors[c.id])
     }
     antisocial = next(fid for fid in grounded_risk if factors[fid].name == "Antisociale persoonlijkheidskenmerken")
     drugs = next(fid for fid in grounded_risk if factors[fid].name == "Drugsgebruik")
@@ -119,8 +122,8 @@ def test_theme_level_links_are_marked_as_such(kk):
     ivs = kk.by_id("interventions")
     checked = 0
     for ex in (e for e in kk.examples if e.kind == "botoc"):
-        direct = {l.factor for l in ex.factors if l.basis != "thema"}
-        direct |= {l.factor for iid in ex.interventions for l in ivs[iid].factors if l.basis != "thema"}
+        direct = {link.factor for link in ex.factors if link.basis != "thema"}
+        direct |= {link.factor for iid in ex.interventions for link in ivs[iid].factors if link.basis != "thema"}
         links = item_links(kk, ex)
         for tid in ex.praktijkscan_themes:
             for fid in (*themes[tid].risk_factors, *themes[tid].protective_factors):
@@ -134,7 +137,7 @@ def test_catalogue_interventions_do_not_inherit_theme_factors(kk):
     """The seed's theme statement is about the BOTOC interventions; a catalogue intervention
     covers only the factors it is linked to."""
     for iv in kk.interventions:
-        assert set(item_links(kk, iv)) == {l.factor for l in iv.factors}
+        assert set(item_links(kk, iv)) == {link.factor for link in iv.factors}
 
 
 # --- gaps: dynamic factors only; static ones are context ---------------------------------
@@ -173,7 +176,7 @@ def test_empty_plan_is_all_gaps(kk):
 def test_single_intervention_covers_exactly_its_linked_factors(kk):
     ajb = kk.by_id("interventions")["ajb"]
     coverage = scan(kk, plan_items(kk, ["ajb"], []))
-    linked = {l.factor for l in ajb.factors}
+    linked = {link.factor for link in ajb.factors}
     for c in coverage:
         if c.group in FACTOR_GROUPS or c.group == CONTEXT_GROUP:
             # a row is covered by a link to its factor or to a twin (twins of twins too: one
@@ -218,11 +221,25 @@ factor = make_factor
 @pytest.fixture
 def small():
     factors = (
-        factor("beke-buurt", "Buurt met criminele groep (Beke)", "beke_kennissynthese", level="gemeenschap", twins=["sw-buurt"]),
+        factor(
+            "beke-buurt",
+            "Buurt met criminele groep (Beke)",
+            "beke_kennissynthese",
+            level="gemeenschap",
+            twins=["sw-buurt"],
+        ),
         factor("beke-man", "Man-zijn", "beke_kennissynthese", nature="statisch"),
-        factor("beke-b-steun", "Steunende derde", "beke_kennissynthese", kind="beschermend", evidence="niet_beoordeeld"),
-        factor("sw-buurt", "Criminele groep actief in de buurt", "samen_weerbaar", level="gemeenschap",
-               evidence="robuust", twins=["beke-buurt"]),
+        factor(
+            "beke-b-steun", "Steunende derde", "beke_kennissynthese", kind="beschermend", evidence="niet_beoordeeld"
+        ),
+        factor(
+            "sw-buurt",
+            "Criminele groep actief in de buurt",
+            "samen_weerbaar",
+            level="gemeenschap",
+            evidence="robuust",
+            twins=["beke-buurt"],
+        ),
         factor("sw-ouders", "Weinig toezicht van ouders", "samen_weerbaar", level="gezin", evidence="robuust"),
     )
     themes = (
@@ -265,7 +282,7 @@ def test_covering_a_twin_covers_the_row_once_per_group_with_one_verdict(small):
     rows = [c for c in coverage if c.id == "beke-buurt"]
     assert len(rows) == 2 and {r.covered_by for r in rows} == {("Wijkaanpak",)}
     sm = summary(coverage)
-    covered = dict(zip(sm[sm["status"] == "gedekt"]["onderdeel"], sm[sm["status"] == "gedekt"]["aantal"]))
+    covered = dict(zip(sm[sm["status"] == "gedekt"]["onderdeel"], sm[sm["status"] == "gedekt"]["aantal"], strict=False))
     assert covered[GROUPS[0]] == 1 and covered[GROUPS[2]] == 1
     # the SW twin counts towards 'grounded': it is the same factor as a gefundeerde one
     assert grounded_items(small, items) == items
@@ -305,7 +322,7 @@ def test_suggestions_fill_the_gap_they_are_listed_under(kk):
             iv = ivs[iid]
             assert for_young_person(iv), iid
             if row.group in FACTOR_GROUPS:
-                assert kk.twin_ids(cid) & {t for l in iv.factors for t in kk.twin_ids(l.factor)}, (cid, iid)
+                assert kk.twin_ids(cid) & {t for link in iv.factors for t in kk.twin_ids(link.factor)}, (cid, iid)
             elif row.group == GROUPS[3]:
                 assert cid in iv.pmg_themes
             else:
@@ -323,19 +340,25 @@ def _independent_links(kk, item):
     of the catalogue interventions it uses, and for a BOTOC item its praktijkscan themes'
     factors (seed 002 §3.1.1)."""
     ivs, themes = kk.by_id("interventions"), kk.by_id("themes")
-    ids = {l.factor for l in item.factors}
-    ids |= {l.factor for iid in getattr(item, "interventions", ()) for l in ivs[iid].factors}
+    ids = {link.factor for link in item.factors}
+    ids |= {link.factor for iid in getattr(item, "interventions", ()) for link in ivs[iid].factors}
     if getattr(item, "kind", None) == "botoc":
-        ids |= {f for tid in item.praktijkscan_themes for f in (*themes[tid].risk_factors, *themes[tid].protective_factors)}
+        ids |= {
+            f for tid in item.praktijkscan_themes for f in (*themes[tid].risk_factors, *themes[tid].protective_factors)
+        }
     return ids
 
 
 def _family_community_ids(kk):
     """Dynamic factors of Samen Weerbaar and Beke at family or community level."""
     return {
-        f.id for f in kk.factors
-        if f.nature == "dynamisch" and (f.framework == "samen_weerbaar"
-                                        or (f.framework == "beke_kennissynthese" and f.level in ("gezin", "gemeenschap")))
+        f.id
+        for f in kk.factors
+        if f.nature == "dynamisch"
+        and (
+            f.framework == "samen_weerbaar"
+            or (f.framework == "beke_kennissynthese" and f.level in ("gezin", "gemeenschap"))
+        )
     }
 
 
@@ -410,7 +433,11 @@ def test_comparison_explains_rows_and_scores(kk):
     (label, rows), = score_reasons(kk, ["Tilburg"])
     assert label == "Tilburg"
     family = dict(rows)[GROUPS[2]]
-    covered = [c for c in scan(kk, plan_items(kk, [], municipality_preset(kk, "Tilburg"))) if c.group == GROUPS[2] and c.covered]
+    covered = [
+        c
+        for c in scan(kk, plan_items(kk, [], municipality_preset(kk, "Tilburg")))
+        if c.group == GROUPS[2] and c.covered
+    ]
     assert family.startswith(f"{len(covered)} van {n}: ")
     assert "TIL1 Integrale familie aanpak" in family and all(c.name in family for c in covered)
 
@@ -443,7 +470,9 @@ def test_compare_with_your_own_plan(kk):
     assert list(detail_df.columns)[2:] == [a, "Uw plan"]
     drugs = detail_df["factor of thema"] == kk.by_id("factors")["beke-r-drugsgebruik"].name
     assert int(detail_df[drugs]["Uw plan"].iloc[0]) == int(detail_df[drugs][a].iloc[0]) + 1
-    total = summary_df[(summary_df["gemeente"] == "Uw plan") & (summary_df["onderdeel"] == "Interventies op een gefundeerde factor")]
+    total = summary_df[
+        (summary_df["gemeente"] == "Uw plan") & (summary_df["onderdeel"] == "Interventies op een gefundeerde factor")
+    ]
     assert int(total["totaal"].iloc[0]) == len(municipality_preset(kk, a)) + 1
 
 
@@ -481,7 +510,7 @@ BAD_PLAN_FILES = [
 ]
 
 
-@pytest.mark.parametrize("raw,message", BAD_PLAN_FILES, ids=[m for _, m in BAD_PLAN_FILES])
+@pytest.mark.parametrize(("raw", "message"), BAD_PLAN_FILES, ids=[m for _, m in BAD_PLAN_FILES])
 def test_bad_plan_files_give_a_clear_message(kk, raw, message):
     with pytest.raises(PlanFileError, match=re.escape(message)) as exc:
         plan_from_json(kk, raw)
@@ -509,8 +538,14 @@ def test_plan_warnings_name_what_does_not_work_first_and_carry_the_examples_inte
     harm = Caution(kind="kan_schaden", text="Meer delicten na afloop.")
     group = Caution(kind="groepsinterventie", text="Risicojongeren samen in een groep.", guidance="kk-kader")
     lesson = Caution(kind="voorlichting", text="Voorlichting aan een hele klas.")
-    small = kaart([factor("f")], [iv("sport", {"f": "bron"}, cautions=[group]), iv("bang", {"f": "bron"}, cautions=[harm]),
-                                  iv("rustig", {"f": "bron"})])
+    small = kaart(
+        [factor("f")],
+        [
+            iv("sport", {"f": "bron"}, cautions=[group]),
+            iv("bang", {"f": "bron"}, cautions=[harm]),
+            iv("rustig", {"f": "bron"}),
+        ],
+    )
     ex = PracticeExample(id="les", kind="botoc", code="ROT9", name="Voorlichting", description="d",
                          interventions=["sport"], cautions=[lesson], sources=SRC)
     items = [small.by_id("interventions")["rustig"], ex, small.by_id("interventions")["bang"]]

@@ -55,7 +55,7 @@ def test_criminele_vrienden_finds_factors_interventions_and_examples(kk):
     assert {f.id for f in result.factors} == {t for fid in direct for t in kk.twin_ids(fid)}
     # … and the interventions and examples that address them are found through them.
     factor_ids = {f.id for f in result.factors}
-    linked = {iv.id for iv in kk.interventions if {l.factor for l in iv.factors} & factor_ids}
+    linked = {iv.id for iv in kk.interventions if {link.factor for link in iv.factors} & factor_ids}
     assert linked and linked <= {iv.id for iv in result.interventions}
     through = {ex.id for ex in kk.examples if example_factor_ids(kk, ex) & factor_ids}
     assert through and through <= {ex.id for ex in result.examples}
@@ -113,7 +113,7 @@ def test_a_phrase_of_a_group_is_one_term_that_also_matches_its_words():
     assert [t.word for t in expand(kk, "strafblad verleden")] == ["strafblad", "verleden"]
 
 
-@pytest.mark.parametrize("query, factor", [
+@pytest.mark.parametrize(("query", "factor"), [
     ("strafblad", "beke-r-criminele-achtergrond"),
     ("crimineel verleden", "beke-r-criminele-achtergrond"),
     ("spijbelen", "beke-r-laag-opleidingsniveau"),

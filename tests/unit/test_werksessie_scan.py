@@ -82,7 +82,7 @@ def test_linked_factors_are_of_the_indicator_s_level_and_kind(kk):
 def test_the_loader_refuses_a_bad_indicator_naming_file_item_and_field(tmp_path, field, value, message):
     shutil.copytree(CONTENT_DIR, tmp_path / "content")
     path = tmp_path / "content" / "indicators" / "samen_weerbaar.yaml"
-    data = {"indicators": [dict(RAW[5], **{field: value})] + RAW[6:]}
+    data = {"indicators": [dict(RAW[5], **{field: value}), *RAW[6:]]}
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ContentInvalid) as err:
         load_content(tmp_path / "content")

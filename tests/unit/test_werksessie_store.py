@@ -89,7 +89,7 @@ def test_postgresql_available():
 def test_backend_and_sqlite_file(make_store, tmp_path):
     s = make_store()
     assert s.backend == make_store.backend
-    room, _ = s.create_room("Werksessie Zaanstad")
+    _room, _ = s.create_room("Werksessie Zaanstad")
     if make_store.backend == "sqlite":
         assert (tmp_path / "data" / "werksessie.sqlite").is_file()
         with s.engine.connect() as conn:
@@ -253,7 +253,7 @@ def test_schema_version_mismatch_is_clear(make_store):
     s.create_room("Versie")
     with s.engine.begin() as conn:
         conn.execute(store_mod.meta_table.update().values(value="99"))
-    with pytest.raises(SchemaMismatch, match="schemaversie 99.*versie 1"):
+    with pytest.raises(SchemaMismatch, match=r"schemaversie 99.*versie 1"):
         make_store().get_room("ABCDEF")
 
 
@@ -270,7 +270,7 @@ def test_many_participants_answer_at_once(make_store, kk):
             token = s.join(room.code, "gemeente" if i % 2 else "politie")  # joins at once too
             barrier.wait()
             s.save_answer(room.code, token, validate_answer(kk, "onderwijs", factors[:3], factors[:1]))
-            mine = factors[i % 10: i % 10 + 1] + [factors[9]] if i % 10 != 9 else [factors[9]]
+            mine = [*factors[i % 10:i % 10 + 1], factors[9]] if i % 10 != 9 else [factors[9]]
             s.save_answer(room.code, token, validate_answer(kk, "gemeente" if i % 2 else "politie", mine, mine[:1]))
         except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
@@ -331,9 +331,13 @@ def test_full_disk_gives_dutch_message(tmp_path, monkeypatch, answer):
         dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
 
     s.engine.dispose()
-    with pytest.raises(StorageUnavailable, match="vol"):
+
+    def fill_up() -> None:
         for i in range(200):
             s.save_answer(room.code, s.join(room.code, "politie"), answer(n=138, own=(f"Aanpak {i}" + "x" * 60,)))
+
+    with pytest.raises(StorageUnavailable, match="vol"):
+        fill_up()
     assert s.participant(room.code, token) == ("gemeente", None)  # reading still works
     s.engine.dispose()
 
