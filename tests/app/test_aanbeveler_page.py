@@ -3,12 +3,13 @@ gaps with practice examples, exclusions and the 'voor de organisatie' section.""
 
 from __future__ import annotations
 
-from conftest import open_page, page_text
+from streamlit.proto.SelectWidgetFilterMode_pb2 import SelectWidgetFilterMode
 
 from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.share import profile_to_params
 from kenniskaart.ui.text import md
 from kenniskaart.vocabulary import EVIDENCE_LABELS
+from support.apptest import open_page, page_text
 
 
 def _open(kk, profile: Profile, tab: str | None = None):
@@ -21,7 +22,9 @@ def _open(kk, profile: Profile, tab: str | None = None):
 
 
 def test_tiers_signals_and_distinct_reasons_and_cautions(kk):
-    profile = Profile(age=15, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-banden-vrienden-kennissen"))
+    profile = Profile(
+        age=15, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-banden-vrienden-kennissen")
+    )
     res = recommend(kk, profile)
     at = _open(kk, profile)
     text = page_text(at)
@@ -30,7 +33,9 @@ def test_tiers_signals_and_distinct_reasons_and_cautions(kk):
     first = res.ranked[0]
     assert f"**1. {md(first.intervention.name)}**" in text
     cards = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value[:6]]
-    assert [c.split("**")[1].split(". ", 1)[1] for c in cards][: len(res.ranked)] == [md(r.intervention.name) for r in res.ranked][: len(cards)]
+    assert [c.split("**")[1].split(". ", 1)[1] for c in cards][: len(res.ranked)] == [
+        md(r.intervention.name) for r in res.ranked
+    ][: len(cards)]
     for label in ("**Bewijs:**", "**Effect:**", "**Uitvoering:**"):
         assert label in text
     # reasons are a plain list, cautions a warning box: different elements
@@ -132,7 +137,9 @@ def test_chosen_factors_show_evidence_and_nature_as_badges(kk):
 def test_kaart_tab_shows_the_map_of_the_profile(kk):
     """Issue 14: the map filtered to the profile is on the Aanbeveler too: its chart carries the
     profile's factors and the interventions that address them, with a table alternative."""
-    profile = Profile(age=15, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-banden-vrienden-kennissen"))
+    profile = Profile(
+        age=15, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-banden-vrienden-kennissen")
+    )
     at = _open(kk, profile, "Kaart")
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1
@@ -159,7 +166,9 @@ def test_responsivity_inputs_change_who_is_offered(kk):
     base = Profile(age=16, risk_factors=("beke-r-antisociale-persoonlijkheidskenmerken",),
                    protective_factors=("vk-sociale-vaardigheden",))
     with_offence = base.model_copy(update={"offence": "eerste"})
-    offered = [r.intervention for r in recommend(kk, with_offence).ranked if needs_offence(r.intervention) and r.factors]
+    offered = [
+        r.intervention for r in recommend(kk, with_offence).ranked if needs_offence(r.intervention) and r.factors
+    ]
     assert offered, "some programme after an offence addresses these factors"
     at = _open(kk, with_offence)
     assert at.session_state["a_offence"] == "eerste"
@@ -178,3 +187,18 @@ def test_responsivity_inputs_change_who_is_offered(kk):
     at.selectbox(key="a_offence").set_value("herhaald").run()
     assert not at.exception
     assert at.session_state["profile"].offence == "herhaald"
+
+
+def test_the_aanbeveler_pickers_filter_on_contains():
+    """Streamlit's default 'fuzzy' filter keeps any label with the letters in order ('agressie'
+    found unrelated factors); 'contains' keeps labels with the typed text."""
+    at = open_page("pages/aanbeveler.py", {})
+    assert not at.exception
+    pickers = [m for m in at.multiselect if m.key.startswith(("a_risk_", "a_prot_"))]
+    assert len(pickers) == 6
+    for m in pickers:
+        assert m.proto.filter_mode == SelectWidgetFilterMode.FILTER_MODE_CONTAINS
+        assert "spijbelen" in m.help and "gemeenschap" in m.help
+    # friends in organised crime are a gemeenschap factor: the picker's label says where friends are
+    friends = next(m for m in pickers if m.key == "a_risk_gemeenschap")
+    assert "vrienden" in friends.label

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from conftest import open_page, page_text
-from helpers import Downloads, read_csv, read_xlsx, unescape_md
+from support.apptest import open_page, page_text, read_csv, read_xlsx
+from support.text import unescape_md
 
 FORMULA = "=SOM(1;2)"  # typed by a user: text in every download, never a formula
-
-
-@pytest.fixture
-def downloads(monkeypatch) -> Downloads:
-    return Downloads().install(monkeypatch)
 
 
 def as_text(value) -> str:
@@ -51,7 +45,10 @@ def test_interventies_downloads_are_the_filtered_list_on_screen(kk, downloads):
     rec = next(iv.recognition.level for iv in kk.interventions if iv.recognition)
     at = open_page("pages/interventies.py", {"erkenning": rec})
     with_rec = [iv for iv in kk.interventions if iv.recognition and iv.recognition.level == rec]
-    lists = [[iv.name for iv in with_rec if for_young_person(iv)], [iv.name for iv in with_rec if not for_young_person(iv)]]
+    lists = [
+        [iv.name for iv in with_rec if for_young_person(iv)],
+        [iv.name for iv in with_rec if not for_young_person(iv)],
+    ]
     assert all(lists) and len(with_rec) < len(kk.interventions)
     for nth, names in enumerate(lists):
         shown = shown_table(at, "interventie", nth, count=2)
@@ -86,7 +83,9 @@ def test_planscan_scan_download_agrees_with_the_coverage_on_screen(kk, downloads
     assert any(r["gedekt"] == "ja" for r in first) and any(r["gedekt"] == "nee" for r in first)
     for r in first:
         name = r["factor of thema"]
-        lines = [l for l in text.splitlines() if re.search(rf"[ *]{re.escape(name)}(\*\*)? (—|\(ook genoemd)", l)]
+        lines = [
+            line for line in text.splitlines() if re.search(rf"[ *]{re.escape(name)}(\*\*)? (—|\(ook genoemd)", line)
+        ]
         assert len(lines) == 1, (name, lines)
         line = lines[0]
         assert ("niet gedekt" in line) == (r["gedekt"] == "nee"), line

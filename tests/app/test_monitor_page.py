@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import open_page, page_text
-
 from kenniskaart.aanbeveler import Profile
 from kenniskaart.monitor import MonitorState
 from kenniskaart.planscan import Plan
 from kenniskaart.ui.text import md
+from support.apptest import open_page, page_text, read_csv, read_xlsx
 
 PAGE = "pages/monitor.py"
 IND = "mon-veiligheid"
@@ -83,10 +82,7 @@ def test_follow_enter_a_baseline_and_two_measurements(kk):
     assert at.text_input(key=K + "value").value == "40"
 
 
-def test_hostile_own_indicator_is_plain_text_and_the_export_is_excel_safe(monkeypatch):
-    from helpers import Downloads, read_csv, read_xlsx
-
-    downloads = Downloads().install(monkeypatch)
+def test_hostile_own_indicator_is_plain_text_and_the_export_is_excel_safe(downloads):
     at = open_page(PAGE)
     hostile = "=HYPERLINK(\"http://x\") <b>Zuid</b> **vet**"
     at.text_input(key="mon_own_name").input(hostile)

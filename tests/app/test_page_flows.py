@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import open_page, page_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kenniskaart.ui.text import md
+from support.apptest import open_page, page_text
 
 
 def share_link(at) -> str:
@@ -36,7 +36,7 @@ def test_aanbeveler_ten_year_old_aggression(kk):
     """Seed 003: Alles Kidzzz for children under 12; AJB is for 12–18 (reference)."""
     ajb = kk.by_id("interventions")["ajb"]
     kidz = kk.by_id("interventions")["alles-kidzzz"]
-    shared = {l.factor for l in ajb.factors} & {l.factor for l in kidz.factors}
+    shared = {link.factor for link in ajb.factors} & {link.factor for link in kidz.factors}
     risk = sorted(f for f in shared if kk.by_id("factors")[f].kind == "risico")
     assert risk, "AJB and Alles Kidzzz share an aggression-related risk factor"
     at = open_page("pages/aanbeveler.py", {"leeftijd": "10", "risico": risk[0]})
@@ -84,7 +84,7 @@ def test_factoren_detail_lists_interventions(kk):
     text = page_text(at)
     assert "Interventies die deze factor aanpakken" in text
     # each intervention is a same-tab link to its detail in the catalogue
-    links = {l.proto.label: l.proto.query_string for l in at.get("page_link")}
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
     assert md(ajb.name) in links and "interventie=ajb" in links[md(ajb.name)]
 
 
@@ -158,14 +158,20 @@ def test_hostile_link_values_are_dropped_with_a_notice_naming_them(kk):
     at = open_page("pages/interventies.py", {"erkenning": f"{rec},{HOSTILE}", "lft": "999", "omgeving": "maan"})
     notice = _link_notice(at)
     assert f"Onbekende erkenningen in de link genegeerd: {HOSTILE}" in notice
-    assert "Ongeldige leeftijd in de link genegeerd" in notice and "Onbekende settings in de link genegeerd: maan" in notice
+    assert (
+        "Ongeldige leeftijd in de link genegeerd" in notice
+        and "Onbekende settings in de link genegeerd: maan" in notice
+    )
     assert at.session_state["i_rec"] == [rec] and at.session_state["i_setting"] == []
     assert at.toggle(key="i_use_age").value is False  # the bad age is not applied
     _assert_only_valid_state(kk, at)
 
     at = open_page("pages/factoren.py", {"nl": HOSTILE, "soort": "risico,nep"})
     notice = _link_notice(at)
-    assert "Ongeldige waarde voor 'ook in Nederland onderzocht'" in notice and "Onbekende soorten in de link genegeerd: nep" in notice
+    assert (
+        "Ongeldige waarde voor 'ook in Nederland onderzocht'" in notice
+        and "Onbekende soorten in de link genegeerd: nep" in notice
+    )
     assert at.session_state["f_kind"] == ["risico"] and at.session_state["f_nl"] != HOSTILE
 
 
@@ -179,9 +185,11 @@ def test_a_clean_link_shows_no_notice(kk):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     page=st.sampled_from(PAGES),
-    params=st.dictionaries(st.sampled_from(KEYS),
-                           st.one_of(st.text(max_size=80), st.sampled_from([HOSTILE, "-1", "999", ",,,", "%00", "nep"])),
-                           max_size=5),
+    params=st.dictionaries(
+        st.sampled_from(KEYS),
+        st.one_of(st.text(max_size=80), st.sampled_from([HOSTILE, "-1", "999", ",,,", "%00", "nep"])),
+        max_size=5,
+    ),
 )
 def test_hostile_query_params_never_crash(kk, page, params):
     """Any link opens every page without an error and leaves only valid values in the session."""

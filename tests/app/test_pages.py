@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, ROOT, open_page, page_text
 from streamlit.testing.v1 import AppTest
+
+from support.apptest import open_page, page_text
+from support.paths import FIXTURES, ROOT
 
 APP = str(ROOT / "app.py")
 
@@ -24,7 +26,7 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("path,title,phrase", PAGES, ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize(("path", "title", "phrase"), PAGES, ids=[p[0] for p in PAGES])
 def test_every_page_opens_with_dutch_content(path, title, phrase):
     at = open_page(path)
     assert at.title[0].value == title
@@ -63,7 +65,7 @@ def test_praktijkvoorbeelden_charts_carry_the_counts(kk):
     assert len(sent) == 2
     frames = [pa.ipc.open_stream(c.datasets[0].data.data).read_all().to_pandas() for c in sent]
     expected = [examples_per_theme(kk, kk.examples), examples_per_municipality(kk.examples)]
-    for frame, want in zip(frames, expected):
+    for frame, want in zip(frames, expected, strict=False):
         assert frame.to_dict("records") == want.to_dict("records")
     for c in sent:
         assert "continuousWidth" not in json.dumps(json.loads(c.spec).get("config", {}))
@@ -80,9 +82,9 @@ def test_no_page_relies_on_streamlit_magic():
     bare = []
     for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await)):
-                if not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
-                    bare.append(f"{path.name}:{node.lineno}")
+            if (isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await))
+                    and not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str))):
+                bare.append(f"{path.name}:{node.lineno}")
     assert bare == []
 
 
@@ -155,8 +157,8 @@ def test_the_dutch_not_found_page_says_what_happened_and_where_to_go(monkeypatch
     assert "Dit adres hoort niet bij een pagina van de kenniskaart." in text
     assert "Misschien is de link verkeerd overgenomen of is de pagina hernoemd." in text
     assert "not found" not in text.lower() and "page" not in text.lower().replace("pagina", "")
-    links_shown = {l.proto.label: l.proto.page for l in at.get("page_link")
-                   if l.proto.label != "Werkmap bewaren of openen"}
+    links_shown = {link.proto.label: link.proto.page for link in at.get("page_link")
+                   if link.proto.label != "Werkmap bewaren of openen"}
     assert links_shown == {"Naar de startpagina": "", "Naar de interventies": "interventies",
                            "Naar de factoren": "factoren"}
 
@@ -172,12 +174,12 @@ def test_hostile_content_is_escaped_text_on_every_page(monkeypatch, path):
     render raw HTML with them. Planscan and Over show the hostile names themselves, literally."""
     import re
 
-    from helpers import unescape_md
+    from support.text import unescape_md
 
     monkeypatch.setenv("KENNISKAART_CONTENT", str(FIXTURES / "hostile"))
     at = open_page(path)
     rendered = [page_text(at), *(e.label for e in at.expander), *(t.label for t in at.tabs),
-                *(l.proto.label for l in at.get("page_link"))]
+                *(link.proto.label for link in at.get("page_link"))]
     for text in rendered:
         assert not re.search(r"(?<!\\)<(script|img|svg)", text), text
         assert not re.search(r"(?<!\\)\]\(javascript:", text), text  # a live Markdown link
@@ -199,7 +201,9 @@ def test_every_linked_page_is_one_app_py_registered():
     from kenniskaart.ui.guidance import LESSEN_PAGE
     from kenniskaart.ui.links import _PAGES_KEY, INTERVENTIES_PAGE
 
-    code = "\n".join(p.read_text(encoding="utf-8") for p in [*ROOT.glob("pages/*.py"), *ROOT.glob("kenniskaart/**/*.py")])
+    code = "\n".join(
+        p.read_text(encoding="utf-8") for p in [*ROOT.glob("pages/*.py"), *ROOT.glob("kenniskaart/**/*.py")]
+    )
     linked = set(re.findall(r'page_ref\("(pages/[a-z_]+\.py)"\)', code)) | {INTERVENTIES_PAGE, LESSEN_PAGE}
     assert len(linked) >= 8, linked
     assert not re.search(r'st\.(page_link|switch_page)\("pages/', code), "a link by path string"

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import open_page, page_text
 
 from kenniskaart.aanbeveler import profile_from_case, recommend
 from kenniskaart.plan_van_aanpak import PlanInputs
 from kenniskaart.planscan import Plan
 from kenniskaart.ui.text import md
 from kenniskaart.werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
+from support.apptest import open_page, page_text
 
 PAGE = "pages/plan_van_aanpak.py"
 CASE = "casus-eerste-klussen-drugs"
@@ -47,7 +47,7 @@ def test_one_click_from_the_aanbeveler_opens_the_plan_with_the_package(kk):
 
 def test_planscan_links_to_the_plan(kk):
     at = open_page("pages/planscan.py")
-    links = [el for el in at.get("page_link")]
+    links = list(at.get("page_link"))
     assert any(el.proto.label == "Maak een plan van aanpak" for el in links)
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import open_page, page_text
 
 from kenniskaart.werkmap import werkmap_to_json
 from kenniskaart.werkmap_online import LinkNotFound, WerkmapStore, rules
 from kenniskaart.werkmap_online import store as store_mod
+from support.apptest import open_page, page_text
 
 PAGE = "pages/shortlist.py"
 

@@ -7,9 +7,9 @@ button inside a fragment does not fire under AppTest."""
 from __future__ import annotations
 
 import pytest
-from conftest import open_page, page_text
 
 from kenniskaart.werksessie import Store, validate_answer
+from support.apptest import open_page, page_text
 
 PAGE = "pages/werksessie.py"
 FACILITATOR_BUTTONS = {"Maak Aanbeveler-profiel", "Maak Planscan-plan", "Sessie sluiten", "Sessie verwijderen"}
@@ -63,7 +63,9 @@ def test_facilitator_view_and_participant_link(data_dir, kk):
     assert not FACILITATOR_BUTTONS & buttons(at)
 
     # the participant's link shows their form, pre-filled with their saved answer
-    store.save_answer(room.code, ptoken, validate_answer(kk, "politie", ["beke-r-drugsgebruik"], ["beke-r-drugsgebruik"]))
+    store.save_answer(
+        room.code, ptoken, validate_answer(kk, "politie", ["beke-r-drugsgebruik"], ["beke-r-drugsgebruik"])
+    )
     at = open_page(PAGE, {"code": room.code, "deelnemer": ptoken})
     assert at.session_state["ws_feat"] == ["beke-r-drugsgebruik"]
     assert at.session_state["ws_top_ids"] == ["beke-r-drugsgebruik"]
@@ -129,8 +131,12 @@ def test_links_and_live_lines(kk):
 
     assert pw.join_link("https://kk.example.nl/werksessie?x=1", "ABC234") == "https://kk.example.nl/werksessie?code=ABC234"
     assert pw.facilitator_link(None, "ABC234", "t&k") == "http://localhost:8501/werksessie?code=ABC234&beheer=t%26k"
-    answers = [validate_answer(kk, "politie", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"], ["beke-r-drugsgebruik"]),
-               validate_answer(kk, "gemeente", ["beke-r-drugsgebruik"], [])]
+    answers = [
+        validate_answer(
+            kk, "politie", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"], ["beke-r-drugsgebruik"]
+        ),
+        validate_answer(kk, "gemeente", ["beke-r-drugsgebruik"], []),
+    ]
     summary = summarise(kk, answers, 3)
     assert pw.top_lines(kk, summary) == ["Drugsgebruik — 1× in top 3 · 2× aangevinkt",
                                          "Een laag opleidingsniveau — 0× in top 3 · 1× aangevinkt"]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, pick_option, wait_for_app
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+from support import axe
+from support.browser import no_exception, open_factor_map, pick_option, wait_for_app
+from support.paths import ROOT
 
-AXE = ROOT / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
 REPORT = ROOT / ".axe" / "axe-report.json"
 
 VIEWS = [
@@ -28,15 +28,9 @@ VIEWS = [
     "?presentatie=1&leeftijd=10&risico=beke-r-antisociale-persoonlijkheidskenmerken",
 ]
 
-# Violations that come from Streamlit's own markup, not the project's (checked by rule and
-# target). Currently none of them is serious or critical; keep this list short and sourced.
-STREAMLIT_OWNED: set[tuple[str, str]] = set()
-
-
 @pytest.fixture(scope="module")
 def axe_source() -> str:
-    assert AXE.exists(), "axe-core is missing: the README's test command installs it into .axe/"
-    return AXE.read_text(encoding="utf-8")
+    return axe.axe_source()
 
 
 @pytest.fixture(scope="module")
@@ -47,52 +41,29 @@ def report():
     REPORT.write_text(json.dumps(found, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.mark.parametrize("view", VIEWS, ids=[v.split("?")[0] or ("presentatie" if "presentatie" in v else "start") for v in VIEWS])
+@pytest.mark.parametrize(
+    "view", VIEWS, ids=[v.split("?")[0] or ("presentatie" if "presentatie" in v else "start") for v in VIEWS]
+)
 def test_no_serious_accessibility_violations(app_server, page, axe_source, report, view):
     page.goto(f"{app_server.url}/{view}")
     wait_for_app(page)
     page.wait_for_function("document.documentElement.lang === 'nl'", timeout=10_000)
-    page.evaluate(axe_source)
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help,
-            targets: v.nodes.map(n => n.target.join(' '))}))"""
-    )
+    violations = axe.violations(page, axe_source)
     report[view] = violations
-    serious = [
-        v for v in violations
-        if v["impact"] in ("serious", "critical")
-        and not all((v["id"], t) in STREAMLIT_OWNED for t in v["targets"])
-    ]
+    serious = axe.serious(violations)
     assert serious == [], json.dumps(serious, indent=1, ensure_ascii=False)
-
-
-def _serious(violations: list[dict]) -> list[dict]:
-    return [
-        v for v in violations
-        if v["impact"] in ("serious", "critical")
-        and not all((v["id"], t) in STREAMLIT_OWNED for t in v["targets"])
-    ]
-
-
-AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))"""
 
 
 def test_map_with_a_selection_has_no_serious_violations(app_server, page, axe_source, report, kk):
     """The visual kenniskaart on Factoren, with a factor lit up (lists and dimmed labels)."""
     f = max(kk.risk_factors, key=lambda f: len(kk.interventions_for_factor(f.id)) if f.level == "individu" else -1)
-    page.goto(f"{app_server.url}/factoren")
-    wait_for_app(page)
-    page.get_by_role("tab", name="Kenniskaart (visueel)").click()
-    wait_for_app(page)
+    open_factor_map(page, app_server.url)
     pick_option(page, page.get_by_role("combobox", name="Licht op op de kaart (of klik op een factor of interventie)"),
                 f"Factor: {f.name}", exact=True)
     expect(page.locator("[data-testid=stVegaLiteChart]").first).to_be_visible(timeout=30_000)
-    page.evaluate(axe_source)
-    violations = page.evaluate(AXE_RUN)
+    violations = axe.violations(page, axe_source)
     report["factoren (kaart)"] = violations
-    assert _serious(violations) == [], json.dumps(_serious(violations), indent=1, ensure_ascii=False)
+    assert axe.serious(violations) == [], json.dumps(axe.serious(violations), indent=1, ensure_ascii=False)
 
 
 def test_every_presentation_step_has_no_serious_violations(app_server, browser, axe_source, report, kk):
@@ -115,11 +86,10 @@ def test_every_presentation_step_has_no_serious_violations(app_server, browser, 
                 if view != step:
                     page.locator("[role=radio]").filter(has_text=view).click()
                     wait_for_app(page)
-                page.evaluate(axe_source)
-                violations = page.evaluate(AXE_RUN)
+                violations = axe.violations(page, axe_source)
                 report[f"presentatie: {view}"] = violations
-                if _serious(violations):
-                    failures[view] = _serious(violations)
+                if axe.serious(violations):
+                    failures[view] = axe.serious(violations)
             page.keyboard.press("PageDown")
         assert failures == {}, json.dumps(failures, indent=1, ensure_ascii=False)
     finally:
@@ -142,4 +112,4 @@ def test_keyboard_only_aanbeveler_flow(app_server, page, kk):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Niveau van hulp:").first).to_be_visible(timeout=30_000)
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)

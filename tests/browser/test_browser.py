@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_app
 
-pytestmark = pytest.mark.browser
+from support.browser import no_exception, wait_for_app
 
 PAGES = [
     ("", "Kenniskaart Preventie met Gezag"),
@@ -22,13 +21,13 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("path,heading", PAGES, ids=[p[0] or "start" for p in PAGES])
+@pytest.mark.parametrize(("path", "heading"), PAGES, ids=[p[0] or "start" for p in PAGES])
 def test_page_opens_in_chromium(app_server, page, path, heading):
     page.goto(f"{app_server.url}/{path}")
     wait_for_app(page)
     h1 = page.locator("h1").first
     assert h1.inner_text().strip() == heading
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
     assert page.get_by_text("Page not found").count() == 0
     page.wait_for_function("document.documentElement.lang === 'nl'", timeout=10_000)
     # The app's own navigation (not Streamlit's file-name fallback) is shown on deep links.

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import wait_for_app
 from playwright.sync_api import expect
 
 from kenniskaart.catalog import (
@@ -21,10 +20,8 @@ from kenniskaart.catalog import (
     filter_interventions,
 )
 from kenniskaart.ui.widgets import NO_MATCH, factor_picker, factor_pickers
-from support.words import GROUPS, ISSUE_WORDS
-
-pytestmark = pytest.mark.browser
-EX_SEARCH = "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken"
+from support.browser import EXAMPLES_SEARCH, INTERVENTIONS_SEARCH, no_exception, wait_for_app
+from support.words import GROUPS, SEARCH_WORDS
 
 
 def _listed(page, box, typed: str) -> list[str]:
@@ -40,7 +37,7 @@ def _listed(page, box, typed: str) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("typed, must", [
+@pytest.mark.parametrize(("typed", "must"), [
     ("spijbel", "Een laag opleidingsniveau"),
     ("strafblad", "Een criminele achtergrond"),
     ("crimineel verleden", "Het hebben van een detentiegeschiedenis"),
@@ -97,13 +94,13 @@ def test_a_factor_found_by_an_everyday_word_can_be_chosen(app_server, page, kk):
     wait_for_app(page)
     expect(page.locator("[data-testid=stMain]")).to_contain_text("Gekozen factoren", timeout=30_000)
     expect(page.locator("[data-testid=stMain]")).to_contain_text("Een criminele achtergrond")
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
 
 
 def test_ouders_on_praktijkvoorbeelden_lists_every_hit(app_server, page, kk):
     page.goto(f"{app_server.url}/praktijkvoorbeelden")
     wait_for_app(page)
-    box = page.get_by_label(EX_SEARCH)
+    box = page.get_by_label(EXAMPLES_SEARCH)
     box.fill("ouders")
     box.press("Enter")
     wait_for_app(page)
@@ -116,12 +113,12 @@ def test_ouders_on_praktijkvoorbeelden_lists_every_hit(app_server, page, kk):
     expect(cards).to_have_count(n, timeout=30_000)
     for i in range(n):
         expect(cards.nth(i)).to_be_visible()
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
 
 
 # --- issue 26: the issue's words in every picker and search box ------------------------------
 
-WORDS = sorted(ISSUE_WORDS)
+WORDS = sorted(SEARCH_WORDS)
 """The issue's everyday and professional words (LVB, blowen, cannabis, schooluitval, criminele
 familie, gamen, online, … MDFT, MST, OTS, JJI, PIJ, HALT, jeugdreclassering, ggz, vsv, geldezel,
 wapens, mes)."""
@@ -129,7 +126,9 @@ wapens, mes)."""
 INTENDED = {w.casefold(): expected for words, expected in GROUPS.values() for w in words}
 """Per typed word, the factors it is meant to find (written by hand in test_matcher_pickers)."""
 
-AANBEVELER = [f"{kind}: {level}" for kind in ("Risicofactoren", "Beschermend") for level in ("individu", "gezin", "gemeenschap")]
+AANBEVELER = [
+    f"{kind}: {level}" for kind in ("Risicofactoren", "Beschermend") for level in ("individu", "gezin", "gemeenschap")
+]
 
 
 def _typed(page, box, typed: str) -> tuple[int, list[str], str]:
@@ -171,7 +170,7 @@ def _check_picker(page, box, kk, options: list[str], label, where: str) -> None:
 
 
 @pytest.mark.parametrize("picker", AANBEVELER)
-def test_the_issue_words_in_the_aanbeveler_pickers(app_server, page, kk, picker):
+def test_everyday_words_in_the_aanbeveler_pickers(app_server, page, kk, picker):
     page.goto(f"{app_server.url}/aanbeveler")
     wait_for_app(page)
     box = page.locator("[data-testid=stMultiSelect]").filter(has_text=picker)
@@ -183,7 +182,7 @@ def test_the_issue_words_in_the_aanbeveler_pickers(app_server, page, kk, picker)
 
 
 @pytest.mark.parametrize("path", ["interventies", "praktijkvoorbeelden", "planscan"])
-def test_the_issue_words_in_the_other_factor_pickers(app_server, page, kk, path):
+def test_everyday_words_in_the_other_factor_pickers(app_server, page, kk, path):
     page.goto(f"{app_server.url}/{path}")
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]")
@@ -220,17 +219,17 @@ def _count(page, noun: str) -> int:
     return int(line.inner_text().split()[0])
 
 
-def test_the_issue_words_in_the_interventies_search_box(app_server, page, kk):
+def test_everyday_words_in_the_interventies_search_box(app_server, page, kk):
     page.goto(f"{app_server.url}/interventies")
     wait_for_app(page)
     ivs = kk.by_id("interventions")
-    label = "Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken"
+    label = INTERVENTIONS_SEARCH
     for word in WORDS:
         _search(page, label, word)
         found = filter_interventions(kk, InterventionFilter(query=word))
         expect(page.locator("[data-testid=stMain] p").filter(
             has_text=re.compile(rf"^{len(found)} van \d+ interventies")).first).to_be_visible(timeout=30_000)
-        intended = ISSUE_WORDS[word][0]
+        intended = SEARCH_WORDS[word][0]
         assert intended <= {iv.id for iv in found}, word
         if intended:
             # the detail picker lists the found items: each intended one is there
@@ -243,12 +242,12 @@ def test_the_issue_words_in_the_interventies_search_box(app_server, page, kk):
         assert "No results" not in page.locator("body").inner_text()
 
 
-def test_the_issue_words_in_the_praktijkvoorbeelden_search_box(app_server, page, kk):
+def test_everyday_words_in_the_praktijkvoorbeelden_search_box(app_server, page, kk):
     page.goto(f"{app_server.url}/praktijkvoorbeelden")
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]")
     for word in WORDS:
-        _search(page, EX_SEARCH, word)
+        _search(page, EXAMPLES_SEARCH, word)
         found = filter_examples(kk, ExampleFilter(query=word))
         expect(main.locator("p").filter(has_text=re.compile(rf"^{len(found)} van \d+ praktijkvoorbeelden")).first
                ).to_be_visible(timeout=30_000)
@@ -261,7 +260,9 @@ def test_on_a_phone_no_option_text_is_cut_off(app_server, browser, kk):
     """390 px wide: every option a long word keeps shows its whole text inside its row (Streamlit's
     rows are 2.5rem high and cut the text at the list's edge: the page wraps and, for the longest
     labels, shrinks it)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     try:
         for path, picker, word in [("aanbeveler", "Risicofactoren: gemeenschap", "vrienden"),
@@ -278,9 +279,11 @@ def test_on_a_phone_no_option_text_is_cut_off(app_server, browser, kk):
             expect(options.first).to_be_visible(timeout=10_000)
             page.wait_for_timeout(300)
             rows = options.evaluate_all(
-                "els => els.map(e => [e.innerText, e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1,"
+                "els => els.map(e => [e.innerText,"
+                " e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1,"
                 " e.getBoundingClientRect().right <= window.innerWidth && e.getBoundingClientRect().left >= 0,"
-                " parseFloat(getComputedStyle(e).fontSize)])")
+                " parseFloat(getComputedStyle(e).fontSize)])"
+            )
             assert rows, (path, word)
             for text, fits, inside, size in rows:
                 assert fits and inside, (path, word, text)

@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import grid_rows
-from conftest import wait_for_app
 
 from kenniskaart.search import search
-
-pytestmark = pytest.mark.browser
+from support.browser import grid_rows, no_exception, wait_for_app
 
 
 def _age_fits(iv, age: int) -> bool:
@@ -72,7 +69,9 @@ INTERVENTION_COMBOS = {
         lambda kk, iv: "groep" in iv.formats,
     ],
     "factor=beke-r-antisociale-persoonlijkheidskenmerken&soort=aanpak": [
-        lambda kk, iv: set(kk.twin_ids("beke-r-antisociale-persoonlijkheidskenmerken")) & {l.factor for l in iv.factors},
+        lambda kk, iv: (
+            set(kk.twin_ids("beke-r-antisociale-persoonlijkheidskenmerken")) & {link.factor for link in iv.factors}
+        ),
         lambda kk, iv: iv.kind == "aanpak",
     ],
     "zoek=zzz-niets&lft=6": [
@@ -116,7 +115,7 @@ def test_factor_filter_combinations(app_server, page, kk, query):
     expected = _expected(kk, kk.factors, FACTOR_COMBOS[query])
     page.goto(f"{app_server.url}/factoren?{query}")
     wait_for_app(page)
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
     assert _count(page, "factoren", len(kk.factors)) == len(expected) < len(kk.factors)
     if not expected:
         assert "Geen factoren met deze filters" in page.locator("[data-testid=stMain]").inner_text()
@@ -138,7 +137,7 @@ def test_intervention_filter_combinations(app_server, page, kk, query):
     page.goto(f"{app_server.url}/interventies?{query}")
     wait_for_app(page)
     text = page.locator("[data-testid=stMain]").inner_text()
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
     assert "Ongeldige" not in text and "Onbekende" not in text, "every value in the link is valid"
     assert _count(page, "interventies", len(kk.interventions)) == len(expected) < len(kk.interventions)
     if not expected:

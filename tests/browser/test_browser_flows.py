@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from browser_helpers import share_link
-from conftest import choose, download, wait_for_app
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+from support.browser import INTERVENTIONS_SEARCH, choose, download, fresh_page, no_exception, share_link, wait_for_app
+
 SCORE = re.compile(r"^1\. .* · leeftijd ")  # the first card: "1. <name> <erkend> · leeftijd …"
 
 
@@ -22,22 +20,16 @@ def test_casus_recommendations_and_shared_link(app_server, browser, page, kk):
     main = page.locator("[data-testid=stMain]")
     expect(main).to_contain_text("Niveau van hulp:", timeout=30_000)
     expect(main.locator("p").filter(has_text=SCORE).first).to_be_visible(timeout=30_000)
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
     first = page.locator("[data-testid=stMarkdownContainer] p").filter(has_text=SCORE).first.inner_text()
     shared = share_link(page, "risico=")
 
-    other = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        fresh = other.new_page()
-        fresh.goto(shared)
-        wait_for_app(fresh)
+    with fresh_page(browser, shared) as fresh:
         again_loc = fresh.locator("[data-testid=stMarkdownContainer] p").filter(has_text=SCORE).first
         expect(again_loc).to_be_visible(timeout=30_000)
         again = again_loc.inner_text()
         assert again == first
-        assert fresh.locator("[data-testid=stException]").count() == 0
-    finally:
-        other.close()
+        no_exception(fresh)
 
 
 def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_path):
@@ -47,7 +39,7 @@ def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_pa
     wait_for_app(page)
     page.get_by_role("link", name="Interventies").first.click()
     wait_for_app(page)
-    search = page.get_by_label("Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken")
+    search = page.get_by_label(INTERVENTIONS_SEARCH)
     search.fill("Alleen Jij Bepaalt")
     search.press("Enter")
     wait_for_app(page)
@@ -71,17 +63,11 @@ def test_shortlist_exports_and_shared_link(app_server, browser, page, kk, tmp_pa
     assert download(page, "Download CSV").path().read_bytes().decode("utf-8-sig") == csv_text
 
     shared = share_link(page, "shortlist=ajb")
-    other = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        fresh = other.new_page()
-        fresh.goto(shared)
-        wait_for_app(fresh)
+    with fresh_page(browser, shared) as fresh:
         main = fresh.locator("[data-testid=stMain]")
         expect(main).to_contain_text("1 interventie", timeout=30_000)
         expect(main).to_contain_text(ajb.name)
         expect(main).to_contain_text("Leeftijd: 14 jaar")
-    finally:
-        other.close()
 
 
 def test_presentation_mode_on_and_off(app_server, page):
@@ -104,4 +90,4 @@ def test_presentation_link_opens_presentation(app_server, page):
     page.goto(f"{app_server.url}/?presentatie=1")
     wait_for_app(page)
     assert page.locator("h1").first.inner_text() == "Stap 1 van 5: Profiel"
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)

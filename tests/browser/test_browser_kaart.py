@@ -3,18 +3,17 @@ exactly the interventions the catalogue links to it; labels are at least 18 px."
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
-from browser_helpers import grid_rows
-from conftest import pick_option, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from kenniskaart import kaart
 from kenniskaart.vocabulary import GROUP_LABELS
-
-pytestmark = pytest.mark.browser
+from support.browser import grid_rows, no_exception, open_factor_map, pick_option, wait_for_app
+from support.expected import counts
 
 PICKER = "Licht op op de kaart (of klik op een factor of interventie)"
 
@@ -34,10 +33,7 @@ def _default_group(kk) -> list[str]:
 def _open_map(app_server, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
     page = context.new_page()
-    page.goto(f"{app_server.url}/factoren")
-    wait_for_app(page)
-    page.get_by_role("tab", name="Kenniskaart (visueel)").click()
-    wait_for_app(page)
+    open_factor_map(page, app_server.url)
     expect(page.locator("[data-testid=stVegaLiteChart] svg").first).to_be_visible(timeout=30_000)
     return context, page
 
@@ -73,18 +69,15 @@ LIT_IS = """([names, expected]) => {
 
 def _assert_lit(page, kk, expected: list[str]) -> None:
     """Wait until the map lights up exactly ``expected`` (sorted); on a timeout, say what it lit."""
-    try:
+    with contextlib.suppress(PlaywrightTimeout):  # the assertion below names the difference
         page.wait_for_function(LIT_IS, arg=[[iv.name for iv in kk.interventions], sorted(expected)], timeout=30_000)
-    except PlaywrightTimeout:
-        pass  # the assertion below names the difference
     assert sorted(_lit_interventions(page, kk)) == sorted(expected)
 
 
 def _addressing(kk, fid):
     """The factor's interventions that may be drawn as addressing it (written apart from
     rules.addressing): not what can harm or had no effect."""
-    return [iv for iv in kk.interventions_for_factor(fid)
-            if not any(c.kind in ("kan_schaden", "geen_effect") for c in iv.cautions)]
+    return [iv for iv in kk.interventions_for_factor(fid) if counts(iv)]
 
 
 def _busiest_factor(kk, graph):
@@ -141,9 +134,9 @@ def _stem_pattern(name: str) -> str:
 def test_map_labels_are_large_and_do_not_overlap(app_server, browser, kk):
     context, page = _open_map(app_server, browser)
     try:
-        labels = [l for l in page.evaluate(LABELS) if l["text"].strip() and l["opacity"] > 0]
-        assert labels and min(l["size"] for l in labels) >= 18
-        boxes = [l["box"] for l in labels if not l["legend"]]
+        labels = [label for label in page.evaluate(LABELS) if label["text"].strip() and label["opacity"] > 0]
+        assert labels and min(label["size"] for label in labels) >= 18
+        boxes = [label["box"] for label in labels if not label["legend"]]
         # theme labels are drawn twice (white halo + text): compare distinct boxes only
         boxes = sorted({tuple(round(v) for v in b) for b in boxes})
         overlaps = [
@@ -176,12 +169,12 @@ def test_the_aanbeveler_shows_the_map_of_its_profile(app_server, browser, kk):
         assert 0 < len(expected) < len(_addressing(kk, anti))
         pick_option(page, page.get_by_role("combobox", name=PICKER), f"Factor: {name}", exact=True)
         expect(page.locator("[data-testid=stMain]")).to_contain_text(f"aanpakken ({len(expected)})", timeout=30_000)
-        assert page.locator("[data-testid=stException]").count() == 0
+        no_exception(page)
     finally:
         context.close()
 
 
-@pytest.mark.parametrize("width, height, drawing", [(390, 844, False), (1280, 720, True)])
+@pytest.mark.parametrize(("width", "height", "drawing"), [(390, 844, False), (1280, 720, True)])
 def test_on_a_phone_the_profile_map_gives_way_to_a_readable_list(app_server, browser, kk, width, height, drawing):
     """Issue 20: at 390×844 the Aanbeveler's map was unreadable; there it is a list of the same
     factors and interventions, on a wide screen the drawing."""

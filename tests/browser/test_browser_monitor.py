@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import AppServer, wait_for_app
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+from support.browser import no_exception, wait_for_app
+from support.server import AppServer
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +68,6 @@ def test_baseline_two_measurements_chart_and_bijsturen(server, browser):
     expect(steer).to_contain_text("Schoolverzuim in Zuid: van 36 naar 38, terwijl het doel (30) omlaag vraagt.")
     expect(steer).to_contain_text(
         f"Meting te laat — Schoolverzuim in Zuid: de meting van {day(1)} is nog niet ingevuld.")
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
     assert not server.log_problems()
     context.close()

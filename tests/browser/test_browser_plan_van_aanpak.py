@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AppServer, download, wait_for_app
 from docx import Document
 from playwright.sync_api import expect
 
 from kenniskaart.werksessie import Store, validate_answer
+from support.browser import download, no_exception, wait_for_app
 from support.language import STREAMLIT_OWN, english_in
+from support.server import AppServer
 
-pytestmark = pytest.mark.browser
 ANSWERS = (  # (kind of organisation, marked factors, what it already does)
     ("politie", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"], []),
     ("onderwijs", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"], ["halt-spreekuur"]),
@@ -125,7 +125,7 @@ def test_room_to_profile_to_package_to_plan_to_word(server, browser, room, kk, t
     assert [h for h in w_h2 if re.match(r"^\d+\. ", h)] == items
     assert w_tables == tables
     assert any(row[1] == HOSTILE for row in w_tables[0])
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
     assert not server.log_problems()  # no traceback, no widget warning in the server's log
     assert not english_in(page.locator("body").inner_text()) - set(STREAMLIT_OWN)  # the page reads Dutch
     context.close()

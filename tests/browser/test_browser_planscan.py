@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from browser_helpers import nav
-from browser_helpers import plan_coverage as coverage_line
-from conftest import choose, download, pick, wait_for_app
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
-
-
-def no_exception(page) -> None:
-    assert page.locator("[data-testid=stException]").count() == 0
+from support.browser import choose, download, fresh_page, nav, no_exception, pick, plan_coverage, wait_for_app
 
 
 def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_path):
@@ -25,7 +17,7 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_pa
     choose(page, "Begin met het plan van een BOTOC-gemeente", "Amsterdam")
     expect(page.get_by_text("Het plan telt 8 interventies.")).to_be_visible()
     expect(page.get_by_text("volgens de bron, alleen op themaniveau").first).to_be_visible()
-    before = coverage_line(page)
+    before = plan_coverage(page)
 
     # An own entry on drug use (a gefundeerde risk factor no Amsterdam item covers).
     page.get_by_text("Eigen interventie toevoegen").click()
@@ -39,7 +31,7 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_pa
     wait_for_app(page)
     page.get_by_role("button", name="Voeg toe aan het plan").click()
     expect(page.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
-    after = coverage_line(page)
+    after = plan_coverage(page)
     assert before != after, "the own entry (drug use, gefundeerd) changes the coverage"
     expect(page.get_by_text("eigen opgave van de gemeente").first).to_be_visible()
     # the form is empty again: a second click adds nothing (issue 20)
@@ -79,7 +71,11 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_pa
     page.locator("summary").filter(has_text="Waarom scoort elke gemeente zo?").click()
     wait_for_app(page)
     why = page.locator("[data-testid=stExpanderDetails]").filter(has_text="Factoren gezin en gemeenschap")
-    tilburg = why.locator("li").filter(has_text="Factoren gezin en gemeenschap").filter(has_text="TIL1 Integrale familie aanpak")
+    tilburg = (
+        why.locator("li")
+        .filter(has_text="Factoren gezin en gemeenschap")
+        .filter(has_text="TIL1 Integrale familie aanpak")
+    )
     expect(tilburg).to_have_count(1)
     expect(tilburg).not_to_contain_text(re.compile(r"^Factoren gezin en gemeenschap: 0 van"))
     no_exception(page)
@@ -90,7 +86,7 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_pa
     nav(page, "Planscan")
     expect(page.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
     expect(page.get_by_text("Ons drugspreventieproject (1 factor)")).to_be_visible()
-    assert coverage_line(page) == after
+    assert plan_coverage(page) == after
     no_exception(page)
 
     # A suggestion keeps the session: shortlist it, follow its link in the same tab.
@@ -122,15 +118,9 @@ def test_planscan_preset_own_entry_compare_and_back(app_server, page, kk, tmp_pa
     assert plan_path.name == "plan-kenniskaart.json"
     assert "Ons drugspreventieproject" in plan_path.read_text(encoding="utf-8")
 
-    fresh = page.context.browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-    try:
-        other = fresh.new_page()
-        other.goto(f"{app_server.url}/planscan")
-        wait_for_app(other)
+    with fresh_page(page.context.browser, f"{app_server.url}/planscan") as other:
         expect(other.get_by_text("Uw plan is nog leeg")).to_be_visible()
         other.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(plan_path))
         expect(other.get_by_text("Het plan telt 9 interventies.")).to_be_visible()
-        assert coverage_line(other) == after
+        assert plan_coverage(other) == after
         no_exception(other)
-    finally:
-        fresh.close()

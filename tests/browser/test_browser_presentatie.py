@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import wait_for_layout
-from conftest import pick_option, wait_for_app
 from playwright.sync_api import expect
 
 from kenniskaart.presentatie import STEPS
-
-pytestmark = pytest.mark.browser
+from support.browser import pick_option, wait_for_app, wait_for_layout
 
 SIZES = [(1280, 720), (1920, 1080)]
 
@@ -36,7 +33,8 @@ SMALL_TEXT = """() => {
         if (r.width === 0 || r.height === 0) continue;
         const size = parseFloat(getComputedStyle(el).fontSize);
         // at least 24 px, and on a larger projector the type grows with the screen (2.8 % of its height)
-        if (size < Math.max(23.5, innerHeight * 0.028 - 0.5)) out.push([size, el.tagName, el.textContent.trim().slice(0, 60)]);
+        if (size < Math.max(23.5, innerHeight * 0.028 - 0.5))
+            out.push([size, el.tagName, el.textContent.trim().slice(0, 60)]);
     }
     return out;
 }"""

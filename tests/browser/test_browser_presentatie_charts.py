@@ -4,10 +4,9 @@ taller screens, so their text grows with the page's text and nothing leaves the 
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_app
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+from support.browser import wait_for_app
 
 CHART = "[data-testid=stMain] [data-testid=stVegaLiteChart]"
 

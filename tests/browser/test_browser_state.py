@@ -6,37 +6,31 @@ from __future__ import annotations
 import json
 import re
 
-import browser_helpers
 import pytest
-from browser_helpers import plan_coverage, select_row, share_link
-from conftest import choose, download
-from conftest import wait_for_app as _wait
 from playwright.sync_api import expect
 
 from kenniskaart.search import search
-
-
-def wait_for_app(page) -> None:
-    """The machine is shared: allow a slow rerun."""
-    _wait(page, 90_000)
-
-
-def nav(page, name: str) -> None:
-    browser_helpers.nav(page, name, timeout=90_000)
-
-
-pytestmark = pytest.mark.browser
-
-
-def main(page):
-    return page.locator("[data-testid=stMain]")
+from support.browser import (
+    EXAMPLES_SEARCH,
+    INTERVENTIONS_SEARCH,
+    SLOW,
+    choose,
+    download,
+    fresh_page,
+    main,
+    nav,
+    plan_coverage,
+    select_row,
+    share_link,
+    wait_for_app,
+)
 
 
 def search_for(page, label: str, text: str) -> None:
     box = page.get_by_label(label)
     box.fill(text)
     box.press("Enter")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
 
 
 def expect_count(page, noun: str, n: int) -> None:
@@ -45,20 +39,18 @@ def expect_count(page, noun: str, n: int) -> None:
     expect(line).to_have_text(re.compile(rf"^{n} van "), timeout=60_000)
 
 
-IV_SEARCH = "Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken"
-EX_SEARCH = "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken"
 
 
 def test_back_after_three_visits_takes_one_press(app_server, page):
     page.goto(f"{app_server.url}/")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     start = page.evaluate("history.length")
     for name in ("Factoren", "Interventies", "Praktijkvoorbeelden"):
         nav(page, name)
     expect(page.locator("h1").first).to_have_text("Praktijkvoorbeelden")
     assert page.evaluate("history.length") == start + 3
     page.go_back()
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     expect(page.locator("h1").first).to_have_text("Interventies")
     assert page.url.endswith("/interventies")
 
@@ -66,30 +58,30 @@ def test_back_after_three_visits_takes_one_press(app_server, page):
 def test_interventies_filters_survive_leaving_and_coming_back(app_server, page, kk):
     n = len(search(kk, "drugs").interventions)
     page.goto(f"{app_server.url}/interventies")
-    wait_for_app(page)
-    search_for(page, IV_SEARCH, "drugs")
+    wait_for_app(page, SLOW)
+    search_for(page, INTERVENTIONS_SEARCH, "drugs")
     expect_count(page, "interventies", n)
     nav(page, "Shortlist")
     page.go_back()  # browser Back
     expect(page.locator("h1").first).to_have_text("Interventies", timeout=60_000)
-    expect(page.get_by_label(IV_SEARCH)).to_have_value("drugs")
+    expect(page.get_by_label(INTERVENTIONS_SEARCH)).to_have_value("drugs")
     expect_count(page, "interventies", n)
     nav(page, "Start")
     nav(page, "Interventies")  # and through the sidebar
-    expect(page.get_by_label(IV_SEARCH)).to_have_value("drugs")
+    expect(page.get_by_label(INTERVENTIONS_SEARCH)).to_have_value("drugs")
 
 
 def test_a_catalogue_link_opens_in_the_same_tab_and_keeps_the_shortlist(app_server, page, kk):
     ex = next(e for e in kk.examples if e.interventions and e.municipality)
     target = kk.by_id("interventions")[ex.interventions[0]]
     page.goto(f"{app_server.url}/interventies?interventie=ajb")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     page.get_by_role("button", name="Zet op shortlist").first.click()
     expect(page.get_by_text("Staat op de shortlist")).to_be_visible()
     nav(page, "Praktijkvoorbeelden")
     choose(page, "Kies een gemeente", ex.municipality)
     page.get_by_role("link", name=f"Gebruikt: {target.name}").first.click()
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     assert len(page.context.pages) == 1, "the link opened a new tab"
     # the online werkmap's private link stays in the address (a reload continues the work)
     expect(page).to_have_url(re.compile(rf"/interventies\?interventie={target.id}(&werkmap=[\w-]+)?$"))
@@ -101,28 +93,22 @@ def test_a_catalogue_link_opens_in_the_same_tab_and_keeps_the_shortlist(app_serv
 
 def test_share_link_restores_notes_in_a_fresh_context(app_server, browser, page, kk):
     page.goto(f"{app_server.url}/shortlist?shortlist=ajb,pit")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     note = page.get_by_label(f"Notitie bij {kk.by_id('interventions')['pit'].name}")
     note.fill("Wachtlijst navragen bij de GGD")
     note.press("Enter")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     link = share_link(page, "notitie-pit=")
-    other = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        fresh = other.new_page()
-        fresh.goto(link)
-        wait_for_app(fresh)
+    with fresh_page(browser, link, timeout=SLOW) as fresh:
         expect(fresh.get_by_label(f"Notitie bij {kk.by_id('interventions')['pit'].name}")).to_have_value(
             "Wachtlijst navragen bij de GGD"
         )
         expect(main(fresh)).to_contain_text("2 interventies")
-    finally:
-        other.close()
 
 
 def test_a_bad_link_gives_one_dutch_notice(app_server, page):
     page.goto(f"{app_server.url}/interventies?thema=bestaat-niet&lft=abc&erkenning=zzz&factor=qq")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     alerts = main(page).locator("[data-testid=stAlert]")
     expect(alerts.filter(has_text="Niet alles uit de link")).to_have_count(1)
     text = alerts.filter(has_text="Niet alles uit de link").inner_text()
@@ -157,12 +143,12 @@ def test_werkmap_opened_over_other_work_brings_back_profile_plan_and_shortlist(a
     drugs, friends = kk.by_id("factors")["beke-r-drugsgebruik"], kk.by_id("factors")["beke-r-banden-vrienden-kennissen"]
 
     page.goto(f"{app_server.url}/shortlist?shortlist=ajb,pit&notitie-ajb=Eerst+bespreken&leeftijd=14&risico={drugs.id}")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     plan_a = _choose_plan(page, "Amsterdam")
     coverage_a = plan_coverage(page)
     nav(page, "Shortlist")
     page.get_by_role("button", name="↑").nth(1).click()  # pit first
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     expect(main(page).locator("p").filter(has_text=re.compile(r"^1\. ")).first).to_contain_text(pit.name)
     expect(_profile_box(page)).to_contain_text("Leeftijd: 14 jaar")
     path = tmp_path / "werkmap.json"
@@ -176,7 +162,7 @@ def test_werkmap_opened_over_other_work_brings_back_profile_plan_and_shortlist(a
         # B's own work: a profile on the Aanbeveler (its widgets are set), its first
         # recommendation on the shortlist, Arnhem's plan
         fresh.goto(f"{app_server.url}/aanbeveler?leeftijd=17&risico={friends.id}")
-        wait_for_app(fresh)
+        wait_for_app(fresh, SLOW)
         expect(_age_slider(fresh)).to_have_value("17")
         fresh.get_by_role("button", name="Zet op shortlist").first.click()
         expect(fresh.get_by_text("Staat op de shortlist").first).to_be_visible(timeout=30_000)
@@ -190,7 +176,7 @@ def test_werkmap_opened_over_other_work_brings_back_profile_plan_and_shortlist(a
         note_b = fresh.get_by_label(f"Notitie bij {ajb.name}")
         note_b.fill("Notitie van B")
         note_b.press("Enter")
-        wait_for_app(fresh)
+        wait_for_app(fresh, SLOW)
 
         upload = fresh.locator("[data-testid=stFileUploaderDropzoneInput]")
         broken = tmp_path / "kapot.json"
@@ -230,13 +216,13 @@ def test_werkmap_opened_over_other_work_brings_back_profile_plan_and_shortlist(a
 def test_everyday_words_find_interventions_and_examples(app_server, page, kk, query):
     expected = search(kk, query)
     page.goto(f"{app_server.url}/interventies")
-    wait_for_app(page)
-    search_for(page, IV_SEARCH, query)
+    wait_for_app(page, SLOW)
+    search_for(page, INTERVENTIONS_SEARCH, query)
     expect_count(page, "interventies", len(expected.interventions))
     expect(main(page)).to_contain_text("Ook gevonden via")
     expect(main(page)).to_contain_text(expected.factors[0].name)
     nav(page, "Praktijkvoorbeelden")
-    search_for(page, EX_SEARCH, query)
+    search_for(page, EXAMPLES_SEARCH, query)
     assert expected.examples
     expect_count(page, "praktijkvoorbeelden", len(expected.examples))
 
@@ -247,7 +233,7 @@ def test_which_interventions_fit_a_15_year_old(app_server, page, kk):
     from kenniskaart.catalog import InterventionFilter, filter_interventions
 
     page.goto(f"{app_server.url}/interventies?lft=15")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     expected = filter_interventions(kk, InterventionFilter(age=15))
     assert len(expected) < len(kk.interventions)
     expect_count(page, "interventies", len(expected))
@@ -260,14 +246,14 @@ def test_clicking_a_table_row_opens_its_detail_and_a_new_search_drops_the_tick(a
 
     young = [iv for iv in kk.interventions if for_young_person(iv)]
     page.goto(f"{app_server.url}/interventies")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     grid = page.locator("[data-testid=stDataFrame]").first
     select_row(grid, young[2].name)  # the third row, by keyboard through the accessible grid
     expect(main(page).locator("h3").first).to_have_text(young[2].name, timeout=60_000)
     selected = page.locator("[data-testid=stDataFrame] tr[role=row][aria-selected=true]")
     expect(selected).to_have_count(1)
     expect(selected.first).to_contain_text(young[2].name)
-    search_for(page, IV_SEARCH, "drugs")
+    search_for(page, INTERVENTIONS_SEARCH, "drugs")
     expect_count(page, "interventies", len(search(kk, "drugs").interventions))
     expect(page.locator("[data-testid=stDataFrame] tr[role=row][aria-selected=true]")).to_have_count(0)
     expect(main(page).locator("h3").first).to_have_text(young[2].name)  # the detail stays what was chosen

@@ -4,10 +4,10 @@ readable error page."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import wait_for_layout
-from conftest import FIXTURES, AppServer, choose, wait_for_app
 
-pytestmark = pytest.mark.browser
+from support.browser import choose, no_exception, open_expanders, wait_for_app
+from support.paths import FIXTURES
+from support.server import AppServer
 
 PAGES = ["", "factoren", "interventies", "aanbeveler?leeftijd=12&risico=f-risico", "praktijkvoorbeelden",
          "lessen", "planscan", "shortlist?shortlist=iv-een&leeftijd=12&risico=f-risico", "over",
@@ -29,29 +29,15 @@ def test_hostile_content_is_text_not_markup(hostile_server, page, path):
         choose(page, "Begin met het plan van een BOTOC-gemeente", "Gemeente <b>")
     # Open everything that hides content: expanders (also those that appear once another one has
     # run its lazy content) and tabs.
-    def open_expanders():
-        """Open every visible closed expander until none is left once the page has settled: a lazy
-        tab or expander may draw new closed expanders after the run that the click set off."""
-        closed = page.locator("[data-testid=stExpander] details:not([open]) > summary").filter(visible=True)
-        for _ in range(40):
-            if closed.count():
-                closed.first.click()
-                wait_for_app(page)
-                continue
-            wait_for_layout(page)
-            if closed.count() == 0:
-                return
-        raise AssertionError("expanders keep closing")
-
     main = page.locator("[data-testid=stMain]")
     seen = []
 
     def check_view(where: str) -> None:
         """Everything in view opened and drawn (instead of a fixed sleep), then: nothing of the
         content ran or became markup, and its text was kept."""
-        open_expanders()
+        open_expanders(page)
         assert page.evaluate("window.__xss") is None, f"content was executed as HTML/JS ({where})"
-        assert page.locator("[data-testid=stException]").count() == 0, where
+        no_exception(page, where)
         assert main.locator("script").filter(has_text="__xss").count() == 0, where
         assert main.locator("img[src=x]").count() == 0, where
         assert main.locator("a[href^='javascript']").count() == 0, where
@@ -75,7 +61,7 @@ def test_broken_content_shows_readable_errors(page):
             text = page.locator("[data-testid=stMain]").inner_text()
             assert "De inhoud van de kenniskaart is ongeldig" in text
             assert "2 fouten gevonden" in text
-            assert page.locator("[data-testid=stException]").count() == 0
+            no_exception(page)
     finally:
         server.stop()
 
@@ -86,5 +72,5 @@ def test_start_slug_opens_the_start_page(app_server, page):
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]")
     assert main.locator("h1").first.inner_text() == "Kenniskaart Preventie met Gezag"
-    assert page.locator("[data-testid=stException]").count() == 0
+    no_exception(page)
     assert "Pagina niet gevonden" not in main.inner_text()

@@ -7,29 +7,15 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import browser_helpers
-import pg
 import pytest
-from conftest import AppServer, choose, pick_option
-from conftest import wait_for_app as _wait
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+from support import pg
+from support.browser import SLOW, choose, grid_rows, main, nav, new_page, pick_option, wait_for_app
+from support.server import AppServer
 
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"
 FRIENDS = "beke-r-banden-vrienden-kennissen"
-
-
-def wait_for_app(page) -> None:
-    _wait(page, 90_000)
-
-
-def nav(page, name: str) -> None:
-    browser_helpers.nav(page, name, timeout=90_000)
-
-
-def main(page):
-    return page.locator("[data-testid=stMain]")
 
 
 def sidebar(page):
@@ -44,11 +30,6 @@ def shortlist_order(page) -> list[str]:
 
 def token_of(url: str) -> str:
     return parse_qs(urlsplit(url).query)["werkmap"][0]
-
-
-def new_page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-    return context, context.new_page()
 
 
 def expect_work(page, kk, order: list[str], note: tuple[str, str], plan_line: str) -> None:
@@ -69,7 +50,7 @@ def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads
     factors = kk.by_id("factors")
     # a profile: age and one factor from a link, a second factor picked by hand
     page.goto(f"{app_server.url}/aanbeveler?leeftijd=15&risico={ANTI}")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     expect(sidebar(page)).to_contain_text("Uw werk wordt automatisch bewaard zodra")
     box = page.locator("[data-testid=stMultiSelect]").filter(has_text=f"Risicofactoren: {factors[FRIENDS].level}")
     pick_option(page, box.get_by_role("combobox"), factors[FRIENDS].name, close=True)
@@ -77,7 +58,7 @@ def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads
     for n in (1, 2):
         page.get_by_role("button", name="Zet op shortlist").first.click()
         expect(page.get_by_text("Staat op de shortlist")).to_have_count(n, timeout=60_000)
-        wait_for_app(page)
+        wait_for_app(page, SLOW)
     assert "werkmap=" in page.url, "the first change put the private link in the address"
     edit_token = token_of(page.url)
 
@@ -88,13 +69,13 @@ def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads
     # the rerun may start after the click returns: wait for the moved item to be first
     expect(main(page).locator("p").filter(has_text=re.compile(r"^1\. ")).first).to_have_text(
         re.compile(rf"^1\. {re.escape(second)}"), timeout=30_000)
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     order = [second, first]
     assert shortlist_order(page) == order
     field = page.get_by_label(f"Notitie bij {first}")
     field.fill("Eerst navragen bij de GGD: wachtlijst?")
     field.press("Enter")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     expect(sidebar(page)).to_contain_text("Uw werk wordt automatisch bewaard (versie")
     # a plan
     nav(page, "Planscan")
@@ -105,17 +86,17 @@ def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads
     note = (first, "Eerst navragen bij de GGD: wachtlijst?")
 
     page.reload()  # F5
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     assert token_of(page.url) == edit_token
     expect(page.get_by_text(plan_line, exact=True)).to_be_visible(timeout=60_000)
     expect_work(page, kk, order, note, plan_line)
     link = f"{app_server.url}/shortlist?werkmap={edit_token}"
     page.context.close()  # the tab and the browser closed
 
-    context, fresh = new_page(browser)
+    fresh = new_page(browser)
     try:
         fresh.goto(link)  # tomorrow, from the bookmark
-        wait_for_app(fresh)
+        wait_for_app(fresh, SLOW)
         expect_work(fresh, kk, order, note, plan_line)
         nav(fresh, "Shortlist")
         fresh.get_by_text("Deel met uw team").click()
@@ -123,12 +104,12 @@ def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads
         expect(codes).to_have_count(2, timeout=30_000)
         read_link = next(c.strip() for c in codes.all_inner_texts() if edit_token not in c)
     finally:
-        context.close()
+        fresh.context.close()
 
-    context, reader = new_page(browser)
+    reader = new_page(browser)
     try:
         reader.goto(read_link)
-        wait_for_app(reader)
+        wait_for_app(reader, SLOW)
         expect(main(reader)).to_contain_text("Alleen lezen", timeout=60_000)
         expect(sidebar(reader)).to_contain_text("Alleen lezen")
         assert shortlist_order(reader) == order
@@ -136,14 +117,14 @@ def test_reload_and_a_new_browser_bring_the_work_back_and_a_read_link_only_reads
         expect(field).to_have_value(note[1])
         field.fill("Dit mag niet bewaard worden")
         field.press("Enter")
-        wait_for_app(reader)
+        wait_for_app(reader, SLOW)
         expect(sidebar(reader)).to_contain_text("Alleen lezen")
         reader.reload()
-        wait_for_app(reader)
+        wait_for_app(reader, SLOW)
         expect(reader.get_by_label(f"Notitie bij {first}")).to_have_value(note[1], timeout=60_000)
         assert edit_token not in reader.content()
     finally:
-        context.close()
+        reader.context.close()
     assert app_server.log_problems() == []
 
 
@@ -170,18 +151,17 @@ def test_two_app_processes_share_links_and_refuse_a_concurrent_save(two_servers,
     save on the same version: B is refused with both versions shown, nothing is overwritten."""
     a_server, b_server = two_servers
     ivs = kk.by_id("interventions")
-    ctx_a, a = new_page(browser)
-    ctx_b, b = new_page(browser)
+    a, b = new_page(browser), new_page(browser)
     try:
         a.goto(f"{a_server.url}/interventies?interventie=ajb")
-        wait_for_app(a)
+        wait_for_app(a, SLOW)
         a.get_by_role("button", name="Zet op shortlist").first.click()
         expect(a.get_by_text("Staat op de shortlist")).to_be_visible(timeout=60_000)
-        wait_for_app(a)
+        wait_for_app(a, SLOW)
         token = token_of(a.url)
 
         b.goto(f"{b_server.url}/shortlist?werkmap={token}")  # the other process
-        wait_for_app(b)
+        wait_for_app(b, SLOW)
         expect(main(b)).to_contain_text("1 interventie", timeout=60_000)
         note_a, note_b = a, b
         nav(note_a, "Shortlist")
@@ -189,7 +169,7 @@ def test_two_app_processes_share_links_and_refuse_a_concurrent_save(two_servers,
             field = who.get_by_label(f"Notitie bij {ivs['ajb'].name}")
             field.fill(text)
             field.press("Enter")
-            wait_for_app(who)
+            wait_for_app(who, SLOW)
             if who is note_a:  # A's save is done before B saves
                 expect(sidebar(a)).to_contain_text("automatisch bewaard (versie 2", timeout=60_000)
         # A saved first (version 2); B's save on version 1 is refused, both versions shown
@@ -199,17 +179,17 @@ def test_two_app_processes_share_links_and_refuse_a_concurrent_save(two_servers,
         expect(conflict).to_contain_text("notitie uit proces B")
         expect(sidebar(b)).to_contain_text("Niet bewaard")
         b.get_by_role("button", name="Bewaar mijn versie als nieuwste").click()
-        wait_for_app(b)
+        wait_for_app(b, SLOW)
         expect(main(b).locator(".st-key-wm-conflict")).to_have_count(0, timeout=60_000)
         expect(sidebar(b)).to_contain_text("versie 3")
         # the history (read on A's process) lists every version
         a.reload()
-        wait_for_app(a)
+        wait_for_app(a, SLOW)
         expect(a.get_by_label(f"Notitie bij {ivs['ajb'].name}")).to_have_value("notitie uit proces B", timeout=60_000)
         a.get_by_text("Geschiedenis: alle bewaarde versies").click()
-        wait_for_app(a)
+        wait_for_app(a, SLOW)
         history = main(a).locator("[data-testid=stDataFrame]").last
-        rows = browser_helpers.grid_rows(history)
+        rows = grid_rows(history)
         assert [r["versie"] for r in rows] == ["3", "2", "1"], rows
         assert "versie 2 blijft bewaard" in rows[0]["wat"] and rows[1]["wat"] == "Notities gewijzigd"
         # a read link on process B: the work, read-only
@@ -219,18 +199,18 @@ def test_two_app_processes_share_links_and_refuse_a_concurrent_save(two_servers,
         read_link = next(c.strip() for c in codes.all_inner_texts() if token not in c)
         read_token = token_of(read_link)
         b.goto(f"{b_server.url}/shortlist?werkmap={read_token}")
-        wait_for_app(b)
+        wait_for_app(b, SLOW)
         expect(main(b)).to_contain_text("Alleen lezen", timeout=60_000)
         expect(b.get_by_label(f"Notitie bij {ivs['ajb'].name}")).to_have_value("notitie uit proces B")
     finally:
-        ctx_a.close()
-        ctx_b.close()
+        a.context.close()
+        b.context.close()
     assert a_server.log_problems() == [] and b_server.log_problems() == []
 
 
 def test_a_profile_changed_in_the_aanbeveler_survives_an_immediate_reload(app_server, page, kk):
     page.goto(f"{app_server.url}/interventies?interventie=ajb")
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     page.get_by_role("button", name="Zet op shortlist").first.click()
     expect(sidebar(page)).to_contain_text("automatisch bewaard (versie 1", timeout=60_000)
     nav(page, "Aanbeveler")
@@ -238,6 +218,6 @@ def test_a_profile_changed_in_the_aanbeveler_survives_an_immediate_reload(app_se
     box = page.locator("[data-testid=stMultiSelect]").filter(has_text=f"Risicofactoren: {anti.level}")
     pick_option(page, box.get_by_role("combobox"), anti.name, close=True)
     page.reload()
-    wait_for_app(page)
+    wait_for_app(page, SLOW)
     nav(page, "Shortlist")
     expect(main(page)).to_contain_text(anti.name, timeout=30_000)

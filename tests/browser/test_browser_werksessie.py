@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, AppServer, download, pick, wait_for_app
 from playwright.sync_api import expect
 
+from support import axe
+from support.browser import DESKTOP, PHONE, download, new_page, no_exception, pick, wait_for_app
 from support.language import STREAMLIT_OWN, english_in
+from support.server import AppServer
+from support.werksessie import blur, join, mark, save, search_and_mark, start_room, top3
 
-pytestmark = pytest.mark.browser
-
-DESKTOP = {"width": 1280, "height": 720}
-PHONE = {"width": 390, "height": 844}
 LIVE = 20_000
 """The live view refreshes every 3 s: the counts must be there well within this."""
 FACILITATOR_BUTTONS = ("Maak Aanbeveler-profiel", "Maak Planscan-plan", "Sessie sluiten", "Sessie verwijderen",
@@ -35,27 +34,10 @@ def ws_server(tmp_path_factory):
     server.stop()
 
 
-def new_page(browser, viewport=DESKTOP, phone=False):
-    context = browser.new_context(viewport=viewport, locale="nl-NL", is_mobile=phone, has_touch=phone)
-    return context.new_page()
-
-
-AXE = ROOT / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
-
-
 def accessible(page) -> None:
     """No serious or critical axe-core violation (axe is installed by the README's test command)."""
-    assert AXE.exists(), "axe-core is missing: the README's test command installs it into .axe/"
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))""")
-    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
-    assert not serious, serious
-
-
-def no_exception(page) -> None:
-    assert page.locator("[data-testid=stException]").count() == 0
+    found = axe.serious(axe.violations(page))
+    assert not found, found
 
 
 def reads_dutch(page) -> None:
@@ -68,76 +50,14 @@ def reads_dutch(page) -> None:
     assert not found, f"English on {page.url}: {sorted(found)}"
 
 
-def start_room(page, url: str, title: str) -> tuple[str, str]:
-    """Open a new room as facilitator; returns (code, join link as shown)."""
-    page.goto(f"{url}/werksessie")
-    wait_for_app(page)
-    page.get_by_label("Titel").fill(title)
-    page.get_by_role("button", name="Start een werksessie").click()
-    page.wait_for_url(re.compile(r"beheer="), timeout=30_000)
-    wait_for_app(page)
-    code = re.search(r"code=([A-Z0-9]{6})", page.url).group(1)
-    join = page.locator(".st-key-ws-join [data-testid=stCode]").inner_text().strip()
-    assert join.endswith(f"/werksessie?code={code}"), join
-    expect(page.locator(".st-key-ws-join img").first).to_be_visible()  # the QR code
-    expect(page.locator(".st-key-ws-join h2")).to_have_text(re.compile(rf"^{code[:3]}\s{code[3:]}$"))
-    return code, join
-
-
-def join(page, link: str, org: str) -> None:
-    page.goto(link)
-    wait_for_app(page)
-    page.get_by_text(org, exact=True).click()
-    page.get_by_role("button", name="Doe mee").click()
-    page.wait_for_url(re.compile(r"deelnemer="), timeout=30_000)
-    wait_for_app(page)
-    expect(page.get_by_role("button", name="Opslaan")).to_be_visible()
-
-
-def mark(page, factor: str) -> None:
-    """Tick a risk among the ones shown first (a pill)."""
-    page.locator(".st-key-ws_feat").get_by_role("button", name=factor, exact=True).click()
-    wait_for_app(page)
-
-
-def search_and_mark(page, word: str, factor: str) -> None:
-    """Find a risk by an everyday word and tick it among the pills found."""
-    page.get_by_label("Zoek een risico in uw eigen woorden").fill(word)
-    page.keyboard.press("Enter")
-    wait_for_app(page)
-    page.locator("[class*=st-key-ws_found_]").get_by_role("button", name=factor, exact=True).click()
-    wait_for_app(page)
-
-
-def top3(page, factor: str) -> None:
-    page.locator(".st-key-ws-top3").get_by_role("button", name=factor, exact=True).click()
-    wait_for_app(page)
-
-
-def rate(page, indicator: str, step: str) -> None:
-    """Place a Samen Weerbaar indicator on its axis ('Beschermend' … 'Risicovol', 'Weet ik niet')."""
-    page.locator("[data-testid=stRadio]").filter(has_text=indicator).get_by_text(step, exact=True).click()
-    wait_for_app(page)
-
-
-def blur(page) -> None:
-    """Leave the focused field first: a focused multiselect is taller, and the layout shift when
-    it loses focus on the button's mousedown would move the button away before the mouseup."""
-    page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    wait_for_app(page)
-
-
-def save(page) -> None:
-    blur(page)
-    page.get_by_role("button", name="Opslaan").click()
-    expect(page.get_by_text("Opgeslagen om")).to_be_visible(timeout=20_000)
-    no_exception(page)
-
-
 def counts(page, joined: int, answered: int) -> None:
     box = page.locator(".st-key-ws-counts")
-    expect(box.locator("[data-testid=stMetric]").filter(has_text="Aangemeld")).to_contain_text(str(joined), timeout=LIVE)
-    expect(box.locator("[data-testid=stMetric]").filter(has_text="Antwoorden")).to_contain_text(str(answered), timeout=LIVE)
+    expect(box.locator("[data-testid=stMetric]").filter(has_text="Aangemeld")).to_contain_text(
+        str(joined), timeout=LIVE
+    )
+    expect(box.locator("[data-testid=stMetric]").filter(has_text="Antwoorden")).to_contain_text(
+        str(answered), timeout=LIVE
+    )
 
 
 def no_facilitator_controls(page) -> None:
@@ -149,7 +69,7 @@ def no_facilitator_controls(page) -> None:
 
 def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     url = ws_server.url
-    fac = new_page(browser)
+    fac = new_page(browser, DESKTOP)
     code, link = start_room(fac, url, "Werksessie Zuidstad")
     counts(fac, 0, 0)
     reads_dutch(fac)
@@ -166,7 +86,7 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     save(a)
 
     # B: municipality, finds a factor that is not shown first through an everyday word.
-    b = new_page(browser)
+    b = new_page(browser, DESKTOP)
     join(b, link, "Gemeente")
     mark(b, "Drugsgebruik")
     search_and_mark(b, "schulden", "Schuldenproblematiek")
@@ -176,7 +96,7 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
     save(b)
 
     # C: school, answers, then changes the answer: replaced, not counted twice.
-    c = new_page(browser)
+    c = new_page(browser, DESKTOP)
     join(c, link, "Onderwijs")
     mark(c, "Een laag opleidingsniveau")
     top3(c, "Een laag opleidingsniveau")
@@ -299,10 +219,10 @@ def test_werksessie_room_to_profile_and_plan(ws_server, browser, tmp_path):
 
 def test_werksessie_delete_and_bad_codes(ws_server, browser):
     url = ws_server.url
-    fac = new_page(browser)
+    fac = new_page(browser, DESKTOP)
     long = ("Even proberen: werksessie Preventie met Gezag in Zuidstad met politie, onderwijs, jeugdzorg "
             "en jongerenwerk, 12 maart")
-    code, link = start_room(fac, url, long)
+    _code, link = start_room(fac, url, long)
     # a pasted title over 80 characters is cut with a visible notice, not silently replaced
     expect(fac.get_by_text(f"De titel was {len(long)} tekens")).to_be_visible()
     shown = fac.locator("[data-testid=stMain] h3").first.inner_text().replace("\u2060", "")
@@ -342,8 +262,8 @@ def test_werksessie_survives_an_app_restart(browser, tmp_path):
     env = {"KENNISKAART_DATA_DIR": str(tmp_path / "data")}
     server = AppServer(env=env)
     try:
-        fac = new_page(browser)
-        code, link = start_room(fac, server.url, "Voor de herstart")
+        fac = new_page(browser, DESKTOP)
+        _code, link = start_room(fac, server.url, "Voor de herstart")
         p = new_page(browser, PHONE, phone=True)
         join(p, link, "Jeugdzorg / wijkteam")
         mark(p, "Lage zelfcontrole")
@@ -372,7 +292,7 @@ def test_werksessie_survives_an_app_restart(browser, tmp_path):
 def test_werksessie_live_on_the_projector(ws_server, browser):
     """'Live op de beamer': the presentation starts at the room (1280×720), follows new answers
     without a reload, and turns the room's top factors into the profile of the next step."""
-    fac = new_page(browser)
+    fac = new_page(browser, DESKTOP)
     code, link = start_room(fac, ws_server.url, "Op de beamer")
     token = re.search(r"beheer=([^&]+)", fac.url).group(1)
     fac.get_by_role("button", name="Live op de beamer (presentatiemodus)").click()

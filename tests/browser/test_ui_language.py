@@ -8,18 +8,12 @@ and an open multiselect list. ``STREAMLIT_OWN`` lists the English that Streamlit
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_app
 
+from support.browser import wait_for_app
 from support.language import STREAMLIT_OWN, english_in
-
-pytestmark = pytest.mark.browser
 
 PAGES = ["", "factoren", "interventies", "aanbeveler", "praktijkvoorbeelden", "lessen", "planscan",
          "shortlist", "over", "werksessie", "monitor", "bestaat-niet"]
-
-
-
-
 
 
 @pytest.mark.parametrize("path", PAGES)

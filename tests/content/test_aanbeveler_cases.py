@@ -430,7 +430,7 @@ def test_ranking_is_deterministic():
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from support.paths import ROOT
 
     runs = []
     for seed in ("1", "2"):

@@ -13,10 +13,10 @@ import shutil
 from collections import Counter
 
 import pytest
-from conftest import read_source
-from helpers import compact
 
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, load_content
+from support.sources import read_source
+from support.text import compact
 
 SEED = SEEDS_DIR / "002_3b3c208253e55ed3.txt"
 

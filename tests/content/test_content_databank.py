@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import read_source
 
 from kenniskaart.content import SHARED_DIR
 from kenniskaart.rules import age_fits, recognised_options
 from kenniskaart.texts import recognition_text
 from kenniskaart.vocabulary import RECOGNISED_LEVELS
+from support.sources import read_source
 
 FACTS_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"
 ROW = re.compile(r"^Per intervention, rij (\d+)\b")

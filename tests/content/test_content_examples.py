@@ -7,10 +7,10 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import read_source
-from helpers import norm
 
 from kenniskaart.content import SEEDS_DIR
+from support.sources import read_source
+from support.text import norm
 
 BOTOC_SEED = "002_3b3c208253e55ed3.txt"
 PMG_SEED = "003_8305fceb0cb04118.txt"

@@ -7,10 +7,10 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import read_source
-from helpers import norm
 
 from kenniskaart.content import SEEDS_DIR, SHARED_DIR
+from support.sources import read_source
+from support.text import norm
 
 SEED = SEEDS_DIR / "004_52e1e918b60fb36b.txt"
 REFERENCE_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"

@@ -13,10 +13,10 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import read_source
-from helpers import norm as _norm
 
 from kenniskaart.content import SEEDS_DIR
+from support.sources import read_source
+from support.text import norm as _norm
 
 SOURCE = "samen-weerbaar-2024"
 SEED_FILE = "004_52e1e918b60fb36b.txt"

@@ -14,10 +14,10 @@ import re
 import shutil
 
 import pytest
-from conftest import read_source
-from helpers import compact
 
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, SHARED_DIR, load_content
+from support.sources import read_source
+from support.text import compact
 
 SEED_001 = SEEDS_DIR / "001_5bf958074f8fd6fe.txt"
 SEED_002 = SEEDS_DIR / "002_3b3c208253e55ed3.txt"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import read_source
-from helpers import norm
 
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR
+from support.sources import read_source
+from support.text import norm
 
 SEED_000 = "000_9890f513f3dc8336.txt"
 SEED_001 = "001_5bf958074f8fd6fe.txt"

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import open_page, page_text, read_source
-from helpers import compact
 
 from kenniskaart.content import SEEDS_DIR, Kenniskaart
 from kenniskaart.guidance import GROUPS, group_for
+from support.apptest import open_page, page_text
+from support.sources import read_source
+from support.text import compact
 
 SEED_002 = SEEDS_DIR / "002_3b3c208253e55ed3.txt"
 SEED_003 = SEEDS_DIR / "003_8305fceb0cb04118.txt"

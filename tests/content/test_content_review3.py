@@ -14,11 +14,11 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from conftest import read_source
 
 from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.content import SHARED_DIR, Kenniskaart
 from kenniskaart.rules import does_not_work, is_recognised, recognised_options
+from support.sources import read_source
 
 REVIEW_3 = SHARED_DIR / "reference" / "content-review-3.md"
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"

@@ -19,10 +19,10 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import read_source
-from helpers import compact
 
 from kenniskaart.content import SEEDS_DIR
+from support.sources import read_source
+from support.text import compact
 
 SOURCE = "samen-weerbaar-2024"
 SEED = SEEDS_DIR / "004_52e1e918b60fb36b.txt"

@@ -10,12 +10,13 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SOURCE_FILES, _missing_sources
 
 from kenniskaart.content import SHARED_DIR
+from support.paths import ROOT
+from support.sources import SOURCE_FILES, missing_sources
 
 pytestmark = [pytest.mark.sources,
-              pytest.mark.skipif(bool(_missing_sources()), reason=f"brondocument ontbreekt: {SHARED_DIR}")]
+              pytest.mark.skipif(bool(missing_sources()), reason=f"brondocument ontbreekt: {SHARED_DIR}")]
 
 RENAMED = "seeds/003_8305fceb0cb04118.txt"
 

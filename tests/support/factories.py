@@ -51,7 +51,8 @@ HELP = tuple(
 
 
 def kaart(factors, interventions, examples=()) -> Kenniskaart:
-    return Kenniskaart(factors=tuple(factors), interventions=tuple(interventions), examples=tuple(examples), help_levels=HELP)
+    return Kenniskaart(factors=tuple(factors), interventions=tuple(interventions), examples=tuple(examples),
+                       help_levels=HELP)
 
 
 def ids(recs) -> list[str]:

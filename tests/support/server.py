@@ -24,8 +24,9 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import ClassVar
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.paths import ROOT
 
 # Streamlit options of a server that serves a room: no file watcher, no rerun on save (as in
 # production; .streamlit/config.toml says the same, this keeps a benchmark's other scripts alike).
@@ -207,3 +208,18 @@ class StreamlitServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+class AppServer(StreamlitServer):
+    """The app (``streamlit run app.py``) for a test, started at once; stop it with ``stop()``.
+    Its log goes to a file: a failing test that used it prints the log's end (the
+    ``pytest_runtest_makereport`` hook in ``tests/conftest.py``)."""
+
+    live: ClassVar[list[AppServer]] = []
+    """Servers of this session, newest last (the failure report prints the logs of those a
+    test used)."""
+
+    def __init__(self, env: dict[str, str] | None = None, timeout: float = 90):
+        super().__init__("app.py", env=env)
+        AppServer.live.append(self)
+        self.start(timeout)

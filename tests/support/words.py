@@ -27,7 +27,8 @@ RECORD = {"beke-r-criminele-achtergrond", "beke-r-meer-veroordelingen", "beke-r-
           "beke-r-veroordelingen-stalking", "beke-r-meer-langere-gevangenisstraffen", "beke-r-detentiegeschiedenis",
           "beke-r-rol-zwaarder-strafrechtelijk-verleden"}
 
-NEIGHBOURHOOD = {"beke-r-buurt-criminele-groep", "beke-r-buurt-criminele-code", "beke-r-rolmodellen-georganiseerde-criminaliteit",
+NEIGHBOURHOOD = {"beke-r-buurt-criminele-groep", "beke-r-buurt-criminele-code",
+                 "beke-r-rolmodellen-georganiseerde-criminaliteit",
                  "beke-r-gebrek-sociale-controle", "sw-gem-r-verloedering", "sw-gem-r-drugs-in-buurt",
                  "sw-gem-r-weinig-binding-jongere-buurt", "sw-gem-r-wapens", "sw-gem-r-mediaberichtgeving-geweld",
                  "sw-gem-r-relatieve-deprivatie", "sw-gem-b-kwaliteit-buurt", "po-sociale-binding"}
@@ -86,7 +87,7 @@ GROUPS: dict[str, tuple[tuple[str, ...], set[str]]] = {
 }
 
 
-ISSUE_WORDS = {
+SEARCH_WORDS = {
     # typed word: (interventions, factors) the search boxes must find, written by hand from the
     # names and target groups of the items
     "LVB": ({"so-cool", "take-it-personal", "grip-op-agressie", "cova-plus"}, set()),

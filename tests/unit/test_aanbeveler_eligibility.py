@@ -51,7 +51,7 @@ def test_measures_instruments_and_trainings_are_for_the_organisation_at_any_age(
     assert ids(res.for_organisation) == ["org"] and res.ranked == () and res.excluded == ()
 
 
-@pytest.mark.parametrize("offence, factors, admitted", [
+@pytest.mark.parametrize(("offence", "factors", "admitted"), [
     (None, ("f",), False),
     ("geen", ("f",), False),
     ("eerste", ("f",), True),
@@ -76,7 +76,7 @@ def test_a_programme_after_an_offence_needs_an_offence(offence, factors, admitte
         assert any("geen delict" in n for n in res.notices)
 
 
-@pytest.mark.parametrize("lvb, expect_lvb_item, expect_no_lvb_item", [
+@pytest.mark.parametrize(("lvb", "expect_lvb_item", "expect_no_lvb_item"), [
     (None, "toelating", None), (False, "toelating", None), (True, None, "toelating"),
 ])
 def test_lvb_programmes_need_lvb_and_iq_above_85_programmes_exclude_it(lvb, expect_lvb_item, expect_no_lvb_item):

@@ -16,12 +16,12 @@ from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 from kenniskaart.content import Kenniskaart, load_content
 from kenniskaart.shortlist import compare_table
 from kenniskaart.texts import caution_text
+from support.expected import NEVER_COUNTS
 
 KK = load_content()
 IVS = KK.by_id("interventions")
 FACTORS = KK.by_id("factors")
 ANTI = "beke-r-antisociale-persoonlijkheidskenmerken"
-NEVER = ("kan_schaden", "geen_effect")
 HELP_ORDER = {"hulp-positief": 1, "hulp-intensief": 2, "hulp-specialistisch": 3}
 
 
@@ -35,7 +35,7 @@ def lightest(iv_id: str) -> int:
 
 def never_counts(iv) -> bool:
     """Written apart from signals: a source reports harm, or a trial found no effect."""
-    return any(c.kind in NEVER for c in iv.cautions)
+    return any(c.kind in NEVER_COUNTS for c in iv.cautions)
 
 
 # --- risk: the level of help -----------------------------------------------------------------
@@ -94,7 +94,9 @@ def test_a_repeat_offender_gets_programmes_against_reoffending():
     the offence itself, first in the package; not only a work programme."""
     res = recommend(KK, Profile(age=20, offence="herhaald",
                                 risk_factors=("beke-r-laag-opleidingsniveau", "beke-r-gebrek-werkgelegenheid")))
-    reoffending = {i for i, iv in IVS.items() if iv.reoffending or iv.prevention == "na_delict" or "delict" in iv.requires}
+    reoffending = {
+        i for i, iv in IVS.items() if iv.reoffending or iv.prevention == "na_delict" or "delict" in iv.requires
+    }
     tier1 = ids(res.tier(1))
     assert "topzorg" in tier1 and set(tier1) & reoffending
     assert res.package[0].rec.for_offence and res.package[0].rec.tier == 1
@@ -222,7 +224,7 @@ def _class(fid: str) -> set[str]:
 
 def _addresses(fid: str) -> set[str]:
     cls = _class(fid)
-    return {iv.id for iv in KK.interventions if {l.factor for l in iv.factors} & cls and not never_counts(iv)}
+    return {iv.id for iv in KK.interventions if {link.factor for link in iv.factors} & cls and not never_counts(iv)}
 
 
 ALL_ITEMS = list(KK.interventions)
@@ -247,7 +249,7 @@ def test_every_view_gives_the_same_interventions_for_a_factor_and_its_twins(fid)
                     else Profile(age=15, protective_factors=(fid,)))
     cls = _class(fid)
     direct = {r.intervention.id for r in (*res.ranked, *res.for_organisation)
-              if {l.factor for l in r.intervention.factors} & cls}
+              if {link.factor for link in r.intervention.factors} & cls}
     assert direct <= expected
     considered = direct | {e.intervention.id for e in res.excluded}
     assert expected <= considered, expected - considered
@@ -302,7 +304,7 @@ def test_nothing_ranked_or_packaged_outside_its_target_group(age, fids, offence,
             assert needed is None or not levels or min(abs(needed - lv) for lv in levels) < 2, iv.id
     for p in res.package:
         iv = p.intervention
-        assert not any(c.kind in (*NEVER, "niet_aangetoond", "voorlichting") for c in iv.cautions), iv.id
+        assert not any(c.kind in (*NEVER_COUNTS, "niet_aangetoond", "voorlichting") for c in iv.cautions), iv.id
         assert "jongen" not in iv.requires and "crisis" not in iv.requires, iv.id
     for r in res.for_organisation:
         assert not never_counts(r.intervention), r.intervention.id
@@ -335,8 +337,12 @@ def test_a_lighter_programme_leads_over_a_heavier_one_with_a_stronger_link():
     well-founded factor gains, so the light programme with a derived link comes first."""
     from support.factories import make_intervention
 
-    heavy = make_intervention("a-zwaar", {"f": "bron"}, lo=8, hi=18, rec="goed onderbouwd", help_levels=["hulp-intensief"])
-    light = make_intervention("b-licht", {"f": "team"}, lo=8, hi=18, rec="goed onderbouwd", help_levels=["hulp-positief"])
+    heavy = make_intervention(
+        "a-zwaar", {"f": "bron"}, lo=8, hi=18, rec="goed onderbouwd", help_levels=["hulp-intensief"]
+    )
+    light = make_intervention(
+        "b-licht", {"f": "team"}, lo=8, hi=18, rec="goed onderbouwd", help_levels=["hulp-positief"]
+    )
     res = recommend(_small(heavy, light), Profile(age=12, risk_factors=("f",), need="hulp-positief"))
     assert ids(res.ranked) == ["b-licht", "a-zwaar"]
     assert ids(p.rec for p in res.package) == ["b-licht"]

@@ -36,8 +36,10 @@ def test_recognised_age_fitting_outranks_many_sourced_links_of_an_unrecognised_s
 
 def test_recognised_with_unknown_age_range_is_tier_two_and_never_above_a_fitting_one():
     f = factor("f")
-    res = recommend(kaart([f], [iv("onbekend", {"f": "bron"}, rec=ERKEND), iv("past", {"f": "team"}, lo=8, hi=12, rec=ERKEND)]),
-                    Profile(age=10, risk_factors=("f",)))
+    res = recommend(
+        kaart([f], [iv("onbekend", {"f": "bron"}, rec=ERKEND), iv("past", {"f": "team"}, lo=8, hi=12, rec=ERKEND)]),
+        Profile(age=10, risk_factors=("f",)),
+    )
     assert ids(res.ranked) == ["past", "onbekend"]
     assert res.ranked[1].tier == 2 and "leeftijdsgrens onbekend" in res.ranked[1].rule
     assert any("Leeftijdsgrens onbekend" in c for c in res.ranked[1].cautions)
@@ -45,7 +47,9 @@ def test_recognised_with_unknown_age_range_is_tier_two_and_never_above_a_fitting
 
 def test_age_outside_range_is_excluded_with_the_reason():
     f = factor("f")
-    res = recommend(kaart([f], [iv("ajb", {"f": "bron"}, lo=12, hi=18, rec=ERKEND)]), Profile(age=10, risk_factors=("f",)))
+    res = recommend(
+        kaart([f], [iv("ajb", {"f": "bron"}, lo=12, hi=18, rec=ERKEND)]), Profile(age=10, risk_factors=("f",))
+    )
     assert res.ranked == ()
     assert [(e.intervention.id, e.kind) for e in res.excluded] == [("ajb", "leeftijd")]
     assert "10" in res.excluded[0].reason and "12–18 jaar" in res.excluded[0].reason
@@ -53,7 +57,9 @@ def test_age_outside_range_is_excluded_with_the_reason():
 
 def test_doelgroep_caution_with_ages_excludes_and_without_ages_only_warns():
     f = factor("f")
-    mentors = iv("mentoren", {"f": "bron"}, cautions=[Caution(kind="doelgroep", text="Niet voor kinderen.", min_age=12)])
+    mentors = iv(
+        "mentoren", {"f": "bron"}, cautions=[Caution(kind="doelgroep", text="Niet voor kinderen.", min_age=12)]
+    )
     vague = iv("vaag", {"f": "bron"}, cautions=[Caution(kind="doelgroep", text="Let op de doelgroep.")])
     kk = kaart([f], [mentors, vague])
     res8 = recommend(kk, Profile(age=8, risk_factors=("f",)))
@@ -114,8 +120,20 @@ def test_provenance_weights_bron_over_thema_over_team():
 def test_selecting_a_factor_counts_its_twins_links():
     beke = factor("beke-buurt", level="gemeenschap", twins=["sw-buurt"])
     sw = factor("sw-buurt", level="gemeenschap", twins=["beke-buurt"])
-    kk = kaart([beke, sw], [iv("wijk", {"sw-buurt": "bron"}, lo=8, hi=20, rec=ERKEND, levels=("gemeenschap",))],
-               [PracticeExample(id="ex", kind="pmg", name="Ex", description="d", factors=[FactorLink(factor="sw-buurt", basis="bron")], sources=SRC)])
+    kk = kaart(
+        [beke, sw],
+        [iv("wijk", {"sw-buurt": "bron"}, lo=8, hi=20, rec=ERKEND, levels=("gemeenschap",))],
+        [
+            PracticeExample(
+                id="ex",
+                kind="pmg",
+                name="Ex",
+                description="d",
+                factors=[FactorLink(factor="sw-buurt", basis="bron")],
+                sources=SRC,
+            )
+        ],
+    )
     res = recommend(kk, Profile(age=12, risk_factors=("beke-buurt",)))
     assert ids(res.ranked) == ["wijk"]
     assert [f.id for f in res.ranked[0].factors] == ["beke-buurt"]
@@ -126,7 +144,9 @@ def test_selecting_a_factor_counts_its_twins_links():
     assert [f.id for f in both.ranked[0].factors] == ["beke-buurt"]
     assert both.ranked[0].score == res.ranked[0].score
     # the pickers show the pair as one choice
-    assert choice_profile(kk, Profile(risk_factors=("sw-buurt", "beke-buurt", "onbekend"))).risk_factors == ("beke-buurt",)
+    assert choice_profile(kk, Profile(risk_factors=("sw-buurt", "beke-buurt", "onbekend"))).risk_factors == (
+        "beke-buurt",
+    )
 
 
 def test_package_recognised_first_per_factor_then_family_and_community_then_the_rest():
@@ -163,15 +183,28 @@ def test_package_never_only_unrecognised_when_a_recognised_one_covers_a_factor()
 
 def test_gaps_are_dynamic_factors_without_a_recognised_age_fitting_intervention():
     fs = [factor("drugs"), factor("anti"), factor("kind")]
-    kk = kaart(fs, [iv("ajb", {"anti": "team", "kind": "team"}, lo=12, hi=18, rec=ERKEND),
-                    iv("praktijk", {"kind": "bron"})],
-               [PracticeExample(id="ex", kind="pmg", name="Ex", description="d", factors=[FactorLink(factor="drugs", basis="bron")], sources=SRC)])
+    kk = kaart(
+        fs,
+        [iv("ajb", {"anti": "team", "kind": "team"}, lo=12, hi=18, rec=ERKEND), iv("praktijk", {"kind": "bron"})],
+        [
+            PracticeExample(
+                id="ex",
+                kind="pmg",
+                name="Ex",
+                description="d",
+                factors=[FactorLink(factor="drugs", basis="bron")],
+                sources=SRC,
+            )
+        ],
+    )
     res = recommend(kk, Profile(age=10, risk_factors=("drugs", "anti", "kind")))
     gaps = {g.factor.id: g for g in res.gaps}
     assert set(gaps) == {"drugs", "anti", "kind"}  # AJB does not fit a 10-year-old
     assert [e.id for e in gaps["drugs"].examples] == ["ex"]
     assert [i.id for i in gaps["kind"].unrecognised] == ["praktijk"]
-    assert {g.factor.id for g in recommend(kk, Profile(age=14, risk_factors=("drugs", "anti", "kind"))).gaps} == {"drugs"}
+    assert {g.factor.id for g in recommend(kk, Profile(age=14, risk_factors=("drugs", "anti", "kind"))).gaps} == {
+        "drugs"
+    }
 
 
 def test_reasons_and_cautions_are_separate():

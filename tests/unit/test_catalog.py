@@ -44,7 +44,9 @@ def test_factor_table_columns_and_unknowns(kk):
     assert len(table) == len(kk.factors)
     assert set(table["bewijs"]) <= {"gefundeerd", "plausibel", "statistisch robuust",
                                     "kwalitatief betekenisvol", "niet beoordeeld"}
-    protective_beke = table[(table["kader"] == "Kennissynthese Bureau Beke") & (table["soort"] == "beschermende factor")]
+    protective_beke = table[
+        (table["kader"] == "Kennissynthese Bureau Beke") & (table["soort"] == "beschermende factor")
+    ]
     assert set(protective_beke["ook in NL onderzocht"]) == {ONBEKEND}
 
 
@@ -127,7 +129,7 @@ def test_every_filter_combination_runs(kk):
         "query": lambda iv: iv.id in found,
         "age": lambda iv: fits_age(iv, options["age"]),
         "themes": lambda iv: options["themes"][0] in iv.pmg_themes,
-        "factors": lambda iv: bool(set(kk.twin_ids(factor)) & {l.factor for l in iv.factors}),
+        "factors": lambda iv: bool(set(kk.twin_ids(factor)) & {link.factor for link in iv.factors}),
         "settings": lambda iv: options["settings"][0] in iv.settings,
         "formats": lambda iv: options["formats"][0] in iv.formats,
         "help_levels": lambda iv: options["help_levels"][0] in iv.help_levels,

@@ -32,7 +32,7 @@ def test_csv_is_excel_safe_and_readable():
     data = to_csv(rows, ["naam", "getal"]).decode("utf-8-sig")
     parsed = list(csv.reader(io.StringIO(data), delimiter=";"))
     assert parsed[0] == ["naam", "getal"]
-    for (cell, number), original in zip(parsed[1:], HOSTILE):
+    for (cell, number), original in zip(parsed[1:], HOSTILE, strict=False):
         assert not cell.startswith(("=", "+", "-", "@", "\t"))
         assert cell.lstrip("'") == original
         assert number == "3"
@@ -74,7 +74,7 @@ def test_move_reorders_and_clamps():
 
 def test_memo_contains_profile_items_reasons_gaps_and_disclaimer(kk):
     ajb = kk.by_id("interventions")["ajb"]
-    risk = next(l.factor for l in ajb.factors)
+    risk = next(link.factor for link in ajb.factors)
     profile = Profile(age=14, risk_factors=(risk, "beke-r-drugsgebruik"))
     html = memo_html(kk, ["ajb"], {"ajb": "<script>alert(1)</script>"}, profile, dt.date(2026, 11, 23))
     assert html.startswith("<!doctype html>") and '<html lang="nl">' in html

@@ -7,34 +7,20 @@ today's YAML values.
 from __future__ import annotations
 
 import itertools
-import shutil
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT, open_page, page_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hst
 
 from kenniskaart import kaart, presentatie
-from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
+from kenniskaart.aanbeveler import Profile, offered, profile_from_case, recommend
 from kenniskaart.charts import MAP_FONT, kaart_chart
-from kenniskaart.content import Kenniskaart
+from kenniskaart.content import Kenniskaart, load_content
 from kenniskaart.models import Theme
-from kenniskaart.ui.text import md
-from kenniskaart.vocabulary import BASIS_LABELS, BASIS_ORDER, GROUP_LABELS, NATURE_LABELS, STRENGTHS
+from kenniskaart.vocabulary import BASIS_LABELS, BASIS_ORDER, GROUP_LABELS, STRENGTHS
+from support.expected import counts, linked_ids
 from support.factories import SRC, make_factor, make_intervention
-
-NEVER_COUNTS = ("kan_schaden", "geen_effect")
-
-
-def counts(iv) -> bool:
-    """Written apart from signals: what can harm or had no effect never addresses a factor."""
-    return not any(c.kind in NEVER_COUNTS for c in iv.cautions)
-
-
-def linked_ids(kk: Kenniskaart, fid: str) -> set[str]:
-    """The catalogue's links, computed independently: items naming the factor or a twin, that do
-    not harm and had an effect (or were never tested)."""
-    twins = {fid, *kk.by_id("factors")[fid].twins}
-    return {iv.id for iv in kk.interventions if {l.factor for l in iv.factors} & twins and counts(iv)}
 
 
 def groups(kk: Kenniskaart) -> list[list[str]]:
@@ -61,7 +47,7 @@ def test_highlight_of_an_intervention_is_its_factors(kk):
     graph = kaart.build_graph(kk, ids)
     for n in graph.shown("interventie"):
         iv = kk.by_id("interventions")[n.id]
-        expected = {t for l in iv.factors for t in kk.twin_ids(l.factor)}
+        expected = {t for link in iv.factors for t in kk.twin_ids(link.factor)}
         hl = kaart.highlight(kk, graph, iv.id)
         assert set(hl.factors) == expected
         assert {m.id for m in graph.shown("factor")} & hl.nodes == expected & graph.node_ids
@@ -81,7 +67,14 @@ def test_edges_of_a_selected_factor_carry_only_its_links(kk):
     hl = kaart.highlight(kk, graph, fid)
     edges = kaart.edge_frame(graph, hl)
     assert edges["actief"].all()  # one factor: every segment is its own
-    other = kaart.build_graph(kk, [f.id for f in kk.factors if (f.kind, f.level) == (kk.by_id("factors")[fid].kind, kk.by_id("factors")[fid].level)])
+    other = kaart.build_graph(
+        kk,
+        [
+            f.id
+            for f in kk.factors
+            if (f.kind, f.level) == (kk.by_id("factors")[fid].kind, kk.by_id("factors")[fid].level)
+        ],
+    )
     hl = kaart.highlight(kk, other, fid)
     for e in other.edges:
         assert kaart.edge_active(e, hl) == any(fid in pair for pair in e.pairs)
@@ -96,7 +89,7 @@ def test_no_two_nodes_share_a_row_in_a_column(kk):
         graph = kaart.build_graph(kk, ids, max_factors=16, max_interventions=cap)
         for col in (0, 1, 2):
             rows = sorted(n.row for n in graph.nodes if n.column == col)
-            assert all(b - a >= 1 - 1e-9 for a, b in zip(rows, rows[1:])), (ids, col, rows)
+            assert all(b - a >= 1 - 1e-9 for a, b in itertools.pairwise(rows)), (ids, col, rows)
 
 
 def test_caps_keep_the_strongest_and_report_the_rest(kk):
@@ -157,10 +150,16 @@ def small() -> Kenniskaart:
     theme = Theme(id="t1", name="Thema 1", kind="praktijkscan", description="d", risk_factors=["c"], sources=SRC)
     return Kenniskaart(
         themes=(theme,),
-        factors=(make_factor("a", twins=["b"]), make_factor("b", twins=["a"], level="gezin"), make_factor("c"),
-                 make_factor("s", nature="statisch")),
+        factors=(
+            make_factor("a", twins=["b"]),
+            make_factor("b", twins=["a"], level="gezin"),
+            make_factor("c"),
+            make_factor("s", nature="statisch"),
+        ),
         interventions=(
-            make_intervention("x", {"a": "team", "c": "bron"}, themes=["t1"], rec="effectief volgens goede aanwijzingen"),
+            make_intervention(
+                "x", {"a": "team", "c": "bron"}, themes=["t1"], rec="effectief volgens goede aanwijzingen"
+            ),
             make_intervention("y", {"b": "thema"}, rec="niet erkend"),
             make_intervention("z", {"c": "thema", "s": "bron"}, themes=["t1"]),
             make_intervention("i", {"c": "bron"}, themes=["t1"], purpose="instrument"),
@@ -209,7 +208,7 @@ def test_strength_and_recognition_never_a_bare_onbekend(kk, small):
 
 def test_workshop_view_counts_dynamic_factors_only_and_skips_instruments(small):
     df = kaart.workshop_frame(small, ["a", "c", "s"])
-    counts = dict(zip(df["id"], df["factoren"]))
+    counts = dict(zip(df["id"], df["factoren"], strict=False))
     assert counts == {"x": 2, "z": 1, "y": 1}  # s is static; i is an instrument
     assert list(df["sterkte"]) == sorted(df["sterkte"], key=STRENGTHS.index)
     cells = kaart.workshop_cells(df, per_cell=1)
@@ -232,43 +231,16 @@ def test_map_labels_are_at_least_18px_and_weaker_links_are_dashed(kk):
     case = kk.cases[0]
     graph = kaart.build_graph(kk, [*case.risk_factors, *case.protective_factors])
     hl = kaart.highlight(kk, graph, None)
-    spec = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl), list(STRENGTHS), BASIS_LABELS).to_dict()
+    spec = kaart_chart(
+        kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl), list(STRENGTHS), BASIS_LABELS
+    ).to_dict()
     sizes = _text_sizes(spec)
     assert sizes and min(sizes) >= 18 == MAP_FONT
-    dash = next(l["encoding"]["strokeDash"] for l in spec["layer"] if "strokeDash" in l.get("encoding", {}))
+    dash = next(part["encoding"]["strokeDash"] for part in spec["layer"] if "strokeDash" in part.get("encoding", {}))
     ranges = dash["scale"]["range"]
     assert ranges[0] == [1, 0] and ranges[1] != ranges[0] and ranges[2] != ranges[0]
-    params = [*spec.get("params", []), *(p for l in spec["layer"] for p in l.get("params", []))]
+    params = [*spec.get("params", []), *(p for part in spec["layer"] for p in part.get("params", []))]
     assert {p["name"] for p in params if "select" in p} == {"knoop", "label"}
-
-
-def _font_sizes(spec) -> list:
-    """Every fontSize / labelFontSize / titleFontSize anywhere in a Vega-Lite spec."""
-    if isinstance(spec, dict):
-        own = [v for k, v in spec.items() if k == "fontSize" or k.endswith("FontSize")]
-        return own + [s for v in spec.values() for s in _font_sizes(v)]
-    if isinstance(spec, list):
-        return [s for v in spec for s in _font_sizes(v)]
-    return []
-
-
-def test_presentation_chart_text_is_at_least_24px(kk):
-    """The README promises 24 px type on the projector: both charts of the presentation's Kaart
-    step, as the page draws them (AppTest, the chart spec the browser receives)."""
-    import json
-
-    case = kk.cases[1]
-    at = open_page("pages/start.py", {"presentatie": "1", "leeftijd": str(case.age), "risico": ",".join(case.risk_factors)})
-    at.session_state["p_step"] = presentatie.STEPS.index("Kaart")
-    for view in ["Kaart", "Bewijs × factoren"]:
-        at.session_state["p_map_view"] = view
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        charts = at.get("vega_lite_chart")
-        assert len(charts) == 1, view
-        sizes = _font_sizes(json.loads(charts[0].proto.spec))
-        assert len(sizes) >= 3 and all(isinstance(s, (int, float)) for s in sizes), (view, sizes)
-        assert min(sizes) >= 24, (view, sizes)
 
 
 # --- presentation step content -----------------------------------------------------------------
@@ -298,7 +270,9 @@ def test_recommendations_on_the_real_matcher(kk):
         items = [i for _, items in presentatie.recommendation_groups(result) for i in items]
         assert len(items) == len(result.ranked)
         for item in items:
-            assert "onbekend" not in item.facts.replace("leeftijd onbekend", "").replace("erkenning onbekend", "").replace("niveau onbekend", "")
+            assert "onbekend" not in item.facts.replace("leeftijd onbekend", "").replace(
+                "erkenning onbekend", ""
+            ).replace("niveau onbekend", "")
 
 
 def test_examples_for_profile_are_the_union_of_the_factors_examples(kk):
@@ -318,127 +292,8 @@ def test_unknowns_say_what_is_unknown():
     assert len(cut) <= 42 and cut.endswith("…")
 
 
-# --- Factoren page (AppTest) ----------------------------------------------------------------------
-
-
-def test_factoren_filters_static_dynamic_and_age_group(kk):
-    at = open_page("pages/factoren.py", {"aard": "statisch"})
-    static = [f for f in kk.factors if f.nature == "statisch"]
-    assert f"**{len(static)}** van {len(kk.factors)} factoren." in [m.value for m in at.markdown]
-    at = open_page("pages/factoren.py", {"leeftijdsgroep": "12-18"})
-    teen = [f for f in kk.factors if "12-18" in f.age_groups]
-    assert f"**{len(teen)}** van {len(kk.factors)} factoren." in [m.value for m in at.markdown]
-
-
-def test_factoren_detail_shows_nature_twins_and_provenance(kk):
-    f = next((f for f in kk.factors if f.twins), None) or next(f for f in kk.factors if kk.interventions_for_factor(f.id))
-    at = open_page("pages/factoren.py", {"factor": f.id})
-    text = page_text(at)
-    assert f"**Aard**  \n{NATURE_LABELS[f.nature]}" in text
-    for twin in f.twins:
-        assert "Zelfde factor als" in text and md(kk.by_id("factors")[twin].name) in text
-    for iv in kk.interventions_for_factor(f.id):
-        assert md(iv.name) in text
-    assert any(label in text for label in BASIS_LABELS.values()) or not kk.interventions_for_factor(f.id)
-
-
-def test_factoren_shows_kanttekening_guidance(tmp_path, monkeypatch):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    (content / "guidance" / "zz_test_kanttekening.yaml").write_text(
-        "guidance:\n  - id: test-kanttekening\n    kind: kanttekening\n    title: Let op de literatuur over volwassenen\n"
-        "    text: Veel studies gaan over volwassenen.\n    sources:\n      - {source: beke-praktijkscan-2022, section: test}\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("KENNISKAART_CONTENT", str(content))
-    at = open_page("pages/factoren.py")
-    warnings = [w.value for w in at.warning]
-    assert any("Let op de literatuur over volwassenen" in w and "Veel studies gaan over volwassenen" in w for w in warnings)
-
-
-def test_presentation_steps_in_apptest(kk):
-    case = kk.cases[1]
-    params = {"presentatie": "1", "leeftijd": str(case.age), "risico": ",".join(case.risk_factors)}
-    at = open_page("pages/start.py", params)
-    titles = []
-    for i, _ in enumerate(presentatie.STEPS):
-        titles.append(at.title[0].value)
-        assert not at.exception, [e.value for e in at.exception]
-        if i < len(presentatie.STEPS) - 1:
-            at.button(key="p_next").click().run()
-    assert at.button(key="p_next").disabled
-    assert titles == [f"Stap {i} van {len(presentatie.STEPS)}: {s}" for i, s in enumerate(presentatie.STEPS, 1)]
-    at.button(key="p_prev").click().run()
-    assert at.title[0].value.startswith(f"Stap {len(presentatie.STEPS) - 1} ")
-
-
-def test_factoren_map_tab_shows_the_workshop_view_for_a_profile(kk):
-    case = kk.cases[1]
-    params = {"leeftijd": str(case.age), "risico": ",".join(case.risk_factors)}
-    at = open_page("pages/factoren.py", params)
-    at.session_state["f_tab"] = "Kenniskaart (visueel)"
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert any(e.label.startswith("Voor een workshop") for e in at.expander)
-    from kenniskaart.aanbeveler import Profile, offered, recommend
-
-    result = recommend(kk, Profile(age=case.age, risk_factors=tuple(case.risk_factors)))
-    frame = kaart.workshop_frame(kk, case.risk_factors, offered(result))
-    shown = [df.value for df in at.dataframe if "welke factoren" in df.value.columns]
-    assert shown and list(shown[0]["interventie"]) == list(frame["interventie"])
-    # one verdict: what the Aanbeveler excludes for this age is not in the workshop view
-    names = set(shown[0]["interventie"])
-    assert result.excluded and not names & {e.intervention.name for e in result.excluded}
-
-
-def test_factoren_map_picker_lists_exactly_the_catalogue_links(kk):
-    ids = [f.id for f in kk.factors if (f.kind, f.level) == next(iter(GROUP_LABELS))]
-    graph = kaart.build_graph(kk, ids, 16, 16)
-    node = max(graph.shown("factor"), key=lambda n: len(linked_ids(kk, n.id)))
-    at = open_page("pages/factoren.py")
-    at.session_state["f_tab"] = "Kenniskaart (visueel)"
-    at.run()
-    at.selectbox(key="f_map_pick").select(node.id).run()
-    assert not at.exception, [e.value for e in at.exception]
-    expected = [md(iv.name) for iv in kk.interventions_for_factor(node.id) if counts(iv)]
-    line = next(m.value for m in at.markdown if m.value.startswith("**Interventies die"))
-    assert line.endswith(f"({len(expected)}):** " + "; ".join(expected))
-
-
-def test_factoren_detail_names_the_recognised_options_and_the_table_counts_them(kk):
-    """Issue 19: per factor, how many recognised options for one young person there are."""
-    from kenniskaart.catalog import factors_table
-    from kenniskaart.rules import recognised_options
-
-    drugs = kk.by_id("factors")["beke-r-drugsgebruik"]
-    options = recognised_options(kk, drugs.id)
-    assert len(options) >= 3
-    text = page_text(open_page("pages/factoren.py", {"factor": drugs.id}))
-    n = len(options)
-    assert f"**{n} erkende opties voor een jongere**" in text
-    assert all(md(iv.name) in text for iv in options)
-    table = factors_table(kk, [drugs, kk.by_id("factors")["beke-r-man-zijn"]])
-    assert list(table["erkende opties"]) == [n, 0]
-    # a factor without a recognised option says so and points onward
-    gap = kk.by_id("factors")["beke-r-familiebanden-georganiseerde-criminaliteit"]
-    assert recognised_options(kk, gap.id) == ()
-    at = open_page("pages/factoren.py", {"factor": gap.id})
-    assert "Geen erkende interventie voor een jongere pakt deze factor aan" in page_text(at)
-    # not a dead end: a link to the lesson that explains the gaps (issue 20)
-    from kenniskaart.guidance import GROUPS
-
-    links = [(p.proto.page, p.proto.query_string) for p in at.get("page_link")]
-    assert any(page == "lessen" and GROUPS[2].title.split()[0] in query for page, query in links), links
-
-
-
 # --- one verdict: the map and the workshop view show only what the Aanbeveler offers ---------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as hst  # noqa: E402
-
-from kenniskaart.aanbeveler import offered  # noqa: E402
-from kenniskaart.content import load_content  # noqa: E402
 
 _KK = load_content()
 
@@ -470,23 +325,6 @@ def test_map_and_workshop_view_agree_with_the_aanbeveler(age, fids, offence, lvb
     direct = {iv.id for f in fids if by_id[f].nature == "dynamisch" for iv in _KK.interventions_for_factor(f)}
     offered_direct = {r.intervention.id for r in result.ranked} & direct
     assert offered_direct <= drawn and offered_direct <= workshop
-
-
-def test_factoren_map_draws_every_filtered_factor_and_names_the_gaps(kk):
-    """Issue 20: 'Factoren with 12-18 + risicofactor + individu lists 9 factors; the map draws 2'."""
-    from kenniskaart.catalog import FactorFilter, filter_factors
-
-    at = open_page("pages/factoren.py", {"leeftijdsgroep": "12-18", "soort": "risico", "niveau_f": "individu"})
-    at.session_state["f_tab"] = "Kenniskaart (visueel)"
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    listed = filter_factors(kk, FactorFilter(kinds=["risico"], levels=["individu"], age_groups=["12-18"]))
-    assert len(listed) > 2
-    graph = kaart.build_graph(kk, [f.id for f in listed], 16, 16)
-    assert {n.id for n in graph.shown("factor")} | set(graph.hidden_factors) == {f.id for f in listed}
-    text = page_text(at)
-    assert graph.gaps, "this filter has a factor without an intervention (e.g. disillusion about the future)"
-    assert "Gat:" in text and all(md(kk.by_id("factors")[g].name) in text for g in graph.gaps)
 
 
 def test_a_selected_factor_lights_only_what_the_map_draws_for_the_profile(kk):

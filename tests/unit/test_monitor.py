@@ -52,7 +52,7 @@ def setup(kk):
 
 
 def test_four_factors_and_five_items_each_get_indicators(kk, setup):
-    profile, plan, items, labels, _ = setup
+    _profile, _plan, items, labels, _ = setup
     factors = [kk.by_id("factors")[f] for f in FACTORS]
     s = suggest(kk, factors, items)
     assert len(s.by_factor) == 4 and len(s.by_item) == 5
@@ -70,7 +70,7 @@ def test_four_factors_and_five_items_each_get_indicators(kk, setup):
 
 def test_chart_and_bijsturen_from_a_baseline_and_two_measurements(kk, setup):
     *_, labels, state = setup
-    a, b = state.tracked
+    a, _b = state.tracked
     frame = chart_frame(a)
     assert list(frame["waarde"]) == [40, 36, 38] and list(frame["soort"]) == ["nulmeting", "meting", "meting"]
     spec = vega_spec(monitor_chart(frame, a.target, a.unit))
@@ -91,7 +91,7 @@ def test_chart_and_bijsturen_from_a_baseline_and_two_measurements(kk, setup):
 
 
 def test_word_download_has_the_monitoring_section_with_the_same_figures(kk, setup):
-    profile, plan, items, labels, state = setup
+    profile, plan, _items, labels, state = setup
     doc = assemble(kk, profile, plan, PlanInputs(), None, TODAY, monitor=state)
     word = Document(io.BytesIO(plan_docx(doc)))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
@@ -114,7 +114,7 @@ def test_word_download_has_the_monitoring_section_with_the_same_figures(kk, setu
     assert "www.cbs.nl" in "\n".join(c for t in tables for row in t for c in row)
 
 
-@pytest.mark.parametrize("typed, message", [
+@pytest.mark.parametrize(("typed", "message"), [
     ("veertig", "Bij de nulmeting staat 'veertig': dat is geen getal."),
     ("=SUM(A1:A3)", "Bij de nulmeting staat een formule ('=SUM(A1:A3)')"),
     ("", None),
@@ -211,10 +211,9 @@ def test_monitor_indicators_rest_on_the_seeds(kk):
     """The facts behind content/indicators/monitor.yaml are in the seeds: the CCV's monitors and
     the nulmeting (seed 001, les 1 and 4), Samen Weerbaar's monitor of unintended effects and the
     paradox (seed 004, aanbeveling 5 and §5.2); every item names one of these two sources."""
-    from conftest import read_source
-    from helpers import compact
-
     from kenniskaart.content import SEEDS_DIR
+    from support.sources import read_source
+    from support.text import compact
 
     ccv = compact(read_source(SEEDS_DIR / "001_5bf958074f8fd6fe.txt"))
     sw = compact(read_source(SEEDS_DIR / "004_52e1e918b60fb36b.txt"))

@@ -60,7 +60,7 @@ def test_sections_are_the_ccv_sections_in_content_order(kk):
     assert [s.title for s in doc.sections] == [s.title for s in kk.plan_sections]
     assert [s.id for s in kk.plan_sections] == [
         "afbakening", "probleemanalyse", "keuzes", "sporen", "partners", "dekking", "monitor", "borging"]
-    for s, content in zip(doc.sections, kk.plan_sections):
+    for s, content in zip(doc.sections, kk.plan_sections, strict=False):
         assert s.blocks[0].text == content.guidance  # what the CCV asks, with its source next
 
 
@@ -156,7 +156,7 @@ def test_partners_are_prefilled_from_deliverers_and_the_room(kk):
 def test_a_content_fact_changed_on_disk_changes_the_plan(kk, tmp_path):
     """Change who delivers Alles Kidzzz and what the spoor wonen is called in a copy of the
     content; the plan built from that copy says the new facts."""
-    from conftest import ROOT
+    from support.paths import ROOT
 
     folder = tmp_path / "content"
     shutil.copytree(ROOT / "content", folder)
@@ -188,9 +188,11 @@ def test_docx_has_real_headings_tables_and_page_numbers(kk):
     styled = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert styled[0] == ("Title", "Plan van aanpak Preventie met Gezag – Zuidstad")
     assert [t for s, t in styled if s == "Heading 1"] == [s.title for s in doc.sections]
-    assert [t for s, t in styled if s == "Heading 2"] == [h for h in doc.headings() if h not in {s.title for s in doc.sections}]
+    assert [t for s, t in styled if s == "Heading 2"] == [
+        h for h in doc.headings() if h not in {s.title for s in doc.sections}
+    ]
     assert len(word.tables) == len(doc.tables())
-    for wt, t in zip(word.tables, doc.tables()):
+    for wt, t in zip(word.tables, doc.tables(), strict=False):
         assert tuple(c.text for c in wt.rows[0].cells) == t.columns
         assert [tuple(c.text for c in r.cells) for r in wt.rows[1:]] == [tuple(r) for r in t.rows]
     footer = word.sections[0].footer._element.xml
@@ -240,7 +242,7 @@ def kk_module():
 
 
 def _content_copy(tmp_path, edit):
-    from conftest import ROOT
+    from support.paths import ROOT
 
     folder = tmp_path / "content"
     shutil.copytree(ROOT / "content", folder)
@@ -249,14 +251,27 @@ def _content_copy(tmp_path, edit):
     return folder
 
 
-@pytest.mark.parametrize("edit,expected", [
-    (lambda t: t.replace("pmg_themes: [pmg-werk-inkomen]", "pmg_themes: [pmg-bestaat-niet]"),
-     "plan/plan_van_aanpak.yaml: item 'spoor-werk-inkomen', veld 'pmg_themes.0'"),
-    (lambda t: t.replace("      - sw-gem-r-verloedering\n", "      - bestaat-niet\n"),
-     "plan/plan_van_aanpak.yaml: item 'spoor-wonen', veld 'factors.3'"),
-    (lambda t: t.replace("  - id: borging\n", "  - id: borgen\n"), "onderdelen van het plan van aanpak ontbreken: borging"),
-    (lambda t: t.replace("settings: [werk]", "settings: [kantoor]"), "item 'spoor-werk-inkomen', veld 'settings.0'"),
-])
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (
+            lambda t: t.replace("pmg_themes: [pmg-werk-inkomen]", "pmg_themes: [pmg-bestaat-niet]"),
+            "plan/plan_van_aanpak.yaml: item 'spoor-werk-inkomen', veld 'pmg_themes.0'",
+        ),
+        (
+            lambda t: t.replace("      - sw-gem-r-verloedering\n", "      - bestaat-niet\n"),
+            "plan/plan_van_aanpak.yaml: item 'spoor-wonen', veld 'factors.3'",
+        ),
+        (
+            lambda t: t.replace("  - id: borging\n", "  - id: borgen\n"),
+            "onderdelen van het plan van aanpak ontbreken: borging",
+        ),
+        (
+            lambda t: t.replace("settings: [werk]", "settings: [kantoor]"),
+            "item 'spoor-werk-inkomen', veld 'settings.0'",
+        ),
+    ],
+)
 def test_the_loader_refuses_broken_plan_content_naming_file_item_and_field(tmp_path, edit, expected):
     from kenniskaart.content import ContentInvalid
 

@@ -92,8 +92,11 @@ def test_antisocial_traits_most_covered_and_drug_use_among_least(kk):
     coverage = scan(kk, all_botoc(kk))
     factors = kk.by_id("factors")
     grounded_risk = {
-        c.id: len(c.hits) for c in coverage
-        if c.group in (GROUPS[0], CONTEXT_GROUP) and factors[c.id].kind == "risico" and is_grounded_factor(factors[c.id])
+        c.id: len(c.hits)
+        for c in coverage
+        if c.group in (GROUPS[0], CONTEXT_GROUP)
+        and factors[c.id].kind == "risico"
+        and is_grounded_factor(factors[c.id])
     }
     antisocial = next(fid for fid in grounded_risk if factors[fid].name == "Antisociale persoonlijkheidskenmerken")
     drugs = next(fid for fid in grounded_risk if factors[fid].name == "Drugsgebruik")
@@ -119,8 +122,8 @@ def test_theme_level_links_are_marked_as_such(kk):
     ivs = kk.by_id("interventions")
     checked = 0
     for ex in (e for e in kk.examples if e.kind == "botoc"):
-        direct = {l.factor for l in ex.factors if l.basis != "thema"}
-        direct |= {l.factor for iid in ex.interventions for l in ivs[iid].factors if l.basis != "thema"}
+        direct = {link.factor for link in ex.factors if link.basis != "thema"}
+        direct |= {link.factor for iid in ex.interventions for link in ivs[iid].factors if link.basis != "thema"}
         links = item_links(kk, ex)
         for tid in ex.praktijkscan_themes:
             for fid in (*themes[tid].risk_factors, *themes[tid].protective_factors):
@@ -134,7 +137,7 @@ def test_catalogue_interventions_do_not_inherit_theme_factors(kk):
     """The seed's theme statement is about the BOTOC interventions; a catalogue intervention
     covers only the factors it is linked to."""
     for iv in kk.interventions:
-        assert set(item_links(kk, iv)) == {l.factor for l in iv.factors}
+        assert set(item_links(kk, iv)) == {link.factor for link in iv.factors}
 
 
 # --- gaps: dynamic factors only; static ones are context ---------------------------------
@@ -173,7 +176,7 @@ def test_empty_plan_is_all_gaps(kk):
 def test_single_intervention_covers_exactly_its_linked_factors(kk):
     ajb = kk.by_id("interventions")["ajb"]
     coverage = scan(kk, plan_items(kk, ["ajb"], []))
-    linked = {l.factor for l in ajb.factors}
+    linked = {link.factor for link in ajb.factors}
     for c in coverage:
         if c.group in FACTOR_GROUPS or c.group == CONTEXT_GROUP:
             # a row is covered by a link to its factor or to a twin (twins of twins too: one
@@ -218,11 +221,25 @@ factor = make_factor
 @pytest.fixture
 def small():
     factors = (
-        factor("beke-buurt", "Buurt met criminele groep (Beke)", "beke_kennissynthese", level="gemeenschap", twins=["sw-buurt"]),
+        factor(
+            "beke-buurt",
+            "Buurt met criminele groep (Beke)",
+            "beke_kennissynthese",
+            level="gemeenschap",
+            twins=["sw-buurt"],
+        ),
         factor("beke-man", "Man-zijn", "beke_kennissynthese", nature="statisch"),
-        factor("beke-b-steun", "Steunende derde", "beke_kennissynthese", kind="beschermend", evidence="niet_beoordeeld"),
-        factor("sw-buurt", "Criminele groep actief in de buurt", "samen_weerbaar", level="gemeenschap",
-               evidence="robuust", twins=["beke-buurt"]),
+        factor(
+            "beke-b-steun", "Steunende derde", "beke_kennissynthese", kind="beschermend", evidence="niet_beoordeeld"
+        ),
+        factor(
+            "sw-buurt",
+            "Criminele groep actief in de buurt",
+            "samen_weerbaar",
+            level="gemeenschap",
+            evidence="robuust",
+            twins=["beke-buurt"],
+        ),
         factor("sw-ouders", "Weinig toezicht van ouders", "samen_weerbaar", level="gezin", evidence="robuust"),
     )
     themes = (
@@ -265,7 +282,7 @@ def test_covering_a_twin_covers_the_row_once_per_group_with_one_verdict(small):
     rows = [c for c in coverage if c.id == "beke-buurt"]
     assert len(rows) == 2 and {r.covered_by for r in rows} == {("Wijkaanpak",)}
     sm = summary(coverage)
-    covered = dict(zip(sm[sm["status"] == "gedekt"]["onderdeel"], sm[sm["status"] == "gedekt"]["aantal"]))
+    covered = dict(zip(sm[sm["status"] == "gedekt"]["onderdeel"], sm[sm["status"] == "gedekt"]["aantal"], strict=False))
     assert covered[GROUPS[0]] == 1 and covered[GROUPS[2]] == 1
     # the SW twin counts towards 'grounded': it is the same factor as a gefundeerde one
     assert grounded_items(small, items) == items
@@ -305,7 +322,7 @@ def test_suggestions_fill_the_gap_they_are_listed_under(kk):
             iv = ivs[iid]
             assert for_young_person(iv), iid
             if row.group in FACTOR_GROUPS:
-                assert kk.twin_ids(cid) & {t for l in iv.factors for t in kk.twin_ids(l.factor)}, (cid, iid)
+                assert kk.twin_ids(cid) & {t for link in iv.factors for t in kk.twin_ids(link.factor)}, (cid, iid)
             elif row.group == GROUPS[3]:
                 assert cid in iv.pmg_themes
             else:
@@ -323,19 +340,25 @@ def _independent_links(kk, item):
     of the catalogue interventions it uses, and for a BOTOC item its praktijkscan themes'
     factors (seed 002 §3.1.1)."""
     ivs, themes = kk.by_id("interventions"), kk.by_id("themes")
-    ids = {l.factor for l in item.factors}
-    ids |= {l.factor for iid in getattr(item, "interventions", ()) for l in ivs[iid].factors}
+    ids = {link.factor for link in item.factors}
+    ids |= {link.factor for iid in getattr(item, "interventions", ()) for link in ivs[iid].factors}
     if getattr(item, "kind", None) == "botoc":
-        ids |= {f for tid in item.praktijkscan_themes for f in (*themes[tid].risk_factors, *themes[tid].protective_factors)}
+        ids |= {
+            f for tid in item.praktijkscan_themes for f in (*themes[tid].risk_factors, *themes[tid].protective_factors)
+        }
     return ids
 
 
 def _family_community_ids(kk):
     """Dynamic factors of Samen Weerbaar and Beke at family or community level."""
     return {
-        f.id for f in kk.factors
-        if f.nature == "dynamisch" and (f.framework == "samen_weerbaar"
-                                        or (f.framework == "beke_kennissynthese" and f.level in ("gezin", "gemeenschap")))
+        f.id
+        for f in kk.factors
+        if f.nature == "dynamisch"
+        and (
+            f.framework == "samen_weerbaar"
+            or (f.framework == "beke_kennissynthese" and f.level in ("gezin", "gemeenschap"))
+        )
     }
 
 
@@ -410,7 +433,11 @@ def test_comparison_explains_rows_and_scores(kk):
     (label, rows), = score_reasons(kk, ["Tilburg"])
     assert label == "Tilburg"
     family = dict(rows)[GROUPS[2]]
-    covered = [c for c in scan(kk, plan_items(kk, [], municipality_preset(kk, "Tilburg"))) if c.group == GROUPS[2] and c.covered]
+    covered = [
+        c
+        for c in scan(kk, plan_items(kk, [], municipality_preset(kk, "Tilburg")))
+        if c.group == GROUPS[2] and c.covered
+    ]
     assert family.startswith(f"{len(covered)} van {n}: ")
     assert "TIL1 Integrale familie aanpak" in family and all(c.name in family for c in covered)
 
@@ -443,7 +470,9 @@ def test_compare_with_your_own_plan(kk):
     assert list(detail_df.columns)[2:] == [a, "Uw plan"]
     drugs = detail_df["factor of thema"] == kk.by_id("factors")["beke-r-drugsgebruik"].name
     assert int(detail_df[drugs]["Uw plan"].iloc[0]) == int(detail_df[drugs][a].iloc[0]) + 1
-    total = summary_df[(summary_df["gemeente"] == "Uw plan") & (summary_df["onderdeel"] == "Interventies op een gefundeerde factor")]
+    total = summary_df[
+        (summary_df["gemeente"] == "Uw plan") & (summary_df["onderdeel"] == "Interventies op een gefundeerde factor")
+    ]
     assert int(total["totaal"].iloc[0]) == len(municipality_preset(kk, a)) + 1
 
 
@@ -481,7 +510,7 @@ BAD_PLAN_FILES = [
 ]
 
 
-@pytest.mark.parametrize("raw,message", BAD_PLAN_FILES, ids=[m for _, m in BAD_PLAN_FILES])
+@pytest.mark.parametrize(("raw", "message"), BAD_PLAN_FILES, ids=[m for _, m in BAD_PLAN_FILES])
 def test_bad_plan_files_give_a_clear_message(kk, raw, message):
     with pytest.raises(PlanFileError, match=re.escape(message)) as exc:
         plan_from_json(kk, raw)
@@ -498,102 +527,7 @@ def test_balance_and_lessons(kk):
     ]
 
 
-# --- the page (AppTest): the plan survives navigation; suggestions stay in the tab --------
-
-
-def test_plan_survives_a_visit_to_another_page():
-    from conftest import open_page, page_text
-
-    at = open_page("pages/planscan.py")
-    at.selectbox(key="ps_preset").select("Amsterdam").run()
-    at.multiselect(key="ps_interventions").select("ajb").run()
-    assert "Het plan telt 9 interventies." in page_text(at)
-    at.switch_page("pages/interventies.py").run()
-    assert not at.exception
-    at.switch_page("pages/planscan.py").run()
-    assert not at.exception
-    assert "Het plan telt 9 interventies." in page_text(at)
-    assert at.multiselect(key="ps_interventions").value == ["ajb"]
-    assert len(at.multiselect(key="ps_examples").value) == 8
-    assert at.selectbox(key="ps_preset").value == "Amsterdam"
-
-
-def test_suggestions_are_same_tab_links_to_the_suggested_interventions(kk):
-    """The open group (the first) lists, under each gap, a page link per suggestion of
-    gap_suggestions, in order, to that intervention's detail on Interventies; following
-    one opens that detail."""
-    from urllib.parse import parse_qs
-
-    from conftest import open_page
-
-    from kenniskaart.ui.text import md
-
-    at = open_page("pages/planscan.py")
-    coverage = scan(kk, [])
-    suggestions = gap_suggestions(kk, coverage)
-    ivs = kk.by_id("interventions")
-    expected = [(f"Suggestie: {md(ivs[iid].name)}", {"interventie": [iid]})
-                for c in coverage if c.group == GROUPS[0] and not c.covered for iid in suggestions.get(c.id, [])]
-    links = [link.proto for link in at.get("page_link") if link.proto.label.startswith("Suggestie: ")]
-    assert len(expected) >= 3
-    assert [(l.label, parse_qs(l.query_string)) for l in links] == expected
-    assert {l.page for l in links} == {"interventies"}  # the page's url path, same tab
-    assert all(not l.external for l in links)
-    first = expected[0][1]["interventie"][0]
-    at = open_page("pages/interventies.py", {"interventie": first})
-    assert at.session_state["i_detail"] == first
-
-
-def test_page_shows_static_factors_apart_and_theme_level_provenance(kk):
-    from conftest import open_page, page_text
-
-    at = open_page("pages/planscan.py")
-    at.selectbox(key="ps_preset").select(ALL_BOTOC).run()
-    text = page_text(at)
-    assert "Het plan telt 62 interventies." in text
-    assert "volgens de bron, alleen op themaniveau" in text
-    static = [f.name for f in kk.factors if f.nature == "statisch"]
-    gap_lines = [line for line in text.splitlines() if "niet gedekt" in line]
-    assert gap_lines and not any(name in line for line in gap_lines for name in static)
-    # the static factors have their own (lazy, closed) part, marked as no gap
-    assert any(e.label == f"{CONTEXT_GROUP} (geen gat)" for e in at.expander)
-
-
-def test_page_compares_municipalities(kk):
-    from conftest import open_page
-
-    at = open_page("pages/planscan.py")
-    at.session_state["ps_tab"] = "Gemeenten vergelijken"
-    at.run()
-    a, b = botoc_municipalities(kk)[:2]
-    at.multiselect(key="ps_compare").select(a).select(b).run()
-    assert not at.exception
-    table = at.table[0].value
-    assert list(table.columns) == ["onderdeel", a, b]
-    assert list(table["onderdeel"])[1:] == list(GROUPS)
-
-
-def test_page_follows_a_plan_set_elsewhere_and_clears_it(kk):
-    """A plan put in session state by something else (a restored werkmap) shows in the
-    widgets; 'Maak het plan leeg' empties it."""
-    from conftest import open_page, page_text
-
-    from kenniskaart.ui.state import PLAN_KEY
-
-    at = open_page("pages/start.py")
-    a = botoc_municipalities(kk)[0]
-    at.session_state[PLAN_KEY] = Plan(interventions=("ajb", "verdwenen-id"), examples=tuple(municipality_preset(kk, a)),
-                                      own=(OwnEntry(name="Eigen project"),))
-    at.switch_page("pages/planscan.py").run()
-    assert not at.exception
-    n = len(municipality_preset(kk, a)) + 2
-    assert f"Het plan telt {n} interventies." in page_text(at)
-    assert at.multiselect(key="ps_interventions").value == ["ajb"]
-    assert "Eigen project (0 factoren)" in page_text(at)
-    at.button(key="ps_clear").click().run()
-    assert "Uw plan is nog leeg" in page_text(at)
-    assert at.session_state[PLAN_KEY] == Plan()
-    assert at.multiselect(key="ps_examples").value == []
+# --- plan warnings: what does not work ----------------------------------------------------
 
 
 def test_plan_warnings_name_what_does_not_work_first_and_carry_the_examples_interventions():
@@ -604,8 +538,14 @@ def test_plan_warnings_name_what_does_not_work_first_and_carry_the_examples_inte
     harm = Caution(kind="kan_schaden", text="Meer delicten na afloop.")
     group = Caution(kind="groepsinterventie", text="Risicojongeren samen in een groep.", guidance="kk-kader")
     lesson = Caution(kind="voorlichting", text="Voorlichting aan een hele klas.")
-    small = kaart([factor("f")], [iv("sport", {"f": "bron"}, cautions=[group]), iv("bang", {"f": "bron"}, cautions=[harm]),
-                                  iv("rustig", {"f": "bron"})])
+    small = kaart(
+        [factor("f")],
+        [
+            iv("sport", {"f": "bron"}, cautions=[group]),
+            iv("bang", {"f": "bron"}, cautions=[harm]),
+            iv("rustig", {"f": "bron"}),
+        ],
+    )
     ex = PracticeExample(id="les", kind="botoc", code="ROT9", name="Voorlichting", description="d",
                          interventions=["sport"], cautions=[lesson], sources=SRC)
     items = [small.by_id("interventions")["rustig"], ex, small.by_id("interventions")["bang"]]
@@ -614,31 +554,3 @@ def test_plan_warnings_name_what_does_not_work_first_and_carry_the_examples_inte
         ("BANG", "kan_schaden"), ("ROT9 Voorlichting", "voorlichting"), ("ROT9 Voorlichting", "groepsinterventie")]
     assert warnings[2].guidance == "kk-kader"
     assert plan_warnings(small, [small.by_id("interventions")["rustig"]]) == []
-
-
-def test_page_warns_when_the_plan_holds_something_that_does_not_work(kk):
-    """Issue 19: the Planscan flags a plan item a source says does not work or can harm, and an
-    awareness lesson for everyone, and links to the part of Lessen that explains why."""
-    from conftest import open_page, page_text
-
-    from kenniskaart.ui.state import PLAN_KEY
-    from kenniskaart.ui.text import md
-
-    lessons = [e.id for e in kk.examples if any(c.kind == "voorlichting" for c in e.cautions)]
-    assert lessons
-    at = open_page("pages/start.py")
-    at.session_state[PLAN_KEY] = Plan(interventions=("scared-straight", "moti-4"), examples=(lessons[0],))
-    at.switch_page("pages/planscan.py").run()
-    assert not at.exception
-    text = page_text(at)
-    assert "Let op: 1 onderdeel van uw plan kan volgens een bron schaden of had geen effect" in text
-    harm = next(c for c in kk.by_id("interventions")["scared-straight"].cautions if c.kind == "kan_schaden")
-    assert md(harm.text) in text
-    assert "Voorlichting aan iedereen" in text
-    links = [p.proto.page for p in at.get("page_link")]
-    assert "lessen" in links
-    # a plan without such items shows no warning
-    at.session_state[PLAN_KEY] = Plan(interventions=("moti-4",))
-    at.run()
-    assert "Waarschuwingen bij uw plan" not in page_text(at)
-

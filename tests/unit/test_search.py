@@ -17,7 +17,7 @@ from kenniskaart.catalog import (
 from kenniskaart.content import Kenniskaart
 from kenniskaart.models import Synonym
 from kenniskaart.search import example_factor_ids, expand, normalise, query_words, search, text_matches
-from support.words import ISSUE_WORDS
+from support.words import SEARCH_WORDS
 
 
 def test_normalise_and_query_words():
@@ -55,7 +55,7 @@ def test_criminele_vrienden_finds_factors_interventions_and_examples(kk):
     assert {f.id for f in result.factors} == {t for fid in direct for t in kk.twin_ids(fid)}
     # … and the interventions and examples that address them are found through them.
     factor_ids = {f.id for f in result.factors}
-    linked = {iv.id for iv in kk.interventions if {l.factor for l in iv.factors} & factor_ids}
+    linked = {iv.id for iv in kk.interventions if {link.factor for link in iv.factors} & factor_ids}
     assert linked and linked <= {iv.id for iv in result.interventions}
     through = {ex.id for ex in kk.examples if example_factor_ids(kk, ex) & factor_ids}
     assert through and through <= {ex.id for ex in result.examples}
@@ -113,7 +113,7 @@ def test_a_phrase_of_a_group_is_one_term_that_also_matches_its_words():
     assert [t.word for t in expand(kk, "strafblad verleden")] == ["strafblad", "verleden"]
 
 
-@pytest.mark.parametrize("query, factor", [
+@pytest.mark.parametrize(("query", "factor"), [
     ("strafblad", "beke-r-criminele-achtergrond"),
     ("crimineel verleden", "beke-r-criminele-achtergrond"),
     ("spijbelen", "beke-r-laag-opleidingsniveau"),
@@ -129,12 +129,12 @@ def test_everyday_words_of_the_new_groups(kk, query, factor):
 
 
 
-@pytest.mark.parametrize("word", sorted(ISSUE_WORDS))
-def test_the_issue_words_find_their_items_in_the_search_boxes(kk, word):
+@pytest.mark.parametrize("word", sorted(SEARCH_WORDS))
+def test_everyday_words_find_their_items_in_the_search_boxes(kk, word):
     """Interventies' and Praktijkvoorbeelden' search boxes (``catalog.filter_interventions`` /
     ``filter_examples``, i.e. ``search.search``) find the intended items for every word of the
     issue, professional abbreviations included; Factoren's finds the intended factors."""
-    interventions, factors = ISSUE_WORDS[word]
+    interventions, factors = SEARCH_WORDS[word]
     found = search(kk, word)
     assert interventions <= {iv.id for iv in found.interventions}, interventions - {iv.id for iv in found.interventions}
     assert factors <= {f.id for f in found.factors}

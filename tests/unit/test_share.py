@@ -94,7 +94,9 @@ def test_notes_round_trip_for_shortlisted_items():
     params = notes_to_params(notes, ["ajb", "pit"])
     assert params == {"notitie-ajb": "Past bij onze scholen"}
     notices: list[str] = []
-    assert notes_from_params({"shortlist": "ajb,pit", **params}, ["ajb", "pit"], notices) == {"ajb": "Past bij onze scholen"}
+    assert notes_from_params({"shortlist": "ajb,pit", **params}, ["ajb", "pit"], notices) == {
+        "ajb": "Past bij onze scholen"
+    }
     assert notices == []
 
 

@@ -73,7 +73,7 @@ BAD_WERKMAP_FILES = [
 ]
 
 
-@pytest.mark.parametrize("raw, message", BAD_WERKMAP_FILES, ids=[m for _, m in BAD_WERKMAP_FILES])
+@pytest.mark.parametrize(("raw", "message"), BAD_WERKMAP_FILES, ids=[m for _, m in BAD_WERKMAP_FILES])
 def test_bad_files_are_refused_with_a_dutch_message(kk, raw, message):
     with pytest.raises(WerkmapError) as exc:
         werkmap_from_json(kk, raw)

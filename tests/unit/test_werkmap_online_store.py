@@ -1,4 +1,4 @@
-"""The werkmap online's storage on SQLite (a file under tmp_path) and PostgreSQL (tests/pg.py):
+"""The werkmap online's storage on SQLite (a file under tmp_path) and PostgreSQL (tests/support/pg.py):
 links, versions, conflicts, retention, limits and errors, as a user of the store meets them."""
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ import json
 import multiprocessing
 import threading
 
-import pg
 import pytest
 import sqlalchemy as sa
 
@@ -26,6 +25,7 @@ from kenniskaart.werkmap_online import (
 from kenniskaart.werkmap_online import store as store_mod
 from kenniskaart.werkmap_online.rules import unseal
 from kenniskaart.werksessie import Store as RoomStore
+from support import pg
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 

@@ -102,8 +102,11 @@ def test_summarise_counts_exactly(kk):
     assert (s.joined, s.answered) == (6, 4)
     assert s.factor_votes == {DRUGS: 3, MAN: 2, REFLECT: 1, OPLEIDING: 2, BAAN: 1}
     assert s.top_votes == {DRUGS: 2, REFLECT: 1, OPLEIDING: 2, BAAN: 1}
-    assert s.by_org == {"politie": {DRUGS: 1, MAN: 1, REFLECT: 1}, "onderwijs": {DRUGS: 1, OPLEIDING: 2, BAAN: 1, MAN: 1},
-                        "gemeente": {DRUGS: 1}}
+    assert s.by_org == {
+        "politie": {DRUGS: 1, MAN: 1, REFLECT: 1},
+        "onderwijs": {DRUGS: 1, OPLEIDING: 2, BAAN: 1, MAN: 1},
+        "gemeente": {DRUGS: 1},
+    }
     assert s.doing == {"ajb": 2, "pit": 1}
     assert s.own == [("Buurtvaders", 2), ("Huiswerkklas", 1)]
     assert s.orgs == {"politie": 1, "onderwijs": 2, "gemeente": 1}
@@ -126,11 +129,29 @@ def test_to_profile_takes_the_risks_marked_and_the_indicators_by_their_lean(kk):
     risky; strengths: the protective factors of those that lean protective. Marked protective
     factors (answers from before the scan) are not risks and not strengths."""
     scan_room = [
-        Answer("politie", (DRUGS, MAN, REFLECT), (DRUGS,), scan=(("sw-ind-gem-drugs-wapens", 5), ("sw-ind-gezin-opvoedvaardigheden", 1))),
-        Answer("onderwijs", (OPLEIDING,), (), scan=(("sw-ind-gem-drugs-wapens", 4), ("sw-ind-gezin-opvoedvaardigheden", 2),
-                                                   ("sw-ind-gem-verloop", 3), ("sw-ind-gezin-armoede", 0))),
-        Answer("gemeente", (), (), scan=(("sw-ind-gem-verloop", 3), ("sw-ind-gem-werkloosheid", 4),
-                                        ("sw-ind-gezin-armoede", 0))),
+        Answer(
+            "politie",
+            (DRUGS, MAN, REFLECT),
+            (DRUGS,),
+            scan=(("sw-ind-gem-drugs-wapens", 5), ("sw-ind-gezin-opvoedvaardigheden", 1)),
+        ),
+        Answer(
+            "onderwijs",
+            (OPLEIDING,),
+            (),
+            scan=(
+                ("sw-ind-gem-drugs-wapens", 4),
+                ("sw-ind-gezin-opvoedvaardigheden", 2),
+                ("sw-ind-gem-verloop", 3),
+                ("sw-ind-gezin-armoede", 0),
+            ),
+        ),
+        Answer(
+            "gemeente",
+            (),
+            (),
+            scan=(("sw-ind-gem-verloop", 3), ("sw-ind-gem-werkloosheid", 4), ("sw-ind-gezin-armoede", 0)),
+        ),
         Answer("jeugdzorg", (), (), scan=(("sw-ind-gem-werkloosheid", 1),)),  # werkloosheid: (4+1)/2 = 2.5
     ]
     p = to_profile(kk, summarise(kk, scan_room, joined=4), 12, 18)
@@ -167,8 +188,17 @@ def test_to_plan_has_catalogue_items_and_own_entries(kk):
 
 
 def test_export_rows_and_excel_safety(kk):
-    answers = ROOM + [Answer("jongerenwerk", (MAN,), (), (), ("=HYPERLINK(\"http://x\")", "+31 6 nummer"),
-                             scan=(("sw-ind-gem-media", 5), ("sw-ind-gem-media", 5)))]
+    answers = [
+        *ROOM,
+        Answer(
+            "jongerenwerk",
+            (MAN,),
+            (),
+            (),
+            ('=HYPERLINK("http://x")', "+31 6 nummer"),
+            scan=(("sw-ind-gem-media", 5), ("sw-ind-gem-media", 5)),
+        ),
+    ]
     s = summarise(kk, answers, joined=5)
     rows = export_rows(kk, s)
     assert rows[0] == {"Onderdeel": "Drugsgebruik", "Soort": "Risicofactor", "Aangevinkt": 3, "In top 3": 2,
@@ -180,7 +210,11 @@ def test_export_rows_and_excel_safety(kk):
     media = next(r for r in rows if r["Onderdeel"] == "Nieuws over geweld in de buurt")
     assert media["Risicovol"] == 1 and media["Neiging"] == "neigt naar risicovol"
     assert sum(1 for r in rows if str(r["Soort"]).startswith("Samen Weerbaar-scan")) == 16
-    assert {"Onderdeel": "Alleen Jij Bepaalt Wie Je Bent (AJB)", "Soort": "Doen we al (catalogus)", "Aangevinkt": 2} in rows
+    assert {
+        "Onderdeel": "Alleen Jij Bepaalt Wie Je Bent (AJB)",
+        "Soort": "Doen we al (catalogus)",
+        "Aangevinkt": 2,
+    } in rows
     assert set(rows[0]) <= set(EXPORT_COLUMNS)
     import datetime as dt
     t = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
@@ -196,7 +230,12 @@ def test_export_rows_and_excel_safety(kk):
     from openpyxl import load_workbook
     ws = load_workbook(io.BytesIO(export_xlsx(kk, s, room, now=t))).active
     assert [[c.value for c in row[:2]] for row in ws.iter_rows(max_row=5)] == [
-        ["Werksessie", room.title], ["Sessiecode", "ABCDEF"], ["Datum", "02-03-2026"], ["Aangemeld", 5], ["Antwoorden", 5]]
+        ["Werksessie", room.title],
+        ["Sessiecode", "ABCDEF"],
+        ["Datum", "02-03-2026"],
+        ["Aangemeld", 5],
+        ["Antwoorden", 5],
+    ]
     cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     for formula in ('=HYPERLINK("http://x")', room.title):  # stored as text, never as a formula
         assert cells[formula].data_type == "s" and cells[formula].quotePrefix

@@ -7,12 +7,12 @@ import shutil
 
 import pytest
 import yaml
-from conftest import read_source
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
 from kenniskaart.content import CONTENT_DIR, SEEDS_DIR, ContentInvalid, load_content
 from kenniskaart.werksessie.scan import AXIS, CHOICES, indicators, lean, leaning, mean, tally, wording
+from support.sources import read_source
 
 RAW = yaml.safe_load((CONTENT_DIR / "indicators" / "samen_weerbaar.yaml").read_text(encoding="utf-8"))["indicators"]
 
@@ -82,7 +82,7 @@ def test_linked_factors_are_of_the_indicator_s_level_and_kind(kk):
 def test_the_loader_refuses_a_bad_indicator_naming_file_item_and_field(tmp_path, field, value, message):
     shutil.copytree(CONTENT_DIR, tmp_path / "content")
     path = tmp_path / "content" / "indicators" / "samen_weerbaar.yaml"
-    data = {"indicators": [dict(RAW[5], **{field: value})] + RAW[6:]}
+    data = {"indicators": [dict(RAW[5], **{field: value}), *RAW[6:]]}
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ContentInvalid) as err:
         load_content(tmp_path / "content")

@@ -1,9 +1,12 @@
-"""A throw-away PostgreSQL for tests.
+"""A throw-away PostgreSQL for the storage tests.
 
 ``bash scripts/run-tests.sh`` runs pytest inside ``pg_virtualenv`` (Debian's postgresql-common),
 which starts a temporary cluster and exports PGHOST/PGPORT/PGUSER/PGPASSWORD/PGDATABASE, and
-sets ``KENNISKAART_REQUIRE_POSTGRES=1``. Then a missing or unreachable PostgreSQL FAILS the
-PostgreSQL tests. A plain ``pytest`` without those variables skips them with one reason.
+sets ``KENNISKAART_REQUIRE_POSTGRES=1``; CI (``.ci/run``) runs that script and also sets
+``KENNISKAART_REQUIRE_SOURCES=1``. With either variable a PostgreSQL that is not configured
+stops the run before the first test (``tests/conftest.py``), and one that cannot be reached
+fails the tests that use it. A plain ``pytest`` without PG* variables runs the storage tests on
+SQLite only, skips the PostgreSQL-only tests, and says so in one line at the end of the run.
 ``KENNISKAART_TEST_DATABASE_URL`` (an SQLAlchemy URL) overrides the PG* variables.
 """
 
@@ -15,15 +18,27 @@ import secrets
 import pytest
 import sqlalchemy as sa
 
+from support import sources
+
 REQUIRE_ENV = "KENNISKAART_REQUIRE_POSTGRES"
 SKIP_REASON = (
-    "PostgreSQL-tests overgeslagen: geen PGHOST/PGUSER, de werksessie-opslag is alleen met SQLite getest "
+    "PostgreSQL-tests overgeslagen: geen PGHOST/PGUSER, de opslag van werksessies en werkmappen is "
+    "alleen met SQLite getest "
     "(`bash scripts/run-tests.sh` start een tijdelijke PostgreSQL)"
 )
 
 
+MISSING_WHEN_REQUIRED = (
+    f"{REQUIRE_ENV}=1 of {sources.REQUIRE_ENV}=1 (CI), maar er is geen PostgreSQL geconfigureerd "
+    "(PGHOST/PGUSER of KENNISKAART_TEST_DATABASE_URL ontbreken): draai de tests met "
+    "`bash scripts/run-tests.sh`, dat een tijdelijke PostgreSQL start"
+)
+
+
 def required() -> bool:
-    return os.environ.get(REQUIRE_ENV, "").strip() not in ("", "0")
+    """A PostgreSQL must be there: under ``scripts/run-tests.sh`` (pg_virtualenv) and in CI."""
+    return (os.environ.get(REQUIRE_ENV, "").strip() not in ("", "0")
+            or os.environ.get(sources.REQUIRE_ENV) == "1")
 
 
 def server_url() -> sa.URL | None:
@@ -54,7 +69,7 @@ def server_or_skip() -> sa.URL:
     url = server_url()
     if url is None:
         if required():
-            pytest.fail(f"{REQUIRE_ENV}=1 maar er is geen PostgreSQL geconfigureerd (PGHOST/PGUSER ontbreken).")
+            pytest.fail(MISSING_WHEN_REQUIRED)
         pytest.skip(SKIP_REASON)
     return url
 

@@ -1,15 +1,132 @@
-"""Helpers for the real-browser tests (Playwright on Debian's chromium) that read the page the way
-a user or a screen reader does: the sidebar links, the 'Deel deze weergave' link, and the rows of
-a table through its accessible grid (role=grid/row/gridcell), never by pixel position."""
+"""Helpers of the real-browser tests (Playwright on Debian's chromium): waiting for the app,
+choosing in Streamlit's widgets, downloads, new pages, and reading the page the way a user or a
+screen reader does (the sidebar links, the 'Deel deze weergave' link, the rows of a table
+through its accessible grid, role=grid/row/gridcell), never by pixel position."""
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from conftest import wait_for_app
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
+
+DESKTOP_WIDE = {"width": 1400, "height": 1000}
+"""The viewport of the ``page`` fixture."""
+DESKTOP = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
+
+INTERVENTIONS_SEARCH = "Zoek in gewone woorden: naam, doelgroep, beschrijving of de factor die ze aanpakken"
+"""The label of the search box on Interventies."""
+EXAMPLES_SEARCH = "Zoek in gewone woorden: naam, beschrijving, gemeente of de factor die ze aanpakken"
+"""The label of the search box on Praktijkvoorbeelden."""
+
+SLOW = 90_000
+"""A longer wait (ms) for the tests whose reruns are heavy when the machine is shared."""
+
+
+def new_page(browser, viewport: dict[str, int] = DESKTOP_WIDE, *, phone: bool = False, **options):
+    """A page in a new browser context of its own (Dutch locale; ``phone``: a touch screen).
+    Close it with ``page.context.close()``."""
+    context = browser.new_context(viewport=viewport, locale="nl-NL", is_mobile=phone, has_touch=phone, **options)
+    return context.new_page()
+
+
+@contextmanager
+def fresh_page(browser, url: str, timeout: float = 30_000) -> Iterator:
+    """``url`` (a shared link, say) opened in a new browser context, as in another browser:
+    nothing of the test's own session comes along. The context is closed afterwards."""
+    page = new_page(browser)
+    try:
+        page.goto(url)
+        wait_for_app(page, timeout)
+        yield page
+    finally:
+        page.context.close()
+
+
+def main(page):
+    """The page's main area (without the sidebar)."""
+    return page.locator("[data-testid=stMain]")
+
+
+def no_exception(page, where: str = "") -> None:
+    """No Streamlit exception box on the page."""
+    assert page.locator("[data-testid=stException]").count() == 0, where or page.url
+
+
+APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
+def wait_for_app(pg, timeout: float = 30_000) -> None:
+    """Wait until the script has finished running and no skeleton is shown."""
+    pg.wait_for_selector(APP_IDLE, timeout=timeout)
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout
+    )
+
+
+def pick_option(page, combobox, option: str, *, exact: bool = False, type_filter: bool = True,
+                close: bool = False, prefix: bool = False) -> None:
+    """Choose ``option`` in a Streamlit selectbox or multiselect (``combobox`` is its locator).
+
+    Lists are virtualised, so the text is typed first to filter them. One retry, and only for
+    the test's own timing: the list was open but closed or replaced before the click landed
+    because a rerun the test itself set off (a lazy tab, the previous choice) was still on its
+    way. An open list without the option fails at once (the option is missing: a defect), and
+    so does a second failure.
+    """
+    if exact:
+        item = page.get_by_role("option", name=option, exact=True)
+    elif prefix:  # the option whose label starts with it (labels carry everyday words after the name)
+        item = page.locator("[role=option]").filter(has_text=re.compile("^" + re.escape(option))).first
+    else:
+        item = page.locator("[role=option]").filter(has_text=option).first
+    for attempt in range(2):
+        wait_for_app(page)
+        combobox.click()
+        if type_filter:
+            page.keyboard.type(option[:40])
+        try:
+            item.click(timeout=8_000)
+            break
+        except PlaywrightError:
+            listbox = page.locator("[role=listbox]")
+            if attempt or (listbox.count() and listbox.first.is_visible()):
+                shown = page.locator("[role=option]").all_inner_texts()[:10]
+                raise AssertionError(f"option {option!r} not offered; the list shows {shown}") from None
+            page.keyboard.press("Escape")
+    if close:
+        page.keyboard.press("Escape")
+    wait_for_app(page)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Choose ``option`` in the selectbox labelled ``label``."""
+    box = page.locator("[data-testid=stSelectbox]").filter(has_text=label)
+    pick_option(page, box.get_by_role("combobox"), option, type_filter=False)
+
+
+def pick(page, label: str, option: str, *, prefix: bool = False) -> None:
+    """Add ``option`` in the multiselect labelled ``label`` and close its list."""
+    box = page.locator("[data-testid=stMultiSelect]").filter(has_text=label)
+    pick_option(page, box.get_by_role("combobox"), option, close=True, prefix=prefix)
+
+
+def download(page, button: str):
+    """Click a download button once the app is idle and return the download. No retry: the
+    button must be enabled when the app is idle and the first click must deliver the file (a
+    rerun racing a deferred download once left the next download button disabled; retrying
+    would hide that)."""
+    wait_for_app(page)
+    target = page.get_by_role("button", name=button)
+    assert target.count() == 1, f"{target.count()} buttons named {button!r}"
+    assert target.is_enabled(), f"the download button {button!r} is disabled while the app is idle"
+    with page.expect_download(timeout=20_000) as dl:
+        target.click(timeout=5_000)
+    return dl.value
 
 
 def nav(page, name: str, timeout: float = 90_000) -> None:
@@ -43,7 +160,8 @@ _READ_GRID = """async (el) => {
     const cells = {};
     const frame = () => new Promise(r => requestAnimationFrame(r));
     // which rows and columns the accessible table holds now
-    const shown = () => [...el.querySelectorAll('table[role=grid] [role=row]')].map(r => r.getAttribute('aria-rowindex')).join()
+    const shown = () => [...el.querySelectorAll('table[role=grid] [role=row]')]
+            .map(r => r.getAttribute('aria-rowindex')).join()
         + '|' + [...el.querySelectorAll('table[role=grid] th')].map(t => t.getAttribute('aria-colindex')).join();
     const collect = () => {
         for (const c of el.querySelectorAll('table[role=grid] [role=gridcell], table[role=grid] [role=columnheader]')) {
@@ -120,9 +238,12 @@ def select_row(grid, first_cell: str, timeout: float = 30_000) -> None:
             # the grid's own cursor (its aria-selected cell) and the focus are both in the row
             grid.evaluate(
                 "(el, want) => new Promise((resolve, reject) => { const t0 = performance.now(); const check = () => {"
-                " const a = document.activeElement, cur = el.querySelector('table[role=grid] [role=gridcell][aria-selected=true]');"
-                " const inRow = (c) => !!c && el.contains(c) && +c.closest('[role=row]').getAttribute('aria-rowindex') === want;"
-                " if (inRow(a) && inRow(cur)) resolve(true); else if (performance.now() - t0 > 5000) reject(new Error('no'));"
+                " const a = document.activeElement,"
+                " cur = el.querySelector('table[role=grid] [role=gridcell][aria-selected=true]');"
+                " const inRow = (c) => !!c && el.contains(c)"
+                " && +c.closest('[role=row]').getAttribute('aria-rowindex') === want;"
+                " if (inRow(a) && inRow(cur)) resolve(true);"
+                " else if (performance.now() - t0 > 5000) reject(new Error('no'));"
                 " else requestAnimationFrame(check); }; check(); })", want)
             break
         except PlaywrightError:  # the grid took the focus on its own cursor: focus the cell again
@@ -157,3 +278,26 @@ def wait_for_layout(page, frames: int = 10, timeout: float = 30_000) -> None:
     wait_for_app(page, timeout)
     page.evaluate("() => { window.__kkShape = null; window.__kkSame = 0; }")
     page.wait_for_function(_LAYOUT_SETTLED, arg=frames, polling="raf", timeout=timeout)
+
+
+def open_expanders(page) -> None:
+    """Open every visible closed expander until none is left once the page has settled: a lazy
+    tab or expander may draw new closed expanders after the run that the click set off."""
+    closed = page.locator("[data-testid=stExpander] details:not([open]) > summary").filter(visible=True)
+    for _ in range(40):
+        if closed.count():
+            closed.first.click()
+            wait_for_app(page)
+            continue
+        wait_for_layout(page)
+        if closed.count() == 0:
+            return
+    raise AssertionError("expanders keep closing")
+
+
+def open_factor_map(page, url: str) -> None:
+    """Open Factoren and its tab with the visual kenniskaart."""
+    page.goto(f"{url}/factoren")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Kenniskaart (visueel)").click()
+    wait_for_app(page)

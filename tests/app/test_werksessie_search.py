@@ -8,10 +8,10 @@ import re
 import unicodedata
 
 import pytest
-from conftest import open_page
 
 from kenniskaart import present_werksessie as pw
 from kenniskaart.werksessie import Store
+from support.apptest import open_page
 
 PAGE = "pages/werksessie.py"
 
@@ -87,11 +87,11 @@ def test_every_synonym_group_finds_its_risks_in_the_werksessie_search(participan
     assert {"strafblad", "vrije tijd", "online", "LVB"} <= set(silent), silent
 
 
-@pytest.mark.parametrize("typed, must", [
+@pytest.mark.parametrize(("typed", "must"), [
     ("spijbelen", "Een laag opleidingsniveau"), ("drugs", "Drugsgebruik"), ("blowen", "Drugsgebruik"),
     ("straat", "Een gebrek aan sociale controle"), ("schulden", "Schuldenproblematiek"),
 ])
-def test_the_words_from_the_issue_find_the_risk_people_mean(participant, kk, typed, must):
+def test_everyday_words_find_the_risk_people_mean(participant, kk, typed, must):
     at = participant
     at.text_input(key="ws_q").set_value(typed).run()
     found = [b for b in at.button_group if b.key and b.key.startswith("ws_found_")]

@@ -1,43 +1,36 @@
-"""Helpers shared by the tests: text normalisers for comparing with the source documents,
-builders of made-up catalogues, and the files behind AppTest's download buttons."""
+"""AppTest helpers: open a page through app.py, read the text a user reads, and the files
+behind the download buttons."""
 
 from __future__ import annotations
 
 import csv
-import html
 import io
-import re
-import unicodedata
 
-# --- text ------------------------------------------------------------------------------
+from support.paths import ROOT
 
 
-def compact(text: str) -> str:
-    """Lower case letters and digits only (after HTML entities and <b>/<i> tags are undone):
-    robust against the PDF conversion's line breaks, hyphenation and punctuation."""
-    text = re.sub(r"</?[bi]>", "", html.unescape(text))
-    text = unicodedata.normalize("NFC", text).lower()
-    return "".join(ch for ch in text if ch.isalnum())
+def open_page(path: str | None = None, params: dict[str, str] | None = None):
+    """AppTest through app.py: set the URL's query parameters, open ``path``; no exception."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if path and path != "pages/start.py":
+        at.switch_page(path)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
-def norm(text: str, *, keep_hyphen: bool = False) -> str:
-    """Lower case, one space between words: HTML tags and '*' emphasis removed, '&amp;' undone,
-    curly quotes and en dashes made plain, '( x )' made '(x)', and a word hyphenated at a line
-    end joined (``keep_hyphen``: keep its '-', for compounds such as 'jongeren-werk')."""
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = text.replace("*", "").replace("&amp;", "&")
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("–", "-")
-    text = re.sub(r"-\s*\n\s*", "-" if keep_hyphen else "", text)
-    text = text.replace("( ", "(").replace(" )", ")")
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def unescape_md(text: str) -> str:
-    """Markdown with backslash escapes (``ui.text.md``) as the user reads it."""
-    return re.sub(r"\\(.)", r"\1", text)
-
-
-# --- downloads in AppTest ----------------------------------------------------------------
+def page_text(at) -> str:
+    """All text a user reads on the page (titles, headers, markdown, notices, captions)."""
+    parts = [t.value for t in at.title] + [h.value for h in at.header] + [s.value for s in at.subheader]
+    parts += [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [w.value for w in at.warning] + [s.value for s in at.success]
+    parts += [m.label for m in at.metric] + [p.proto.label for p in at.get("page_link")]
+    return "\n".join(str(p) for p in parts)
 
 
 class Downloads:
@@ -94,6 +87,6 @@ def read_xlsx(data: bytes) -> list[dict[str, object]]:
 
     ws = load_workbook(io.BytesIO(data)).active
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    return [dict(zip(rows[0], r)) for r in rows[1:]]
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import open_page, page_text
-
 from kenniskaart.catalog import ExampleFilter, filter_examples
 from kenniskaart.texts import ONBEKEND, or_unknown
+from support.apptest import open_page, page_text
 
 
 def _cards(at) -> list[str]:
