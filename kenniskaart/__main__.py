@@ -1,4 +1,5 @@
-"""Command line: ``python -m kenniskaart validate [PATH]``."""
+"""Command line: ``python -m kenniskaart validate [PATH]``: load the content and run every check
+of the validator (``content.checks.CHECKS``) on it."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import argparse
 import datetime as dt
 import sys
 
+# the modules that declare the content ids they rely on (``named_in_code``) before the checks run
+from . import aanbeveler, planscan, presentation  # noqa: F401
 from .catalog import recognition_warnings
-from .content import ContentInvalid, load_content
+from .content import ContentInvalid, load_content, run_checks
 
 LABELS = {
     "sources": "bronnen",
@@ -38,14 +41,24 @@ def main(argv: list[str] | None = None) -> int:
         for issue in exc.issues:
             print(f"- {issue}")
         return 1
+    errors, warnings = run_checks(kk)
+    if errors:
+        print(f"Inhoud ongeldig: {len(errors)} fout(en)")
+        for issue in errors:
+            print(f"- {issue}")
+        return 1
     counts = kk.counts()
     print(f"Inhoud geldig ({len(kk.files)} bestanden)")
     for key, label in LABELS.items():
         print(f"{label}: {counts[key]}")
-    warnings = recognition_warnings(kk, dt.date.today())
     if warnings:
-        print(f"Waarschuwingen (geen fout): {len(warnings)} erkenning(en) om na te lopen")
-        for w in warnings:
+        print(f"Waarschuwingen (geen fout): {len(warnings)}")
+        for issue in warnings:
+            print(f"- {issue}")
+    old_ratings = recognition_warnings(kk, dt.date.today())
+    if old_ratings:
+        print(f"Waarschuwingen (geen fout): {len(old_ratings)} erkenning(en) om na te lopen")
+        for w in old_ratings:
             print(f"- {w}")
     return 0
 

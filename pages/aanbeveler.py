@@ -20,7 +20,7 @@ from kenniskaart.ui.widgets import FACTOR_PICKER_HELP, case_picker, factor_picke
 
 kk = get_content()
 factors = kk.by_id("factors")
-levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
+levels = {h.id: h.name for h in kk.help_levels_in_order}
 cases = kk.by_id("cases")
 picker_options, picker_labels = factor_pickers(kk)
 NEED_AUTO = "auto"
