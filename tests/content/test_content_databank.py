@@ -16,7 +16,6 @@ from conftest import read_source
 from kenniskaart.catalog import age_fits
 from kenniskaart.content import SHARED_DIR
 from kenniskaart.models import RECOGNISED_LEVELS
-from kenniskaart.present import recognition_text
 from kenniskaart.rules import recognised_options
 
 FACTS_2 = SHARED_DIR / "reference" / "interventions-facts-2.md"
@@ -47,18 +46,10 @@ def _row_of(iv) -> int | None:
     return None
 
 
-def test_every_recognised_statement_has_level_committee_date_and_url(kk):
-    checked = 0
-    for iv in kk.interventions:
-        for rec in _recognitions(iv):
-            if rec.level not in RECOGNISED_LEVELS:
-                continue
-            checked += 1
-            assert rec.committee is not None, f"{iv.id}: erkenning zonder commissie"
-            text = recognition_text(rec)
-            assert rec.date is not None or "datum onbekend" in text, iv.id
-            assert any(ref.url and ref.url.startswith("https://") for ref in rec.sources), f"{iv.id}: geen URL"
-    assert checked >= 40
+def test_the_databank_brings_at_least_40_recognised_statements(kk):
+    """Each names its committee and page: the validator's ``recognitions_name_committee_and_page``."""
+    recognised = [rec for iv in kk.interventions for rec in _recognitions(iv) if rec.level in RECOGNISED_LEVELS]
+    assert len(recognised) >= 40
 
 
 @pytest.mark.sources

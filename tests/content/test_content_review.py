@@ -274,14 +274,6 @@ def test_d18_basta_is_a_behavioural_intervention(kk):
     assert iv(kk, "basta").purpose == "jeugdinterventie"
 
 
-def test_recognition_and_effect_never_contradict(kk):
-    for i in kk.interventions:
-        if i.recognition and i.recognition.level.startswith("effectief"):
-            assert i.effect, f"{i.id}: effect onbekend naast '{i.recognition.level}'"
-        if i.effect:
-            assert i.effect_sources, f"{i.id}: effect zonder bron"
-
-
 def test_instruments_and_trainings_are_marked(kk):
     assert iv(kk, "screeningsmodel").purpose == "instrument"
     assert iv(kk, "preventieve-leerkracht").purpose == "training"
@@ -442,28 +434,3 @@ def test_risk_markers_that_are_no_target_are_geen_doel_and_say_why(kk):
         f = factor(kk, fid)
         assert f.nature == "geen_doel", fid
         assert "lezing van het team" in f.note and "verhoogt het niveau van hulp nooit" in f.note, fid
-
-
-def test_no_internal_words_in_text_users_read(kk):
-    """Issue 16: users read source titles, not 'seed 003', 'Referentie:' or '(referentie)' (citations in
-    ``sources[].section`` are shown through their titles and are not checked here)."""
-    import re
-
-    internal = re.compile(r"\bseed 00\d\b|\breferentie\b(?!-)", re.IGNORECASE)
-
-    def texts(obj, path=""):
-        if isinstance(obj, str):
-            yield path, obj
-        elif isinstance(obj, dict):
-            for k, v in obj.items():
-                if k not in ("sources", "effect_sources", "section", "url", "links", "file"):
-                    yield from texts(v, f"{path}.{k}")
-        elif isinstance(obj, (list, tuple)):
-            for i, v in enumerate(obj):
-                yield from texts(v, f"{path}.{i}")
-
-    found = [
-        f"{item.id}{p}" for name in ("factors", "interventions", "examples", "guidance", "themes", "cases")
-        for item in getattr(kk, name) for p, t in texts(item.model_dump()) if internal.search(t)
-    ]
-    assert not found, found[:10]

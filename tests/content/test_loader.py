@@ -92,11 +92,3 @@ def test_models_forbid_unknown_fields_and_check_ages():
         Intervention.model_validate({**base, "leeftijd": 12})
     with pytest.raises(ValueError):
         Intervention.model_validate({**base, "sources": []})
-
-
-def test_every_item_has_a_resolving_source(kk):
-    sources = kk.by_id("sources")
-    for name in ("themes", "help_levels", "factors", "interventions", "examples", "lessons", "guidance", "cases"):
-        for item in getattr(kk, name):
-            assert item.sources, f"{name}/{item.id} has no source"
-            assert all(r.source in sources and r.section for r in item.sources), item.id
