@@ -35,7 +35,7 @@ def iv(kk: Kenniskaart, iid: str):
 
 
 def links(item) -> dict:
-    return {l.factor: l for l in item.factors}
+    return {link.factor: link for link in item.factors}
 
 
 # --- factors (D1-D9) ------------------------------------------------------------------
@@ -65,7 +65,8 @@ def test_d1_beke_family_and_neighbourhood_factors_have_their_level(kk):
 @pytest.mark.sources
 def test_d2_beke_protective_factors_rest_on_qualitative_research(kk):
     seed = compact(read_source(SEED_004))
-    assert compact("Zij presenteren een aantal (plausibele) beschermende factoren, leunend op kwalitatieve onderzoeken") in seed
+    assert compact("Zij presenteren een aantal (plausibele) beschermende factoren, leunend op kwalitatieve "
+                   "onderzoeken") in seed
     beke_b = [f for f in kk.factors if f.id.startswith("beke-b-")]
     assert len(beke_b) == 13
     for f in beke_b:
@@ -152,16 +153,16 @@ def test_d10_theme_level_links_are_not_marked_as_source_stated(kk):
     seed = compact(read_source(SEED_002))
     assert compact("beschouwd als er ogenschijnlijk ingezet wordt op gefundeerde risico") in seed
     for item in (*kk.interventions, *kk.examples):
-        for l in item.factors:
-            if l.basis == "bron":
-                assert not l.note.startswith(THEME_SENTENCE), (item.id, l.factor)
-            if l.basis == "thema":
-                assert "§3.1.1" in l.note, (item.id, l.factor)
+        for link in item.factors:
+            if link.basis == "bron":
+                assert not link.note.startswith(THEME_SENTENCE), (item.id, link.factor)
+            if link.basis == "thema":
+                assert "§3.1.1" in link.note, (item.id, link.factor)
     for iid in ("pit", "jongerenwerk", "straatcoaches", "credible-messengers", "familieaanpak", "prospect4cash"):
-        assert any(l.basis == "thema" for l in iv(kk, iid).factors), iid
+        assert any(link.basis == "thema" for link in iv(kk, iid).factors), iid
     for code in ("ARN3", "ARN4"):
         ex = next(e for e in kk.examples if e.code == code)
-        assert ex.factors and all(l.basis == "thema" for l in ex.factors), code
+        assert ex.factors and all(link.basis == "thema" for link in ex.factors), code
 
 
 @pytest.mark.sources
@@ -187,8 +188,8 @@ def test_d10_recognised_interventions_carry_their_source_stated_dynamic_links(kk
         ("pit", "beke-r-antisociale-persoonlijkheidskenmerken"): "thema",
     }
     for (iid, fid), basis in expected.items():
-        l = links(iv(kk, iid))[fid]
-        assert l.basis == basis, (iid, fid, l.basis)
+        link = links(iv(kk, iid))[fid]
+        assert link.basis == basis, (iid, fid, link.basis)
         assert factor(kk, fid).nature == "dynamisch"
     # botoc-arn3 (PIT in Arnhem) gives the same PIT link the same basis
     arn3 = next(e for e in kk.examples if e.code == "ARN3")
@@ -411,9 +412,9 @@ def test_links_to_static_factors_say_they_mark_the_target_group(kk):
     """Risk principle (seed 001 les 1): a static factor sets the level of help, it is never a
     target. A catalogue link to one must say so."""
     for i in kk.interventions:
-        for l in i.factors:
-            if factor(kk, l.factor).nature == "statisch":
-                assert l.note.startswith("Statische factor"), (i.id, l.factor)
+        for link in i.factors:
+            if factor(kk, link.factor).nature == "statisch":
+                assert link.note.startswith("Statische factor"), (i.id, link.factor)
 
 
 def test_trainings_and_approaches_for_others_are_not_offered_as_youth_help(kk):

@@ -44,7 +44,7 @@ def packaged(res) -> set[str]:
 
 def dynamic_factors(kk: Kenniskaart, iv) -> tuple[str, ...]:
     by_id = kk.by_id("factors")
-    return tuple(dict.fromkeys(l.factor for l in iv.factors if by_id[l.factor].nature == "dynamisch"))
+    return tuple(dict.fromkeys(link.factor for link in iv.factors if by_id[link.factor].nature == "dynamisch"))
 
 
 def profile_for(kk: Kenniskaart, iv, **kw) -> Profile:
@@ -328,8 +328,8 @@ def test_the_added_programmes_carry_the_facts_of_the_review_pages(kk, review):
     """§6: Topzorg and Adviesgesprek Alcohol Jongeren, as the pages give them; every fact with its
     URL and the day the page was read."""
     section = review.split("## 6.")[1].split("## 7.")[0]
-    topzorg_row = next(l for l in section.splitlines() if l.startswith("| **Topzorg**"))
-    advies_row = next(l for l in section.splitlines() if l.startswith("| **Adviesgesprek Alcohol Jongeren**"))
+    topzorg_row = next(line for line in section.splitlines() if line.startswith("| **Topzorg**"))
+    advies_row = next(line for line in section.splitlines() if line.startswith("| **Adviesgesprek Alcohol Jongeren**"))
     tz, ad = ivs(kk)["topzorg"], ivs(kk)["adviesgesprek-alcohol-jongeren"]
     assert f'"Leeftijd: {tz.min_age} - {tz.max_age} jaar"' in topzorg_row
     assert tz.recognition.level == "goed onderbouwd" and '"Goed onderbouwd"' in topzorg_row
@@ -438,7 +438,8 @@ def test_the_debt_gap_is_stated_not_filled(kk):
     debts = ("beke-r-schuldenproblematiek", "beke-r-rol-financieel-kwetsbaar")
     for fid in debts:
         assert recognised_options(kk, fid) == (), fid
-    gap = [g for g in kk.guidance if "schulden" in (g.title + (g.text or "")).lower() and "geen erkende" in g.title.lower()]
+    gap = [g for g in kk.guidance
+           if "schulden" in (g.title + (g.text or "")).lower() and "geen erkende" in g.title.lower()]
     assert gap and gap[0].kind == "kanttekening"
     res = recommend(kk, Profile(age=19, risk_factors=debts))
     assert {g.factor.id for g in res.gaps} >= set(debts)

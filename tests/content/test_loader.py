@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from kenniskaart.content import ContentInvalid, load_content
 from kenniskaart.models import Intervention
@@ -86,9 +87,9 @@ def test_models_forbid_unknown_fields_and_check_ages():
     base = dict(id="x", name="X", kind="interventie", purpose="jeugdinterventie", description="d",
                 sources=[{"source": "s", "section": "1"}])
     assert Intervention.model_validate({**base, "min_age": 8, "max_age": 12}).max_age == 12
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         Intervention.model_validate({**base, "min_age": 13, "max_age": 12})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         Intervention.model_validate({**base, "leeftijd": 12})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         Intervention.model_validate({**base, "sources": []})
