@@ -4,12 +4,10 @@ of the validator (``content.checks.CHECKS``) on it."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
 # the modules that declare the content ids they rely on (``named_in_code``) before the checks run
 from . import aanbeveler, planscan, presentation  # noqa: F401
-from .catalog import recognition_warnings
 from .content import ContentInvalid, load_content, run_checks
 
 LABELS = {
@@ -55,11 +53,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Waarschuwingen (geen fout): {len(warnings)}")
         for issue in warnings:
             print(f"- {issue}")
-    old_ratings = recognition_warnings(kk, dt.date.today())
-    if old_ratings:
-        print(f"Waarschuwingen (geen fout): {len(old_ratings)} erkenning(en) om na te lopen")
-        for w in old_ratings:
-            print(f"- {w}")
     return 0
 
 

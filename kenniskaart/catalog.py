@@ -6,7 +6,6 @@ directly. Empty filter lists mean "no restriction".
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Literal
 
@@ -36,7 +35,7 @@ from .present import (
     recognition_text,
     theme_names,
 )
-from .rules import addressing, age_fits, is_recognised, not_working, recognised_options
+from .rules import addressing, age_fits, not_working, recognised_options
 from .search import everyday_words, example_factor_ids, search
 
 # --- factors -----------------------------------------------------------------------
@@ -366,26 +365,3 @@ def factor_option_label(kk: Kenniskaart, f: Factor) -> str:
         if len(full) <= LABEL_MAX:
             return full
     return full
-
-
-RECOGNITION_MAX_AGE_YEARS = 5
-"""NJi reassesses ratings older than five years; the validator lists them."""
-
-
-def recognition_warnings(kk: Kenniskaart, today: dt.date) -> list[str]:
-    """Recognised statements to check again: older than five years, or in herbeoordeling.
-    A warning for editors, not an error (the databank's own date and state are shown as they are)."""
-    limit = dt.date(today.year - RECOGNITION_MAX_AGE_YEARS, today.month, min(today.day, 28))
-    out: list[str] = []
-    for iv in kk.interventions:
-        for where, rec in (("recognition", iv.recognition), *((f"other_recognitions.{i}", r) for i, r in enumerate(iv.other_recognitions))):
-            if not is_recognised(rec):
-                continue
-            reasons = []
-            if rec.date is not None and rec.date < limit:
-                reasons.append(f"ouder dan {RECOGNITION_MAX_AGE_YEARS} jaar ({rec.date:%d-%m-%Y})")
-            if rec.in_review:
-                reasons.append("in herbeoordeling")
-            if reasons:
-                out.append(f"{iv.id}, {where}: {rec.level}: {' en '.join(reasons)}")
-    return out

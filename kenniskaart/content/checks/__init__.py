@@ -58,6 +58,7 @@ CHECKS: tuple[Check, ...] = (
     Check(claims.not_working_cautions_link_their_verdict),
     Check(claims.doelgroep_ages_within_item_ages),
     Check(claims.factor_links_are_unique_and_explained),
+    Check(claims.recognitions_to_check_again, level="waarschuwing"),
     # addresses and words users read
     Check(texts.addresses_are_well_formed),
     Check(texts.reading_dates_belong_to_an_address),

@@ -1,9 +1,11 @@
 """What an intervention claims is backed: cautions and effects cite a source, a recognition
 names its committee and page, a reassessment is said in a caution, a 'does not work' caution
-links guidance with its own verdict, a doelgroep caution stays within the item's ages."""
+links guidance with its own verdict, a doelgroep caution stays within the item's ages; and the
+warning: recognitions to check again."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ...models import NOT_WORKING_KINDS, RECOGNISED_LEVELS
@@ -84,3 +86,26 @@ def factor_links_are_unique_and_explained(kk: Kenniskaart) -> Iterator[ContentIs
             seen.add(link.factor)
             if not link.note:
                 yield issue(kk, collection, item, f"factors.{i}.note", "koppeling zonder toelichting")
+
+
+RECOGNITION_MAX_AGE_YEARS = 5
+"""NJi reassesses ratings older than five years; the validator lists them."""
+
+
+def recognitions_to_check_again(kk: Kenniskaart, today: dt.date | None = None) -> Iterator[ContentIssue]:
+    """Recognised statements older than five years or in herbeoordeling: a warning for editors,
+    not an error (the databank's own date and state are shown as they are)."""
+    today = today or dt.date.today()
+    limit = dt.date(today.year - RECOGNITION_MAX_AGE_YEARS, today.month, min(today.day, 28))
+    for iv in kk.interventions:
+        for fld, rec in recognitions(iv):
+            if rec.level not in RECOGNISED_LEVELS:
+                continue
+            reasons = []
+            if rec.date is not None and rec.date < limit:
+                reasons.append(f"ouder dan {RECOGNITION_MAX_AGE_YEARS} jaar ({rec.date:%d-%m-%Y})")
+            if rec.in_review:
+                reasons.append("in herbeoordeling")
+            if reasons:
+                yield issue(kk, "interventions", iv, fld,
+                            f"erkenning om na te lopen: {rec.level}: {' en '.join(reasons)}")
