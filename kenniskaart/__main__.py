@@ -7,7 +7,7 @@ import argparse
 import sys
 
 # the modules that declare the content ids they rely on (``named_in_code``) before the checks run
-from . import aanbeveler, planscan, presentation  # noqa: F401
+from . import aanbeveler, guidance, planscan, presentation  # noqa: F401
 from .content import ContentInvalid, load_content, run_checks
 
 LABELS = {

@@ -103,7 +103,8 @@ WEIGHTS = RULES["score"]
 PACKAGE_SIZE: int = RULES["package_size"]
 
 
-NEED_ORDER = ("hulp-positief", "hulp-intensief", "hulp-specialistisch")
+NEED_ORDER = named_in_code(__name__, "NEED_ORDER", "help_levels",
+                           ("hulp-positief", "hulp-intensief", "hulp-specialistisch"))
 """Help level ids from light to heavy (seed 003)."""
 
 

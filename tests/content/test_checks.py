@@ -181,7 +181,8 @@ def test_the_ids_rules_rely_on_are_declared_and_a_renamed_one_fails(kk):
     import kenniskaart.__main__  # noqa: F401
 
     names = {d.name for d in code_ids.CODE_IDS}
-    assert {"REPRESSIVE_THEMES", "PROCESS_LESSONS", "NOTE_SOURCES", "OFFENCE_FACTORS", "SPECIALIST_FACTORS"} <= names
+    assert {"REPRESSIVE_THEMES", "PROCESS_LESSONS", "NOTE_SOURCES", "OFFENCE_FACTORS", "SPECIALIST_FACTORS",
+            "NEED_ORDER", "GROUPS"} <= names
     renamed = dataclasses.replace(kk, factors=tuple(f for f in kk.factors if f.id != "beke-r-criminele-achtergrond"))
     found = {(i.file, i.item, i.field) for i in code_ids.ids_named_in_code_exist(renamed)}
     assert ("kenniskaart/aanbeveler/rules.py", "beke-r-criminele-achtergrond", "OFFENCE_FACTORS") in found
