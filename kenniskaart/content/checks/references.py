@@ -3,6 +3,7 @@ refuses content that breaks one of these)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -71,18 +72,24 @@ def references(item: Any) -> Iterator[Reference]:
         yield from _ids("interventions", item.interventions, "interventions")
 
 
+def _by_pool(kk: Kenniskaart) -> dict[str, list[tuple[str, Any, str, str, str | None]]]:
+    """Every reference of the content, walked once: (collection, item, field, id, kind) by pool."""
+    out: dict[str, list[tuple[str, Any, str, str, str | None]]] = defaultdict(list)
+    for collection, item in items(kk):
+        for fld, ref, pool, kind in references(item):
+            out[pool].append((collection, item, fld, ref, kind))
+    return out
+
+
 def _resolve(kk: Kenniskaart, pool: str) -> Iterator[ContentIssue]:
     """Each reference into ``pool`` names an item there, of the kind the field asks for."""
     targets = kk.by_id(pool)
-    for collection, item in items(kk):
-        for fld, ref, ref_pool, kind in references(item):
-            if ref_pool != pool:
-                continue
-            target = targets.get(ref)
-            if target is None:
-                yield issue(kk, collection, item, fld, f"verwijst naar onbekend id '{ref}' ({pool})")
-            elif kind is not None and getattr(target, "kind", None) != kind:
-                yield issue(kk, collection, item, fld, f"'{ref}' is van soort '{target.kind}', verwacht '{kind}'")
+    for collection, item, fld, ref, kind in kk.derived(_by_pool).get(pool, ()):
+        target = targets.get(ref)
+        if target is None:
+            yield issue(kk, collection, item, fld, f"verwijst naar onbekend id '{ref}' ({pool})")
+        elif kind is not None and getattr(target, "kind", None) != kind:
+            yield issue(kk, collection, item, fld, f"'{ref}' is van soort '{target.kind}', verwacht '{kind}'")
 
 
 def sources_exist(kk: Kenniskaart) -> Iterator[ContentIssue]:
