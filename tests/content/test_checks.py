@@ -134,6 +134,11 @@ CASES: dict[str, tuple[Any, tuple[str, str, str], str]] = {
     "reading_dates_belong_to_an_address": (
         lambda: build(interventions=[_intervention(sources=[{**SRC[0], "peildatum": "2026-01-05"}])]),
         ("interventions.yaml", "iv", "sources.0.peildatum"), "peildatum zonder adres"),
+    "databank_pages_carry_a_peildatum": (
+        lambda: build(sources=[{"id": "bron", "title": "Bron", "publisher": "Team", "kind": "referentie",
+                                "date": "2026-12-02"}],
+                      interventions=[_intervention(sources=[{**SRC[0], "url": "https://www.nji.nl/x"}])]),
+        ("interventions.yaml", "iv", "sources.0.peildatum"), "zonder peildatum"),
     "no_internal_words": (lambda: build(interventions=[_intervention(description="Zie seed 003.")]),
                           ("interventions.yaml", "iv", "description"), "intern woord 'seed 003'"),
     "ids_named_in_code_exist": (lambda: build(), ("kenniskaart/voorbeeld.py", "f-hernoemd", "RISK_IDS"),

@@ -62,6 +62,7 @@ CHECKS: tuple[Check, ...] = (
     # addresses and words users read
     Check(texts.addresses_are_well_formed),
     Check(texts.reading_dates_belong_to_an_address),
+    Check(texts.databank_pages_carry_a_peildatum),
     Check(texts.no_internal_words),
     # ids the code relies on
     Check(code_ids.ids_named_in_code_exist),

@@ -1,5 +1,6 @@
 """Addresses and words users read: every address is a full web address, a reading date
-belongs to an address and is not in the future, and no internal word reaches the screen."""
+belongs to an address and is not in the future, a databank page says when it was read, and no
+internal word reaches the screen."""
 
 from __future__ import annotations
 
@@ -53,6 +54,20 @@ def reading_dates_belong_to_an_address(kk: Kenniskaart) -> Iterator[ContentIssue
                 yield issue(kk, collection, item, f"{fld}.peildatum", "peildatum zonder adres (url)")
             if ref.peildatum is not None and ref.peildatum > today:
                 yield issue(kk, collection, item, f"{fld}.peildatum", f"peildatum {ref.peildatum} ligt in de toekomst")
+
+
+def databank_pages_carry_a_peildatum(kk: Kenniskaart) -> Iterator[ContentIssue]:
+    """A page cited from a dated reference source (facts the team collected from databank pages
+    on a date) says the day it was read (pages re-read later carry their own, later day)."""
+    sources = kk.by_id("sources")
+    for collection, item in items(kk):
+        for fld, ref in source_refs(item):
+            source = sources.get(ref.source)
+            if ref.url is None or source is None or source.kind != "referentie" or source.date is None:
+                continue
+            if ref.peildatum is None:
+                yield issue(kk, collection, item, f"{fld}.peildatum",
+                            f"pagina uit '{ref.source}' zonder peildatum (de dag waarop ze is gelezen)")
 
 
 def _texts(obj: Any, path: str) -> Iterator[tuple[str, str]]:
