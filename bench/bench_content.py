@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     # CSafeLoader when available), versus the same duplicate-key check on libyaml directly
     import yaml
 
-    from kenniskaart import content as content_mod
+    from kenniskaart.content import loader as content_mod
 
     files = sorted(content_mod.content_dir().rglob("*.yaml"))
     texts = [(root_file, root_file.read_text(encoding="utf-8")) for root_file in files]

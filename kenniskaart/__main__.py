@@ -1,13 +1,14 @@
-"""Command line: ``python -m kenniskaart validate [PATH]``."""
+"""Command line: ``python -m kenniskaart validate [PATH]``: load the content and run every check
+of the validator (``content.checks.CHECKS``) on it."""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
-from .catalog import recognition_warnings
-from .content import ContentInvalid, load_content
+# the modules that declare the content ids they rely on (``named_in_code``) before the checks run
+from . import aanbeveler, guidance, planscan, presentatie  # noqa: F401
+from .content import ContentInvalid, load_content, run_checks
 from .vocabulary import COUNT_LABELS
 
 
@@ -25,15 +26,20 @@ def main(argv: list[str] | None = None) -> int:
         for issue in exc.issues:
             print(f"- {issue}")
         return 1
+    errors, warnings = run_checks(kk)
+    if errors:
+        print(f"Inhoud ongeldig: {len(errors)} fout(en)")
+        for issue in errors:
+            print(f"- {issue}")
+        return 1
     counts = kk.counts()
     print(f"Inhoud geldig ({len(kk.files)} bestanden)")
     for key, label in COUNT_LABELS.items():
         print(f"{label}: {counts[key]}")
-    warnings = recognition_warnings(kk, dt.date.today())
     if warnings:
-        print(f"Waarschuwingen (geen fout): {len(warnings)} erkenning(en) om na te lopen")
-        for w in warnings:
-            print(f"- {w}")
+        print(f"Waarschuwingen (geen fout): {len(warnings)}")
+        for issue in warnings:
+            print(f"- {issue}")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import Kenniskaart
+from .content import Kenniskaart, named_in_code
 from .models import Guidance
 
 
@@ -114,6 +114,7 @@ GROUPS: tuple[GuidanceGroup, ...] = (
         any_source=("werkt_niet",),
     ),
 )
+named_in_code(__name__, "GROUPS", "sources", {s for g in GROUPS for s in g.sources})
 
 
 def group_items(kk: Kenniskaart, group: GuidanceGroup, kind: str) -> list[Guidance]:

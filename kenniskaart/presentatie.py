@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .aanbeveler import Profile
-from .content import Kenniskaart
+from .content import LESSON_TIPS, Kenniskaart, named_in_code
 from .kaart import recognition_short
 from .models import Factor, Intervention, PracticeExample
 from .nl import plural, short
@@ -63,6 +63,9 @@ NOTE_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
     "Lessen": (("guidance", "aanb-ccv-nulmeting"), ("guidance", "concl-ps-pilots-evalueren")),
     PLAN: (("lesson-tip", "sporen onderwijs"), ("lesson-tip", "transparant, wetenschappelijk onderbouwd wegingskader")),
 }
+_NOTE_REFS = [ref for refs in NOTE_SOURCES.values() for ref in refs]
+named_in_code(__name__, "NOTE_SOURCES", "guidance", {r for c, r in _NOTE_REFS if c == "guidance"})
+named_in_code(__name__, "NOTE_SOURCES", LESSON_TIPS, {r for c, r in _NOTE_REFS if c == "lesson-tip"})
 
 
 def notes(kk: Kenniskaart, step: str) -> list[Note]:
@@ -74,7 +77,7 @@ def notes(kk: Kenniskaart, step: str) -> list[Note]:
             g = guidance[ref]
             out.append(Note(g.title, g.text or "", tuple(g.items)))
         elif collection == "lesson-tip":
-            for lesson in sorted(kk.lessons, key=lambda les: les.number):
+            for lesson in kk.lessons_in_order:
                 for tip in lesson.tips:
                     if ref in tip.text:
                         out.append(Note(f"Tip bij les {lesson.number}: {lesson.title}", tip.text))

@@ -31,9 +31,11 @@ from functools import lru_cache
 from .content import Kenniskaart
 from .models import Factor, Intervention, PracticeExample
 
-STOPWORDS = frozenset(
-    ["de", "het", "een", "en", "of", "van", "voor", "met", "in", "op", "aan", "bij", "te", "die", "dat", "er", "is", "zijn", "naar", "om", "tot", "uit", "als", "door", "over", "wat", "hoe", "welke", "wie", "jongere", "jongeren"]
-)
+STOPWORDS = frozenset([
+    "de", "het", "een", "en", "of", "van", "voor", "met", "in", "op", "aan", "bij", "te", "die", "dat", "er",
+    "is", "zijn", "naar", "om", "tot", "uit", "als", "door", "over", "wat", "hoe", "welke", "wie",
+    "jongere", "jongeren",
+])
 """Words that carry no meaning in a search. 'jongere(n)': nearly every item is about young
 people, so requiring it would only hide results."""
 
@@ -253,7 +255,7 @@ def _everyday_words(synonyms: tuple[tuple[tuple[str, ...], int], ...], name: str
     groups = [tuple(normalise(w) for w in words) for words, _ in synonyms]
     text = normalise(name)
     out: list[str] = []
-    for (words, shown), group in zip(synonyms, groups):
+    for (words, shown), group in zip(synonyms, groups, strict=True):
         hit = term_matches(_with_phrases(groups, Term(group[0], group)), text)
         if not hit:
             continue

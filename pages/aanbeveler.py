@@ -21,7 +21,7 @@ from kenniskaart.vocabulary import EVIDENCE_LABELS, LEVEL_LABELS, NATURE_BADGES,
 
 kk = get_content()
 factors = kk.by_id("factors")
-levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
+levels = {h.id: h.name for h in kk.help_levels_in_order}
 cases = kk.by_id("cases")
 picker_options, picker_labels = factor_pickers(kk)
 NEED_AUTO = "auto"

@@ -34,7 +34,7 @@ from kenniskaart.vocabulary import FORMAT_LABELS, INTERVENTION_KIND_LABELS, RECO
 
 kk = get_content()
 themes = {t.id: t.name for t in kk.pmg_themes}
-levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
+levels = {h.id: h.name for h in kk.help_levels_in_order}
 factors = {f.id: f for f in kk.factors}
 all_ivs = kk.by_id("interventions")
 

@@ -31,7 +31,7 @@ if tabs[0].open:
     with tabs[0]:
         if not kk.lessons:
             st.info("Er zijn nog geen lessen in de inhoud opgenomen.")
-        for lesson in sorted(kk.lessons, key=lambda l: l.number):
+        for lesson in kk.lessons_in_order:
             st.header(f"Les {lesson.number}: {md(lesson.title)}")
             st.markdown(md(lesson.summary))
             if lesson.tips:

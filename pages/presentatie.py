@@ -209,7 +209,7 @@ elif has_profile and STEPS[step] == "Wat deden anderen":
               "p_more_ex")
 
 if STEPS[step] == "Lessen":
-    lessons = sorted(kk.lessons, key=lambda l: l.number)
+    lessons = kk.lessons_in_order
     cols = st.columns(2, gap="large")
     for i, lesson in enumerate(lessons):
         with cols[i % 2]:

@@ -31,12 +31,14 @@ def suggest_need(kk: Kenniskaart, profile: Profile) -> tuple[str | None, str]:
         return None, "Geen risicofactoren gekozen die het niveau van hulp bepalen: geen niveau voorgesteld."
     special = [f for f in risks if f.id in rules["specialist_factors"]]
     if special or profile.offence == "herhaald":
-        hid = "hulp-specialistisch"
+        hid = NEED_ORDER[-1]
         named = [f.name for f in special[:3]] + (["herhaald delict"] if profile.offence == "herhaald" else [])
-        why = "het profiel wijst op eigen criminaliteit of een criminele omgeving die al dichtbij is (" + ", ".join(named) + ")"
+        why = ("het profiel wijst op eigen criminaliteit of een criminele omgeving die al dichtbij is ("
+               + ", ".join(named) + ")")
         return hid, f"Voorgesteld: {level_name(kk, hid).lower()}, omdat {why}."
     dynamic = [f for f in risks if f.nature == "dynamisch"]
-    static = [f.name for f in risks if f.nature == "statisch"] + (["eerste delict"] if profile.offence == "eerste" else [])
+    static = [f.name for f in risks if f.nature == "statisch"]
+    static += ["eerste delict"] if profile.offence == "eerste" else []
     strong = [f for f in dynamic if f.evidence in rules["strong_evidence"]]
     step = 1 if (len(dynamic) >= rules["intensive_count"] or len(strong) >= rules["intensive_strong"]) else 0
     parts = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from ..content import Kenniskaart
+from ..content import Kenniskaart, named_in_code
 from ..models import Caution, Intervention
 from ..rules import NEVER_COUNTS, age_in_range, not_working
 from .profile import Profile
@@ -14,7 +14,7 @@ from .profile import Profile
 if TYPE_CHECKING:
     from ..vocabulary import ExclusionKind
 
-OFFENCE_FACTORS = frozenset({
+OFFENCE_FACTORS = named_in_code(__name__, "OFFENCE_FACTORS", "factors", frozenset({
     "beke-r-criminele-achtergrond",
     "beke-r-meer-veroordelingen",
     "beke-r-ernstigere-delicten",
@@ -23,12 +23,12 @@ OFFENCE_FACTORS = frozenset({
     "beke-r-meer-langere-gevangenisstraffen",
     "beke-r-detentiegeschiedenis",
     "beke-r-geweldsdelicten-jeugd",
-})
+}))
 """Static risk factors that say the young person has offended (Bureau Beke: an offending
 history, convictions, detention): with one of them the profile counts as 'na een delict', also
 when the offence field is left open."""
 
-SPECIALIST_FACTORS = OFFENCE_FACTORS | {
+SPECIALIST_FACTORS = named_in_code(__name__, "SPECIALIST_FACTORS", "factors", OFFENCE_FACTORS | {
     # serious youth groups, criminal skills
     "beke-r-problematische-jeugdgroep",
     "beke-r-criminele-vaardigheden",
@@ -36,7 +36,7 @@ SPECIALIST_FACTORS = OFFENCE_FACTORS | {
     "beke-r-familiebanden-georganiseerde-criminaliteit",
     "beke-r-aanraking-georganiseerde-criminaliteit",
     "sw-gezin-r-criminele-gezinsleden",
-}
+})
 """Risk factors that point to the specialist approach (seed 003, 'De juiste hulp op
 verschillende niveaus', 3: young people, young adults and families who are already further
 into crime). Traits such as loyalty or willingness to use violence alone do not."""
@@ -103,7 +103,8 @@ WEIGHTS = RULES["score"]
 PACKAGE_SIZE: int = RULES["package_size"]
 
 
-NEED_ORDER = ("hulp-positief", "hulp-intensief", "hulp-specialistisch")
+NEED_ORDER = named_in_code(__name__, "NEED_ORDER", "help_levels",
+                           ("hulp-positief", "hulp-intensief", "hulp-specialistisch"))
 """Help level ids from light to heavy (seed 003)."""
 
 

@@ -17,7 +17,6 @@ from .filters import (
     recognition_level,
 )
 from .pickers import LABEL_MAX, factor_choice_id, factor_option_label, factor_options
-from .review import RECOGNITION_MAX_AGE_YEARS, recognition_warnings
 from .rows import INTERVENTION_CELLS, intervention_row
 from .tables import (
     INTERVENTION_COLUMNS,
@@ -35,9 +34,9 @@ from .tables import (
 
 __all__ = [
     "INTERVENTION_CELLS", "INTERVENTION_COLUMNS", "LABEL_MAX", "NO_LEVEL", "NO_THEME",
-    "RECOGNITION_MAX_AGE_YEARS", "ExampleFilter", "FactorFilter", "InterventionFilter", "crime_scope_label",
+    "ExampleFilter", "FactorFilter", "InterventionFilter", "crime_scope_label",
     "examples_per_municipality", "examples_per_theme", "factor_choice_id", "factor_option_label",
     "factor_options", "factor_theme_level_counts", "factors_table", "filter_examples", "filter_factors",
     "filter_interventions", "in_matrix_cell", "intervention_matrix", "intervention_row", "interventions_table",
-    "recognition_level", "recognition_warnings",
+    "recognition_level",
 ]

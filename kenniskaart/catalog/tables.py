@@ -100,7 +100,7 @@ def intervention_matrix(kk: Kenniskaart, interventions: list[Intervention]) -> p
     theme or level it counts under 'thema onbekend' / 'niveau onbekend'.
     """
     themes = [t.name for t in kk.pmg_themes] + [NO_THEME]
-    levels = [h.name for h in sorted(kk.help_levels, key=lambda h: h.order)] + [NO_LEVEL]
+    levels = [h.name for h in kk.help_levels_in_order] + [NO_LEVEL]
     counter: Counter[tuple[str, str]] = Counter()
     for iv in interventions:
         for t in theme_names(kk, iv.pmg_themes) or [NO_THEME]:

@@ -54,11 +54,11 @@ def _mon_view(ind: MonitorIndicator) -> IndicatorView:
 def indicator_views(kk: Kenniskaart) -> dict[str, IndicatorView]:
     """Every indicator by id: Samen Weerbaar's first, then the monitor's own, in file order
     (kept on the content object: content is loaded once per process)."""
-    cached = kk.__dict__.get("_monitor_views")
-    if cached is None:
-        cached = {v.id: v for v in (*map(_sw_view, kk.indicators), *map(_mon_view, kk.monitor_indicators))}
-        kk.__dict__["_monitor_views"] = cached
-    return cached
+    return kk.derived(_views)
+
+
+def _views(kk: Kenniskaart) -> dict[str, IndicatorView]:
+    return {v.id: v for v in (*map(_sw_view, kk.indicators), *map(_mon_view, kk.monitor_indicators))}
 
 
 def for_factor(kk: Kenniskaart, factor: Factor) -> list[IndicatorView]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..content import Kenniskaart
+from ..content import Kenniskaart, named_in_code
 from ..models import Guidance
 from ..nl import names_list
 from ..vocabulary import PROVENANCE_LABELS
@@ -173,7 +173,8 @@ def comparison_table(summary_df: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(order)[columns].reset_index()
 
 
-REPRESSIVE_THEMES = frozenset({"ps-opsporing-vervolging", "ps-bovenlokale-netwerken"})
+REPRESSIVE_THEMES = named_in_code(__name__, "REPRESSIVE_THEMES", "themes",
+                                  frozenset({"ps-opsporing-vervolging", "ps-bovenlokale-netwerken"}))
 """Praktijkscan themes counted as repressive in the balance (team classification)."""
 
 
@@ -183,18 +184,18 @@ def balance(kk: Kenniskaart, items: list[PlanItem]) -> pd.DataFrame:
     repressive = [i for i in items if set(i.praktijkscan_themes) & REPRESSIVE_THEMES]
     rows.append({"verdeling": "preventief / repressief", "deel": "repressief", "aantal": len(repressive)})
     rows.append({"verdeling": "preventief / repressief", "deel": "preventief", "aantal": len(items) - len(repressive)})
-    for h in sorted(kk.help_levels, key=lambda h: h.order):
+    for h in kk.help_levels_in_order:
         rows.append({"verdeling": "niveau van hulp", "deel": h.name, "aantal": sum(h.id in i.help_levels for i in items)})
     rows.append({"verdeling": "niveau van hulp", "deel": "onbekend", "aantal": sum(not i.help_levels for i in items)})
     return pd.DataFrame(rows, columns=["verdeling", "deel", "aantal"])
 
 
-PROCESS_LESSONS = (
+PROCESS_LESSONS = named_in_code(__name__, "PROCESS_LESSONS", "guidance", (
     "verbeter-kb-realistische-doelen",
     "aanb-ccv-nulmeting",
     "verbeter-kb-doelgroep-in-beeld",
     "verbeter-kb-monitoring-evaluatie",
-)
+))
 """Guidance on the process that applies to every plan: realistic goals, a 0-meting,
 knowing the target group, monitoring (seed 000 improvement points; seed 001)."""
 

@@ -178,7 +178,7 @@ def scan(kk: Kenniskaart, items: list[PlanItem]) -> list[Coverage]:
         hits = tuple(Hit(item_label(i), OWN if isinstance(i, OwnEntry) else "bron")
                      for i in items if t.id in i.pmg_themes)
         out.append(Coverage(t.id, t.name, GROUPS[3], hits))
-    for h in sorted(kk.help_levels, key=lambda h: h.order):
+    for h in kk.help_levels_in_order:
         hits = tuple(Hit(item_label(i), OWN if isinstance(i, OwnEntry) else "bron")
                      for i in items if h.id in i.help_levels)
         out.append(Coverage(h.id, h.name, GROUPS[4], hits))

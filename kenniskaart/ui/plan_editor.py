@@ -95,7 +95,7 @@ def plan_editor(kk: Kenniskaart, plan: Plan) -> None:
     ivs, exs = kk.by_id("interventions"), kk.by_id("examples")
     themes = {t.id: t.name for t in kk.pmg_themes}
     ps_themes = {t.id: t.name for t in kk.praktijkscan_themes}
-    levels = {h.id: h.name for h in sorted(kk.help_levels, key=lambda h: h.order)}
+    levels = {h.id: h.name for h in kk.help_levels_in_order}
     # The widgets mirror the plan; they differ only when the plan changed elsewhere
     # (preset, uploaded file, a restored werkmap, a visit to another page).
     # Ids the content does not know are left out (the plan's items skip them too).

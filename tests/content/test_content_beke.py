@@ -43,7 +43,8 @@ PROTECTIVE_CATEGORY = "Beschermende factoren"
 # the strict loader, so ids, fields and references are still checked) so that work in
 # progress elsewhere in content/ does not hide a failure here; `python -m kenniskaart
 # validate` checks the package as a whole.
-FILES = ["sources.yaml", "themes/pmg.yaml", "themes/praktijkscan.yaml", "factors/beke.yaml", "factors/samen_weerbaar.yaml"]
+FILES = ["sources.yaml", "themes/pmg.yaml", "themes/praktijkscan.yaml", "factors/beke.yaml",
+         "factors/samen_weerbaar.yaml"]
 
 
 @pytest.fixture(scope="module")
@@ -225,84 +226,6 @@ def test_factor_fields(beke):
         else:
             assert f.evidence in ("gefundeerd", "plausibel")
             assert isinstance(f.studied_in_nl, bool)
-
-
-ROWS = [
-    # id, name, category, evidence, target_group, studied_in_nl
-    ("beke-r-man-zijn", "Man-zijn", "Persoonlijke factoren", "gefundeerd", "Algemeen", True),
-    ("beke-r-familiebanden-emotionele-relaties",
-     "Familiebanden en emotionele relaties met personen in georganiseerde criminaliteit",
-     "Persoonlijke factoren", "plausibel", "Vrouwen", True),
-    ("beke-r-hogere-leeftijd", "Hogere leeftijd t.o.v. de algemene populatie veroordeelden",
-     "Persoonlijke factoren", "gefundeerd", "Algemeen", True),
-    ("beke-r-niet-religieus", "Niet-religieus zijn", "Persoonlijke factoren", "plausibel", "Algemeen", False),
-    ("beke-r-antisociale-persoonlijkheidskenmerken", "Antisociale persoonlijkheidskenmerken",
-     "Psychologische factoren", "gefundeerd", "Algemeen", False),
-    ("beke-r-desillusie-toekomst", "Gevoel van desillusie over de toekomst",
-     "Psychologische factoren", "plausibel", "Jongeren", False),
-    ("beke-r-criminele-achtergrond", "Een criminele achtergrond", "Criminaliteit", "gefundeerd", "Algemeen", True),
-    ("beke-r-meer-soorten-delicten",
-     "Het plegen van meer soorten delicten t.o.v. de algemene populatie veroordeelden",
-     "Criminaliteit", "plausibel", "Algemeen", False),
-    ("beke-r-problematische-jeugdgroep", "Deelname aan een ernstige problematische jeugdgroep of -netwerk",
-     "Criminaliteit", "plausibel", "Jongeren", True),
-    ("beke-r-criminele-vaardigheden", "In het bezit zijn van criminele vaardigheden",
-     "Criminaliteit", "gefundeerd", "Algemeen", True),
-    ("beke-r-specifieke-expertise", "Een specifieke expertise", "Criminaliteit", "gefundeerd",
-     "Met name volwassenen", True),
-    ("beke-r-drugsgebruik", "Drugsgebruik", "Levensstijl", "gefundeerd", "Met name jongeren", True),
-    ("beke-r-softdrugsgebruik-combinatie",
-     "Softdrugsgebruik, in combinatie met het hebben van vrienden met een negatieve invloed en voortijdig schoolverlaten",
-     "Levensstijl", "plausibel", "Jongeren", True),
-    ("beke-r-familiebanden-georganiseerde-criminaliteit", "Familiebanden binnen georganiseerde criminaliteit",
-     "Sociale bindingen", "gefundeerd", "Algemeen", True),
-    ("beke-r-banden-vrienden-kennissen", "Banden met vrienden en kennissen binnen georganiseerde criminaliteit",
-     "Sociale bindingen", "gefundeerd", "Algemeen", True),
-    ("beke-r-geintroduceerd-door-lid", "Geïntroduceerd worden door een lid van een georganiseerde criminele groep",
-     "Sociale bindingen", "plausibel", "Algemeen", True),
-    ("beke-r-subcultuur", "Deel willen zijn van een subcultuur", "Overige sociale factoren", "plausibel",
-     "Met name jongeren en gemarginaliseerde personen", False),
-    ("beke-r-stabiele-relatie", "Het hebben van een stabiele relatie", "Overige sociale factoren",
-     "plausibel", "Algemeen", False),
-    ("beke-r-laag-opleidingsniveau", "Een laag opleidingsniveau",
-     "Opleidingsniveau, werk en economische omstandigheden", "gefundeerd", "Algemeen", True),
-    ("beke-r-gebrek-werkgelegenheid", "Gebrek aan werkgelegenheid",
-     "Opleidingsniveau, werk en economische omstandigheden", "plausibel", "Algemeen", False),
-    ("beke-r-specifieke-werkomstandigheden", "Het hebben van specifieke werk(omstandigheden)",
-     "Opleidingsniveau, werk en economische omstandigheden", "gefundeerd", "Algemeen", True),
-    ("beke-r-werkomgeving-sociale-banden",
-     "Een werkomgeving waarin sociale banden met personen in de georganiseerde criminaliteit ontstaan",
-     "Opleidingsniveau, werk en economische omstandigheden", "gefundeerd", "Algemeen", True),
-    ("beke-r-rol-hebben-van-een-baan", "Het hebben van een baan", "Risicofactoren per rol", "plausibel",
-     "Coördinators en leiders", True),
-    ("beke-r-rol-zwaarder-strafrechtelijk-verleden",
-     "Het hebben van een actiever en zwaarder strafrechtelijk verleden t.o.v. andere rollen",
-     "Risicofactoren per rol", "plausibel", "Leidinggevenden", True),
-    ("beke-r-rol-criminele-groepen-omgeving", "Georganiseerde criminele groepen in (sociale) omgeving",
-     "Risicofactoren per rol", "plausibel", "Loopjongens, katvangers en overige rollen", True),
-    ("beke-r-rol-financieel-kwetsbaar", "Financieel kwetsbaar zijn", "Risicofactoren per rol", "plausibel",
-     "Geldezels", True),
-    ("beke-b-kunnen-reflecteren", "Kunnen reflecteren", "Beschermende factoren", "kwalitatief", "Algemeen", None),
-    ("beke-b-crimineel-leven-stressvol", "Het criminele leven te stressvol vinden", "Beschermende factoren",
-     "kwalitatief", "Jongeren", None),
-    ("beke-b-financieel-gewin-tegenvallen", "Het financiële gewin binnen de criminaliteit vinden tegenvallen",
-     "Beschermende factoren", "kwalitatief", "Jongeren", None),
-    ("beke-b-hebben-van-een-baan", "Het hebben van een baan", "Beschermende factoren", "kwalitatief",
-     "Jongeren", None),
-    ("beke-b-hoge-leeftijd", "Hoge leeftijd", "Beschermende factoren", "kwalitatief", "Algemeen", None),
-]
-
-
-@pytest.mark.parametrize("fid,name,category,evidence,target,nl", ROWS, ids=[r[0] for r in ROWS])
-def test_specific_rows(beke_kk, fid, name, category, evidence, target, nl):
-    f = beke_kk.by_id("factors")[fid]
-    assert f.framework == "beke_kennissynthese"
-    assert f.name == name
-    assert f.category == category
-    assert f.evidence == evidence
-    assert f.target_group == target
-    assert f.studied_in_nl is nl
-    assert f.kind == ("beschermend" if fid.startswith("beke-b-") else "risico")
 
 
 def test_gefundeerde_named_in_text_are_gefundeerd(beke_kk):

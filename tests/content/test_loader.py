@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from kenniskaart.content import ContentInvalid, load_content
 from kenniskaart.models import Intervention
@@ -87,17 +88,9 @@ def test_models_forbid_unknown_fields_and_check_ages():
     base = dict(id="x", name="X", kind="interventie", purpose="jeugdinterventie", description="d",
                 sources=[{"source": "s", "section": "1"}])
     assert Intervention.model_validate({**base, "min_age": 8, "max_age": 12}).max_age == 12
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         Intervention.model_validate({**base, "min_age": 13, "max_age": 12})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         Intervention.model_validate({**base, "leeftijd": 12})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         Intervention.model_validate({**base, "sources": []})
-
-
-def test_every_item_has_a_resolving_source(kk):
-    sources = kk.by_id("sources")
-    for name in ("themes", "help_levels", "factors", "interventions", "examples", "lessons", "guidance", "cases"):
-        for item in getattr(kk, name):
-            assert item.sources, f"{name}/{item.id} has no source"
-            assert all(r.source in sources and r.section for r in item.sources), item.id
