@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...models import NOT_WORKING_KINDS, RECOGNISED_LEVELS
+from ...vocabulary import NOT_WORKING_KINDS, RECOGNISED_LEVELS
 from ..issues import ContentIssue
 from ..kenniskaart import Kenniskaart
 from .walk import cautions, issue, items, recognitions
