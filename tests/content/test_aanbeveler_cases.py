@@ -394,20 +394,20 @@ def test_user_need_overrides_suggestion_and_unknown_input_is_reported(kk: Kennis
     assert any("onzin" in n for n in res2.notices) and res2.need is not None
 
 
-RANKING_SCRIPT = """
+RANKING_SCRIPT = f"""
 import json
 from kenniskaart.content import load_content
 from kenniskaart.aanbeveler import Profile, profile_from_case, recommend
 
 kk = load_content()
 profiles = [profile_from_case(c) for c in kk.cases] + [
-    Profile(age=14, risk_factors=(%r, %r, %r), protective_factors=("vk-zelfregulatie",)),
+    Profile(age=14, risk_factors=({ANTI!r}, {FRIENDS!r}, {DRUGS!r}), protective_factors=("vk-zelfregulatie",)),
     Profile(age=16, risk_factors=tuple(f.id for f in kk.risk_factors[:12])),
 ]
 out = []
 for p in profiles:
     r = recommend(kk, p)
-    out.append({
+    out.append({{
         "need": [r.need, r.need_reason],
         "ranked": [[x.intervention.id, x.tier, x.score, [f.id for f in x.factors], x.reasons, x.cautions, x.rule]
                    for x in r.ranked],
@@ -417,9 +417,9 @@ for p in profiles:
         "gaps": [[g.factor.id, [i.id for i in g.unrecognised], [e.id for e in g.examples]] for g in r.gaps],
         "for_organisation": [x.intervention.id for x in r.for_organisation],
         "notices": list(r.notices),
-    })
+    }})
 print(json.dumps(out))
-""" % (ANTI, FRIENDS, DRUGS)
+"""
 
 
 def test_ranking_is_deterministic():
@@ -439,7 +439,7 @@ def test_ranking_is_deterministic():
         assert done.returncode == 0, done.stderr[-2000:]
         runs.append(json.loads(done.stdout))
     assert len(runs[0]) >= 7 and sum(bool(r["ranked"]) for r in runs[0]) >= 7
-    for one, other in zip(*runs):
+    for one, other in zip(*runs, strict=False):
         assert one == other
 
 

@@ -153,7 +153,7 @@ def _with_theme(botoc, theme):
 
 
 @pytest.mark.parametrize(
-    "theme,n_interventions,n_municipalities",
+    ("theme", "n_interventions", "n_municipalities"),
     [
         # §3.1.1: vijf interventies verdeeld over vier gemeenten
         ("ps-versterken-ouderrol", 5, 4),
@@ -279,7 +279,7 @@ PMG_FIGURES = [
 ]
 
 
-@pytest.mark.parametrize("ex_id,municipality,label,value", PMG_FIGURES, ids=[f"{e}-{v}" for e, _, _, v in PMG_FIGURES])
+@pytest.mark.parametrize(("ex_id", "municipality", "label", "value"), PMG_FIGURES, ids=[f"{e}-{v}" for e, _, _, v in PMG_FIGURES])
 def test_pmg_figures(pmg, ex_id, municipality, label, value):
     ex = pmg[ex_id]
     assert ex.municipality == municipality
@@ -307,7 +307,7 @@ def test_pmg_municipalities_occur_in_seed(pmg, pmg_seed):
 
 
 @pytest.mark.parametrize(
-    "theme,expected",
+    ("theme", "expected"),
     [
         ("pmg-onderwijs", {
             "pmg-schoolverzuim", "pmg-veiligheidsconvenanten-scholen",

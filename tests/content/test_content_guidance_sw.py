@@ -184,7 +184,7 @@ def test_participation_levels_in_seed_order(seed_norm):
 def test_participation_levels_match_seed_ladder(seed):
     ladder = norm(section(seed, "### 3.2 Vijf samenwerkingsniveaus", "### 3.3"))
     ladder = ladder.replace("co- creëren", "co-creëren")  # PDF conversion split the word
-    for roman, name in zip(["i.", "ii.", "iii.", "iv.", "v."], PARTICIPATION_LEVELS):
+    for roman, name in zip(["i.", "ii.", "iii.", "iv.", "v."], PARTICIPATION_LEVELS, strict=False):
         expected = name.lower()
         if roman == "i.":
             expected = "informereren"  # the seed's own typo in the ladder list
@@ -216,7 +216,7 @@ def test_method_names_in_order_and_in_seed(sw, seed):
     part = section(seed, "## 4.2 Methodisch", "### 4.3")
     seed_names = re.findall(r"^- (VII|VI|V|IV|III|II|I)\. ([^:]+):", part, flags=re.M)
     assert [n for n, _ in seed_names] == ["I", "II", "III", "IV", "V", "VI", "VII"]
-    for (_, seed_name), name in zip(seed_names, METHODS):
+    for (_, seed_name), name in zip(seed_names, METHODS, strict=False):
         # The seed writes 'Peer onderwijs - en peer ondersteuning'; compare without dashes.
         assert norm(seed_name).replace(" - ", " ") == name.lower()
 

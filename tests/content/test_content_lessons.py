@@ -105,7 +105,7 @@ def test_tip_facts_present_and_in_seed(kk, seed, lesson_id):
 
 @pytest.mark.sources
 @pytest.mark.parametrize(
-    "gid,title",
+    ("gid", "title"),
     [("wat-risicobeginsel", "Risicobeginsel"),
      ("wat-behoeftebeginsel", "Behoeftebeginsel"),
      ("wat-responsiviteitsbeginsel", "Responsiviteitsbeginsel")],

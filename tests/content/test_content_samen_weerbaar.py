@@ -224,7 +224,7 @@ SPECIFIC = [
 ]
 
 
-@pytest.mark.parametrize("fid,kind,level,scope,evidence", SPECIFIC, ids=[s[0] for s in SPECIFIC])
+@pytest.mark.parametrize(("fid", "kind", "level", "scope", "evidence"), SPECIFIC, ids=[s[0] for s in SPECIFIC])
 def test_specific_factor(ours, fid, kind, level, scope, evidence):
     f = ours[fid]
     assert (f.kind, f.level, f.crime_scope, f.evidence) == (kind, level, scope, evidence)
