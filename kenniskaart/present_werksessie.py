@@ -1,13 +1,12 @@
 """Formatting for the Werksessie page (pure: no Streamlit, no SQL).
 
-Which factors a participant sees first, the links of a room, and the live view's lines,
+Which factors a participant sees first, and the live view's lines,
 table and chart. Counting and ranking are ``werksessie.room``'s; this only presents them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import urlencode, urlsplit
 
 import altair as alt
 import pandas as pd
@@ -22,7 +21,6 @@ MOST_USED = 8
 """Besides the gefundeerde factors, this many factors the most catalogue interventions address."""
 CHART_FACTORS = 12
 """Factors in the live chart (the rest is in the table and the export)."""
-URL_PATH = "werksessie"
 ORG_COLOURS = dict(zip(ORG_TYPES.values(), ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#b279a2")))
 """One colour per organisation type, the same in every chart (Tableau 10)."""
 
@@ -82,26 +80,6 @@ def other_factors(kk: Kenniskaart, featured: list[str]) -> list[str]:
 def short_factor(name: str, limit: int = 70) -> str:
     name = " ".join(name.split())
     return name if len(name) <= limit else name[:limit].rsplit(" ", 1)[0] + " …"
-
-
-# --- links ------------------------------------------------------------------------------
-
-
-def base_url(url: str | None) -> str:
-    parts = urlsplit(url or "http://localhost:8501/")
-    return f"{parts.scheme}://{parts.netloc}/{URL_PATH}"
-
-
-def join_link(url: str | None, code: str) -> str:
-    return f"{base_url(url)}?{urlencode({'code': code})}"
-
-
-def facilitator_link(url: str | None, code: str, token: str) -> str:
-    return f"{base_url(url)}?{urlencode({'code': code, 'beheer': token})}"
-
-
-def participant_link(url: str | None, code: str, token: str) -> str:
-    return f"{base_url(url)}?{urlencode({'code': code, 'deelnemer': token})}"
 
 
 def spaced_code(code: str) -> str:

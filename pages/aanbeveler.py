@@ -12,6 +12,7 @@ from kenniskaart.models import AGE_LIMITS
 from kenniskaart.present import EVIDENCE_LABELS, LEVEL_LABELS, OFFENCE_LABELS, SETTING_LABELS
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
+from kenniskaart.ui.pages import AANBEVELER
 from kenniskaart.ui.plan_van_aanpak import plan_button
 from kenniskaart.ui.results import RENDER, TABS
 from kenniskaart.ui.state import current_profile, set_profile
@@ -152,7 +153,7 @@ def profile_and_results() -> None:
     profile = _profile_widgets()
     # The session's profile (and the share link) always reflect the widgets.
     set_profile(profile)  # the online werkmap saves a changed profile at once (a fragment run)
-    share_box("aanbeveler", share_params())
+    share_box(AANBEVELER, share_params())
 
     if not profile.risk_factors and not profile.protective_factors:
         st.info("Kies minstens één risicofactor of beschermende factor, of begin met een casus.")

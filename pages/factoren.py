@@ -22,7 +22,8 @@ from kenniskaart.share import FilterParam
 from kenniskaart.ui import get_content
 from kenniskaart.ui.factor_detail import factor_detail
 from kenniskaart.ui.kaart import kaart_view
-from kenniskaart.ui.links import filters_from_url, filters_to_url
+from kenniskaart.ui.links import FACTOR_PARAM, filters_from_url, filters_to_url
+from kenniskaart.ui.pages import FACTOREN
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
 from kenniskaart.ui.text import definitions, md
 from kenniskaart.ui.widgets import factor_table
@@ -100,10 +101,10 @@ st.write(f"**{len(factors)}** van {len(kk.factors)} factoren.")
 
 TABS = ["Overzicht", "Kenniskaart (visueel)", "Factor in detail"]
 tab_list, tab_map, tab_detail = st.tabs(
-    TABS, key="f_tab", on_change="rerun", default=TABS[2] if st.query_params.get("factor") else None
+    TABS, key="f_tab", on_change="rerun", default=TABS[2] if st.query_params.get(FACTOR_PARAM) else None
 )
 if not tab_detail.open:
-    filters_to_url(URL_FILTERS, "factoren")
+    filters_to_url(URL_FILTERS, FACTOREN)
 
 if tab_list.open:
     with tab_list:
@@ -160,11 +161,11 @@ if tab_map.open:
 if tab_detail.open:
     with tab_detail:
         if not factors:
-            filters_to_url(URL_FILTERS, "factoren")
+            filters_to_url(URL_FILTERS, FACTOREN)
             st.info("Geen factoren met deze filters.")
         else:
             by_id = {f.id: f for f in factors}
-            wanted = st.query_params.get("factor")
+            wanted = st.query_params.get(FACTOR_PARAM)
             ids = list(by_id)
             index = ids.index(wanted) if wanted in by_id else 0
             fid = st.selectbox(
@@ -172,5 +173,5 @@ if tab_detail.open:
                 placeholder="Kies…",
             )
             f = by_id[fid]
-            filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
+            filters_to_url(URL_FILTERS, FACTOREN, extra={FACTOR_PARAM: fid})
             factor_detail(kk, f)

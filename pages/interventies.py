@@ -20,6 +20,7 @@ from kenniskaart.share import FilterParam
 from kenniskaart.ui import get_content
 from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
+from kenniskaart.ui.pages import INTERVENTIES
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import (
@@ -182,7 +183,7 @@ elif not selected:
 st.header("Interventie in detail")
 skip = set() if use_age else {"i_age"}
 if not selected and st.session_state.get("i_detail") not in all_ivs:
-    filters_to_url(URL_FILTERS, "interventies", skip=skip)
+    filters_to_url(URL_FILTERS, INTERVENTIES, skip=skip)
 else:
     ids = [iv.id for iv in young + organisation]
     chosen = st.session_state.get("i_detail")
@@ -193,7 +194,7 @@ else:
         "Kies een interventie", ids, format_func=lambda i: all_ivs[i].name, key="i_detail", placeholder="Kies…",
         persist_state=PERSIST,
     )
-    filters_to_url(URL_FILTERS, "interventies", skip=skip, extra={DETAIL_PARAM: iid})
+    filters_to_url(URL_FILTERS, INTERVENTIES, skip=skip, extra={DETAIL_PARAM: iid})
     intervention_detail(kk, all_ivs[iid])
 
 if organisation:

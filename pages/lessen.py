@@ -8,6 +8,7 @@ from kenniskaart.guidance import GROUPS, group_items, guiding_steps
 from kenniskaart.present import CAUTION_LABELS
 from kenniskaart.ui import get_content
 from kenniskaart.ui.guidance import guidance_card, guidance_link
+from kenniskaart.ui.links import LESSON_GROUP_PARAM
 from kenniskaart.ui.text import md, show_sources
 
 kk = get_content()
@@ -25,7 +26,7 @@ st.write(
 
 tab_names = [LESSONS_TAB] + [g.title for g in GROUPS] + [WORKSHEET_TAB]
 # Lazy tabs: only the open part runs and is sent to the browser; the URL remembers it.
-tabs = st.tabs(tab_names, key="onderdeel", bind="query-params", on_change="rerun")
+tabs = st.tabs(tab_names, key=LESSON_GROUP_PARAM, bind="query-params", on_change="rerun")
 
 if tabs[0].open:
     with tabs[0]:

@@ -8,6 +8,7 @@ import streamlit as st
 from kenniskaart.ui import get_content
 from kenniskaart.ui import monitor as ui
 from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.pages import PLAN_VAN_AANPAK, PLANSCAN
 from kenniskaart.ui.state import current_monitor
 from kenniskaart.ui.werkmap import werkmap_box
 
@@ -22,8 +23,8 @@ st.write(
     "onbedoelde of averechtse effecten."
 )
 with st.container(horizontal=True):
-    st.page_link(page_ref("pages/plan_van_aanpak.py"), label="Naar het plan van aanpak", icon=":material/description:")
-    st.page_link(page_ref("pages/planscan.py"), label="Planonderdelen aanpassen (Planscan)",
+    st.page_link(page_ref(PLAN_VAN_AANPAK), label="Naar het plan van aanpak", icon=":material/description:")
+    st.page_link(page_ref(PLANSCAN), label="Planonderdelen aanpassen (Planscan)",
                  icon=":material/fact_check:")
 
 st.header("Indicatoren kiezen", anchor=False)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from kenniskaart.ui import get_content
 from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.pages import FACTOREN, INTERVENTIES, START
 
 get_content()
 st.title("Pagina niet gevonden")
@@ -11,6 +12,6 @@ st.write(
     "Dit adres hoort niet bij een pagina van de kenniskaart. Misschien is de link verkeerd "
     "overgenomen of is de pagina hernoemd. Kies hieronder of in het menu waar u verder wilt."
 )
-st.page_link(page_ref("pages/start.py"), label="Naar de startpagina", icon=":material/home:")
-st.page_link(page_ref("pages/interventies.py"), label="Naar de interventies", icon=":material/menu_book:")
-st.page_link(page_ref("pages/factoren.py"), label="Naar de factoren", icon=":material/hub:")
+st.page_link(page_ref(START), label="Naar de startpagina", icon=":material/home:")
+st.page_link(page_ref(INTERVENTIES), label="Naar de interventies", icon=":material/menu_book:")
+st.page_link(page_ref(FACTOREN), label="Naar de factoren", icon=":material/hub:")

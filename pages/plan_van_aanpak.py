@@ -12,6 +12,7 @@ from kenniskaart.ui import get_content
 from kenniskaart.ui import plan_van_aanpak as pva
 from kenniskaart.ui import plan_van_aanpak_views as views
 from kenniskaart.ui.links import page_ref, share_box, share_params
+from kenniskaart.ui.pages import AANBEVELER, PLAN_VAN_AANPAK, PLANSCAN
 
 kk = get_content()
 st.title("Plan van aanpak")
@@ -23,11 +24,11 @@ st.write(
     "plan als Word-bestand om het verder te bewerken."
 )
 with st.container(horizontal=True):
-    st.page_link(page_ref("pages/aanbeveler.py"), label="Profiel aanpassen (Aanbeveler)", icon=":material/recommend:")
-    st.page_link(page_ref("pages/planscan.py"), label="Interventies in het plan aanpassen (Planscan)",
+    st.page_link(page_ref(AANBEVELER), label="Profiel aanpassen (Aanbeveler)", icon=":material/recommend:")
+    st.page_link(page_ref(PLANSCAN), label="Interventies in het plan aanpassen (Planscan)",
                  icon=":material/fact_check:")
 doc = pva.plan_page(kk)
 st.divider()
 views.downloads(doc)
 # the link carries the profile and the shortlist; the plan's own fields are in the werkmap
-share_box("plan_van_aanpak", share_params())
+share_box(PLAN_VAN_AANPAK, share_params())

@@ -16,6 +16,7 @@ from kenniskaart.ui import plan_van_aanpak as pva
 from kenniskaart.ui import werksessie_views as wv
 from kenniskaart.ui.kaart import kaart_view
 from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.pages import WERKSESSIE
 from kenniskaart.ui.state import PROFILE_KEY, current_profile, set_presentation
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import case_picker
@@ -86,7 +87,7 @@ with st.container(horizontal=True, key="p-nav", vertical_alignment="center"):
                   key="p_exit", shortcut="Esc")
     elif st.button("Presentatie verlaten", icon=":material/close:", key="p_exit", shortcut="Esc"):
         set_presentation(False)
-        st.switch_page(page_ref("pages/werksessie.py"), query_params=back)
+        st.switch_page(page_ref(WERKSESSIE), query_params=back)
 if st.session_state.pop("p_blur", False):
     # After a casus is chosen the focus stays in its box, where the clicker's keys do not
     # reach the shortcuts; a fixed one-line script (no content) hands the focus back.

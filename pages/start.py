@@ -6,6 +6,7 @@ from kenniskaart.guidance import of_kind
 from kenniskaart.ui import get_content
 from kenniskaart.ui.guidance import guidance_card
 from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.pages import AANBEVELER, FACTOREN, INTERVENTIES, LESSEN, PLANSCAN, PRAKTIJKVOORBEELDEN, SHORTLIST
 from kenniskaart.ui.text import md
 
 kk = get_content()
@@ -38,27 +39,27 @@ with left:
         "U bent programmamanager of OOV-adviseur en wilt het veld verkennen. Begin bij de factoren "
         "en thema's, bekijk welke interventies er zijn en leer van andere gemeenten."
     )
-    st.page_link(page_ref("pages/factoren.py"), label="Factoren en thema's", icon=":material/hub:")
-    st.page_link(page_ref("pages/interventies.py"), label="Interventies", icon=":material/menu_book:")
-    st.page_link(page_ref("pages/praktijkvoorbeelden.py"), label="Praktijkvoorbeelden", icon=":material/location_city:")
-    st.page_link(page_ref("pages/lessen.py"), label="Lessen uit de praktijk", icon=":material/lightbulb:")
-    st.page_link(page_ref("pages/planscan.py"), label="Uw plan scannen op gaten", icon=":material/fact_check:")
+    st.page_link(page_ref(FACTOREN), label="Factoren en thema's", icon=":material/hub:")
+    st.page_link(page_ref(INTERVENTIES), label="Interventies", icon=":material/menu_book:")
+    st.page_link(page_ref(PRAKTIJKVOORBEELDEN), label="Praktijkvoorbeelden", icon=":material/location_city:")
+    st.page_link(page_ref(LESSEN), label="Lessen uit de praktijk", icon=":material/lightbulb:")
+    st.page_link(page_ref(PLANSCAN), label="Uw plan scannen op gaten", icon=":material/fact_check:")
 with mid:
     st.subheader("Workshop begeleiden")
     st.write(
         "U presenteert voor een zaal. Loop met de groep een risicoprofiel door in de aanbeveler en "
         "vul samen het werkblad 'Samen weerbaar' in."
     )
-    st.page_link(page_ref("pages/aanbeveler.py"), label="Aanbeveler", icon=":material/recommend:")
-    st.page_link(page_ref("pages/lessen.py"), label="Werkblad Samen weerbaar", icon=":material/lightbulb:")
+    st.page_link(page_ref(AANBEVELER), label="Aanbeveler", icon=":material/recommend:")
+    st.page_link(page_ref(LESSEN), label="Werkblad Samen weerbaar", icon=":material/lightbulb:")
 with right:
     st.subheader("Advies voor een raadsvoorstel")
     st.write(
         "U maakt een onderbouwde selectie. Stel een profiel samen, vergelijk de aanbevolen "
         "interventies en zet ze met notities op de shortlist."
     )
-    st.page_link(page_ref("pages/aanbeveler.py"), label="Profiel en aanbevelingen", icon=":material/recommend:")
-    st.page_link(page_ref("pages/shortlist.py"), label="Shortlist", icon=":material/checklist:")
+    st.page_link(page_ref(AANBEVELER), label="Profiel en aanbevelingen", icon=":material/recommend:")
+    st.page_link(page_ref(SHORTLIST), label="Shortlist", icon=":material/checklist:")
 
 st.header("Vijf thema's van Preventie met Gezag")
 for theme in kk.pmg_themes:

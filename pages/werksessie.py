@@ -14,6 +14,7 @@ from kenniskaart.ui import werksessie as ws
 from kenniskaart.ui import werksessie_form as wf
 from kenniskaart.ui import werksessie_views as wv
 from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.pages import AANBEVELER, PLANSCAN
 from kenniskaart.ui.state import (
     AANBEVELER_WIDGETS,
     PLANSCAN_WIDGETS,
@@ -55,7 +56,7 @@ def start() -> None:
             if st.form_submit_button("Meedoen", type="primary"):
                 with ws.guard():
                     room = store.get_room(code)
-                    ws.go_to(code=room.code)
+                    ws.go_to(ws.room_address(room.code))
     with host, st.container(border=True):
         st.subheader("Nieuwe werksessie")
         with st.form("ws_new", border=False):
@@ -69,7 +70,7 @@ def start() -> None:
                         st.session_state["ws_title_notice"] = notice
                     ws.forget_room()
                     st.session_state[ws.FACILITATOR_KEY] = (room.code, token)
-                    ws.go_to(code=room.code, beheer=token)
+                    ws.go_to(ws.room_address(room.code, facilitator=token))
     st.caption(
         "Bewaard worden alleen de sessie (titel, leeftijd, code) en per deelnemer de soort organisatie en de "
         f"antwoorden: geen namen, e-mailadressen of IP-adressen. Een sessie verloopt na {store.ttl_days:g} "
@@ -85,7 +86,7 @@ def _to_aanbeveler(code: str, room) -> None:
         return
     st.session_state[PROFILE_KEY] = profile
     reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
-    st.switch_page(page_ref("pages/aanbeveler.py"))
+    st.switch_page(page_ref(AANBEVELER))
 
 
 def _to_planscan(code: str) -> None:
@@ -95,12 +96,12 @@ def _to_planscan(code: str) -> None:
         return
     set_plan(plan)
     reset_widgets(PLANSCAN_WIDGETS)  # the Planscan starts again from the new plan
-    st.switch_page(page_ref("pages/planscan.py"))
+    st.switch_page(page_ref(PLANSCAN))
 
 
 def _present() -> None:
     st.session_state["p_step"] = 0  # the presentation starts at the room (its first step when a room runs)
-    st.query_params.pop("beheer", None)  # the projector's address never carries the token (the session has it)
+    st.query_params.pop(ws.FACILITATOR_PARAM, None)  # the projector's address never carries the token (the session has it)
     set_presentation(True)
 
 
@@ -171,7 +172,7 @@ def participant(code: str, token: str | None) -> None:
             st.session_state.pop(ws.PARTICIPANT_KEY, None)
             st.error(md(str(exc)), icon=":material/error:")
             if st.button("Opnieuw meedoen", key="ws_rejoin"):
-                ws.go_to(code=room.code)
+                ws.go_to(ws.room_address(room.code))
             return
     if not room.is_open():
         st.info(md(str(RoomClosed())) + (" Uw antwoord is bewaard." if answer else ""), icon=":material/lock:")
@@ -183,7 +184,7 @@ def participant(code: str, token: str | None) -> None:
         if st.button("Doe mee", type="primary", disabled=choice is None, key="ws_join", width="stretch"):
             new_token = store.join(room.code, choice)
             st.session_state[ws.PARTICIPANT_KEY] = (room.code, new_token)
-            ws.go_to(code=room.code, deelnemer=new_token)
+            ws.go_to(ws.room_address(room.code, participant=new_token))
         return
     st.caption("Het adres van deze pagina is uw persoonlijke link: herlaadt u de pagina of komt u later terug "
                "via dezelfde link, dan staat uw antwoord er nog.")

@@ -20,6 +20,7 @@ import streamlit as st
 from ..aanbeveler import Profile, Result, recommend
 from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
 from .links import page_ref, restore_from_url
+from .pages import SHORTLIST
 from .state import _NOTICE_LIST, _NOTICE_SLOT, NOTICES_KEY, PRESENTATION_KEY, notify
 from .widgets import presentation_switch
 
@@ -100,7 +101,7 @@ def get_content() -> Kenniskaart:
     notify(st.session_state.pop(NOTICES_KEY, []))
     if not st.session_state.get(PRESENTATION_KEY):
         st.sidebar.page_link(
-            page_ref("pages/shortlist.py"), label="Werkmap bewaren of openen", icon=":material/folder_open:",
+            page_ref(SHORTLIST), label="Werkmap bewaren of openen", icon=":material/folder_open:",
             help="Uw profiel, shortlist met notities en plan in één bestand; op de pagina Shortlist.",
         )
         presentation_switch()

@@ -30,7 +30,8 @@ from ..planscan import (
 from ..present import BASIS_EXPLAINED, CAUTION_LABELS, NATURE_EXPLAINED, NOT_WORKING_EXPLAINED
 from ..rules import NEVER_COUNTS
 from .guidance import guidance_link
-from .links import page_ref
+from .links import DETAIL_PARAM, page_ref
+from .pages import INTERVENTIES
 from .text import md
 from .widgets import chart, shortlist_button
 
@@ -70,8 +71,8 @@ def _gap_row(kk: Kenniskaart, c: Coverage, suggestions: dict[str, list[str]]) ->
     for iid in ids:
         with st.container(horizontal=True, vertical_alignment="center"):
             st.page_link(
-                page_ref("pages/interventies.py"), label=f"Suggestie: {md(ivs[iid].name)}",
-                query_params={"interventie": iid}, icon=":material/arrow_forward:",
+                page_ref(INTERVENTIES), label=f"Suggestie: {md(ivs[iid].name)}",
+                query_params={DETAIL_PARAM: iid}, icon=":material/arrow_forward:",
             )
             # the same factor can be listed in two groups: one key per group
             shortlist_button(iid, f"ps-{GROUPS.index(c.group)}-{c.id}")

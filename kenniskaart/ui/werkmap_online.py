@@ -16,7 +16,6 @@ import logging
 import os
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -100,11 +99,6 @@ def open_link() -> Link:
     if link is None:
         raise WerkmapOnlineError("Deze pagina heeft geen online werkmap (meer) open. Open de link opnieuw.")
     return link
-
-
-def link_url(token: str, page: str = "shortlist") -> str:
-    parts = urlsplit(st.context.url or "http://localhost:8501/")
-    return f"{parts.scheme}://{parts.netloc}/{page}?{PARAM}={token}"
 
 
 def loaded_content() -> Kenniskaart:

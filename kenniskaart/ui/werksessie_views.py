@@ -18,7 +18,7 @@ from .text import md
 
 log = logging.getLogger(__name__)
 
-from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time, plain
+from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time, plain, room_address
 
 
 def room_summary(kk: Kenniskaart, store: Store, code: str) -> RoomSummary:
@@ -207,4 +207,4 @@ def leave_presentation() -> dict[str, str] | None:
     """Where 'Presentatie verlaten' goes while a room runs in this browser: the room's page, its
     address without the token (the session knows it: ``ui.werksessie.room_params``), else None."""
     room = presentation_room()
-    return {"code": room[0]} if room else None
+    return room_address(room[0]) if room else None

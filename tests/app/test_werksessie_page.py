@@ -127,8 +127,14 @@ def test_links_and_live_lines(kk):
     from kenniskaart import present_werksessie as pw
     from kenniskaart.werksessie import summarise
 
-    assert pw.join_link("https://kk.example.nl/werksessie?x=1", "ABC234") == "https://kk.example.nl/werksessie?code=ABC234"
-    assert pw.facilitator_link(None, "ABC234", "t&k") == "http://localhost:8501/werksessie?code=ABC234&beheer=t%26k"
+    from kenniskaart.ui.links import app_url
+    from kenniskaart.ui.pages import WERKSESSIE
+    from kenniskaart.ui.werksessie import room_address
+
+    assert (app_url(WERKSESSIE, room_address("ABC234"), base="https://kk.example.nl/werksessie?x=1")
+            == "https://kk.example.nl/werksessie?code=ABC234")
+    assert (app_url(WERKSESSIE, room_address("ABC234", facilitator="t&k"), base="")
+            == "http://localhost:8501/werksessie?code=ABC234&beheer=t%26k")
     answers = [validate_answer(kk, "politie", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"], ["beke-r-drugsgebruik"]),
                validate_answer(kk, "gemeente", ["beke-r-drugsgebruik"], [])]
     summary = summarise(kk, answers, 3)
