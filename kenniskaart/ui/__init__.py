@@ -13,26 +13,15 @@ never imports Streamlit.
 
 from __future__ import annotations
 
-import gc
-
 import streamlit as st
 
 from ..aanbeveler import Profile, Result, recommend
-from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
+from ..content import ContentInvalid, Kenniskaart
+from .cache import content_cache, loaded_content
 from .links import page_ref, restore_from_url
 from .pages import SHORTLIST
-from .state import _NOTICE_LIST, _NOTICE_SLOT, NOTICES_KEY, PRESENTATION_KEY, notify
+from .state import NOTICES_KEY, PRESENTATION_KEY, open_notices
 from .widgets import presentation_switch
-
-
-@st.cache_resource(show_spinner="Kenniskaart laden…")
-def _cached_content(path: str) -> Kenniskaart:
-    kk = load_content(path)
-    # The content is read-only and lives as long as the process: move it (and the imported
-    # modules) out of the garbage collector's generations so collections stop walking it.
-    gc.collect()
-    gc.freeze()
-    return kk
 
 
 def _leave_v1_multipage_mode() -> None:
@@ -52,16 +41,16 @@ def _leave_v1_multipage_mode() -> None:
         st.rerun()
 
 
-@st.cache_resource(max_entries=1024, show_spinner=False)
-def _recommended(profile_json: str, content: str, _kk: Kenniskaart, _profile: Profile) -> Result:
-    return recommend(_kk, _profile)
+@content_cache(max_entries=1024)
+def _recommended(kk: Kenniskaart, profile: Profile) -> Result:
+    return recommend(kk, profile)
 
 
 def recommended(kk: Kenniskaart, profile: Profile) -> Result:
     """``aanbeveler.recommend`` for this profile, computed once per profile and content folder per
     process and shared read-only: the Aanbeveler, its map, the workshop view and the
     presentation show one verdict, and a rerun or a room on the same casus costs a lookup."""
-    return _recommended(profile.model_dump_json(), str(content_dir()), kk, profile)
+    return _recommended(kk, profile)
 
 
 _LANG_NL = "<script>document.documentElement.lang = 'nl';</script>"
@@ -79,7 +68,7 @@ def get_content() -> Kenniskaart:
     _leave_v1_multipage_mode()
     st.html(_LANG_NL, unsafe_allow_javascript=True)
     try:
-        kk = _cached_content(str(content_dir()))
+        kk = loaded_content()
     except ContentInvalid as exc:
         st.error("De inhoud van de kenniskaart is ongeldig en kan niet worden getoond.")
         n = len(exc.issues)
@@ -95,10 +84,7 @@ def get_content() -> Kenniskaart:
         st.stop()
         raise  # pragma: no cover  (st.stop raises)
     restore_from_url(kk)
-    # One notice box per run for everything a link got wrong (filled by notify()).
-    st.session_state[_NOTICE_SLOT] = st.empty()
-    st.session_state[_NOTICE_LIST] = []
-    notify(st.session_state.pop(NOTICES_KEY, []))
+    open_notices(st.session_state.pop(NOTICES_KEY, []))
     if not st.session_state.get(PRESENTATION_KEY):
         st.sidebar.page_link(
             page_ref(SHORTLIST), label="Werkmap bewaren of openen", icon=":material/folder_open:",

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import charts
-from ..content import Kenniskaart, content_dir
+from ..content import Kenniskaart
 from ..exports import dataframe_csv
 from ..nl import plural
 from ..planscan import (
@@ -29,6 +29,7 @@ from ..planscan import (
 )
 from ..present import BASIS_EXPLAINED, CAUTION_LABELS, NATURE_EXPLAINED, NOT_WORKING_EXPLAINED
 from ..rules import NEVER_COUNTS
+from .cache import content_cache
 from .guidance import guidance_link
 from .links import DETAIL_PARAM, page_ref
 from .pages import INTERVENTIES
@@ -39,14 +40,14 @@ COVERED = ":green[:material/check_circle:]"
 GAP = ":red[:material/cancel:]"
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _scanned(plan_json: str, content: str, _kk: Kenniskaart, _plan: Plan) -> tuple[list, list[Coverage], pd.DataFrame, int]:
+@content_cache(max_entries=256)
+def _scanned(kk: Kenniskaart, plan: Plan) -> tuple[list, list[Coverage], pd.DataFrame, int]:
     """(items, coverage, summary, grounded count) of a plan, computed once per plan and content
     folder per process and shared read-only: a plan scanned again (every rerun of the page, a
     room of users starting from the same municipality) costs a lookup."""
-    items = items_of(_kk, _plan)
-    coverage = scan(_kk, items)
-    return items, coverage, summary(coverage), len(grounded_items(_kk, items))
+    items = items_of(kk, plan)
+    coverage = scan(kk, items)
+    return items, coverage, summary(coverage), len(grounded_items(kk, items))
 
 
 def _also(c: Coverage) -> str:
@@ -108,7 +109,7 @@ def _warnings(kk: Kenniskaart, items) -> None:
 def coverage_view(kk: Kenniskaart, plan: Plan) -> None:
     """The plan's coverage: warnings, the chart, one expander per group with its gaps and
     suggestions, the context factors, the balance and the download."""
-    items, coverage, sm, n_grounded = _scanned(plan.model_dump_json(), str(content_dir()), kk, plan)
+    items, coverage, sm, n_grounded = _scanned(kk, plan)
     st.header("Dekking")
     if not items:
         st.info("Uw plan is nog leeg: alles hieronder is dus een gat. Kies een gemeente of voeg interventies toe.")

@@ -26,6 +26,8 @@ monitor page, the plan van aanpak and the werkmap."""
 MONITOR_WIDGETS = "mon_"
 """Key prefix of the monitor page's widgets (reset when a werkmap is opened)."""
 PRESENTATION_KEY = "presentatie"
+PRESENTATION_PARAM = "presentatie"
+"""Query parameter that switches presentation mode on (1) or off (0)."""
 NOTICES_KEY = "url_notices"
 PERSIST = "session"
 """``persist_state`` for filter widgets: their value survives every page switch in a session."""
@@ -91,7 +93,7 @@ def work_changed() -> None:
 
 def presentation_mode() -> bool:
     """Whether the session is in presentation mode (``?presentatie=1`` switches it on/off)."""
-    flag = st.query_params.get("presentatie")
+    flag = st.query_params.get(PRESENTATION_PARAM)
     if flag in ("1", "0"):
         st.session_state[PRESENTATION_KEY] = flag == "1"
     return bool(st.session_state.get(PRESENTATION_KEY))
@@ -101,12 +103,20 @@ def set_presentation(on: bool) -> None:
     """Switch presentation mode (use as a button callback)."""
     st.session_state[PRESENTATION_KEY] = on
     if on:
-        st.query_params["presentatie"] = "1"
-    elif "presentatie" in st.query_params:
-        del st.query_params["presentatie"]
+        st.query_params[PRESENTATION_PARAM] = "1"
+    elif PRESENTATION_PARAM in st.query_params:
+        del st.query_params[PRESENTATION_PARAM]
     from .werkmap_online import show_link  # late: werkmap_online builds on this module
 
     show_link(on)  # presenting: only the werkmap's read link in the address
+
+
+def open_notices(pending: list[str]) -> None:
+    """Once per run, before the page's content: one notice box for everything a link got wrong
+    (filled by :func:`notify`), showing ``pending`` notices already."""
+    st.session_state[_NOTICE_SLOT] = st.empty()
+    st.session_state[_NOTICE_LIST] = []
+    notify(pending)
 
 
 def notify(notices: Iterable[str]) -> None:

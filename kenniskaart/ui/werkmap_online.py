@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ..content import Kenniskaart
 from ..werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
 from ..werkmap_online import (
     Conflict,
@@ -28,6 +27,7 @@ from ..werkmap_online import (
     describe_change,
     doc_hash,
 )
+from .cache import loaded_content
 from .state import PRESENTATION_KEY
 from .werkmap import apply_werkmap, session_werkmap, work_snapshot
 
@@ -99,14 +99,6 @@ def open_link() -> Link:
     if link is None:
         raise WerkmapOnlineError("Deze pagina heeft geen online werkmap (meer) open. Open de link opnieuw.")
     return link
-
-
-def loaded_content() -> Kenniskaart:
-    """The content (loaded once per process by ``ui.get_content``), for reading a werkmap."""
-    from ..content import content_dir
-    from . import _cached_content
-
-    return _cached_content(str(content_dir()))
 
 
 # --- opening a link --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import streamlit as st
 from ..content import Kenniskaart
 from ..werkmap import FILE_NAME, WerkmapError
 from ..werkmap_online import WerkmapOnlineError, retention_days
+from .cache import loaded_content
 from .links import app_url
 from .pages import SHORTLIST
 from .state import PRESENTATION_KEY
@@ -22,7 +23,6 @@ from .werkmap_online import (
     adopt,
     current_link,
     get_store,
-    loaded_content,
     open_link,
     save_if_changed,
 )

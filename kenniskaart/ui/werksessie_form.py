@@ -16,10 +16,11 @@ import hashlib
 import streamlit as st
 
 from .. import present_werksessie as pw
-from ..content import Kenniskaart, content_dir
+from ..content import Kenniskaart
 from ..werksessie import ORG_TYPES, Answer, validate_answer
 from ..werksessie.room import MAX_DOING, MAX_OWN, MAX_OWN_CHARS, MAX_TOP
 from ..werksessie.scan import CHOICES, LEVEL_LABELS, UNKNOWN, indicators, wording
+from .cache import content_cache
 from .text import md
 from .werksessie import get_store, guarded, local_time, plain
 
@@ -36,15 +37,10 @@ FORM_CSS = """<style>
 """Fixed stylesheet (no content): a pill shows its whole option text, wrapped, on a 360 px phone."""
 
 
-@st.cache_resource(show_spinner=False)
-def _choices_of(content: str, _kk: Kenniskaart) -> tuple[list[str], list[str]]:
-    del content  # the cache key: one entry per content folder
-    return pw.featured_factors(_kk), pw.risk_choices(_kk)
-
-
+@content_cache(max_entries=4)
 def _choices(kk: Kenniskaart) -> tuple[list[str], list[str]]:
     """(featured risks, every risk), built once per process (read-only)."""
-    return _choices_of(str(content_dir()), kk)
+    return pw.featured_factors(kk), pw.risk_choices(kk)
 
 
 def _prefill(kk: Kenniskaart, token: str, org: str, answer: Answer | None) -> None:
