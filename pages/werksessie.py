@@ -7,7 +7,6 @@ view and controls. Rooms and answers live in the database of ``kenniskaart.werks
 
 import streamlit as st
 
-from kenniskaart import present_werksessie as pw
 from kenniskaart.ui import get_content
 from kenniskaart.ui import plan_van_aanpak as pva
 from kenniskaart.ui import werksessie as ws
@@ -25,6 +24,7 @@ from kenniskaart.ui.state import (
 )
 from kenniskaart.ui.text import md
 from kenniskaart.werksessie import (
+    ORG_TYPES,
     NotAllowed,
     RoomClosed,
     RoomExpired,
@@ -179,7 +179,7 @@ def participant(code: str, token: str | None) -> None:
         return
     if not token:
         st.write("Geef anoniem aan wat u ziet in uw gemeente. U hoeft geen naam in te vullen.")
-        choice = st.radio("Uw soort organisatie", list(pw.ORG_TYPES), format_func=pw.ORG_TYPES.get, index=None,
+        choice = st.radio("Uw soort organisatie", list(ORG_TYPES), format_func=ORG_TYPES.get, index=None,
                           key="ws_join_org")
         if st.button("Doe mee", type="primary", disabled=choice is None, key="ws_join", width="stretch"):
             new_token = store.join(room.code, choice)

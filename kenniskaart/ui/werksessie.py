@@ -17,8 +17,8 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from .. import present_werksessie as pw
 from ..werksessie import StorageUnavailable, Store, WerksessieError
+from ..werksessie.view import spaced_code
 from .links import app_url
 from .pages import WERKSESSIE
 from .text import md
@@ -183,7 +183,7 @@ def join_box(code: str, presenting: bool = False) -> None:
         else:
             st.image(qr_png(link), width=210, alt=f"QR-code met de link {link}")
         st.caption("Sessiecode")
-        st.markdown(f"## {md(pw.spaced_code(code))}")
+        st.markdown(f"## {md(spaced_code(code))}")
         st.code(link, language=None, wrap_lines=True)
 
 

@@ -2,7 +2,7 @@
 
 1. "Welke risico's ziet u?": risk factors only, as pills with their full names (they wrap on a
    360 px phone), the most named first and the rest through a search in everyday words (the
-   content's synonym groups, ``present_werksessie.risk_search``), with a Dutch message when a
+   content's synonym groups, ``werksessie.choices.risk_search``), with a Dutch message when a
    word finds nothing (never Streamlit's English "No results").
 2. The Samen Weerbaar-scan: every indicator on the axis beschermend ↔ risicovol, or "weet ik niet".
 
@@ -15,9 +15,9 @@ import hashlib
 
 import streamlit as st
 
-from .. import present_werksessie as pw
 from ..content import Kenniskaart
 from ..werksessie import ORG_TYPES, Answer, validate_answer
+from ..werksessie.choices import featured_factors, risk_choices, risk_search
 from ..werksessie.room import MAX_DOING, MAX_OWN, MAX_OWN_CHARS, MAX_TOP
 from ..werksessie.scan import CHOICES, LEVEL_LABELS, UNKNOWN, indicators, wording
 from .cache import content_cache
@@ -40,7 +40,7 @@ FORM_CSS = """<style>
 @content_cache(max_entries=4)
 def _choices(kk: Kenniskaart) -> tuple[list[str], list[str]]:
     """(featured risks, every risk), built once per process (read-only)."""
-    return pw.featured_factors(kk), pw.risk_choices(kk)
+    return featured_factors(kk), risk_choices(kk)
 
 
 def _prefill(kk: Kenniskaart, token: str, org: str, answer: Answer | None) -> None:
@@ -104,7 +104,7 @@ def risks(kk: Kenniskaart) -> None:
     query = st.text_input("Zoek een risico in uw eigen woorden", key="ws_q", max_chars=60,
                           placeholder="bijv. spijbelen, blowen, schulden, ouders, straat")
     if query.strip():
-        found = pw.risk_search(kk, query, every)
+        found = risk_search(kk, query, every)
         if found:
             digest = hashlib.sha1(query.strip().casefold().encode()).hexdigest()[:10]
             st.caption(f"{len(found)} {'risico' if len(found) == 1 else 'risico’s'} gevonden voor ‘{plain(query.strip())}’:")

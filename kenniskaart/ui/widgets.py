@@ -21,6 +21,7 @@ from ..catalog import (
 )
 from ..content import Kenniskaart
 from ..exports import dataframe_csv
+from ..factors import markable
 from ..nl import plural
 from ..present import KIND_LABELS as FACTOR_KIND_LABELS
 from ..present import LEVEL_LABELS
@@ -203,7 +204,8 @@ def factor_picker(kk: Kenniskaart, where: str) -> tuple[list[str], Callable[[str
 
     - ``interventies`` ('Pakt deze factor aan'): every factor, a twin too (items link either);
     - ``praktijkvoorbeelden`` ('Pakt deze factor aan'): the Aanbeveler's choices, with their kind;
-    - ``planscan`` (an own entry's factors): the dynamic choices (one per twin pair).
+    - ``planscan`` (an own entry's factors): the markable choices (``factors.markable``: dynamic,
+      one per twin pair).
     """
     options, labels = factor_pickers(kk)
     factors = kk.by_id("factors")
@@ -213,7 +215,8 @@ def factor_picker(kk: Kenniskaart, where: str) -> tuple[list[str], Callable[[str
     if where == "praktijkvoorbeelden":
         return choices, lambda f: f"{labels[f]} ({FACTOR_KIND_LABELS[factors[f].kind]})"
     if where == "planscan":
-        return [f for f in choices if factors[f].nature == "dynamisch"], labels.__getitem__
+        targets = set(markable(kk))
+        return [f for f in choices if f in targets], labels.__getitem__
     raise ValueError(where)
 
 

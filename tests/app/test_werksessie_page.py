@@ -107,24 +107,25 @@ def test_database_that_does_not_answer(monkeypatch):
         ws._store.clear()
 
 
-# --- the page's pure formatting (kenniskaart.present_werksessie) --------------------------------
+# --- the page's pure formatting (kenniskaart.werksessie.choices and .view) ----------------------
 
 
 def test_factors_shown_first(kk):
-    from kenniskaart import present_werksessie as pw
+    from kenniskaart.werksessie import choices
 
     factors = kk.by_id("factors")
-    featured = pw.featured_factors(kk)
+    featured = choices.featured_factors(kk)
     grounded = [f for f in featured if factors[f].evidence == "gefundeerd"]
     assert featured[: len(grounded)] == grounded and len(grounded) >= 5, "the gefundeerde factors first"
     assert all(factors[f].nature == "dynamisch" for f in featured), "static factors are context, no target"
-    others = pw.other_factors(kk, featured)
+    others = choices.other_factors(kk, featured)
     assert not set(featured) & set(others)
     assert len(featured) == len(set(featured)) and len(featured) > len(grounded)
 
 
 def test_links_and_live_lines(kk):
-    from kenniskaart import present_werksessie as pw
+    from kenniskaart import charts
+    from kenniskaart.werksessie import view as pw
     from kenniskaart.werksessie import summarise
 
     from kenniskaart.ui.links import app_url
@@ -145,6 +146,6 @@ def test_links_and_live_lines(kk):
     assert table.iloc[0].tolist() == ["Drugsgebruik", 2, 1, 1, 1]
     frame = pw.votes_frame(kk, summary)
     assert frame["aantal"].sum() == 3
-    pw.votes_chart(frame).to_dict()  # a valid Vega-Lite spec
+    charts.votes_chart(frame, pw.org_legend(frame)).to_dict()  # a valid Vega-Lite spec
     assert pw.org_lines(summary) == "Politie 1 · Gemeente 1"
 
