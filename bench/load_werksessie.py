@@ -194,7 +194,7 @@ async def participant(url: str, code: str, i: int, featured_labels: list[str], o
         from kenniskaart.werksessie.scan import CHOICES
 
         steps = scan_for(i, len(scan_labels))
-        await step("scan", s.send_many([(name, CHOICES[v]) for name, v in zip(scan_labels, steps)]))
+        await step("scan", s.send_many([(name, CHOICES[v]) for name, v in zip(scan_labels, steps, strict=False)]))
         res.step = "barrier"
         await ready.wait()
         seen = await step("save", s.send("Opslaan", True))
@@ -239,7 +239,7 @@ def expected_votes(n: int, featured: list[str], orgs: list[str], scan_ids: list[
         marks.update(featured[j] for j in picks)
         tops[featured[picks[0]]] += 1
         by_org[org] += 1
-        for iid, v in zip(scan_ids, scan_for(i, len(scan_ids))):
+        for iid, v in zip(scan_ids, scan_for(i, len(scan_ids)), strict=False):
             scan[iid][v] += 1
     return marks, tops, by_org, {iid: dict(sorted(c.items())) for iid, c in scan.items() if c}
 

@@ -95,18 +95,22 @@ def _profile_widgets() -> Profile:
         st.markdown("**Voor wie is de hulp** (responsiviteit): bepaalt welke programma's in aanmerking komen.")
         r1, r2, r3 = st.columns(3)
         offence = r1.selectbox(
-            "Delict gepleegd", list(OFFENCE_CHOICES), format_func=OFFENCE_CHOICES.get, key="a_offence", placeholder="Kies…",
+            "Delict gepleegd", list(OFFENCE_CHOICES), format_func=OFFENCE_CHOICES.get, key="a_offence",
+            placeholder="Kies…",
             help="Programma's na een delict (leerstraf, Halt, justitiële gedragsinterventies) komen alleen in "
                  "beeld als het profiel een delict noemt.",
         )
         lvb = r2.selectbox(
             "Licht verstandelijke beperking (LVB)", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
-            key="a_lvb", placeholder="Kies…", help="IQ ongeveer 50-85. LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij een LVB; "
+            key="a_lvb", placeholder="Kies…",
+            help="IQ ongeveer 50-85. LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij "
+                 "een LVB; "
                               "Tools4U vraagt een IQ boven 85.",
         )
         parent = r3.selectbox(
             "Een ouder of verzorger die mee kan doen", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
-            key="a_parent", placeholder="Kies…", help="Gezinstherapieën zoals MDFT, MST en Relationele Gezinstherapie vragen een ouder die meedoet.",
+            key="a_parent", placeholder="Kies…",
+            help="Gezinstherapieën zoals MDFT, MST en Relationele Gezinstherapie vragen een ouder die meedoet.",
         )
         chosen: dict[str, list[str]] = {"risico": [], "beschermend": []}
         for kind, key, title in (
@@ -176,7 +180,7 @@ def profile_and_results() -> None:
         )
         plan_button(result)
     tabs = st.tabs(list(TABS), key="a_tab", on_change="rerun")
-    for tab, render in zip(tabs, RENDER):
+    for tab, render in zip(tabs, RENDER, strict=True):
         if tab.open:
             with tab:
                 render(kk, result)

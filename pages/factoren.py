@@ -39,7 +39,8 @@ st.write(
     "individu, het gezin en de gemeenschap, met de sterkte van het bewijs en de bron."
 )
 with st.expander("Wat betekent de sterkte van het bewijs, en statisch of dynamisch?"):
-    st.markdown(definitions(EVIDENCE_LABELS, EVIDENCE_EXPLAINED) + "\n\n" + definitions(NATURE_LABELS, NATURE_EXPLAINED))
+    st.markdown(definitions(EVIDENCE_LABELS, EVIDENCE_EXPLAINED) + "\n\n"
+                + definitions(NATURE_LABELS, NATURE_EXPLAINED))
 # Caveats the sources make about the factors themselves (e.g. literature on adults).
 # Only caveats about the factor research (Beke's synthesis), not e.g. the one on key figures.
 FACTOR_SOURCES = {"beke-praktijkscan-2022"}
@@ -141,7 +142,8 @@ def show_map() -> None:
             st.markdown(f"- **{md(label)}**: {md(text)}")
         for key, label in BASIS_LABELS.items():
             st.markdown(f"- **{md(label)}** ({LINE_STYLE[key]}): {md(BASIS_EXPLAINED[key])}")
-        st.markdown("- Vetgedrukte interventienamen en gevulde ruiten: erkende interventies; open ruiten: niet erkend of erkenning onbekend.")
+        st.markdown("- Vetgedrukte interventienamen en gevulde ruiten: erkende interventies; open ruiten: niet erkend "
+                    "of erkenning onbekend.")
     profile = current_profile()
     if profile is not None and (profile.risk_factors or profile.protective_factors):
         with st.expander("Voor een workshop: interventies voor uw profiel naar bewijs en aantal factoren"):

@@ -47,7 +47,7 @@ st.write(
     "onder 'Voor school of gemeente'."
 )
 
-rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
+rec_options = [*RECOGNITION_ORDER, ONBEKEND]
 URL_FILTERS = [
     FilterParam("zoek", "i_query", "text", "zoekterm"),
     FilterParam("lft", "i_age", "int", "leeftijd", lo=AGE_LIMITS[0], hi=AGE_LIMITS[1]),
@@ -110,7 +110,8 @@ selected = filter_interventions(kk, flt)
 
 search_explanation(kk, query)
 
-with st.expander("Interventiematrix: PmG-thema × niveau van hulp", key="i_matrix_open", on_change="rerun") as matrix_box:
+with st.expander("Interventiematrix: PmG-thema × niveau van hulp", key="i_matrix_open",
+                 on_change="rerun") as matrix_box:
     if matrix_box.open:
         st.caption(
             "Aantal interventies per cel bij de huidige filters. Lege cellen laten zien waar het aanbod "

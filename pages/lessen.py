@@ -32,7 +32,7 @@ if tabs[0].open:
     with tabs[0]:
         if not kk.lessons:
             st.info("Er zijn nog geen lessen in de inhoud opgenomen.")
-        for lesson in sorted(kk.lessons, key=lambda l: l.number):
+        for lesson in sorted(kk.lessons, key=lambda x: x.number):
             st.header(f"Les {lesson.number}: {md(lesson.title)}")
             st.markdown(md(lesson.summary))
             if lesson.tips:
@@ -45,7 +45,7 @@ if tabs[0].open:
                         guidance_link(kk, guidance_id)
             show_sources(kk, lesson.sources)
 
-for tab, group in zip(tabs[1:-1], GROUPS):
+for tab, group in zip(tabs[1:-1], GROUPS, strict=True):
     if not tab.open:
         continue
     with tab:

@@ -11,7 +11,7 @@ import streamlit as st
 from kenniskaart.ui import get_content
 from kenniskaart.ui import plan_van_aanpak as pva
 from kenniskaart.ui import plan_van_aanpak_views as views
-from kenniskaart.ui.links import page_ref, share_box, share_params
+from kenniskaart.ui.links import page_links, share_box, share_params
 from kenniskaart.ui.pages import AANBEVELER, PLAN_VAN_AANPAK, PLANSCAN
 
 kk = get_content()
@@ -23,10 +23,8 @@ st.write(
     "van de Aanbeveler en het plan in de Planscan; wat alleen de gemeente weet, vult u zelf in. Download het "
     "plan als Word-bestand om het verder te bewerken."
 )
-with st.container(horizontal=True):
-    st.page_link(page_ref(AANBEVELER), label="Profiel aanpassen (Aanbeveler)", icon=":material/recommend:")
-    st.page_link(page_ref(PLANSCAN), label="Interventies in het plan aanpassen (Planscan)",
-                 icon=":material/fact_check:")
+page_links((AANBEVELER, "Profiel aanpassen (Aanbeveler)"), (PLANSCAN, "Interventies in het plan aanpassen (Planscan)"),
+           horizontal=True)
 doc = pva.plan_page(kk)
 st.divider()
 views.downloads(doc)

@@ -8,7 +8,7 @@ from kenniskaart.present import NOT_WORKING_LABELS
 from kenniskaart.rules import not_working
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.ui import get_content
-from kenniskaart.ui.links import page_ref, share_box, share_params
+from kenniskaart.ui.links import page_links, share_box, share_params
 from kenniskaart.ui.pages import AANBEVELER, INTERVENTIES, SHORTLIST
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
 from kenniskaart.ui.text import md
@@ -45,8 +45,7 @@ if not items:
         "Uw shortlist is leeg. Kies 'Zet op shortlist' bij een interventie in de catalogus of in de "
         f"aanbeveler. Er zijn {len(kk.interventions)} interventies om uit te kiezen."
     )
-    st.page_link(page_ref(INTERVENTIES), label="Naar de interventies", icon=":material/menu_book:")
-    st.page_link(page_ref(AANBEVELER), label="Naar de aanbeveler", icon=":material/recommend:")
+    page_links((INTERVENTIES, "Naar de interventies"), (AANBEVELER, "Naar de aanbeveler"))
     werkmap_box(kk)
     online_box(kk)
     st.stop()

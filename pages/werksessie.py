@@ -14,14 +14,7 @@ from kenniskaart.ui import werksessie_form as wf
 from kenniskaart.ui import werksessie_views as wv
 from kenniskaart.ui.links import page_ref
 from kenniskaart.ui.pages import AANBEVELER, PLANSCAN
-from kenniskaart.ui.state import (
-    AANBEVELER_WIDGETS,
-    PLANSCAN_WIDGETS,
-    PROFILE_KEY,
-    reset_widgets,
-    set_plan,
-    set_presentation,
-)
+from kenniskaart.ui.state import PLANSCAN_WIDGETS, reset_widgets, set_plan, set_presentation
 from kenniskaart.ui.text import md
 from kenniskaart.werksessie import (
     ORG_TYPES,
@@ -29,11 +22,11 @@ from kenniskaart.werksessie import (
     RoomClosed,
     RoomExpired,
     RoomNotFound,
+    Store,
     export_csv,
     export_xlsx,
     fit_title,
     to_plan,
-    to_profile,
 )
 from kenniskaart.werksessie.room import DEFAULT_AGE_MAX, DEFAULT_AGE_MIN
 
@@ -41,7 +34,7 @@ kk = get_content()
 st.title("Werksessie")
 
 
-def start() -> None:
+def start(store: Store) -> None:
     st.write(
         "Bouw in een workshop samen het risicoprofiel van uw gemeente. Deelnemers geven op hun telefoon "
         "aan welke risico's zij zien, vullen de Samen Weerbaar-scan in en zeggen wat hun organisatie al doet; "
@@ -78,18 +71,12 @@ def start() -> None:
     )
 
 
-def _to_aanbeveler(code: str, room) -> None:
-    summary = wv.room_summary(kk, store, code)
-    profile = to_profile(kk, summary, room.age_min, room.age_max)
-    if not profile.risk_factors and not profile.protective_factors:
-        st.warning("Er zijn nog geen risico's aangevinkt en de scan neigt nergens heen: er is nog geen profiel te maken.")
-        return
-    st.session_state[PROFILE_KEY] = profile
-    reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
-    st.switch_page(page_ref(AANBEVELER))
+def _to_aanbeveler(store: Store, room) -> None:
+    if wv.adopt_room_profile(kk, store, room):
+        st.switch_page(page_ref(AANBEVELER))
 
 
-def _to_planscan(code: str) -> None:
+def _to_planscan(store: Store, code: str) -> None:
     plan = to_plan(kk, wv.room_summary(kk, store, code))
     if not plan.interventions and not plan.own:
         st.warning("Niemand heeft nog ingevuld wat de organisatie al doet: er is nog geen plan te maken.")
@@ -101,14 +88,16 @@ def _to_planscan(code: str) -> None:
 
 def _present() -> None:
     st.session_state["p_step"] = 0  # the presentation starts at the room (its first step when a room runs)
-    st.query_params.pop(ws.FACILITATOR_PARAM, None)  # the projector's address never carries the token (the session has it)
+    # the projector's address never carries the token (the session has it)
+    st.query_params.pop(ws.FACILITATOR_PARAM, None)
     set_presentation(True)
 
 
-def facilitator(code: str, token: str) -> None:
+def facilitator(store: Store, code: str, token: str) -> None:
     room = store.get_room(code)
     if not store.is_facilitator(room.code, token):
-        raise NotAllowed("Deze begeleiderslink klopt niet. Vraag de begeleider om de juiste link, of doe mee met de code.")
+        raise NotAllowed("Deze begeleiderslink klopt niet. Vraag de begeleider om de juiste link, "
+                         "of doe mee met de code.")
     state = ("open tot " + ws.local_time(room.expires_at, "%d-%m-%Y %H:%M")) if room.is_open() else "gesloten"
     notice = st.session_state.pop("ws_title_notice", None)
     if notice:
@@ -143,10 +132,10 @@ def facilitator(code: str, token: str) -> None:
     with st.container(horizontal=True):
         if st.button("Maak Aanbeveler-profiel", icon=":material/recommend:", type="primary", key="ws_to_profile"):
             with ws.guard():
-                _to_aanbeveler(room.code, room)
+                _to_aanbeveler(store, room)
         if st.button("Maak Planscan-plan", icon=":material/fact_check:", key="ws_to_plan"):
             with ws.guard():
-                _to_planscan(room.code)
+                _to_planscan(store, room.code)
         if st.button(pva.LINK_LABEL, icon=":material/description:", key="ws_to_pva"):
             with ws.guard():
                 pva.open_from_room(kk, room, wv.room_summary(kk, store, room.code))
@@ -161,7 +150,7 @@ def facilitator(code: str, token: str) -> None:
     ws.manage(store, room, token)
 
 
-def participant(code: str, token: str | None) -> None:
+def participant(store: Store, code: str, token: str | None) -> None:
     room = store.get_room(code)
     st.subheader(ws.plain(room.title))
     org, answer = None, None
@@ -197,9 +186,9 @@ if st.session_state.pop("ws_deleted", False):
 if store is not None:
     code, beheer, deelnemer = ws.room_params()
     if not code:
-        start()
+        start(store)
     else:
-        error = ws.guarded(facilitator if beheer else participant, code, beheer or deelnemer)
+        error = ws.guarded(facilitator if beheer else participant, store, code, beheer or deelnemer)
         if isinstance(error, (RoomNotFound, RoomExpired, NotAllowed)):
             ws.forget_room()  # a room that is gone or a link that is wrong: not remembered
         if error is not None and st.button("Naar de startpagina van de werksessie", key="ws_home"):

@@ -93,7 +93,8 @@ def _warnings(kk: Kenniskaart, items) -> None:
         return
     harms = len({w.item for w in found if w.kind in NEVER_COUNTS})
     head = (f"**Let op: {plural(harms, 'onderdeel', 'onderdelen')} van uw plan kan volgens een bron schaden of "
-            "had geen effect; telt nergens als dekking.**" if harms else "**Let op: waarschuwingen bij onderdelen van uw plan.**")
+            "had geen effect; telt nergens als dekking.**" if harms
+            else "**Let op: waarschuwingen bij onderdelen van uw plan.**")
     box = st.expander(f"Waarschuwingen bij uw plan ({len(found)})", expanded=harms > 0, key="ps_warnings",
                       on_change="rerun", icon=":material/warning:")
     if box.open:

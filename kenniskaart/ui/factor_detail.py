@@ -111,7 +111,7 @@ def factor_detail(kk: Kenniskaart, f: Factor) -> None:
         st.write("Geen interventie in de kenniskaart pakt deze factor aan.")
     twins_ids = kk.twin_ids(f.id)
     for iv in ivs:
-        link = next(l for l in iv.factors if l.factor in twins_ids)
+        link = next(x for x in iv.factors if x.factor in twins_ids)
         basis = BASIS_LABELS[link_basis(kk, iv, f.id) or link.basis] + (f": {link.note}" if link.note else "")
         catalog_link(iv.id, iv.name)
         harm = not_working(iv)  # only 'effect niet aangetoond' can be here: the other two never address

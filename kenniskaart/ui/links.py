@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
@@ -117,6 +118,14 @@ FACTOR_PARAM = "factor"
 """Query parameter that opens a factor's detail on the Factoren page."""
 LESSON_GROUP_PARAM = "onderdeel"
 """Query parameter that opens a group of guidance on the Lessen page."""
+
+
+def page_links(*links: tuple[AppPage, str], horizontal: bool = False) -> None:
+    """Same-tab links to pages of the app, (page, label) each, with the page's icon; in a row
+    with ``horizontal``."""
+    with st.container(horizontal=True) if horizontal else nullcontext():
+        for page, label in links:
+            st.page_link(page_ref(page), label=label, icon=page.icon)
 
 
 def catalog_link(intervention_id: str, label: str = "Details in de catalogus") -> None:

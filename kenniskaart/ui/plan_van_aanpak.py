@@ -141,7 +141,8 @@ def _edit(section_id: str, kk: Kenniskaart, inputs: PlanInputs) -> PlanInputs:
         if section_id == "afbakening":
             c1, c2, c3 = st.columns([1, 1.4, 1])
             update["municipality"] = c1.text_input("Gemeente", key=f"{WIDGETS}municipality", max_chars=MAX_TEXT)
-            update["neighbourhoods"] = c2.text_input("Wijk of wijken", key=f"{WIDGETS}neighbourhoods", max_chars=MAX_TEXT)
+            update["neighbourhoods"] = c2.text_input("Wijk of wijken", key=f"{WIDGETS}neighbourhoods",
+                                                     max_chars=MAX_TEXT)
             ages: tuple[int | None, int | None] = (None, None)
             if c3.toggle("Leeftijd bekend", key=f"{WIDGETS}has_ages"):
                 st.session_state.setdefault(f"{WIDGETS}ages", DEFAULT_AGES)
@@ -150,7 +151,8 @@ def _edit(section_id: str, kk: Kenniskaart, inputs: PlanInputs) -> PlanInputs:
             update["age_min"], update["age_max"] = ages
             update["weighing"] = _prefilled_area(
                 "weighing", "Wegingskader: voor wie wel, voor wie niet", default_weighing(kk, profile, result, ages),
-                "Voorgevuld uit het profiel: de factoren met hun bewijs, de statische kenmerken en het niveau van hulp. "
+                "Voorgevuld uit het profiel: de factoren met hun bewijs, de statische kenmerken en het niveau "
+                "van hulp. "
                 "Pas de tekst aan; 'Terug naar de voorgevulde tekst' zet hem terug.")
         elif section_id == "probleemanalyse":
             sources = kk.by_id("analysis_sources")

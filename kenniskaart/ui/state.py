@@ -1,9 +1,11 @@
 """The session's state: the keys pages share, the profile, the plan, the shortlist, the
-presentation switch and the one notice box for what a link got wrong."""
+presentation switch, the one notice box for what a link got wrong, and an uploaded file read
+through a domain parser."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -130,6 +132,25 @@ def notify(notices: Iterable[str]) -> None:
     slot = st.session_state.get(_NOTICE_SLOT)
     body = md(NOTICE_HEAD) + "\n" + "\n".join(f"- {md(n)}" for n in collected)
     (slot or st).warning(body, icon=":material/link_off:")
+
+
+T = TypeVar("T")
+
+
+def read_upload(key: str, parse: Callable[[bytes], tuple[T, list[str]]], refused: type[Exception],
+                on_refused: Callable[[str], None]) -> tuple[T, list[str], str] | None:
+    """The file uploaded with widget ``key`` read by a domain parser: (value, notices, file name).
+    None when there is no file, or when the parser refused it (``on_refused`` gets its Dutch
+    message; nothing else changes)."""
+    upload = st.session_state.get(key)
+    if upload is None:
+        return None
+    try:
+        value, notices = parse(upload.getvalue())
+    except refused as exc:
+        on_refused(str(exc))
+        return None
+    return value, notices, upload.name
 
 
 AANBEVELER_WIDGETS = "a_"

@@ -41,7 +41,7 @@ try:
     from zoneinfo import ZoneInfo
 
     LOCAL = ZoneInfo("Europe/Amsterdam")
-except Exception:  # pragma: no cover - no time-zone data
+except (ImportError, KeyError, OSError):  # pragma: no cover - no time-zone data
     LOCAL = dt.UTC
 
 
@@ -191,7 +191,8 @@ def facilitator_box(code: str, token: str) -> None:
     with st.expander("Uw begeleiderslink (geheim)", icon=":material/key:"):
         st.warning("Houd deze link voor uzelf: wie hem heeft, kan de sessie sluiten en verwijderen. "
                    "Bewaar hem om later terug te komen, ook op een andere computer.", icon=":material/lock:")
-        if st.toggle("Toon de link", key="ws_show_link", help="Niet op de beamer: wie hem ziet, kan de sessie beheren."):
+        if st.toggle("Toon de link", key="ws_show_link",
+                     help="Niet op de beamer: wie hem ziet, kan de sessie beheren."):
             st.code(app_url(WERKSESSIE, room_address(code, facilitator=token)), language=None, wrap_lines=True)
 
 
@@ -214,7 +215,8 @@ def manage(store: Store, room, token: str) -> None:
     with st.container(horizontal=True):
         if room.is_open():
             if st.button("Sessie sluiten", icon=":material/lock:", key="ws_close",
-                         help="Daarna kunnen er geen antwoorden meer bij; de resultaten blijven. U kunt haar heropenen."):
+                         help="Daarna kunnen er geen antwoorden meer bij; de resultaten blijven. "
+                         "U kunt haar heropenen."):
                 confirm = st.session_state["ws_confirm"] = ("sluiten", room.code)
         elif st.button("Heropenen", icon=":material/lock_open:", key="ws_reopen",
                        help="Deelnemers kunnen weer meedoen en hun antwoord wijzigen."):

@@ -29,7 +29,8 @@ TOP = "ws_top_ids"
 SCAN_KEY = "ws_scan_"
 SCAN_ORDER = (1, 2, 3, 4, 5, UNKNOWN)
 FORM_CSS = """<style>
-.st-key-ws-form [data-testid=stButtonGroup] button { height: auto !important; min-height: 2rem; max-width: 100% !important; border-radius: 1rem !important; }
+.st-key-ws-form [data-testid=stButtonGroup] button { height: auto !important; min-height: 2rem;
+  max-width: 100% !important; border-radius: 1rem !important; }
 .st-key-ws-form [data-testid=stButtonGroup] button, .st-key-ws-form [data-testid=stButtonGroup] button * {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 .st-key-ws-form [data-testid=stButtonGroup] button p { text-align: left; padding: 0.15rem 0; }
@@ -50,7 +51,8 @@ def _prefill(kk: Kenniskaart, token: str, org: str, answer: Answer | None) -> No
     st.session_state["ws_form_token"] = token
     factors = kk.by_id("factors")
     st.session_state["ws_org"] = answer.org_type if answer else org
-    st.session_state[MARKED] = [f for f in (answer.factors if answer else ()) if getattr(factors.get(f), "kind", "") == "risico"]
+    st.session_state[MARKED] = [f for f in (answer.factors if answer else ())
+                                if getattr(factors.get(f), "kind", "") == "risico"]
     st.session_state[TOP] = list(answer.top) if answer else []
     st.session_state["ws_doing"] = list(answer.doing) if answer else []
     st.session_state["ws_own"] = "\n".join(answer.own) if answer else ""
@@ -107,7 +109,8 @@ def risks(kk: Kenniskaart) -> None:
         found = risk_search(kk, query, every)
         if found:
             digest = hashlib.sha1(query.strip().casefold().encode()).hexdigest()[:10]
-            st.caption(f"{len(found)} {'risico' if len(found) == 1 else 'risico’s'} gevonden voor ‘{plain(query.strip())}’:")
+            st.caption(f"{len(found)} {'risico' if len(found) == 1 else 'risico’s'} gevonden voor "
+                       f"‘{plain(query.strip())}’:")
             _pills("Gevonden risico's", found, f"ws_found_{digest}", name)
         else:
             st.info(f"Geen risicofactor gevonden voor ‘{plain(query.strip())}’. Probeer een ander woord, zoals "
@@ -185,7 +188,8 @@ def _form(kk: Kenniskaart, code: str, token: str, org: str, answer: Answer | Non
 def _save(kk: Kenniskaart, code: str, token: str) -> None:
     checked = validate_answer(
         kk, st.session_state["ws_org"], st.session_state.get(MARKED, []), st.session_state.get(TOP, []),
-        st.session_state["ws_doing"], [line for line in st.session_state.get("ws_own", "").splitlines() if line.strip()],
+        st.session_state["ws_doing"],
+        [line for line in st.session_state.get("ws_own", "").splitlines() if line.strip()],
         scan_answers(kk),
     )
     saved = get_store().save_answer(code, token, checked)

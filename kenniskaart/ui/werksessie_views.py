@@ -12,20 +12,33 @@ import streamlit as st
 
 from .. import charts
 from ..content import Kenniskaart
-from ..werksessie import Store, summarise
+from ..werksessie import Store, summarise, to_profile
 from ..werksessie import view as room_view
 from ..werksessie.room import RoomSummary
 from ..werksessie.scan import indicators
+from .state import AANBEVELER_WIDGETS, PROFILE_KEY, reset_widgets
 from .text import md
+from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time, plain, room_address
 
 log = logging.getLogger(__name__)
-
-from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time, plain, room_address
 
 
 def room_summary(kk: Kenniskaart, store: Store, code: str) -> RoomSummary:
     joined, _ = store.counts(code)
     return summarise(kk, store.answers(code), joined)
+
+
+def adopt_room_profile(kk: Kenniskaart, store: Store, room) -> bool:
+    """The room's profile (``werksessie.to_profile``, its age range) becomes the session's and
+    the Aanbeveler starts again from it; False, with a Dutch warning, when there is none yet."""
+    profile = to_profile(kk, room_summary(kk, store, room.code), room.age_min, room.age_max)
+    if not profile.risk_factors and not profile.protective_factors:
+        st.warning("Er zijn nog geen risico's aangevinkt en de scan neigt nergens heen: "
+                   "er is nog geen profiel te maken.")
+        return False
+    st.session_state[PROFILE_KEY] = profile
+    reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
+    return True
 
 
 LEGEND_SIZE = {True: "max(24px, 2.8vh)", False: "0.9rem"}
@@ -61,14 +74,15 @@ def _scan_columns(kk: Kenniskaart, data, levels: Mapping[str, str], font: int, s
     if not presenting:
         st.html(room_view.legend_html(room_view.scan_legend(), LEGEND_SIZE[presenting]))
     cols = st.columns([1, 1.35], gap="medium") if presenting else [st.container(), st.container()]
-    for col, level, title in zip(cols, ("gezin", "gemeenschap"), ("Gezin", "Buurt en gemeenschap")):
+    for col, level, title in zip(cols, ("gezin", "gemeenschap"), ("Gezin", "Buurt en gemeenschap"), strict=True):
         part = data[data["indicator"].map(levels) == level]
         with col, st.container(key=f"ws-scan-{level}"):
             st.markdown(f"**{title}**")
             if part.empty:
                 st.caption("Nog geen antwoorden.")
             else:
-                st.altair_chart(charts.scan_chart(part, room_view.scan_order(kk), room_view.scan_legend(), font=font, step=step), width="stretch",
+                chart = charts.scan_chart(part, room_view.scan_order(kk), room_view.scan_legend(), font=font, step=step)
+                st.altair_chart(chart, width="stretch",
                                 alt=f"Staafdiagram Samen Weerbaar-scan, {title.lower()}: per indicator hoeveel "
                                 "deelnemers beschermend tot risicovol kozen. Dezelfde cijfers staan in de download.")
             if presenting and level == "gezin":  # under the five family rows there is room for it
@@ -112,7 +126,8 @@ def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None
             with st.container(key="p-chart" if presenting else "ws-votes"):
                 st.html(room_view.legend_html(room_view.org_legend(frame), LEGEND_SIZE[presenting]))
                 st.altair_chart(
-                    charts.votes_chart(frame, room_view.org_legend(frame), font=20 if presenting else 15, step=34 if presenting else None),
+                    charts.votes_chart(frame, room_view.org_legend(frame), font=20 if presenting else 15,
+                                       step=34 if presenting else None),
                     width="stretch", alt="Staafdiagram: hoe vaak elke factor is aangevinkt, per soort organisatie. "
                     "Dezelfde cijfers staan in de tabel op de pagina Werksessie.")
         if view in (None, LIVE_VIEWS[2]):
@@ -157,9 +172,6 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
     in the step's title row), and one click to make the room's profile that of the next steps.
     The facilitator token stays in this browser's session: never in the address or the page.
     ``next_step``: callback that moves to the next step."""
-    from ..werksessie import to_profile
-    from .state import AANBEVELER_WIDGETS, PROFILE_KEY, reset_widgets
-
     room_ref = presentation_room()
     if room_ref is None:  # pragma: no cover - the step is only offered while a room runs
         st.info("Geen werksessie in deze browser: start er een op de pagina Werksessie.")
@@ -172,15 +184,8 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
     def make_profile() -> None:
         with guard():
             store = get_store()
-            room = store.get_room(code)
-            profile = to_profile(kk, room_summary(kk, store, room.code), room.age_min, room.age_max)
-            if profile.risk_factors or profile.protective_factors:
-                st.session_state[PROFILE_KEY] = profile
-                reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
+            if adopt_room_profile(kk, store, store.get_room(code)):
                 next_step()
-            else:
-                st.warning("Er zijn nog geen risico's aangevinkt en de scan neigt nergens heen: "
-                           "er is nog geen profiel te maken.")
 
     with guard():
         store = get_store()

@@ -104,7 +104,8 @@ FACTOR_TIPS = {
     "aanbeveler": (
         "Geen factor bij uw woord? Een LVB, de leeftijd, een delict (Halt, jeugdreclassering) en een ouder "
         "die meedoet vult u hierboven in bij het profiel. Online of via gamen in contact met criminelen: typ "
-        "‘criminele contacten’ (gemeenschap). Een programma zoals MDFT of MST, of hulp uit de ggz, zoekt u op de pagina Interventies."
+        "‘criminele contacten’ (gemeenschap). Een programma zoals MDFT of MST, of hulp uit de ggz, zoekt u op de "
+        "pagina Interventies."
     ),
     "filter": (
         "Geen factor bij uw woord? Het zoekvak hierboven zoekt ook in de tekst van de items: programma’s "

@@ -39,7 +39,8 @@ def workshop_view(
         return
     st.vega_lite_chart(
         spec, width="stretch", key=f"{key}_ws", theme=None,
-        alt=f"{n} interventies naar sterkte van het bewijs en het aantal dynamische factoren van het profiel dat ze aanpakken.",
+        alt=f"{n} interventies naar sterkte van het bewijs en het aantal dynamische factoren van het profiel "
+        "dat ze aanpakken.",
     )
     if table:
         df = kaart.workshop_frame(kk, ids, unkey(only)).drop(columns=["id", "erkend"])

@@ -24,7 +24,7 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("path,title,phrase", PAGES, ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize(("path", "title", "phrase"), PAGES, ids=[p[0] for p in PAGES])
 def test_every_page_opens_with_dutch_content(path, title, phrase):
     at = open_page(path)
     assert at.title[0].value == title
@@ -63,7 +63,7 @@ def test_praktijkvoorbeelden_charts_carry_the_counts(kk):
     assert len(sent) == 2
     frames = [pa.ipc.open_stream(c.datasets[0].data.data).read_all().to_pandas() for c in sent]
     expected = [examples_per_theme(kk, kk.examples), examples_per_municipality(kk.examples)]
-    for frame, want in zip(frames, expected):
+    for frame, want in zip(frames, expected, strict=True):
         assert frame.to_dict("records") == want.to_dict("records")
     for c in sent:
         assert "continuousWidth" not in json.dumps(json.loads(c.spec).get("config", {}))
@@ -80,9 +80,9 @@ def test_no_page_relies_on_streamlit_magic():
     bare = []
     for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await)):
-                if not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
-                    bare.append(f"{path.name}:{node.lineno}")
+            if (isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await))
+                    and not (isinstance(node.value, ast.Constant) and isinstance(node.value.value, str))):
+                bare.append(f"{path.name}:{node.lineno}")
     assert bare == []
 
 
@@ -155,8 +155,8 @@ def test_the_dutch_not_found_page_says_what_happened_and_where_to_go(monkeypatch
     assert "Dit adres hoort niet bij een pagina van de kenniskaart." in text
     assert "Misschien is de link verkeerd overgenomen of is de pagina hernoemd." in text
     assert "not found" not in text.lower() and "page" not in text.lower().replace("pagina", "")
-    links_shown = {l.proto.label: l.proto.page for l in at.get("page_link")
-                   if l.proto.label != "Werkmap bewaren of openen"}
+    links_shown = {link.proto.label: link.proto.page for link in at.get("page_link")
+                   if link.proto.label != "Werkmap bewaren of openen"}
     assert links_shown == {"Naar de startpagina": "", "Naar de interventies": "interventies",
                            "Naar de factoren": "factoren"}
 
@@ -177,7 +177,7 @@ def test_hostile_content_is_escaped_text_on_every_page(monkeypatch, path):
     monkeypatch.setenv("KENNISKAART_CONTENT", str(FIXTURES / "hostile"))
     at = open_page(path)
     rendered = [page_text(at), *(e.label for e in at.expander), *(t.label for t in at.tabs),
-                *(l.proto.label for l in at.get("page_link"))]
+                *(link.proto.label for link in at.get("page_link"))]
     for text in rendered:
         assert not re.search(r"(?<!\\)<(script|img|svg)", text), text
         assert not re.search(r"(?<!\\)\]\(javascript:", text), text  # a live Markdown link
@@ -209,8 +209,9 @@ def test_every_linked_page_is_one_app_py_registered():
     typed = [p.name for p, text in sources.items()
              if p != ROOT / "kenniskaart" / "ui" / "pages.py" and re.search(r"pages/[a-z_]+\.py", text)]
     assert typed == [], "a page path outside ui/pages.py"
-    assert {p.script for p in [*pages.PAGES, pages.NIET_GEVONDEN]} == {f"pages/{f.name}" for f in ROOT.glob("pages/*.py")}
+    scripts = {f"pages/{f.name}" for f in ROOT.glob("pages/*.py")}
+    assert {p.script for p in [*pages.PAGES, pages.NIET_GEVONDEN]} == scripts
     at = open_page()
     registered = at.session_state[pages._BUILT_KEY]
-    assert {p.script for p in linked} <= set(registered), linked
-    assert all(registered[p.script].url_path == p.url_path for p in linked if p is not pages.START)
+    assert {p.script for p in [*linked, *pages.PAGES]} <= set(registered), linked
+    assert all(registered[p.script].url_path == p.url_path for p in pages.PAGES if p is not pages.START)

@@ -63,7 +63,8 @@ def test_facilitator_view_and_participant_link(data_dir, kk):
     assert not FACILITATOR_BUTTONS & buttons(at)
 
     # the participant's link shows their form, pre-filled with their saved answer
-    store.save_answer(room.code, ptoken, validate_answer(kk, "politie", ["beke-r-drugsgebruik"], ["beke-r-drugsgebruik"]))
+    store.save_answer(room.code, ptoken,
+                      validate_answer(kk, "politie", ["beke-r-drugsgebruik"], ["beke-r-drugsgebruik"]))
     at = open_page(PAGE, {"code": room.code, "deelnemer": ptoken})
     assert at.session_state["ws_feat"] == ["beke-r-drugsgebruik"]
     assert at.session_state["ws_top_ids"] == ["beke-r-drugsgebruik"]
@@ -125,18 +126,18 @@ def test_factors_shown_first(kk):
 
 def test_links_and_live_lines(kk):
     from kenniskaart import charts
-    from kenniskaart.werksessie import view as pw
-    from kenniskaart.werksessie import summarise
-
     from kenniskaart.ui.links import app_url
     from kenniskaart.ui.pages import WERKSESSIE
     from kenniskaart.ui.werksessie import room_address
+    from kenniskaart.werksessie import summarise
+    from kenniskaart.werksessie import view as pw
 
     assert (app_url(WERKSESSIE, room_address("ABC234"), base="https://kk.example.nl/werksessie?x=1")
             == "https://kk.example.nl/werksessie?code=ABC234")
     assert (app_url(WERKSESSIE, room_address("ABC234", facilitator="t&k"), base="")
             == "http://localhost:8501/werksessie?code=ABC234&beheer=t%26k")
-    answers = [validate_answer(kk, "politie", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"], ["beke-r-drugsgebruik"]),
+    answers = [validate_answer(kk, "politie", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"],
+                               ["beke-r-drugsgebruik"]),
                validate_answer(kk, "gemeente", ["beke-r-drugsgebruik"], [])]
     summary = summarise(kk, answers, 3)
     assert pw.top_lines(kk, summary) == ["Drugsgebruik — 1× in top 3 · 2× aangevinkt",

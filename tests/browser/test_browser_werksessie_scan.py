@@ -21,7 +21,8 @@ STEPS = {"Beschermend": 1, "Eerder beschermend": 2, "Beide / gemengd": 3, "Eerde
 # who: (width, organisation, risks ticked among the pills, (word, risk) found by search, top 3, scan answers, own)
 PEOPLE = [
     (360, "Politie", ["Drugsgebruik", "Een laag opleidingsniveau"], [], ["Drugsgebruik"],
-     {"Drugs en wapens in de buurt": "Risicovol", "Opvoedvaardigheden": "Beschermend"}, "Info op www.zuidstad.nl of x@y.nl"),
+     {"Drugs en wapens in de buurt": "Risicovol", "Opvoedvaardigheden": "Beschermend"},
+     "Info op www.zuidstad.nl of x@y.nl"),
     (375, "Onderwijs", [], [("spijbelen", "Een laag opleidingsniveau")], [],
      {"Drugs en wapens in de buurt": "Eerder risicovol", "Verloop en verhuizingen": "Beide / gemengd"}, ""),
     (390, "Gemeente", [], [("schulden", "Schuldenproblematiek")], ["Schuldenproblematiek"],
@@ -84,7 +85,7 @@ def full_text_shown(page, group: str) -> None:
 
 def test_five_phones_answer_both_questions_and_the_profile_follows_exactly(scan_server, browser, kk):
     fac = new_page(browser)
-    code, link = start_room(fac, scan_server.url, "Werksessie Zuidstad www.zuidstad.nl info@zuidstad.nl")
+    _code, link = start_room(fac, scan_server.url, "Werksessie Zuidstad www.zuidstad.nl info@zuidstad.nl")
     phones = []
     for width, org, ticked, searched, top, scan, own in PEOPLE:
         p = new_page(browser, {"width": width, "height": 800}, phone=True)
@@ -153,7 +154,8 @@ OUTSIDE = """([w, h]) => Array.from(document.querySelectorAll(
         '[data-testid=stMain] :is(p, li, h1, h2, h3, button, img, svg, code, .ws-legend > span)'))
     .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
     .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.bottom > h + 1 || r.right > w + 1); })
-    .map(e => (e.getAttribute('data-testid') || e.tagName) + ': ' + (e.innerText || e.textContent || '').slice(0, 40))"""
+    .map(e => (e.getAttribute('data-testid') || e.tagName) + ': '
+        + (e.innerText || e.textContent || '').slice(0, 40))"""
 CUT_LEGEND = """() => Array.from(document.querySelectorAll('[data-testid=stVegaLiteChart] svg')).flatMap(svg => {
     const box = svg.getBoundingClientRect();
     return Array.from(svg.querySelectorAll('text')).filter(t => { const r = t.getBoundingClientRect();

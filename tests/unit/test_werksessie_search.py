@@ -87,7 +87,7 @@ def test_every_synonym_group_finds_its_risks_in_the_werksessie_search(participan
     assert {"strafblad", "vrije tijd", "online", "LVB"} <= set(silent), silent
 
 
-@pytest.mark.parametrize("typed, must", [
+@pytest.mark.parametrize(("typed", "must"), [
     ("spijbelen", "Een laag opleidingsniveau"), ("drugs", "Drugsgebruik"), ("blowen", "Drugsgebruik"),
     ("straat", "Een gebrek aan sociale controle"), ("schulden", "Schuldenproblematiek"),
 ])
