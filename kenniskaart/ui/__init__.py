@@ -3,12 +3,17 @@ never imports Streamlit.
 
 - ``ui`` (this module): the content, loaded and validated once per process (``get_content``),
   and the Aanbeveler's result per profile (``recommended``).
-- ``ui.state``: session-state keys, profile, plan, shortlist, presentation switch, notices.
-- ``ui.links``: a shared link's state, the share box, filters in a link, in-app links.
+- ``ui.pages``: the page registry (every page's script, address, title and icon) and the two
+  places that reach into Streamlit's page internals; ``ui.cache``: how the UI caches what it
+  derives from the content.
+- ``ui.state``: session-state keys, profile, plan, shortlist, presentation switch, notices,
+  uploads.
+- ``ui.links``: a shared link's state, absolute addresses, the share box, filters in a link,
+  in-app links.
 - ``ui.text``: ``md()`` (escapes content for Markdown; content is never raw HTML), sources.
 - ``ui.widgets``: charts, shortlist button, casus picker, search explanation.
 - ``ui.werkmap``: the werkmap box; ``ui.kaart``: the map; ``ui.workshop``: the workshop view;
-  ``ui.guidance``: guidance lists.
+  ``ui.guidance``: guidance lists; ``ui.presentation``: the presentation's steps.
 """
 
 from __future__ import annotations
@@ -19,26 +24,9 @@ from ..aanbeveler import Profile, Result, recommend
 from ..content import ContentInvalid, Kenniskaart
 from .cache import content_cache, loaded_content
 from .links import page_ref, restore_from_url
-from .pages import SHORTLIST
+from .pages import SHORTLIST, leave_v1_multipage_mode
 from .state import NOTICES_KEY, PRESENTATION_KEY, open_notices
 from .widgets import presentation_switch
-
-
-def _leave_v1_multipage_mode() -> None:
-    """Make a deep link in a fresh server process go through app.py's st.navigation.
-
-    Streamlit keeps a process-wide flag that a ``pages/`` folder exists; until some script
-    calls ``st.navigation`` it runs a deep-linked page (e.g. /factoren) directly in the old
-    multipage mode, with file names in the sidebar. Clearing the flag (as ``st.navigation``
-    does) and rerunning sends the session through app.py with the same URL.
-    """
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - other Streamlit versions
-        return
-    if getattr(PagesManager, "uses_pages_directory", False):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 @content_cache(max_entries=1024)
@@ -65,7 +53,7 @@ def get_content() -> Kenniskaart:
     embeds no content.
     If the content is invalid, show the validation errors as a readable page and stop.
     """
-    _leave_v1_multipage_mode()
+    leave_v1_multipage_mode()
     st.html(_LANG_NL, unsafe_allow_javascript=True)
     try:
         kk = loaded_content()

@@ -25,6 +25,9 @@ from .pages import INTERVENTIES, AppPage, built
 from .state import NOTES_KEY, NOTICES_KEY, PROFILE_KEY, SHORTLIST_KEY, current_profile, notify
 from .text import md
 
+SHORTLIST_PARAM = "shortlist"
+"""Query parameter of a shared link: the shortlist's intervention ids, comma-separated."""
+
 
 def restore_from_url(kk: Kenniskaart) -> None:
     """Once per session: take the shortlist and profile from a shared link."""
@@ -33,8 +36,8 @@ def restore_from_url(kk: Kenniskaart) -> None:
     st.session_state["_url_restored"] = True
     params = st.query_params.to_dict()
     notices: list[str] = []
-    if "shortlist" in params:
-        ids = parse_id_list(params["shortlist"], kk.by_id("interventions"), "interventies", notices)
+    if SHORTLIST_PARAM in params:
+        ids = parse_id_list(params[SHORTLIST_PARAM], kk.by_id("interventions"), "interventies", notices)
         st.session_state[SHORTLIST_KEY] = ids
         st.session_state[NOTES_KEY] = notes_from_params(params, ids, notices)
     if any(k in params for k in PROFILE_KEYS):
@@ -49,7 +52,7 @@ def share_params(extra: dict[str, str] | None = None) -> dict[str, str]:
     params: dict[str, str] = {}
     items = st.session_state.get(SHORTLIST_KEY, [])
     if items:
-        params["shortlist"] = ",".join(items)
+        params[SHORTLIST_PARAM] = ",".join(items)
         params.update(notes_to_params(st.session_state.get(NOTES_KEY, {}), items))
     profile = current_profile()
     if profile is not None:

@@ -2,7 +2,9 @@
 
 ``app.py`` gives :func:`build`'s page objects to ``st.navigation``; links and page switches use
 them through ``ui.links.page_ref``; share links take a page's ``url_path``. No other module
-types a page's script path or address. The ``st.Page`` objects are built on every run of
+types a page's script path or address. The two reaches into Streamlit's page internals
+(``unknown_path``, ``leave_v1_multipage_mode``) are here too: the first things to check on a
+Streamlit upgrade. The ``st.Page`` objects are built on every run of
 ``app.py`` (Streamlit marks the page it runs on the object itself, so objects are not shared
 between sessions) and kept in the session for the links of that run.
 """
@@ -42,7 +44,7 @@ LESSEN = AppPage("pages/lessen.py", "lessen", "Lessen", ":material/lightbulb:")
 PLANSCAN = AppPage("pages/planscan.py", "planscan", "Planscan", ":material/fact_check:")
 WERKSESSIE = AppPage("pages/werksessie.py", "werksessie", "Werksessie", ":material/groups:")
 # url_path = the file's name: a deep link in a fresh server process first meets Streamlit's
-# pages/-folder mode, which knows the page only by its file name (see kenniskaart.ui)
+# pages/-folder mode, which knows the page only by its file name (see leave_v1_multipage_mode)
 PLAN_VAN_AANPAK = AppPage("pages/plan_van_aanpak.py", "plan_van_aanpak", "Plan van aanpak", ":material/description:")
 MONITOR = AppPage("pages/monitor.py", "monitor", "Nulmeting en monitor", ":material/monitoring:")
 SHORTLIST = AppPage("pages/shortlist.py", "shortlist", "Shortlist", ":material/checklist:")
@@ -104,3 +106,20 @@ def unknown_path(known: Iterable[str]) -> str | None:
     if not name or name in set(known) or not _PATH_SEGMENT.match(name):
         return None
     return name
+
+
+def leave_v1_multipage_mode() -> None:
+    """Make a deep link in a fresh server process go through app.py's st.navigation.
+
+    Streamlit keeps a process-wide flag that a ``pages/`` folder exists; until some script
+    calls ``st.navigation`` it runs a deep-linked page (e.g. /factoren) directly in the old
+    multipage mode, with file names in the sidebar. Clearing the flag (as ``st.navigation``
+    does) and rerunning sends the session through app.py with the same URL.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - other Streamlit versions
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
