@@ -13,6 +13,8 @@ content counts it as recognised, else in tier 2 — never excluded for an 8–12
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hst
 
 from kenniskaart.aanbeveler import PACKAGE_SIZE, Profile, Result, profile_from_case, recommend, selected_factors
 from kenniskaart.content import Kenniskaart, load_content
@@ -471,9 +473,6 @@ def test_every_case_gets_tiers_a_package_or_gaps(kk: Kenniskaart):
 
 # --- invariants over random profiles (hypothesis) -------------------------------------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as hst  # noqa: E402
-
 _FACTOR_IDS = sorted(f.id for f in _KK.factors)
 _RISK_IDS = [f for f in _FACTOR_IDS if _KK.by_id("factors")[f].kind == "risico"]
 _PROT_IDS = [f for f in _FACTOR_IDS if _KK.by_id("factors")[f].kind == "beschermend"]
@@ -513,9 +512,6 @@ def test_recommend_invariants(age, risks, prots, need):
 
 
 # --- properties over random profiles on the real content (issue 19) --------------------------
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as hst  # noqa: E402
 
 _FACTOR_IDS = [f.id for f in _KK.factors]
 
