@@ -272,14 +272,14 @@ def admin_sql(server, sql: str) -> None:
 
 
 async def run_backend(backend: str, args) -> dict:
-    from kenniskaart import present_werksessie as pw
     from kenniskaart.content import load_content
     from kenniskaart.ui.text import md
     from kenniskaart.werksessie import ORG_TYPES, Store, summarise
+    from kenniskaart.werksessie.choices import featured_factors
     from kenniskaart.werksessie.scan import indicators
 
     kk = load_content()
-    featured = pw.featured_factors(kk)
+    featured = featured_factors(kk)
     factors = kk.by_id("factors")
     featured_labels = [md(factors[f].name) for f in featured]  # the pills show the names through md()
     scan_ids, scan_labels = [i.id for i in indicators(kk)], [i.name for i in indicators(kk)]

@@ -12,6 +12,7 @@ from kenniskaart.models import AGE_LIMITS
 from kenniskaart.nl import NO, YES, YES_NO, yes_no
 from kenniskaart.ui import get_content, recommended
 from kenniskaart.ui.links import share_box, share_params
+from kenniskaart.ui.pages import AANBEVELER
 from kenniskaart.ui.plan_van_aanpak import plan_button
 from kenniskaart.ui.results import RENDER, TABS
 from kenniskaart.ui.state import current_profile, set_profile
@@ -95,18 +96,22 @@ def _profile_widgets() -> Profile:
         st.markdown("**Voor wie is de hulp** (responsiviteit): bepaalt welke programma's in aanmerking komen.")
         r1, r2, r3 = st.columns(3)
         offence = r1.selectbox(
-            "Delict gepleegd", list(OFFENCE_CHOICES), format_func=OFFENCE_CHOICES.get, key="a_offence", placeholder="Kies…",
+            "Delict gepleegd", list(OFFENCE_CHOICES), format_func=OFFENCE_CHOICES.get, key="a_offence",
+            placeholder="Kies…",
             help="Programma's na een delict (leerstraf, Halt, justitiële gedragsinterventies) komen alleen in "
                  "beeld als het profiel een delict noemt.",
         )
         lvb = r2.selectbox(
             "Licht verstandelijke beperking (LVB)", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
-            key="a_lvb", placeholder="Kies…", help="IQ ongeveer 50-85. LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij een LVB; "
+            key="a_lvb", placeholder="Kies…",
+            help="IQ ongeveer 50-85. LVB-programma's (So-Cool, Take it personal!, Grip op Agressie) alleen bij "
+                 "een LVB; "
                               "Tools4U vraagt een IQ boven 85.",
         )
         parent = r3.selectbox(
             "Een ouder of verzorger die mee kan doen", list(YES_NO_CHOICES), format_func=YES_NO_CHOICES.get,
-            key="a_parent", placeholder="Kies…", help="Gezinstherapieën zoals MDFT, MST en Relationele Gezinstherapie vragen een ouder die meedoet.",
+            key="a_parent", placeholder="Kies…",
+            help="Gezinstherapieën zoals MDFT, MST en Relationele Gezinstherapie vragen een ouder die meedoet.",
         )
         chosen: dict[str, list[str]] = {"risico": [], "beschermend": []}
         for kind, key, title in (
@@ -152,7 +157,7 @@ def profile_and_results() -> None:
     profile = _profile_widgets()
     # The session's profile (and the share link) always reflect the widgets.
     set_profile(profile)  # the online werkmap saves a changed profile at once (a fragment run)
-    share_box("aanbeveler", share_params())
+    share_box(AANBEVELER, share_params())
 
     if not profile.risk_factors and not profile.protective_factors:
         st.info("Kies minstens één risicofactor of beschermende factor, of begin met een casus.")
@@ -175,7 +180,7 @@ def profile_and_results() -> None:
         )
         plan_button(result)
     tabs = st.tabs(list(TABS), key="a_tab", on_change="rerun")
-    for tab, render in zip(tabs, RENDER):
+    for tab, render in zip(tabs, RENDER, strict=True):
         if tab.open:
             with tab:
                 render(kk, result)

@@ -8,7 +8,8 @@ from kenniskaart.texts import or_unknown
 from kenniskaart.ui import get_content
 from kenniskaart.ui.factor_detail import factor_detail
 from kenniskaart.ui.kaart import kaart_view
-from kenniskaart.ui.links import filters_from_url, filters_to_url
+from kenniskaart.ui.links import FACTOR_PARAM, filters_from_url, filters_to_url
+from kenniskaart.ui.pages import FACTOREN
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, current_profile
 from kenniskaart.ui.text import definitions, md
 from kenniskaart.ui.widgets import factor_table
@@ -40,7 +41,8 @@ st.write(
     "individu, het gezin en de gemeenschap, met de sterkte van het bewijs en de bron."
 )
 with st.expander("Wat betekent de sterkte van het bewijs, en statisch of dynamisch?"):
-    st.markdown(definitions(EVIDENCE_LABELS, EVIDENCE_EXPLAINED) + "\n\n" + definitions(NATURE_LABELS, NATURE_EXPLAINED))
+    st.markdown(definitions(EVIDENCE_LABELS, EVIDENCE_EXPLAINED) + "\n\n"
+                + definitions(NATURE_LABELS, NATURE_EXPLAINED))
 # Caveats the sources make about the factors themselves (e.g. literature on adults).
 # Only caveats about the factor research (Beke's synthesis), not e.g. the one on key figures.
 FACTOR_SOURCES = {"beke-praktijkscan-2022"}
@@ -102,10 +104,10 @@ st.write(f"**{len(factors)}** van {len(kk.factors)} factoren.")
 
 TABS = ["Overzicht", "Kenniskaart (visueel)", "Factor in detail"]
 tab_list, tab_map, tab_detail = st.tabs(
-    TABS, key="f_tab", on_change="rerun", default=TABS[2] if st.query_params.get("factor") else None
+    TABS, key="f_tab", on_change="rerun", default=TABS[2] if st.query_params.get(FACTOR_PARAM) else None
 )
 if not tab_detail.open:
-    filters_to_url(URL_FILTERS, "factoren")
+    filters_to_url(URL_FILTERS, FACTOREN)
 
 if tab_list.open:
     with tab_list:
@@ -139,7 +141,8 @@ def show_map() -> None:
             st.markdown(f"- **{md(label)}**: {md(text)}")
         for key, label in BASIS_LABELS.items():
             st.markdown(f"- **{md(label)}** ({BASIS_LINE[key]}): {md(BASIS_EXPLAINED[key])}")
-        st.markdown("- Vetgedrukte interventienamen en gevulde ruiten: erkende interventies; open ruiten: niet erkend of erkenning onbekend.")
+        st.markdown("- Vetgedrukte interventienamen en gevulde ruiten: erkende interventies; open ruiten: niet erkend "
+                    "of erkenning onbekend.")
     profile = current_profile()
     if profile is not None and (profile.risk_factors or profile.protective_factors):
         with st.expander("Voor een workshop: interventies voor uw profiel naar bewijs en aantal factoren"):
@@ -159,11 +162,11 @@ if tab_map.open:
 if tab_detail.open:
     with tab_detail:
         if not factors:
-            filters_to_url(URL_FILTERS, "factoren")
+            filters_to_url(URL_FILTERS, FACTOREN)
             st.info("Geen factoren met deze filters.")
         else:
             by_id = {f.id: f for f in factors}
-            wanted = st.query_params.get("factor")
+            wanted = st.query_params.get(FACTOR_PARAM)
             ids = list(by_id)
             index = ids.index(wanted) if wanted in by_id else 0
             fid = st.selectbox(
@@ -171,5 +174,5 @@ if tab_detail.open:
                 placeholder="Kies…",
             )
             f = by_id[fid]
-            filters_to_url(URL_FILTERS, "factoren", extra={"factor": fid})
+            filters_to_url(URL_FILTERS, FACTOREN, extra={FACTOR_PARAM: fid})
             factor_detail(kk, f)

@@ -20,6 +20,7 @@ from kenniskaart.texts import ONBEKEND
 from kenniskaart.ui import get_content
 from kenniskaart.ui.intervention_detail import intervention_detail
 from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
+from kenniskaart.ui.pages import INTERVENTIES
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import (
@@ -47,7 +48,7 @@ st.write(
     "onder 'Voor school of gemeente'."
 )
 
-rec_options = list(RECOGNITION_ORDER) + [ONBEKEND]
+rec_options = [*RECOGNITION_ORDER, ONBEKEND]
 URL_FILTERS = [
     FilterParam("zoek", "i_query", "text", "zoekterm"),
     FilterParam("lft", "i_age", "int", "leeftijd", lo=AGE_LIMITS[0], hi=AGE_LIMITS[1]),
@@ -111,7 +112,8 @@ selected = filter_interventions(kk, flt)
 
 search_explanation(kk, query)
 
-with st.expander("Interventiematrix: PmG-thema × niveau van hulp", key="i_matrix_open", on_change="rerun") as matrix_box:
+with st.expander("Interventiematrix: PmG-thema × niveau van hulp", key="i_matrix_open",
+                 on_change="rerun") as matrix_box:
     if matrix_box.open:
         st.caption(
             "Aantal interventies per cel bij de huidige filters. Lege cellen laten zien waar het aanbod "
@@ -184,7 +186,7 @@ elif not selected:
 st.header("Interventie in detail")
 skip = set() if use_age else {"i_age"}
 if not selected and st.session_state.get("i_detail") not in all_ivs:
-    filters_to_url(URL_FILTERS, "interventies", skip=skip)
+    filters_to_url(URL_FILTERS, INTERVENTIES, skip=skip)
 else:
     ids = [iv.id for iv in young + organisation]
     chosen = st.session_state.get("i_detail")
@@ -195,7 +197,7 @@ else:
         "Kies een interventie", ids, format_func=lambda i: all_ivs[i].name, key="i_detail", placeholder="Kies…",
         persist_state=PERSIST,
     )
-    filters_to_url(URL_FILTERS, "interventies", skip=skip, extra={DETAIL_PARAM: iid})
+    filters_to_url(URL_FILTERS, INTERVENTIES, skip=skip, extra={DETAIL_PARAM: iid})
     intervention_detail(kk, all_ivs[iid])
 
 if organisation:

@@ -7,6 +7,7 @@ from kenniskaart.exports import worksheet_csv, worksheet_markdown
 from kenniskaart.guidance import GROUPS, group_items, guiding_steps
 from kenniskaart.ui import get_content
 from kenniskaart.ui.guidance import guidance_card, guidance_link
+from kenniskaart.ui.links import LESSON_GROUP_PARAM
 from kenniskaart.ui.text import md, show_sources
 from kenniskaart.vocabulary import CAUTION_LABELS
 
@@ -25,7 +26,7 @@ st.write(
 
 tab_names = [LESSONS_TAB] + [g.title for g in GROUPS] + [WORKSHEET_TAB]
 # Lazy tabs: only the open part runs and is sent to the browser; the URL remembers it.
-tabs = st.tabs(tab_names, key="onderdeel", bind="query-params", on_change="rerun")
+tabs = st.tabs(tab_names, key=LESSON_GROUP_PARAM, bind="query-params", on_change="rerun")
 
 if tabs[0].open:
     with tabs[0]:
@@ -44,7 +45,7 @@ if tabs[0].open:
                         guidance_link(kk, guidance_id)
             show_sources(kk, lesson.sources)
 
-for tab, group in zip(tabs[1:-1], GROUPS):
+for tab, group in zip(tabs[1:-1], GROUPS, strict=True):
     if not tab.open:
         continue
     with tab:

@@ -7,7 +7,8 @@ import streamlit as st
 
 from kenniskaart.ui import get_content
 from kenniskaart.ui import monitor as ui
-from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.links import page_links
+from kenniskaart.ui.pages import PLAN_VAN_AANPAK, PLANSCAN
 from kenniskaart.ui.state import current_monitor
 from kenniskaart.ui.werkmap import werkmap_box
 
@@ -21,10 +22,8 @@ st.write(
     "planonderdeel nog geen indicator heeft. Samen Weerbaar (aanbeveling 5) vraagt ook oog voor "
     "onbedoelde of averechtse effecten."
 )
-with st.container(horizontal=True):
-    st.page_link(page_ref("pages/plan_van_aanpak.py"), label="Naar het plan van aanpak", icon=":material/description:")
-    st.page_link(page_ref("pages/planscan.py"), label="Planonderdelen aanpassen (Planscan)",
-                 icon=":material/fact_check:")
+page_links((PLAN_VAN_AANPAK, "Naar het plan van aanpak"), (PLANSCAN, "Planonderdelen aanpassen (Planscan)"),
+           horizontal=True)
 
 st.header("Indicatoren kiezen", anchor=False)
 ui.suggestions(kk)

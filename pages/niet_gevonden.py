@@ -3,7 +3,8 @@
 import streamlit as st
 
 from kenniskaart.ui import get_content
-from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.links import page_links
+from kenniskaart.ui.pages import FACTOREN, INTERVENTIES, START
 
 get_content()
 st.title("Pagina niet gevonden")
@@ -11,6 +12,4 @@ st.write(
     "Dit adres hoort niet bij een pagina van de kenniskaart. Misschien is de link verkeerd "
     "overgenomen of is de pagina hernoemd. Kies hieronder of in het menu waar u verder wilt."
 )
-st.page_link(page_ref("pages/start.py"), label="Naar de startpagina", icon=":material/home:")
-st.page_link(page_ref("pages/interventies.py"), label="Naar de interventies", icon=":material/menu_book:")
-st.page_link(page_ref("pages/factoren.py"), label="Naar de factoren", icon=":material/hub:")
+page_links((START, "Naar de startpagina"), (INTERVENTIES, "Naar de interventies"), (FACTOREN, "Naar de factoren"))

@@ -11,7 +11,8 @@ import streamlit as st
 from kenniskaart.ui import get_content
 from kenniskaart.ui import plan_van_aanpak as pva
 from kenniskaart.ui import plan_van_aanpak_views as views
-from kenniskaart.ui.links import page_ref, share_box, share_params
+from kenniskaart.ui.links import page_links, share_box, share_params
+from kenniskaart.ui.pages import AANBEVELER, PLAN_VAN_AANPAK, PLANSCAN
 
 kk = get_content()
 st.title("Plan van aanpak")
@@ -22,12 +23,10 @@ st.write(
     "van de Aanbeveler en het plan in de Planscan; wat alleen de gemeente weet, vult u zelf in. Download het "
     "plan als Word-bestand om het verder te bewerken."
 )
-with st.container(horizontal=True):
-    st.page_link(page_ref("pages/aanbeveler.py"), label="Profiel aanpassen (Aanbeveler)", icon=":material/recommend:")
-    st.page_link(page_ref("pages/planscan.py"), label="Interventies in het plan aanpassen (Planscan)",
-                 icon=":material/fact_check:")
+page_links((AANBEVELER, "Profiel aanpassen (Aanbeveler)"), (PLANSCAN, "Interventies in het plan aanpassen (Planscan)"),
+           horizontal=True)
 doc = pva.plan_page(kk)
 st.divider()
 views.downloads(doc)
 # the link carries the profile and the shortlist; the plan's own fields are in the werkmap
-share_box("plan_van_aanpak", share_params())
+share_box(PLAN_VAN_AANPAK, share_params())

@@ -7,7 +7,8 @@ from kenniskaart.nl import plural
 from kenniskaart.rules import not_working
 from kenniskaart.shortlist import compare_table, memo_html, move, profile_lines
 from kenniskaart.ui import get_content
-from kenniskaart.ui.links import page_ref, share_box, share_params
+from kenniskaart.ui.links import page_links, share_box, share_params
+from kenniskaart.ui.pages import AANBEVELER, INTERVENTIES, SHORTLIST
 from kenniskaart.ui.state import NOTES_KEY, SHORTLIST_KEY, current_profile
 from kenniskaart.ui.text import md
 from kenniskaart.ui.werkmap import werkmap_box
@@ -44,8 +45,7 @@ if not items:
         "Uw shortlist is leeg. Kies 'Zet op shortlist' bij een interventie in de catalogus of in de "
         f"aanbeveler. Er zijn {len(kk.interventions)} interventies om uit te kiezen."
     )
-    st.page_link(page_ref("pages/interventies.py"), label="Naar de interventies", icon=":material/menu_book:")
-    st.page_link(page_ref("pages/aanbeveler.py"), label="Naar de aanbeveler", icon=":material/recommend:")
+    page_links((INTERVENTIES, "Naar de interventies"), (AANBEVELER, "Naar de aanbeveler"))
     werkmap_box(kk)
     online_box(kk)
     st.stop()
@@ -105,6 +105,6 @@ c3.download_button(
     help="Open het bestand in de browser en kies Afdrukken → Opslaan als PDF.",
     on_click="ignore",
 )
-share_box("shortlist", share_params())
+share_box(SHORTLIST, share_params())
 werkmap_box(kk)
 online_box(kk)

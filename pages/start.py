@@ -5,7 +5,8 @@ import streamlit as st
 from kenniskaart.guidance import of_kind
 from kenniskaart.ui import get_content
 from kenniskaart.ui.guidance import guidance_card
-from kenniskaart.ui.links import page_ref
+from kenniskaart.ui.links import page_links
+from kenniskaart.ui.pages import AANBEVELER, FACTOREN, INTERVENTIES, LESSEN, PLANSCAN, PRAKTIJKVOORBEELDEN, SHORTLIST
 from kenniskaart.ui.text import md
 
 kk = get_content()
@@ -31,34 +32,26 @@ for item in of_kind(kk, "programma"):
     guidance_card(kk, item)
 
 st.header("Waar wilt u beginnen?")
-left, mid, right = st.columns(3)
-with left:
-    st.subheader("Nieuw in PmG")
-    st.write(
-        "U bent programmamanager of OOV-adviseur en wilt het veld verkennen. Begin bij de factoren "
-        "en thema's, bekijk welke interventies er zijn en leer van andere gemeenten."
-    )
-    st.page_link(page_ref("pages/factoren.py"), label="Factoren en thema's", icon=":material/hub:")
-    st.page_link(page_ref("pages/interventies.py"), label="Interventies", icon=":material/menu_book:")
-    st.page_link(page_ref("pages/praktijkvoorbeelden.py"), label="Praktijkvoorbeelden", icon=":material/location_city:")
-    st.page_link(page_ref("pages/lessen.py"), label="Lessen uit de praktijk", icon=":material/lightbulb:")
-    st.page_link(page_ref("pages/planscan.py"), label="Uw plan scannen op gaten", icon=":material/fact_check:")
-with mid:
-    st.subheader("Workshop begeleiden")
-    st.write(
-        "U presenteert voor een zaal. Loop met de groep een risicoprofiel door in de aanbeveler en "
-        "vul samen het werkblad 'Samen weerbaar' in."
-    )
-    st.page_link(page_ref("pages/aanbeveler.py"), label="Aanbeveler", icon=":material/recommend:")
-    st.page_link(page_ref("pages/lessen.py"), label="Werkblad Samen weerbaar", icon=":material/lightbulb:")
-with right:
-    st.subheader("Advies voor een raadsvoorstel")
-    st.write(
-        "U maakt een onderbouwde selectie. Stel een profiel samen, vergelijk de aanbevolen "
-        "interventies en zet ze met notities op de shortlist."
-    )
-    st.page_link(page_ref("pages/aanbeveler.py"), label="Profiel en aanbevelingen", icon=":material/recommend:")
-    st.page_link(page_ref("pages/shortlist.py"), label="Shortlist", icon=":material/checklist:")
+WAYS_IN = (
+    ("Nieuw in PmG",
+     "U bent programmamanager of OOV-adviseur en wilt het veld verkennen. Begin bij de factoren "
+     "en thema's, bekijk welke interventies er zijn en leer van andere gemeenten.",
+     ((FACTOREN, "Factoren en thema's"), (INTERVENTIES, "Interventies"), (PRAKTIJKVOORBEELDEN, "Praktijkvoorbeelden"),
+      (LESSEN, "Lessen uit de praktijk"), (PLANSCAN, "Uw plan scannen op gaten"))),
+    ("Workshop begeleiden",
+     "U presenteert voor een zaal. Loop met de groep een risicoprofiel door in de aanbeveler en "
+     "vul samen het werkblad 'Samen weerbaar' in.",
+     ((AANBEVELER, "Aanbeveler"), (LESSEN, "Werkblad Samen weerbaar"))),
+    ("Advies voor een raadsvoorstel",
+     "U maakt een onderbouwde selectie. Stel een profiel samen, vergelijk de aanbevolen "
+     "interventies en zet ze met notities op de shortlist.",
+     ((AANBEVELER, "Profiel en aanbevelingen"), (SHORTLIST, "Shortlist"))),
+)
+for column, (title, text, links) in zip(st.columns(3), WAYS_IN, strict=True):
+    with column:
+        st.subheader(title)
+        st.write(text)
+        page_links(*links)
 
 st.header("Vijf thema's van Preventie met Gezag")
 for theme in kk.pmg_themes:

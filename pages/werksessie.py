@@ -7,32 +7,26 @@ view and controls. Rooms and answers live in the database of ``kenniskaart.werks
 
 import streamlit as st
 
-from kenniskaart import present_werksessie as pw
 from kenniskaart.ui import get_content
 from kenniskaart.ui import plan_van_aanpak as pva
 from kenniskaart.ui import werksessie as ws
 from kenniskaart.ui import werksessie_form as wf
 from kenniskaart.ui import werksessie_views as wv
 from kenniskaart.ui.links import page_ref
-from kenniskaart.ui.state import (
-    AANBEVELER_WIDGETS,
-    PLANSCAN_WIDGETS,
-    PROFILE_KEY,
-    reset_widgets,
-    set_plan,
-    set_presentation,
-)
+from kenniskaart.ui.pages import AANBEVELER, PLANSCAN
+from kenniskaart.ui.state import PLANSCAN_WIDGETS, reset_widgets, set_plan, set_presentation
 from kenniskaart.ui.text import md
 from kenniskaart.werksessie import (
+    ORG_TYPES,
     NotAllowed,
     RoomClosed,
     RoomExpired,
     RoomNotFound,
+    Store,
     export_csv,
     export_xlsx,
     fit_title,
     to_plan,
-    to_profile,
 )
 from kenniskaart.werksessie.room import DEFAULT_AGE_MAX, DEFAULT_AGE_MIN
 
@@ -40,7 +34,7 @@ kk = get_content()
 st.title("Werksessie")
 
 
-def start() -> None:
+def start(store: Store) -> None:
     st.write(
         "Bouw in een workshop samen het risicoprofiel van uw gemeente. Deelnemers geven op hun telefoon "
         "aan welke risico's zij zien, vullen de Samen Weerbaar-scan in en zeggen wat hun organisatie al doet; "
@@ -55,7 +49,7 @@ def start() -> None:
             if st.form_submit_button("Meedoen", type="primary"):
                 with ws.guard():
                     room = store.get_room(code)
-                    ws.go_to(code=room.code)
+                    ws.go_to(ws.room_address(room.code))
     with host, st.container(border=True):
         st.subheader("Nieuwe werksessie")
         with st.form("ws_new", border=False):
@@ -69,7 +63,7 @@ def start() -> None:
                         st.session_state["ws_title_notice"] = notice
                     ws.forget_room()
                     st.session_state[ws.FACILITATOR_KEY] = (room.code, token)
-                    ws.go_to(code=room.code, beheer=token)
+                    ws.go_to(ws.room_address(room.code, facilitator=token))
     st.caption(
         "Bewaard worden alleen de sessie (titel, leeftijd, code) en per deelnemer de soort organisatie en de "
         f"antwoorden: geen namen, e-mailadressen of IP-adressen. Een sessie verloopt na {store.ttl_days:g} "
@@ -77,37 +71,33 @@ def start() -> None:
     )
 
 
-def _to_aanbeveler(code: str, room) -> None:
-    summary = wv.room_summary(kk, store, code)
-    profile = to_profile(kk, summary, room.age_min, room.age_max)
-    if not profile.risk_factors and not profile.protective_factors:
-        st.warning("Er zijn nog geen risico's aangevinkt en de scan neigt nergens heen: er is nog geen profiel te maken.")
-        return
-    st.session_state[PROFILE_KEY] = profile
-    reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
-    st.switch_page(page_ref("pages/aanbeveler.py"))
+def _to_aanbeveler(store: Store, room) -> None:
+    if wv.adopt_room_profile(kk, store, room):
+        st.switch_page(page_ref(AANBEVELER))
 
 
-def _to_planscan(code: str) -> None:
+def _to_planscan(store: Store, code: str) -> None:
     plan = to_plan(kk, wv.room_summary(kk, store, code))
     if not plan.interventions and not plan.own:
         st.warning("Niemand heeft nog ingevuld wat de organisatie al doet: er is nog geen plan te maken.")
         return
     set_plan(plan)
     reset_widgets(PLANSCAN_WIDGETS)  # the Planscan starts again from the new plan
-    st.switch_page(page_ref("pages/planscan.py"))
+    st.switch_page(page_ref(PLANSCAN))
 
 
 def _present() -> None:
     st.session_state["p_step"] = 0  # the presentation starts at the room (its first step when a room runs)
-    st.query_params.pop("beheer", None)  # the projector's address never carries the token (the session has it)
+    # the projector's address never carries the token (the session has it)
+    st.query_params.pop(ws.FACILITATOR_PARAM, None)
     set_presentation(True)
 
 
-def facilitator(code: str, token: str) -> None:
+def facilitator(store: Store, code: str, token: str) -> None:
     room = store.get_room(code)
     if not store.is_facilitator(room.code, token):
-        raise NotAllowed("Deze begeleiderslink klopt niet. Vraag de begeleider om de juiste link, of doe mee met de code.")
+        raise NotAllowed("Deze begeleiderslink klopt niet. Vraag de begeleider om de juiste link, "
+                         "of doe mee met de code.")
     state = ("open tot " + ws.local_time(room.expires_at, "%d-%m-%Y %H:%M")) if room.is_open() else "gesloten"
     notice = st.session_state.pop("ws_title_notice", None)
     if notice:
@@ -142,10 +132,10 @@ def facilitator(code: str, token: str) -> None:
     with st.container(horizontal=True):
         if st.button("Maak Aanbeveler-profiel", icon=":material/recommend:", type="primary", key="ws_to_profile"):
             with ws.guard():
-                _to_aanbeveler(room.code, room)
+                _to_aanbeveler(store, room)
         if st.button("Maak Planscan-plan", icon=":material/fact_check:", key="ws_to_plan"):
             with ws.guard():
-                _to_planscan(room.code)
+                _to_planscan(store, room.code)
         if st.button(pva.LINK_LABEL, icon=":material/description:", key="ws_to_pva"):
             with ws.guard():
                 pva.open_from_room(kk, room, wv.room_summary(kk, store, room.code))
@@ -160,7 +150,7 @@ def facilitator(code: str, token: str) -> None:
     ws.manage(store, room, token)
 
 
-def participant(code: str, token: str | None) -> None:
+def participant(store: Store, code: str, token: str | None) -> None:
     room = store.get_room(code)
     st.subheader(ws.plain(room.title))
     org, answer = None, None
@@ -171,19 +161,19 @@ def participant(code: str, token: str | None) -> None:
             st.session_state.pop(ws.PARTICIPANT_KEY, None)
             st.error(md(str(exc)), icon=":material/error:")
             if st.button("Opnieuw meedoen", key="ws_rejoin"):
-                ws.go_to(code=room.code)
+                ws.go_to(ws.room_address(room.code))
             return
     if not room.is_open():
         st.info(md(str(RoomClosed())) + (" Uw antwoord is bewaard." if answer else ""), icon=":material/lock:")
         return
     if not token:
         st.write("Geef anoniem aan wat u ziet in uw gemeente. U hoeft geen naam in te vullen.")
-        choice = st.radio("Uw soort organisatie", list(pw.ORG_TYPES), format_func=pw.ORG_TYPES.get, index=None,
+        choice = st.radio("Uw soort organisatie", list(ORG_TYPES), format_func=ORG_TYPES.get, index=None,
                           key="ws_join_org")
         if st.button("Doe mee", type="primary", disabled=choice is None, key="ws_join", width="stretch"):
             new_token = store.join(room.code, choice)
             st.session_state[ws.PARTICIPANT_KEY] = (room.code, new_token)
-            ws.go_to(code=room.code, deelnemer=new_token)
+            ws.go_to(ws.room_address(room.code, participant=new_token))
         return
     st.caption("Het adres van deze pagina is uw persoonlijke link: herlaadt u de pagina of komt u later terug "
                "via dezelfde link, dan staat uw antwoord er nog.")
@@ -196,9 +186,9 @@ if st.session_state.pop("ws_deleted", False):
 if store is not None:
     code, beheer, deelnemer = ws.room_params()
     if not code:
-        start()
+        start(store)
     else:
-        error = ws.guarded(facilitator if beheer else participant, code, beheer or deelnemer)
+        error = ws.guarded(facilitator if beheer else participant, store, code, beheer or deelnemer)
         if isinstance(error, (RoomNotFound, RoomExpired, NotAllowed)):
             ws.forget_room()  # a room that is gone or a link that is wrong: not remembered
         if error is not None and st.button("Naar de startpagina van de werksessie", key="ws_home"):

@@ -3,64 +3,42 @@ never imports Streamlit.
 
 - ``ui`` (this module): the content, loaded and validated once per process (``get_content``),
   and the Aanbeveler's result per profile (``recommended``).
-- ``ui.state``: session-state keys, profile, plan, shortlist, presentation switch, notices.
-- ``ui.links``: a shared link's state, the share box, filters in a link, in-app links.
+- ``ui.pages``: the page registry (every page's script, address, title and icon) and the two
+  places that reach into Streamlit's page internals; ``ui.cache``: how the UI caches what it
+  derives from the content.
+- ``ui.state``: session-state keys, profile, plan, shortlist, presentation switch, notices,
+  uploads.
+- ``ui.links``: a shared link's state, absolute addresses, the share box, filters in a link,
+  in-app links.
 - ``ui.text``: ``md()`` (escapes content for Markdown; content is never raw HTML), sources.
 - ``ui.widgets``: charts, shortlist button, casus picker, search explanation.
 - ``ui.werkmap``: the werkmap box; ``ui.kaart``: the map; ``ui.workshop``: the workshop view;
-  ``ui.guidance``: guidance lists.
+  ``ui.guidance``: guidance lists; ``ui.presentation``: the presentation's steps.
 """
 
 from __future__ import annotations
 
-import gc
-
 import streamlit as st
 
 from ..aanbeveler import Profile, Result, recommend
-from ..content import ContentInvalid, Kenniskaart, content_dir, load_content
+from ..content import ContentInvalid, Kenniskaart
+from .cache import content_cache, loaded_content
 from .links import page_ref, restore_from_url
-from .state import _NOTICE_LIST, _NOTICE_SLOT, NOTICES_KEY, PRESENTATION_KEY, notify
+from .pages import SHORTLIST, leave_v1_multipage_mode
+from .state import NOTICES_KEY, PRESENTATION_KEY, open_notices
 from .widgets import presentation_switch
 
 
-@st.cache_resource(show_spinner="Kenniskaart laden…")
-def _cached_content(path: str) -> Kenniskaart:
-    kk = load_content(path)
-    # The content is read-only and lives as long as the process: move it (and the imported
-    # modules) out of the garbage collector's generations so collections stop walking it.
-    gc.collect()
-    gc.freeze()
-    return kk
-
-
-def _leave_v1_multipage_mode() -> None:
-    """Make a deep link in a fresh server process go through app.py's st.navigation.
-
-    Streamlit keeps a process-wide flag that a ``pages/`` folder exists; until some script
-    calls ``st.navigation`` it runs a deep-linked page (e.g. /factoren) directly in the old
-    multipage mode, with file names in the sidebar. Clearing the flag (as ``st.navigation``
-    does) and rerunning sends the session through app.py with the same URL.
-    """
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - other Streamlit versions
-        return
-    if getattr(PagesManager, "uses_pages_directory", False):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-@st.cache_resource(max_entries=1024, show_spinner=False)
-def _recommended(profile_json: str, content: str, _kk: Kenniskaart, _profile: Profile) -> Result:
-    return recommend(_kk, _profile)
+@content_cache(max_entries=1024)
+def _recommended(kk: Kenniskaart, profile: Profile) -> Result:
+    return recommend(kk, profile)
 
 
 def recommended(kk: Kenniskaart, profile: Profile) -> Result:
     """``aanbeveler.recommend`` for this profile, computed once per profile and content folder per
     process and shared read-only: the Aanbeveler, its map, the workshop view and the
     presentation show one verdict, and a rerun or a room on the same casus costs a lookup."""
-    return _recommended(profile.model_dump_json(), str(content_dir()), kk, profile)
+    return _recommended(kk, profile)
 
 
 _LANG_NL = "<script>document.documentElement.lang = 'nl';</script>"
@@ -75,10 +53,10 @@ def get_content() -> Kenniskaart:
     embeds no content.
     If the content is invalid, show the validation errors as a readable page and stop.
     """
-    _leave_v1_multipage_mode()
+    leave_v1_multipage_mode()
     st.html(_LANG_NL, unsafe_allow_javascript=True)
     try:
-        kk = _cached_content(str(content_dir()))
+        kk = loaded_content()
     except ContentInvalid as exc:
         st.error("De inhoud van de kenniskaart is ongeldig en kan niet worden getoond.")
         n = len(exc.issues)
@@ -94,13 +72,10 @@ def get_content() -> Kenniskaart:
         st.stop()
         raise  # pragma: no cover  (st.stop raises)
     restore_from_url(kk)
-    # One notice box per run for everything a link got wrong (filled by notify()).
-    st.session_state[_NOTICE_SLOT] = st.empty()
-    st.session_state[_NOTICE_LIST] = []
-    notify(st.session_state.pop(NOTICES_KEY, []))
+    open_notices(st.session_state.pop(NOTICES_KEY, []))
     if not st.session_state.get(PRESENTATION_KEY):
         st.sidebar.page_link(
-            page_ref("pages/shortlist.py"), label="Werkmap bewaren of openen", icon=":material/folder_open:",
+            page_ref(SHORTLIST), label="Werkmap bewaren of openen", icon=":material/folder_open:",
             help="Uw profiel, shortlist met notities en plan in één bestand; op de pagina Shortlist.",
         )
         presentation_switch()

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import charts
-from ..content import Kenniskaart, content_dir
+from ..content import Kenniskaart
 from ..exports import dataframe_csv
 from ..nl import names_list, plural
 from ..planscan import (
@@ -27,8 +27,10 @@ from ..planscan import (
 )
 from ..rules import NEVER_COUNTS
 from ..vocabulary import BASIS_EXPLAINED, CAUTION_TITLES, NATURE_EXPLAINED, PROVENANCE_LABELS
+from .cache import content_cache
 from .guidance import guidance_link
-from .links import page_ref
+from .links import DETAIL_PARAM, page_ref
+from .pages import INTERVENTIES
 from .text import md
 from .widgets import chart, shortlist_button
 
@@ -36,14 +38,14 @@ COVERED = ":green[:material/check_circle:]"
 GAP = ":red[:material/cancel:]"
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _scanned(plan_json: str, content: str, _kk: Kenniskaart, _plan: Plan) -> tuple[list, list[Coverage], pd.DataFrame, int]:
+@content_cache(max_entries=256)
+def _scanned(kk: Kenniskaart, plan: Plan) -> tuple[list, list[Coverage], pd.DataFrame, int]:
     """(items, coverage, summary, grounded count) of a plan, computed once per plan and content
     folder per process and shared read-only: a plan scanned again (every rerun of the page, a
     room of users starting from the same municipality) costs a lookup."""
-    items = items_of(_kk, _plan)
-    coverage = scan(_kk, items)
-    return items, coverage, summary(coverage), len(grounded_items(_kk, items))
+    items = items_of(kk, plan)
+    coverage = scan(kk, items)
+    return items, coverage, summary(coverage), len(grounded_items(kk, items))
 
 
 def _also(c: Coverage) -> str:
@@ -68,8 +70,8 @@ def _gap_row(kk: Kenniskaart, c: Coverage, suggestions: dict[str, list[str]]) ->
     for iid in ids:
         with st.container(horizontal=True, vertical_alignment="center"):
             st.page_link(
-                page_ref("pages/interventies.py"), label=f"Suggestie: {md(ivs[iid].name)}",
-                query_params={"interventie": iid}, icon=":material/arrow_forward:",
+                page_ref(INTERVENTIES), label=f"Suggestie: {md(ivs[iid].name)}",
+                query_params={DETAIL_PARAM: iid}, icon=":material/arrow_forward:",
             )
             # the same factor can be listed in two groups: one key per group
             shortlist_button(iid, f"ps-{GROUPS.index(c.group)}-{c.id}")
@@ -82,7 +84,8 @@ def _warnings(kk: Kenniskaart, items) -> None:
         return
     harms = len({w.item for w in found if w.kind in NEVER_COUNTS})
     head = (f"**Let op: {plural(harms, 'onderdeel', 'onderdelen')} van uw plan kan volgens een bron schaden of "
-            "had geen effect; telt nergens als dekking.**" if harms else "**Let op: waarschuwingen bij onderdelen van uw plan.**")
+            "had geen effect; telt nergens als dekking.**" if harms
+            else "**Let op: waarschuwingen bij onderdelen van uw plan.**")
     box = st.expander(f"Waarschuwingen bij uw plan ({len(found)})", expanded=harms > 0, key="ps_warnings",
                       on_change="rerun", icon=":material/warning:")
     if box.open:
@@ -98,7 +101,7 @@ def _warnings(kk: Kenniskaart, items) -> None:
 def coverage_view(kk: Kenniskaart, plan: Plan) -> None:
     """The plan's coverage: warnings, the chart, one expander per group with its gaps and
     suggestions, the context factors, the balance and the download."""
-    items, coverage, sm, n_grounded = _scanned(plan.model_dump_json(), str(content_dir()), kk, plan)
+    items, coverage, sm, n_grounded = _scanned(kk, plan)
     st.header("Dekking")
     if not items:
         st.info("Uw plan is nog leeg: alles hieronder is dus een gat. Kies een gemeente of voeg interventies toe.")

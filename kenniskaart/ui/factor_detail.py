@@ -8,6 +8,7 @@ import streamlit as st
 
 from ..catalog import crime_scope_label
 from ..content import Kenniskaart
+from ..guidance import GROUPS
 from ..kaart import link_basis
 from ..models import Factor
 from ..nl import plural, yes_no
@@ -24,8 +25,12 @@ from ..vocabulary import (
     NATURE_LABELS,
     NOT_WORKING_LABELS,
 )
-from .links import catalog_link, page_ref
+from .links import LESSON_GROUP_PARAM, catalog_link, page_ref
+from .pages import LESSEN
 from .text import md, show_sources
+
+PRAKTIJKSCAN_GROUP = next(g.title for g in GROUPS if "conclusie" in g.kinds)
+"""The Lessen part with the praktijkscan's conclusions (why plans have gaps)."""
 
 
 def factor_detail(kk: Kenniskaart, f: Factor) -> None:
@@ -96,14 +101,14 @@ def factor_detail(kk: Kenniskaart, f: Factor) -> None:
                 "Geen erkende interventie voor een jongere pakt deze factor aan. Kijk bij de niet-erkende "
                 "aanpakken en praktijkvoorbeelden hieronder, en bij 'Lessen' waarom dit een gat is."
             )
-            st.page_link(page_ref("pages/lessen.py"), label="Waarom plannen hier gaten hebben: de conclusies van de praktijkscan",
-                         icon=":material/school:", query_params={"onderdeel": "Praktijkscan en Kamerbrief"})
+            st.page_link(page_ref(LESSEN), label="Waarom plannen hier gaten hebben: de conclusies van de praktijkscan",
+                         icon=":material/school:", query_params={LESSON_GROUP_PARAM: PRAKTIJKSCAN_GROUP})
     ivs = addressing(kk, f.id)
     if not ivs:
         st.write("Geen interventie in de kenniskaart pakt deze factor aan.")
     twins_ids = kk.twin_ids(f.id)
     for iv in ivs:
-        link = next(l for l in iv.factors if l.factor in twins_ids)
+        link = next(x for x in iv.factors if x.factor in twins_ids)
         basis = BASIS_LABELS[link_basis(kk, iv, f.id) or link.basis] + (f": {link.note}" if link.note else "")
         catalog_link(iv.id, iv.name)
         harm = not_working(iv)  # only 'effect niet aangetoond' can be here: the other two never address

@@ -7,7 +7,8 @@ import streamlit as st
 from ..content import Kenniskaart
 from ..models import Guidance
 from ..vocabulary import NOT_WORKING_LABELS
-from .links import page_ref
+from .links import LESSON_GROUP_PARAM, page_ref
+from .pages import LESSEN
 from .text import md, show_sources
 
 
@@ -23,9 +24,6 @@ def guidance_card(kk: Kenniskaart, item: Guidance, *, border: bool = True) -> No
         show_sources(kk, item.sources)
 
 
-LESSEN_PAGE = "pages/lessen.py"
-
-
 def guidance_link(kk: Kenniskaart, guidance_id: str | None) -> None:
     """A same-tab link to the Lessen part that explains a caution (nothing when there is none)."""
     from ..guidance import group_for
@@ -34,5 +32,5 @@ def guidance_link(kk: Kenniskaart, guidance_id: str | None) -> None:
     group = group_for(item) if item is not None else None
     if group is None:
         return
-    st.page_link(page_ref(LESSEN_PAGE), label=md(f"Lees waarom: {item.title}"), icon=":material/report:",
-                 query_params={"onderdeel": group.title})
+    st.page_link(page_ref(LESSEN), label=md(f"Lees waarom: {item.title}"), icon=":material/report:",
+                 query_params={LESSON_GROUP_PARAM: group.title})

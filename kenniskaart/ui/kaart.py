@@ -14,35 +14,35 @@ import streamlit as st
 from .. import kaart
 from ..aanbeveler import Profile, offered
 from ..charts import MAP_FONT, kaart_chart
-from ..content import Kenniskaart, content_dir
+from ..content import Kenniskaart
 from ..vocabulary import BASIS_EXPLAINED, BASIS_LABELS, STRENGTHS
 from . import recommended
+from .cache import content_cache, ids_key, key_ids
 from .text import md
-from .widgets import ids_key, key_ids
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected: str | None,
+@content_cache(max_entries=512)
+def _spec(kk: Kenniskaart, factor_ids: tuple[str, ...], selected: str | None,
           max_factors: int | None, max_interventions: int | None, font: int, legend: bool,
           max_height: int | None, only: str | None = None) -> tuple[dict, str]:
-    """(Vega-Lite spec, alt text) for the map; ``content`` keys the cache per content folder."""
-    graph = _graph(_kk, content, factor_ids, selected, max_factors, max_interventions, only)
-    hl = kaart.highlight(_kk, graph, selected)
+    """(Vega-Lite spec, alt text) for the map."""
+    graph = _graph(kk, factor_ids, selected, max_factors, max_interventions, only)
+    hl = kaart.highlight(kk, graph, selected)
     chart = kaart_chart(kaart.node_frame(graph, hl), kaart.edge_frame(graph, hl),
                         list(STRENGTHS), BASIS_LABELS, font=font, legend=legend,
                         max_height=max_height)
-    return chart.to_dict(), kaart.describe(_kk, graph, hl)
+    return chart.to_dict(), kaart.describe(kk, graph, hl)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _graph(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], selected: str | None,
+@content_cache(max_entries=512)
+def _graph(kk: Kenniskaart, factor_ids: tuple[str, ...], selected: str | None,
            max_factors: int | None, max_interventions: int | None, only: str | None = None) -> kaart.Graph:
     # a selected factor shows all its interventions, however many the cap leaves out
-    include = kaart.interventions_for(_kk, selected) if selected in _kk.by_id("factors") else frozenset()
+    include = kaart.interventions_for(kk, selected) if selected in kk.by_id("factors") else frozenset()
     offer = unkey(only)
     if offer is not None:
         include = include & offer
-    return kaart.build_graph(_kk, factor_ids, max_factors, max_interventions, include, offer)
+    return kaart.build_graph(kk, factor_ids, max_factors, max_interventions, include, offer)
 
 
 def offer_key(kk: Kenniskaart, profile: Profile | None) -> str | None:
@@ -83,10 +83,9 @@ def kaart_view(
     """The map for these factors with a picker, the lit-up lists and a table alternative. With a
     ``profile``, only what the Aanbeveler offers it is drawn (the same verdict everywhere)."""
     ids = tuple(factor_ids)
-    content = str(content_dir())
     picker_key = f"{key}_pick"
     only = offer_key(kk, profile)
-    base = _graph(kk, content, ids, None, max_factors, max_interventions, only)
+    base = _graph(kk, ids, None, max_factors, max_interventions, only)
     by_f, by_iv = kk.by_id("factors"), kk.by_id("interventions")
     options = [None, *(n.id for n in base.shown("factor")), *(n.id for n in base.shown("interventie"))]
     if st.session_state.get(picker_key) not in options:
@@ -101,11 +100,11 @@ def kaart_view(
             placeholder="Kies…",
         )
     selected = st.session_state.get(picker_key)
-    graph = _graph(kk, content, ids, selected, max_factors, max_interventions, only)
+    graph = _graph(kk, ids, selected, max_factors, max_interventions, only)
     if not graph.shown("factor"):
         st.info("Geen van deze factoren is gekoppeld aan een interventie of thema.")
         return kaart.highlight(kk, graph, None)
-    spec, alt_text = _spec(kk, content, ids, selected, max_factors, max_interventions, font, legend, max_height, only)
+    spec, alt_text = _spec(kk, ids, selected, max_factors, max_interventions, font, legend, max_height, only)
     chart_key = f"{key}_chart"
     with st.container(key=f"{key}-wide"):
         st.vega_lite_chart(

@@ -1,10 +1,10 @@
-"""Links: the shared link's state restored once per session, the share box, filters in a
-link, links inside the app and the Dutch page for an unknown address."""
+"""Links: the shared link's state restored once per session, the app's absolute addresses
+(``app_url``), the share box, filters in a link, links inside the app (``page_ref``, pages of
+``ui.pages``) and the query parameters that open a detail."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from contextlib import nullcontext
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
@@ -21,8 +21,12 @@ from ..share import (
     profile_from_params,
     profile_to_params,
 )
+from .pages import INTERVENTIES, AppPage, built
 from .state import NOTES_KEY, NOTICES_KEY, PROFILE_KEY, SHORTLIST_KEY, current_profile, notify
 from .text import md
+
+SHORTLIST_PARAM = "shortlist"
+"""Query parameter of a shared link: the shortlist's intervention ids, comma-separated."""
 
 
 def restore_from_url(kk: Kenniskaart) -> None:
@@ -32,8 +36,8 @@ def restore_from_url(kk: Kenniskaart) -> None:
     st.session_state["_url_restored"] = True
     params = st.query_params.to_dict()
     notices: list[str] = []
-    if "shortlist" in params:
-        ids = parse_id_list(params["shortlist"], kk.by_id("interventions"), "interventies", notices)
+    if SHORTLIST_PARAM in params:
+        ids = parse_id_list(params[SHORTLIST_PARAM], kk.by_id("interventions"), "interventies", notices)
         st.session_state[SHORTLIST_KEY] = ids
         st.session_state[NOTES_KEY] = notes_from_params(params, ids, notices)
     if any(k in params for k in PROFILE_KEYS):
@@ -48,7 +52,7 @@ def share_params(extra: dict[str, str] | None = None) -> dict[str, str]:
     params: dict[str, str] = {}
     items = st.session_state.get(SHORTLIST_KEY, [])
     if items:
-        params["shortlist"] = ",".join(items)
+        params[SHORTLIST_PARAM] = ",".join(items)
         params.update(notes_to_params(st.session_state.get(NOTES_KEY, {}), items))
     profile = current_profile()
     if profile is not None:
@@ -57,12 +61,17 @@ def share_params(extra: dict[str, str] | None = None) -> dict[str, str]:
     return params
 
 
-def share_box(url_path: str, params: dict[str, str]) -> None:
+def app_url(page: AppPage, params: dict[str, str] | None = None, *, base: str | None = None) -> str:
+    """The absolute address of ``page`` with ``params``, on the host and port this session
+    opened the app on (``base``: an address of the app; by default the session's)."""
+    parts = urlsplit((st.context.url if base is None else base) or "http://localhost:8501/")
+    link = f"{parts.scheme}://{parts.netloc}/{page.url_path}"
+    return link + "?" + urlencode(params, safe=",") if params else link
+
+
+def share_box(page: AppPage, params: dict[str, str]) -> None:
     """'Deel deze weergave': the link that opens this view with the same state."""
-    parts = urlsplit(st.context.url or "http://localhost:8501/")
-    link = f"{parts.scheme}://{parts.netloc}/{url_path}"
-    if params:
-        link += "?" + urlencode(params, safe=",")
+    link = app_url(page, params)
     with st.expander("Deel deze weergave"):
         st.caption(
             "Kopieer deze link (het kopieerknopje staat rechtsboven in het vak); wie hem opent ziet "
@@ -85,7 +94,7 @@ def filters_from_url(specs: list[FilterParam]) -> None:
 
 
 def filters_to_url(
-    specs: list[FilterParam], url_path: str, skip: set[str] = frozenset(), extra: dict[str, str] | None = None
+    specs: list[FilterParam], page: AppPage, skip: set[str] = frozenset(), extra: dict[str, str] | None = None
 ) -> None:
     """Offer the link to the page with its filters (and shortlist and profile).
 
@@ -95,28 +104,31 @@ def filters_to_url(
     """
     values = {s.widget: st.session_state.get(s.widget) for s in specs if s.widget not in skip}
     params = share_params({**filters_to_params(values, specs), **(extra or {})})
-    share_box(url_path, params)
+    share_box(page, params)
 
 
-_PAGES_KEY = "_kk_pages"
+def page_ref(page: AppPage) -> st.Page | str:
+    """``page`` as app.py built it in this run (``ui.pages.build``), for ``st.page_link`` and
+    ``st.switch_page``. Given a path string, Streamlit resolves it on disk for every link
+    (``os.path.realpath``: a system call per folder); a planscan run has 15 links. The script
+    path itself where app.py did not run (a page script tested on its own)."""
+    return built(page) or page.script
 
 
-def register_pages(pages: dict[str, st.Page]) -> None:
-    """app.py's pages of this run, by script path, for :func:`page_ref`."""
-    st.session_state[_PAGES_KEY] = pages
-
-
-def page_ref(path: str) -> st.Page | str:
-    """The page at ``path`` ("pages/lessen.py") as app.py registered it in this run, for
-    ``st.page_link`` and ``st.switch_page``. Given a path string, Streamlit resolves it on disk
-    for every link (``os.path.realpath``: a system call per folder); a planscan run has 15
-    links. The path itself where app.py did not run (a page script tested on its own)."""
-    return st.session_state.get(_PAGES_KEY, {}).get(path, path)
-
-
-INTERVENTIES_PAGE = "pages/interventies.py"
 DETAIL_PARAM = "interventie"
 """Query parameter that opens an intervention's detail on the Interventies page."""
+FACTOR_PARAM = "factor"
+"""Query parameter that opens a factor's detail on the Factoren page."""
+LESSON_GROUP_PARAM = "onderdeel"
+"""Query parameter that opens a group of guidance on the Lessen page."""
+
+
+def page_links(*links: tuple[AppPage, str], horizontal: bool = False) -> None:
+    """Same-tab links to pages of the app, (page, label) each, with the page's icon; in a row
+    with ``horizontal``."""
+    with st.container(horizontal=True) if horizontal else nullcontext():
+        for page, label in links:
+            st.page_link(page_ref(page), label=label, icon=page.icon)
 
 
 def catalog_link(intervention_id: str, label: str = "Details in de catalogus") -> None:
@@ -125,28 +137,6 @@ def catalog_link(intervention_id: str, label: str = "Details in de catalogus") -
     A Markdown link would open a new tab: a new session without the profile and shortlist.
     """
     st.page_link(
-        page_ref(INTERVENTIES_PAGE), label=md(label), icon=":material/menu_book:",
+        page_ref(INTERVENTIES), label=md(label), icon=":material/menu_book:",
         query_params={DETAIL_PARAM: intervention_id},
     )
-
-
-_PATH_SEGMENT = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
-
-
-def unknown_path(known: Iterable[str]) -> str | None:
-    """The requested page name when it is not one of ``known`` url paths (else None).
-
-    Streamlit answers an unknown address with its own English 'Page not found' dialog; the
-    app registers a hidden Dutch page under the requested name instead. Reads Streamlit's
-    page request (``PagesManager.intended_page_name``); None on other Streamlit versions.
-    """
-    try:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-        ctx = get_script_run_ctx()
-        name = ctx.pages_manager.intended_page_name if ctx else None
-    except (ImportError, AttributeError):  # pragma: no cover - other Streamlit versions
-        return None
-    if not name or name in set(known) or not _PATH_SEGMENT.match(name):
-        return None
-    return name

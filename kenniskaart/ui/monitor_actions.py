@@ -6,6 +6,7 @@ once by the page, and nothing changes."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -56,33 +57,34 @@ def add_own() -> None:
         _error("_", str(exc))
 
 
-def save_baseline(indicator: str) -> None:
-    s, k = st.session_state, f"{W}{indicator}_"
+def _change(indicator: str, change: Callable[[Tracked], Tracked]) -> bool:
+    """Apply ``change`` to a followed indicator; a ``MonitorInputError`` is kept for the page and
+    nothing changes. Whether it was applied."""
     state = current_monitor()
     t = state.get(indicator)
     if t is None:
-        return
+        return False
     try:
-        _set(state.put(with_baseline(t, s.get(k + "value", ""), s.get(k + "date", ""), s.get(k + "source", ""),
-                                     s.get(k + "target", ""), s.get(k + "unit", ""), s.get(k + "planned", ""),
-                                     dt.date.today())))
+        _set(state.put(change(t)))
     except MonitorInputError as exc:
         _error(indicator, str(exc))
+        return False
+    return True
+
+
+def save_baseline(indicator: str) -> None:
+    s, k = st.session_state, f"{W}{indicator}_"
+    _change(indicator, lambda t: with_baseline(
+        t, s.get(k + "value", ""), s.get(k + "date", ""), s.get(k + "source", ""), s.get(k + "target", ""),
+        s.get(k + "unit", ""), s.get(k + "planned", ""), dt.date.today()))
 
 
 def add_measurement(indicator: str) -> None:
     s, k = st.session_state, f"{W}{indicator}_m_"
-    state = current_monitor()
-    t = state.get(indicator)
-    if t is None:
-        return
-    try:
-        _set(state.put(with_measurement(t, s.get(k + "date", ""), s.get(k + "value", ""), s.get(k + "note", ""),
-                                        dt.date.today())))
+    if _change(indicator, lambda t: with_measurement(
+            t, s.get(k + "date", ""), s.get(k + "value", ""), s.get(k + "note", ""), dt.date.today())):
         for f in ("date", "value", "note"):
             s[k + f] = ""
-    except MonitorInputError as exc:
-        _error(indicator, str(exc))
 
 
 def drop_last(indicator: str) -> None:

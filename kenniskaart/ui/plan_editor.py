@@ -20,7 +20,7 @@ from ..planscan import (
     plan_from_json,
     plan_to_json,
 )
-from .state import current_plan, set_plan
+from .state import current_plan, read_upload, set_plan
 from .text import md
 from .widgets import FACTOR_PICKER_HELP, factor_picker, picker_tip
 
@@ -40,16 +40,14 @@ def _load_preset(kk: Kenniskaart) -> None:
 
 
 def _load_file(kk: Kenniskaart) -> None:
-    upload = st.session_state.get("ps_upload")
-    if upload is None:
-        return
-    try:
-        plan, notices = plan_from_json(kk, upload.getvalue())
-    except PlanFileError as exc:
-        st.session_state["ps_notices"] = [f"Het plan is niet geladen: {exc}"]
-        return
-    set_plan(plan)
-    st.session_state["ps_notices"] = notices + [f"Plan geladen uit '{upload.name}'."]
+    def refused(message: str) -> None:
+        st.session_state["ps_notices"] = [f"Het plan is niet geladen: {message}"]
+
+    loaded = read_upload("ps_upload", lambda raw: plan_from_json(kk, raw), PlanFileError, refused)
+    if loaded is not None:
+        plan, notices, name = loaded
+        set_plan(plan)
+        st.session_state["ps_notices"] = [*notices, f"Plan geladen uit '{name}'."]
 
 
 OWN_AGE = (8, 27)  # the PmG target group, the own-entry form's starting age range
@@ -120,7 +118,8 @@ def plan_editor(kk: Kenniskaart, plan: Plan) -> None:
             "in plaats van de gekozen praktijkvoorbeelden. Uw eigen interventies blijven staan.",
         )
         c2.file_uploader(
-            "Of laad een eerder gedownload plan (.json)", type=["json"], key="ps_upload", on_change=_load_file, args=(kk,)
+            "Of laad een eerder gedownload plan (.json)", type=["json"], key="ps_upload", on_change=_load_file,
+            args=(kk,),
         )
         st.multiselect(
             "Interventies uit de catalogus", list(ivs), format_func=lambda i: ivs[i].name,

@@ -27,6 +27,7 @@ from ..werksessie import to_plan, to_profile
 from . import plan_van_aanpak_views as views
 from . import recommended
 from .links import page_ref
+from .pages import MONITOR, PLAN_VAN_AANPAK
 from .state import (
     AANBEVELER_WIDGETS,
     PLANSCAN_WIDGETS,
@@ -39,8 +40,6 @@ from .state import (
 )
 from .text import md
 
-PAGE = "pages/plan_van_aanpak.py"
-MONITOR_PAGE = "pages/monitor.py"
 INPUTS_KEY = "plan_van_aanpak"
 """Session-state key of the municipality's fields (a ``PlanInputs``)."""
 WIDGETS = "pva_"
@@ -65,7 +64,7 @@ def set_inputs(inputs: PlanInputs) -> None:
 
 def plan_link() -> None:
     """A link to the plan (the Planscan's plan is already the session's plan)."""
-    st.page_link(page_ref(PAGE), label=LINK_LABEL, icon=":material/description:")
+    st.page_link(page_ref(PLAN_VAN_AANPAK), label=LINK_LABEL, icon=":material/description:")
 
 
 def plan_button(result: Result) -> None:
@@ -77,7 +76,7 @@ def plan_button(result: Result) -> None:
 def _package_to_plan(result: Result) -> None:
     set_plan(with_package(current_plan(), result))
     reset_widgets(PLANSCAN_WIDGETS)
-    st.switch_page(page_ref(PAGE))
+    st.switch_page(page_ref(PLAN_VAN_AANPAK))
 
 
 def open_from_room(kk: Kenniskaart, room, summary) -> None:
@@ -91,7 +90,7 @@ def open_from_room(kk: Kenniskaart, room, summary) -> None:
     set_plan(with_package(to_plan(kk, summary), recommended(kk, profile)))
     set_inputs(inputs_from_room(current_inputs(), room, summary))
     reset_widgets(AANBEVELER_WIDGETS, PLANSCAN_WIDGETS)
-    st.switch_page(page_ref(PAGE))
+    st.switch_page(page_ref(PLAN_VAN_AANPAK))
 
 
 # --- the municipality's fields ---------------------------------------------------------------
@@ -142,7 +141,8 @@ def _edit(section_id: str, kk: Kenniskaart, inputs: PlanInputs) -> PlanInputs:
         if section_id == "afbakening":
             c1, c2, c3 = st.columns([1, 1.4, 1])
             update["municipality"] = c1.text_input("Gemeente", key=f"{WIDGETS}municipality", max_chars=MAX_TEXT)
-            update["neighbourhoods"] = c2.text_input("Wijk of wijken", key=f"{WIDGETS}neighbourhoods", max_chars=MAX_TEXT)
+            update["neighbourhoods"] = c2.text_input("Wijk of wijken", key=f"{WIDGETS}neighbourhoods",
+                                                     max_chars=MAX_TEXT)
             ages: tuple[int | None, int | None] = (None, None)
             if c3.toggle("Leeftijd bekend", key=f"{WIDGETS}has_ages"):
                 st.session_state.setdefault(f"{WIDGETS}ages", DEFAULT_AGES)
@@ -151,7 +151,8 @@ def _edit(section_id: str, kk: Kenniskaart, inputs: PlanInputs) -> PlanInputs:
             update["age_min"], update["age_max"] = ages
             update["weighing"] = _prefilled_area(
                 "weighing", "Wegingskader: voor wie wel, voor wie niet", default_weighing(kk, profile, result, ages),
-                "Voorgevuld uit het profiel: de factoren met hun bewijs, de statische kenmerken en het niveau van hulp. "
+                "Voorgevuld uit het profiel: de factoren met hun bewijs, de statische kenmerken en het niveau "
+                "van hulp. "
                 "Pas de tekst aan; 'Terug naar de voorgevulde tekst' zet hem terug.")
         elif section_id == "probleemanalyse":
             sources = kk.by_id("analysis_sources")
@@ -207,7 +208,7 @@ def plan_page(kk: Kenniskaart) -> PlanDocument:
         if section.id in EDITABLE:
             inputs = _edit(section.id, kk, inputs)
         if section.id == "monitor":
-            st.page_link(page_ref(MONITOR_PAGE), label="Nulmeting en monitor invullen", icon=":material/monitoring:")
+            st.page_link(page_ref(MONITOR), label="Nulmeting en monitor invullen", icon=":material/monitoring:")
         slots[section.id] = (intro, st.container(key=f"pva-{section.id}"))
     st.session_state[INPUTS_KEY] = inputs
     doc = assemble(kk, profile, plan, inputs, _result(kk), dt.date.today(), current_monitor())

@@ -1,9 +1,11 @@
 """The session's state: the keys pages share, the profile, the plan, the shortlist, the
-presentation switch and the one notice box for what a link got wrong."""
+presentation switch, the one notice box for what a link got wrong, and an uploaded file read
+through a domain parser."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -26,6 +28,8 @@ monitor page, the plan van aanpak and the werkmap."""
 MONITOR_WIDGETS = "mon_"
 """Key prefix of the monitor page's widgets (reset when a werkmap is opened)."""
 PRESENTATION_KEY = "presentatie"
+PRESENTATION_PARAM = "presentatie"
+"""Query parameter that switches presentation mode on (1) or off (0)."""
 NOTICES_KEY = "url_notices"
 PERSIST = "session"
 """``persist_state`` for filter widgets: their value survives every page switch in a session."""
@@ -91,7 +95,7 @@ def work_changed() -> None:
 
 def presentation_mode() -> bool:
     """Whether the session is in presentation mode (``?presentatie=1`` switches it on/off)."""
-    flag = st.query_params.get("presentatie")
+    flag = st.query_params.get(PRESENTATION_PARAM)
     if flag in ("1", "0"):
         st.session_state[PRESENTATION_KEY] = flag == "1"
     return bool(st.session_state.get(PRESENTATION_KEY))
@@ -101,12 +105,20 @@ def set_presentation(on: bool) -> None:
     """Switch presentation mode (use as a button callback)."""
     st.session_state[PRESENTATION_KEY] = on
     if on:
-        st.query_params["presentatie"] = "1"
-    elif "presentatie" in st.query_params:
-        del st.query_params["presentatie"]
+        st.query_params[PRESENTATION_PARAM] = "1"
+    elif PRESENTATION_PARAM in st.query_params:
+        del st.query_params[PRESENTATION_PARAM]
     from .werkmap_online import show_link  # late: werkmap_online builds on this module
 
     show_link(on)  # presenting: only the werkmap's read link in the address
+
+
+def open_notices(pending: list[str]) -> None:
+    """Once per run, before the page's content: one notice box for everything a link got wrong
+    (filled by :func:`notify`), showing ``pending`` notices already."""
+    st.session_state[_NOTICE_SLOT] = st.empty()
+    st.session_state[_NOTICE_LIST] = []
+    notify(pending)
 
 
 def notify(notices: Iterable[str]) -> None:
@@ -120,6 +132,25 @@ def notify(notices: Iterable[str]) -> None:
     slot = st.session_state.get(_NOTICE_SLOT)
     body = md(NOTICE_HEAD) + "\n" + "\n".join(f"- {md(n)}" for n in collected)
     (slot or st).warning(body, icon=":material/link_off:")
+
+
+T = TypeVar("T")
+
+
+def read_upload(key: str, parse: Callable[[bytes], tuple[T, list[str]]], refused: type[Exception],
+                on_refused: Callable[[str], None]) -> tuple[T, list[str], str] | None:
+    """The file uploaded with widget ``key`` read by a domain parser: (value, notices, file name).
+    None when there is no file, or when the parser refused it (``on_refused`` gets its Dutch
+    message; nothing else changes)."""
+    upload = st.session_state.get(key)
+    if upload is None:
+        return None
+    try:
+        value, notices = parse(upload.getvalue())
+    except refused as exc:
+        on_refused(str(exc))
+        return None
+    return value, notices, upload.name
 
 
 AANBEVELER_WIDGETS = "a_"

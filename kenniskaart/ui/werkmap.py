@@ -26,6 +26,7 @@ from .state import (
     SHORTLIST_KEY,
     current_monitor,
     current_profile,
+    read_upload,
     reset_widgets,
 )
 from .text import md
@@ -79,18 +80,16 @@ def session_werkmap() -> bytes:
 
 
 def _open_werkmap(kk: Kenniskaart) -> None:
-    upload = st.session_state.get("werkmap_upload")
-    if upload is None:
-        return
-    try:
-        wm, notices = werkmap_from_json(kk, upload.getvalue())
-    except WerkmapError as exc:
-        st.session_state[WERKMAP_NOTICE_KEY] = ("error", [f"De werkmap is niet geopend; er is niets veranderd. {exc}"])
-        return
-    apply_werkmap(wm)
-    st.session_state[WERKMAP_NOTICE_KEY] = (
-        "success", [f"Werkmap '{upload.name}' geopend: {werkmap_summary(wm)}.", *notices]
-    )
+    def refused(message: str) -> None:
+        st.session_state[WERKMAP_NOTICE_KEY] = (
+            "error", [f"De werkmap is niet geopend; er is niets veranderd. {message}"])
+
+    loaded = read_upload("werkmap_upload", lambda raw: werkmap_from_json(kk, raw), WerkmapError, refused)
+    if loaded is not None:
+        wm, notices, name = loaded
+        apply_werkmap(wm)
+        st.session_state[WERKMAP_NOTICE_KEY] = (
+            "success", [f"Werkmap '{name}' geopend: {werkmap_summary(wm)}.", *notices])
 
 
 def werkmap_box(kk: Kenniskaart) -> None:

@@ -14,6 +14,7 @@ from ..content import Kenniskaart
 from ..shortlist import profile_lines
 from ..werkmap import FILE_NAME, WerkmapError, werkmap_from_json, werkmap_summary
 from ..werkmap_online import WerkmapOnlineError, doc_hash
+from .cache import loaded_content
 from .text import md
 from .werkmap_online import (
     CONFLICT_KEY,
@@ -26,7 +27,6 @@ from .werkmap_online import (
     current_link,
     first_run,
     get_store,
-    loaded_content,
     open_link,
     save_if_changed,
     set_address,

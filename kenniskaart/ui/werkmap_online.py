@@ -16,11 +16,9 @@ import logging
 import os
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import streamlit as st
 
-from ..content import Kenniskaart
 from ..werkmap import WerkmapError, werkmap_from_json, werkmap_to_json
 from ..werkmap_online import (
     Conflict,
@@ -29,6 +27,7 @@ from ..werkmap_online import (
     describe_change,
     doc_hash,
 )
+from .cache import loaded_content
 from .state import PRESENTATION_KEY
 from .werkmap import apply_werkmap, session_werkmap, work_snapshot
 
@@ -100,19 +99,6 @@ def open_link() -> Link:
     if link is None:
         raise WerkmapOnlineError("Deze pagina heeft geen online werkmap (meer) open. Open de link opnieuw.")
     return link
-
-
-def link_url(token: str, page: str = "shortlist") -> str:
-    parts = urlsplit(st.context.url or "http://localhost:8501/")
-    return f"{parts.scheme}://{parts.netloc}/{page}?{PARAM}={token}"
-
-
-def loaded_content() -> Kenniskaart:
-    """The content (loaded once per process by ``ui.get_content``), for reading a werkmap."""
-    from ..content import content_dir
-    from . import _cached_content
-
-    return _cached_content(str(content_dir()))
 
 
 # --- opening a link --------------------------------------------------------------------------

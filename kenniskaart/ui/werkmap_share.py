@@ -8,6 +8,9 @@ import streamlit as st
 from ..content import Kenniskaart
 from ..werkmap import FILE_NAME, WerkmapError
 from ..werkmap_online import WerkmapOnlineError, retention_days
+from .cache import loaded_content
+from .links import app_url
+from .pages import SHORTLIST
 from .state import PRESENTATION_KEY
 from .text import md
 from .werkmap_autosave import show_lines, werkmap_lines
@@ -20,8 +23,6 @@ from .werkmap_online import (
     adopt,
     current_link,
     get_store,
-    link_url,
-    loaded_content,
     open_link,
     save_if_changed,
 )
@@ -122,10 +123,10 @@ def _share(link: Link) -> None:
     with box:
         st.markdown("**Bewerklink**: wie deze link heeft, kan de werkmap wijzigen en verwijderen. Stuur hem "
                     "alleen naar uw team en toon hem niet op een gedeeld scherm.")
-        st.code(link_url(link.token), language=None, wrap_lines=True)
+        st.code(app_url(SHORTLIST, {PARAM: link.token}), language=None, wrap_lines=True)
         if link.read_token:
             st.markdown("**Leeslink**: alleen bekijken, er wordt niets bewaard. Gebruik deze om te presenteren.")
-            st.code(link_url(link.read_token), language=None, wrap_lines=True)
+            st.code(app_url(SHORTLIST, {PARAM: link.read_token}), language=None, wrap_lines=True)
         st.button("Maak een nieuwe leeslink (de oude werkt dan niet meer)", key="wm-new-read",
                   on_click=_guarded, args=(_new_read_link,))
 

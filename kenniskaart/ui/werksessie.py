@@ -17,8 +17,10 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from .. import present_werksessie as pw
 from ..werksessie import StorageUnavailable, Store, WerksessieError
+from ..werksessie.view import spaced_code
+from .links import app_url
+from .pages import WERKSESSIE
 from .text import md
 
 log = logging.getLogger(__name__)
@@ -29,11 +31,17 @@ FACILITATOR_KEY = "ws_beheer"
 """Session state: (code, facilitator token) of the room this browser runs."""
 PARTICIPANT_KEY = "ws_deelnemer"
 """Session state: (code, participant token) of the room this browser takes part in."""
+CODE_PARAM = "code"
+"""Query parameter: the room's code."""
+FACILITATOR_PARAM = "beheer"
+"""Query parameter: the facilitator's token (the begeleiderslink)."""
+PARTICIPANT_PARAM = "deelnemer"
+"""Query parameter: a participant's own token (a reload continues their answer)."""
 try:
     from zoneinfo import ZoneInfo
 
     LOCAL = ZoneInfo("Europe/Amsterdam")
-except Exception:  # pragma: no cover - no time-zone data
+except (ImportError, KeyError, OSError):  # pragma: no cover - no time-zone data
     LOCAL = dt.UTC
 
 
@@ -104,9 +112,9 @@ def room_params() -> tuple[str | None, str | None, str | None]:
     or a photo of the address bar after the presentation never shows it.
     """
     params = st.query_params
-    code = (params.get("code") or "").strip()[:20] or None
-    beheer = (params.get("beheer") or "").strip()[:100] or None
-    deelnemer = (params.get("deelnemer") or "").strip()[:100] or None
+    code = (params.get(CODE_PARAM) or "").strip()[:20] or None
+    beheer = (params.get(FACILITATOR_PARAM) or "").strip()[:100] or None
+    deelnemer = (params.get(PARTICIPANT_PARAM) or "").strip()[:100] or None
     if code and beheer:
         st.session_state[FACILITATOR_KEY] = (code, beheer)
     elif code and deelnemer:
@@ -118,20 +126,31 @@ def room_params() -> tuple[str | None, str | None, str | None]:
             beheer = host[1]
         elif mine and mine[0].upper() == code.upper():
             deelnemer = mine[1]
-            st.query_params["deelnemer"] = deelnemer  # a reload keeps the participant's answer
+            st.query_params[PARTICIPANT_PARAM] = deelnemer  # a reload keeps the participant's answer
     elif st.session_state.get(FACILITATOR_KEY):
         code, beheer = st.session_state[FACILITATOR_KEY]
-        st.query_params["code"] = code
+        st.query_params[CODE_PARAM] = code
     elif st.session_state.get(PARTICIPANT_KEY):
         code, deelnemer = st.session_state[PARTICIPANT_KEY]
-        st.query_params.update(code=code, deelnemer=deelnemer)
+        st.query_params.update(room_address(code, participant=deelnemer))
     return code, beheer, deelnemer
 
 
-def go_to(**params: str) -> None:
+def room_address(code: str, *, facilitator: str | None = None, participant: str | None = None) -> dict[str, str]:
+    """The query parameters of a room's address: its code, with the facilitator's or a
+    participant's token."""
+    params = {CODE_PARAM: code}
+    if facilitator:
+        params[FACILITATOR_PARAM] = facilitator
+    if participant:
+        params[PARTICIPANT_PARAM] = participant
+    return params
+
+
+def go_to(params: dict[str, str] | None = None) -> None:
     """Replace the address's parameters (one browser-history entry) and rerun."""
     st.query_params.clear()
-    st.query_params.update(params)
+    st.query_params.update(params or {})
     st.rerun()
 
 
@@ -155,7 +174,7 @@ def qr_png(link: str) -> bytes:
 
 def join_box(code: str, presenting: bool = False) -> None:
     """Code, join link and QR code: what the room needs to take part (a narrow column)."""
-    link = pw.join_link(st.context.url, code)
+    link = app_url(WERKSESSIE, room_address(code))
     with st.container(border=True, key="ws-join"):
         st.markdown("**Doe mee:** scan de QR-code of open de link." if presenting else
                     "**Doe mee op uw telefoon:** scan de QR-code, of open de link en vul de code in.")
@@ -164,7 +183,7 @@ def join_box(code: str, presenting: bool = False) -> None:
         else:
             st.image(qr_png(link), width=210, alt=f"QR-code met de link {link}")
         st.caption("Sessiecode")
-        st.markdown(f"## {md(pw.spaced_code(code))}")
+        st.markdown(f"## {md(spaced_code(code))}")
         st.code(link, language=None, wrap_lines=True)
 
 
@@ -172,8 +191,9 @@ def facilitator_box(code: str, token: str) -> None:
     with st.expander("Uw begeleiderslink (geheim)", icon=":material/key:"):
         st.warning("Houd deze link voor uzelf: wie hem heeft, kan de sessie sluiten en verwijderen. "
                    "Bewaar hem om later terug te komen, ook op een andere computer.", icon=":material/lock:")
-        if st.toggle("Toon de link", key="ws_show_link", help="Niet op de beamer: wie hem ziet, kan de sessie beheren."):
-            st.code(pw.facilitator_link(st.context.url, code, token), language=None, wrap_lines=True)
+        if st.toggle("Toon de link", key="ws_show_link",
+                     help="Niet op de beamer: wie hem ziet, kan de sessie beheren."):
+            st.code(app_url(WERKSESSIE, room_address(code, facilitator=token)), language=None, wrap_lines=True)
 
 
 def storage_ok() -> Store | None:
@@ -195,7 +215,8 @@ def manage(store: Store, room, token: str) -> None:
     with st.container(horizontal=True):
         if room.is_open():
             if st.button("Sessie sluiten", icon=":material/lock:", key="ws_close",
-                         help="Daarna kunnen er geen antwoorden meer bij; de resultaten blijven. U kunt haar heropenen."):
+                         help="Daarna kunnen er geen antwoorden meer bij; de resultaten blijven. "
+                         "U kunt haar heropenen."):
                 confirm = st.session_state["ws_confirm"] = ("sluiten", room.code)
         elif st.button("Heropenen", icon=":material/lock_open:", key="ws_reopen",
                        help="Deelnemers kunnen weer meedoen en hun antwoord wijzigen."):

@@ -2,7 +2,7 @@
 
 1. "Welke risico's ziet u?": risk factors only, as pills with their full names (they wrap on a
    360 px phone), the most named first and the rest through a search in everyday words (the
-   content's synonym groups, ``present_werksessie.risk_search``), with a Dutch message when a
+   content's synonym groups, ``werksessie.choices.risk_search``), with a Dutch message when a
    word finds nothing (never Streamlit's English "No results").
 2. The Samen Weerbaar-scan: every indicator on the axis beschermend ↔ risicovol, or "weet ik niet".
 
@@ -15,12 +15,13 @@ import hashlib
 
 import streamlit as st
 
-from .. import present_werksessie as pw
-from ..content import Kenniskaart, content_dir
+from ..content import Kenniskaart
 from ..vocabulary import INDICATOR_LEVEL_LABELS
 from ..werksessie import ORG_TYPES, Answer, validate_answer
+from ..werksessie.choices import featured_factors, risk_choices, risk_search
 from ..werksessie.room import MAX_DOING, MAX_OWN, MAX_OWN_CHARS, MAX_TOP
 from ..werksessie.scan import CHOICES, UNKNOWN, indicators, wording
+from .cache import content_cache
 from .text import md
 from .werksessie import get_store, guarded, local_time, plain
 
@@ -29,7 +30,8 @@ TOP = "ws_top_ids"
 SCAN_KEY = "ws_scan_"
 SCAN_ORDER = (1, 2, 3, 4, 5, UNKNOWN)
 FORM_CSS = """<style>
-.st-key-ws-form [data-testid=stButtonGroup] button { height: auto !important; min-height: 2rem; max-width: 100% !important; border-radius: 1rem !important; }
+.st-key-ws-form [data-testid=stButtonGroup] button { height: auto !important; min-height: 2rem;
+  max-width: 100% !important; border-radius: 1rem !important; }
 .st-key-ws-form [data-testid=stButtonGroup] button, .st-key-ws-form [data-testid=stButtonGroup] button * {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 .st-key-ws-form [data-testid=stButtonGroup] button p { text-align: left; padding: 0.15rem 0; }
@@ -37,15 +39,10 @@ FORM_CSS = """<style>
 """Fixed stylesheet (no content): a pill shows its whole option text, wrapped, on a 360 px phone."""
 
 
-@st.cache_resource(show_spinner=False)
-def _choices_of(content: str, _kk: Kenniskaart) -> tuple[list[str], list[str]]:
-    del content  # the cache key: one entry per content folder
-    return pw.featured_factors(_kk), pw.risk_choices(_kk)
-
-
+@content_cache(max_entries=4)
 def _choices(kk: Kenniskaart) -> tuple[list[str], list[str]]:
     """(featured risks, every risk), built once per process (read-only)."""
-    return _choices_of(str(content_dir()), kk)
+    return featured_factors(kk), risk_choices(kk)
 
 
 def _prefill(kk: Kenniskaart, token: str, org: str, answer: Answer | None) -> None:
@@ -55,7 +52,8 @@ def _prefill(kk: Kenniskaart, token: str, org: str, answer: Answer | None) -> No
     st.session_state["ws_form_token"] = token
     factors = kk.by_id("factors")
     st.session_state["ws_org"] = answer.org_type if answer else org
-    st.session_state[MARKED] = [f for f in (answer.factors if answer else ()) if getattr(factors.get(f), "kind", "") == "risico"]
+    st.session_state[MARKED] = [f for f in (answer.factors if answer else ())
+                                if getattr(factors.get(f), "kind", "") == "risico"]
     st.session_state[TOP] = list(answer.top) if answer else []
     st.session_state["ws_doing"] = list(answer.doing) if answer else []
     st.session_state["ws_own"] = "\n".join(answer.own) if answer else ""
@@ -109,10 +107,11 @@ def risks(kk: Kenniskaart) -> None:
     query = st.text_input("Zoek een risico in uw eigen woorden", key="ws_q", max_chars=60,
                           placeholder="bijv. spijbelen, blowen, schulden, ouders, straat")
     if query.strip():
-        found = pw.risk_search(kk, query, every)
+        found = risk_search(kk, query, every)
         if found:
             digest = hashlib.sha1(query.strip().casefold().encode()).hexdigest()[:10]
-            st.caption(f"{len(found)} {'risico' if len(found) == 1 else 'risico’s'} gevonden voor ‘{plain(query.strip())}’:")
+            st.caption(f"{len(found)} {'risico' if len(found) == 1 else 'risico’s'} gevonden voor "
+                       f"‘{plain(query.strip())}’:")
             _pills("Gevonden risico's", found, f"ws_found_{digest}", name)
         else:
             st.info(f"Geen risicofactor gevonden voor ‘{plain(query.strip())}’. Probeer een ander woord, zoals "
@@ -190,7 +189,8 @@ def _form(kk: Kenniskaart, code: str, token: str, org: str, answer: Answer | Non
 def _save(kk: Kenniskaart, code: str, token: str) -> None:
     checked = validate_answer(
         kk, st.session_state["ws_org"], st.session_state.get(MARKED, []), st.session_state.get(TOP, []),
-        st.session_state["ws_doing"], [line for line in st.session_state.get("ws_own", "").splitlines() if line.strip()],
+        st.session_state["ws_doing"],
+        [line for line in st.session_state.get("ws_own", "").splitlines() if line.strip()],
         scan_answers(kk),
     )
     saved = get_store().save_answer(code, token, checked)

@@ -10,20 +10,35 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from .. import present_werksessie as pw
+from .. import charts
 from ..content import Kenniskaart
-from ..werksessie import Store, summarise
+from ..werksessie import Store, summarise, to_profile
+from ..werksessie import view as room_view
 from ..werksessie.room import RoomSummary
+from ..werksessie.scan import indicators
+from .state import AANBEVELER_WIDGETS, PROFILE_KEY, reset_widgets
 from .text import md
+from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time, plain, room_address
 
 log = logging.getLogger(__name__)
-
-from .werksessie import FACILITATOR_KEY, REFRESH_SECONDS, get_store, guard, join_box, local_time, plain
 
 
 def room_summary(kk: Kenniskaart, store: Store, code: str) -> RoomSummary:
     joined, _ = store.counts(code)
     return summarise(kk, store.answers(code), joined)
+
+
+def adopt_room_profile(kk: Kenniskaart, store: Store, room) -> bool:
+    """The room's profile (``werksessie.to_profile``, its age range) becomes the session's and
+    the Aanbeveler starts again from it; False, with a Dutch warning, when there is none yet."""
+    profile = to_profile(kk, room_summary(kk, store, room.code), room.age_min, room.age_max)
+    if not profile.risk_factors and not profile.protective_factors:
+        st.warning("Er zijn nog geen risico's aangevinkt en de scan neigt nergens heen: "
+                   "er is nog geen profiel te maken.")
+        return False
+    st.session_state[PROFILE_KEY] = profile
+    reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
+    return True
 
 
 LEGEND_SIZE = {True: "max(24px, 2.8vh)", False: "0.9rem"}
@@ -42,9 +57,7 @@ def _lines(title: str, lines: list[str], key: str) -> None:
 
 def _scan_charts(kk: Kenniskaart, summary: RoomSummary, presenting: bool) -> None:
     """The scan's distribution per indicator: gezin and gemeenschap side by side."""
-    from ..werksessie.scan import indicators
-
-    data = pw.scan_frame(kk, summary)
+    data = room_view.scan_frame(kk, summary)
     if data.empty:
         st.info("Nog niemand heeft de Samen Weerbaar-scan ingevuld.")
         return
@@ -59,20 +72,21 @@ def _scan_columns(kk: Kenniskaart, data, levels: Mapping[str, str], font: int, s
     """Gezin and gemeenschap with one legend: side by side on the projector (the legend under the
     five family rows), one under the other on the page, the legend above (the column is narrow)."""
     if not presenting:
-        st.html(pw.legend_html(pw.scan_legend(), LEGEND_SIZE[presenting]))
+        st.html(room_view.legend_html(room_view.scan_legend(), LEGEND_SIZE[presenting]))
     cols = st.columns([1, 1.35], gap="medium") if presenting else [st.container(), st.container()]
-    for col, level, title in zip(cols, ("gezin", "gemeenschap"), ("Gezin", "Buurt en gemeenschap")):
+    for col, level, title in zip(cols, ("gezin", "gemeenschap"), ("Gezin", "Buurt en gemeenschap"), strict=True):
         part = data[data["indicator"].map(levels) == level]
         with col, st.container(key=f"ws-scan-{level}"):
             st.markdown(f"**{title}**")
             if part.empty:
                 st.caption("Nog geen antwoorden.")
             else:
-                st.altair_chart(pw.scan_chart(kk, part, font=font, step=step), width="stretch",
+                chart = charts.scan_chart(part, room_view.scan_order(kk), room_view.scan_legend(), font=font, step=step)
+                st.altair_chart(chart, width="stretch",
                                 alt=f"Staafdiagram Samen Weerbaar-scan, {title.lower()}: per indicator hoeveel "
                                 "deelnemers beschermend tot risicovol kozen. Dezelfde cijfers staan in de download.")
             if presenting and level == "gezin":  # under the five family rows there is room for it
-                st.html(pw.legend_html(pw.scan_legend(), LEGEND_SIZE[presenting]))
+                st.html(room_view.legend_html(room_view.scan_legend(), LEGEND_SIZE[presenting]))
 
 
 def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None = None) -> None:
@@ -88,15 +102,15 @@ def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None
                 st.metric("Aangemeld", summary.joined, border=True)
                 st.metric("Antwoorden", summary.answered, border=True)
             st.caption(f"Bijgewerkt om {updated}; elke {REFRESH_SECONDS} seconden opnieuw."
-                       + (f" Per organisatie: {pw.org_lines(summary)}." if summary.orgs else ""))
+                       + (f" Per organisatie: {room_view.org_lines(summary)}." if summary.orgs else ""))
         if not summary.answered:
             st.info("Nog geen antwoorden. Zodra deelnemers opslaan, verschijnen ze hier.")
             return
         if view in (None, LIVE_VIEWS[0]):
             _lines("De risico’s van de zaal (eerst top 3-stemmen, dan aangevinkt)",
-                   pw.top_lines(kk, summary, limit=36 if presenting else 70), "ws-top")
-            doing = pw.doing_lines(kk, summary, 2 if presenting else 8)
-            lean = pw.scan_lines(kk, summary, 2 if presenting else None)
+                   room_view.top_lines(kk, summary, limit=36 if presenting else 70), "ws-top")
+            doing = room_view.doing_lines(kk, summary, 2 if presenting else 8)
+            lean = room_view.scan_lines(kk, summary, 2 if presenting else None)
             if presenting:  # one line each: the slide keeps the button in view at 1280×720
                 with st.container(key="ws-doing"):
                     st.markdown("**Wat doen we al:** " + (plain(" · ".join(doing)) if doing else "nog niets ingevuld"))
@@ -108,11 +122,12 @@ def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None
         if view in (None, LIVE_VIEWS[1]):
             if not presenting:
                 st.markdown("**Aangevinkt, per soort organisatie**")
-            frame = pw.votes_frame(kk, summary, 5 if presenting else pw.CHART_FACTORS)
+            frame = room_view.votes_frame(kk, summary, 5 if presenting else room_view.CHART_FACTORS)
             with st.container(key="p-chart" if presenting else "ws-votes"):
-                st.html(pw.legend_html(pw.org_legend(frame), LEGEND_SIZE[presenting]))
+                st.html(room_view.legend_html(room_view.org_legend(frame), LEGEND_SIZE[presenting]))
                 st.altair_chart(
-                    pw.votes_chart(frame, font=20 if presenting else 15, step=34 if presenting else None),
+                    charts.votes_chart(frame, room_view.org_legend(frame), font=20 if presenting else 15,
+                                       step=34 if presenting else None),
                     width="stretch", alt="Staafdiagram: hoe vaak elke factor is aangevinkt, per soort organisatie. "
                     "Dezelfde cijfers staan in de tabel op de pagina Werksessie.")
         if view in (None, LIVE_VIEWS[2]):
@@ -121,7 +136,7 @@ def _live(kk: Kenniskaart, code: str, presenting: bool = False, view: str | None
             _scan_charts(kk, summary, presenting)
         if not presenting:
             with st.expander("Als tabel (alle aangevinkte risico’s)"):
-                st.dataframe(pw.votes_table(kk, summary), hide_index=True)
+                st.dataframe(room_view.votes_table(kk, summary), hide_index=True)
 
 
 _live_refreshing = st.fragment(_live, run_every=REFRESH_SECONDS)
@@ -157,9 +172,6 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
     in the step's title row), and one click to make the room's profile that of the next steps.
     The facilitator token stays in this browser's session: never in the address or the page.
     ``next_step``: callback that moves to the next step."""
-    from ..werksessie import to_profile
-    from .state import AANBEVELER_WIDGETS, PROFILE_KEY, reset_widgets
-
     room_ref = presentation_room()
     if room_ref is None:  # pragma: no cover - the step is only offered while a room runs
         st.info("Geen werksessie in deze browser: start er een op de pagina Werksessie.")
@@ -172,15 +184,8 @@ def presentation_step(kk: Kenniskaart, head, next_step) -> None:
     def make_profile() -> None:
         with guard():
             store = get_store()
-            room = store.get_room(code)
-            profile = to_profile(kk, room_summary(kk, store, room.code), room.age_min, room.age_max)
-            if profile.risk_factors or profile.protective_factors:
-                st.session_state[PROFILE_KEY] = profile
-                reset_widgets(AANBEVELER_WIDGETS)  # the Aanbeveler starts again from the new profile
+            if adopt_room_profile(kk, store, store.get_room(code)):
                 next_step()
-            else:
-                st.warning("Er zijn nog geen risico's aangevinkt en de scan neigt nergens heen: "
-                           "er is nog geen profiel te maken.")
 
     with guard():
         store = get_store()
@@ -207,4 +212,4 @@ def leave_presentation() -> dict[str, str] | None:
     """Where 'Presentatie verlaten' goes while a room runs in this browser: the room's page, its
     address without the token (the session knows it: ``ui.werksessie.room_params``), else None."""
     room = presentation_room()
-    return {"code": room[0]} if room else None
+    return room_address(room[0]) if room else None

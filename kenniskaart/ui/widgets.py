@@ -19,11 +19,13 @@ from ..catalog import (
     factors_table,
     interventions_table,
 )
-from ..content import Kenniskaart, content_dir
+from ..content import Kenniskaart
 from ..exports import dataframe_csv
+from ..factors import markable
 from ..nl import plural
 from ..search import explain, search
 from ..vocabulary import FACTOR_KIND_LABELS, LEVEL_LABELS
+from .cache import content_cache, ids_key, key_ids
 from .state import SHORTLIST_KEY, add_to_shortlist, set_presentation
 from .text import md
 
@@ -46,65 +48,48 @@ def chart(builder, data, *args, **kwargs):
     return st.vega_lite_chart(charts.fill_template(template, data), **kwargs)
 
 
-_SEP = "\x1f"
-
-
-def ids_key(ids) -> str:
-    """Ids joined into one cache key: Streamlit hashes one string ~40× faster than a tuple of
-    strings (~0,4 ms for the 140 ids of the catalogue)."""
-    return _SEP.join(ids)
-
-
-def key_ids(key: str) -> list[str]:
-    """The ids of an ``ids_key``."""
-    return [i for i in key.split(_SEP) if i]
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _catalogue_table(ids: str, content: str, _kk: Kenniskaart) -> tuple[pd.DataFrame, bytes]:
-    # ``ids`` and ``content`` (the content folder) are the cache key
-    by_id = _kk.by_id("interventions")
-    table = interventions_table(_kk, [by_id[i] for i in key_ids(ids)])
+@content_cache(max_entries=64)
+def _catalogue_table(kk: Kenniskaart, ids: str) -> tuple[pd.DataFrame, bytes]:
+    by_id = kk.by_id("interventions")
+    table = interventions_table(kk, [by_id[i] for i in key_ids(ids)])
     return table, dataframe_csv(table)
 
 
 def catalogue_table(kk: Kenniskaart, items: list) -> tuple[pd.DataFrame, bytes]:
     """The catalogue table of ``items`` and its CSV, built once per list per process (the
     content never changes while the process runs). Read-only: shared by every session."""
-    return _catalogue_table(ids_key(iv.id for iv in items), str(content_dir()), kk)
+    return _catalogue_table(kk, ids_key(iv.id for iv in items))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _factor_table(ids: str, content: str, _kk: Kenniskaart) -> pd.DataFrame:
-    # ``ids`` and ``content`` (the content folder) are the cache key
-    by_id = _kk.by_id("factors")
-    return factors_table(_kk, [by_id[i] for i in key_ids(ids)])
+@content_cache(max_entries=64)
+def _factor_table(kk: Kenniskaart, ids: str) -> pd.DataFrame:
+    by_id = kk.by_id("factors")
+    return factors_table(kk, [by_id[i] for i in key_ids(ids)])
 
 
 def factor_table(kk: Kenniskaart, factors: list) -> pd.DataFrame:
     """The Factoren table of ``factors``, built once per list per process (read-only, shared)."""
-    return _factor_table(ids_key(f.id for f in factors), str(content_dir()), kk)
+    return _factor_table(kk, ids_key(f.id for f in factors))
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _example_counts(ids: str, content: str, _kk: Kenniskaart) -> tuple[pd.DataFrame, pd.DataFrame]:
-    by_id = _kk.by_id("examples")
+@content_cache(max_entries=64)
+def _example_counts(kk: Kenniskaart, ids: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    by_id = kk.by_id("examples")
     examples = [by_id[i] for i in key_ids(ids)]
-    return examples_per_theme(_kk, examples), examples_per_municipality(examples)
+    return examples_per_theme(kk, examples), examples_per_municipality(examples)
 
 
 def example_counts(kk: Kenniskaart, examples: list) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Practice examples per interventiethema and per municipality (``catalog``), built once per
     list per process (read-only, shared)."""
-    return _example_counts(ids_key(e.id for e in examples), str(content_dir()), kk)
+    return _example_counts(kk, ids_key(e.id for e in examples))
 
 
-@st.cache_resource(show_spinner=False)
-def _factor_pickers(content: str, _kk: Kenniskaart) -> tuple[dict[tuple[str, str], list[str]], dict[str, str]]:
-    del content  # the cache key: one entry per content folder
-    options = {(kind, level): factor_options(_kk, kind, level)
+@content_cache(max_entries=4)
+def _factor_pickers(kk: Kenniskaart) -> tuple[dict[tuple[str, str], list[str]], dict[str, str]]:
+    options = {(kind, level): factor_options(kk, kind, level)
                for kind in ("risico", "beschermend") for level in LEVEL_LABELS}
-    return options, {f.id: factor_option_label(_kk, f) for f in _kk.factors}
+    return options, {f.id: factor_option_label(kk, f) for f in kk.factors}
 
 
 FACTOR_PICKER_HELP = ("Typ een deel van de naam, het thema of een gewoon woord, zoals spijbelen, blowen, strafblad, "
@@ -118,7 +103,8 @@ FACTOR_TIPS = {
     "aanbeveler": (
         "Geen factor bij uw woord? Een LVB, de leeftijd, een delict (Halt, jeugdreclassering) en een ouder "
         "die meedoet vult u hierboven in bij het profiel. Online of via gamen in contact met criminelen: typ "
-        "‘criminele contacten’ (gemeenschap). Een programma zoals MDFT of MST, of hulp uit de ggz, zoekt u op de pagina Interventies."
+        "‘criminele contacten’ (gemeenschap). Een programma zoals MDFT of MST, of hulp uit de ggz, zoekt u op de "
+        "pagina Interventies."
     ),
     "filter": (
         "Geen factor bij uw woord? Het zoekvak hierboven zoekt ook in de tekst van de items: programma’s "
@@ -208,7 +194,7 @@ def factor_pickers(kk: Kenniskaart) -> tuple[dict[tuple[str, str], list[str]], d
     """The factor pickers' options per (kind, level), and a label with everyday words for every
     factor (every factor picker shows these, so 'spijbel' finds a factor everywhere), built once
     per process (``catalog.factor_options`` / ``factor_option_label``). Read-only."""
-    return _factor_pickers(str(content_dir()), kk)
+    return _factor_pickers(kk)
 
 
 def factor_picker(kk: Kenniskaart, where: str) -> tuple[list[str], Callable[[str], str]]:
@@ -218,7 +204,8 @@ def factor_picker(kk: Kenniskaart, where: str) -> tuple[list[str], Callable[[str
 
     - ``interventies`` ('Pakt deze factor aan'): every factor, a twin too (items link either);
     - ``praktijkvoorbeelden`` ('Pakt deze factor aan'): the Aanbeveler's choices, with their kind;
-    - ``planscan`` (an own entry's factors): the dynamic choices (one per twin pair).
+    - ``planscan`` (an own entry's factors): the markable choices (``factors.markable``: dynamic,
+      one per twin pair).
     """
     options, labels = factor_pickers(kk)
     factors = kk.by_id("factors")
@@ -228,7 +215,8 @@ def factor_picker(kk: Kenniskaart, where: str) -> tuple[list[str], Callable[[str
     if where == "praktijkvoorbeelden":
         return choices, lambda f: f"{labels[f]} ({FACTOR_KIND_LABELS[factors[f].kind]})"
     if where == "planscan":
-        return [f for f in choices if factors[f].nature == "dynamisch"], labels.__getitem__
+        targets = set(markable(kk))
+        return [f for f in choices if f in targets], labels.__getitem__
     raise ValueError(where)
 
 

@@ -8,15 +8,16 @@ import streamlit as st
 from .. import kaart
 from ..aanbeveler import Profile
 from ..charts import MAP_FONT, workshop_chart
-from ..content import Kenniskaart, content_dir
+from ..content import Kenniskaart
 from ..vocabulary import STRENGTHS
+from .cache import content_cache
 from .kaart import offer_key, unkey
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _workshop_spec(_kk: Kenniskaart, content: str, factor_ids: tuple[str, ...], font: int,
+@content_cache(max_entries=256)
+def _workshop_spec(kk: Kenniskaart, factor_ids: tuple[str, ...], font: int,
                    per_cell: int, only: str | None = None) -> tuple[dict | None, int]:
-    df = kaart.workshop_frame(_kk, factor_ids, unkey(only))
+    df = kaart.workshop_frame(kk, factor_ids, unkey(only))
     if df.empty:
         return None, 0
     cells = kaart.workshop_cells(df, per_cell)
@@ -33,13 +34,14 @@ def workshop_view(
     already), or not at all (None)."""
     ids = tuple(factor_ids)
     only = offer_key(kk, profile)
-    spec, n = _workshop_spec(kk, str(content_dir()), ids, font, per_cell, only)
+    spec, n = _workshop_spec(kk, ids, font, per_cell, only)
     if spec is None:
         st.info("Geen interventie pakt een dynamische factor van dit profiel aan.")
         return
     st.vega_lite_chart(
         spec, width="stretch", key=f"{key}_ws", theme=None,
-        alt=f"{n} interventies naar sterkte van het bewijs en het aantal dynamische factoren van het profiel dat ze aanpakken.",
+        alt=f"{n} interventies naar sterkte van het bewijs en het aantal dynamische factoren van het profiel "
+        "dat ze aanpakken.",
     )
     if table:
         df = kaart.workshop_frame(kk, ids, unkey(only)).drop(columns=["id", "erkend"])

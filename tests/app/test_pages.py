@@ -65,7 +65,7 @@ def test_praktijkvoorbeelden_charts_carry_the_counts(kk):
     assert len(sent) == 2
     frames = [pa.ipc.open_stream(c.datasets[0].data.data).read_all().to_pandas() for c in sent]
     expected = [examples_per_theme(kk, kk.examples), examples_per_municipality(kk.examples)]
-    for frame, want in zip(frames, expected, strict=False):
+    for frame, want in zip(frames, expected, strict=True):
         assert frame.to_dict("records") == want.to_dict("records")
     for c in sent:
         assert "continuousWidth" not in json.dumps(json.loads(c.spec).get("config", {}))
@@ -144,9 +144,9 @@ def test_factoren_filters_survive_another_page(kk):
 def test_the_dutch_not_found_page_says_what_happened_and_where_to_go(monkeypatch):
     """An unknown address gets the app's own Dutch page (registered under that name by app.py):
     its title, its explanation and links to three real pages; no English left."""
-    import kenniskaart.ui.links as links
+    import kenniskaart.ui.pages as pages
 
-    monkeypatch.setattr(links, "unknown_path", lambda known: "bestaat-niet")
+    monkeypatch.setattr(pages, "unknown_path", lambda known: "bestaat-niet")
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     at.switch_page("pages/niet_gevonden.py")
@@ -194,20 +194,26 @@ def test_hostile_content_is_escaped_text_on_every_page(monkeypatch, path):
 
 
 def test_every_linked_page_is_one_app_py_registered():
-    """Links and page switches use app.py's page objects (ui.links.page_ref), not a path that
-    Streamlit must resolve on disk for every link: every path the code links to is registered."""
+    """Links and page switches use app.py's page objects (ui.links.page_ref with a page of
+    ui.pages), not a path that Streamlit must resolve on disk for every link: every page the
+    code links to is registered, every page script is in the registry, and no module but
+    ui.pages types a page's script path."""
     import re
 
-    from kenniskaart.ui.guidance import LESSEN_PAGE
-    from kenniskaart.ui.links import _PAGES_KEY, INTERVENTIES_PAGE
+    from kenniskaart.ui import pages
 
-    code = "\n".join(
-        p.read_text(encoding="utf-8") for p in [*ROOT.glob("pages/*.py"), *ROOT.glob("kenniskaart/**/*.py")]
-    )
-    linked = set(re.findall(r'page_ref\("(pages/[a-z_]+\.py)"\)', code)) | {INTERVENTIES_PAGE, LESSEN_PAGE}
+    sources = {p: p.read_text(encoding="utf-8")
+               for p in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("kenniskaart/**/*.py")]}
+    code = "\n".join(sources.values())
+    linked = {getattr(pages, name) for name in re.findall(r"page_ref\((?:pages\.)?([A-Z_]+)\)", code)}
     assert len(linked) >= 8, linked
     assert not re.search(r'st\.(page_link|switch_page)\("pages/', code), "a link by path string"
+    typed = [p.name for p, text in sources.items()
+             if p != ROOT / "kenniskaart" / "ui" / "pages.py" and re.search(r"pages/[a-z_]+\.py", text)]
+    assert typed == [], "a page path outside ui/pages.py"
+    scripts = {f"pages/{f.name}" for f in ROOT.glob("pages/*.py")}
+    assert {p.script for p in [*pages.PAGES, pages.NIET_GEVONDEN]} == scripts
     at = open_page()
-    registered = at.session_state[_PAGES_KEY]
-    assert linked <= set(registered), linked - set(registered)
-    assert all(registered[p].url_path for p in linked if p != "pages/start.py")
+    registered = at.session_state[pages._BUILT_KEY]
+    assert {p.script for p in [*linked, *pages.PAGES]} <= set(registered), linked
+    assert all(registered[p.script].url_path == p.url_path for p in pages.PAGES if p is not pages.START)

@@ -63,9 +63,8 @@ def test_facilitator_view_and_participant_link(data_dir, kk):
     assert not FACILITATOR_BUTTONS & buttons(at)
 
     # the participant's link shows their form, pre-filled with their saved answer
-    store.save_answer(
-        room.code, ptoken, validate_answer(kk, "politie", ["beke-r-drugsgebruik"], ["beke-r-drugsgebruik"])
-    )
+    store.save_answer(room.code, ptoken,
+                      validate_answer(kk, "politie", ["beke-r-drugsgebruik"], ["beke-r-drugsgebruik"]))
     at = open_page(PAGE, {"code": room.code, "deelnemer": ptoken})
     assert at.session_state["ws_feat"] == ["beke-r-drugsgebruik"]
     assert at.session_state["ws_top_ids"] == ["beke-r-drugsgebruik"]
@@ -109,34 +108,37 @@ def test_database_that_does_not_answer(monkeypatch):
         ws._store.clear()
 
 
-# --- the page's pure formatting (kenniskaart.present_werksessie) --------------------------------
+# --- the page's pure formatting (kenniskaart.werksessie.choices and .view) ----------------------
 
 
 def test_factors_shown_first(kk):
-    from kenniskaart import present_werksessie as pw
+    from kenniskaart.werksessie import choices
 
     factors = kk.by_id("factors")
-    featured = pw.featured_factors(kk)
+    featured = choices.featured_factors(kk)
     grounded = [f for f in featured if factors[f].evidence == "gefundeerd"]
     assert featured[: len(grounded)] == grounded and len(grounded) >= 5, "the gefundeerde factors first"
     assert all(factors[f].nature == "dynamisch" for f in featured), "static factors are context, no target"
-    others = pw.other_factors(kk, featured)
+    others = choices.other_factors(kk, featured)
     assert not set(featured) & set(others)
     assert len(featured) == len(set(featured)) and len(featured) > len(grounded)
 
 
 def test_links_and_live_lines(kk):
-    from kenniskaart import present_werksessie as pw
+    from kenniskaart import charts
+    from kenniskaart.ui.links import app_url
+    from kenniskaart.ui.pages import WERKSESSIE
+    from kenniskaart.ui.werksessie import room_address
     from kenniskaart.werksessie import summarise
+    from kenniskaart.werksessie import view as pw
 
-    assert pw.join_link("https://kk.example.nl/werksessie?x=1", "ABC234") == "https://kk.example.nl/werksessie?code=ABC234"
-    assert pw.facilitator_link(None, "ABC234", "t&k") == "http://localhost:8501/werksessie?code=ABC234&beheer=t%26k"
-    answers = [
-        validate_answer(
-            kk, "politie", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"], ["beke-r-drugsgebruik"]
-        ),
-        validate_answer(kk, "gemeente", ["beke-r-drugsgebruik"], []),
-    ]
+    assert (app_url(WERKSESSIE, room_address("ABC234"), base="https://kk.example.nl/werksessie?x=1")
+            == "https://kk.example.nl/werksessie?code=ABC234")
+    assert (app_url(WERKSESSIE, room_address("ABC234", facilitator="t&k"), base="")
+            == "http://localhost:8501/werksessie?code=ABC234&beheer=t%26k")
+    answers = [validate_answer(kk, "politie", ["beke-r-drugsgebruik", "beke-r-laag-opleidingsniveau"],
+                               ["beke-r-drugsgebruik"]),
+               validate_answer(kk, "gemeente", ["beke-r-drugsgebruik"], [])]
     summary = summarise(kk, answers, 3)
     assert pw.top_lines(kk, summary) == ["Drugsgebruik — 1× in top 3 · 2× aangevinkt",
                                          "Een laag opleidingsniveau — 0× in top 3 · 1× aangevinkt"]
@@ -145,6 +147,6 @@ def test_links_and_live_lines(kk):
     assert table.iloc[0].tolist() == ["Drugsgebruik", 2, 1, 1, 1]
     frame = pw.votes_frame(kk, summary)
     assert frame["aantal"].sum() == 3
-    pw.votes_chart(frame).to_dict()  # a valid Vega-Lite spec
+    charts.votes_chart(frame, pw.org_legend(frame)).to_dict()  # a valid Vega-Lite spec
     assert pw.org_lines(summary) == "Politie 1 · Gemeente 1"
 

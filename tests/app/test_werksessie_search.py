@@ -9,8 +9,8 @@ import unicodedata
 
 import pytest
 
-from kenniskaart import present_werksessie as pw
 from kenniskaart.werksessie import Store
+from kenniskaart.werksessie.choices import risk_choices
 from support.apptest import open_page
 
 PAGE = "pages/werksessie.py"
@@ -45,7 +45,7 @@ def expected_risks(kk, typed: str) -> list[str]:
         parts = word.split()
         return len(parts) > 1 and all(any(_starts_a_word(w, text) for w in widen(p)) for p in parts)
 
-    return [c for c in pw.risk_choices(kk) if any(hit(t) for t in kk.twin_ids(c))]
+    return [c for c in risk_choices(kk) if any(hit(t) for t in kk.twin_ids(c))]
 
 
 @pytest.fixture

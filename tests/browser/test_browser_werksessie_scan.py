@@ -166,15 +166,15 @@ def _seed(kk, server, monkeypatch, n: int = 40):
     """A room with ``n`` answers written through the store (the app's own storage)."""
     import random
 
-    from kenniskaart import present_werksessie as pw
     from kenniskaart.werksessie import ORG_TYPES, Store, validate_answer
+    from kenniskaart.werksessie.choices import risk_choices
     from kenniskaart.werksessie.scan import CHOICES, indicators
 
     monkeypatch.setenv("KENNISKAART_DATA_DIR", str(server.data))
     monkeypatch.delenv("KENNISKAART_DATABASE_URL", raising=False)
     store = Store.from_env()
     room, token = store.create_room("Veertig in de zaal", 12, 18)
-    rnd, choices, ivs = random.Random(27), pw.risk_choices(kk), [i.id for i in kk.interventions]
+    rnd, choices, ivs = random.Random(27), risk_choices(kk), [i.id for i in kk.interventions]
     for i in range(n):
         org = rnd.choice(list(ORG_TYPES))
         marked = rnd.sample(choices, 6)

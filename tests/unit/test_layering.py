@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "kenniskaart.werkmap_online", "kenniskaart.monitor", "kenniskaart.plan_van_aanpak",
         "kenniskaart.catalog", "kenniskaart.search", "kenniskaart.shortlist", "kenniskaart.exports",
         "kenniskaart.guidance", "kenniskaart.share", "kenniskaart.werkmap", "kenniskaart.charts",
-        "kenniskaart.presentatie", "kenniskaart.present_werksessie",
+        "kenniskaart.presentatie",
         "kenniskaart.factors", "kenniskaart.__main__",
     )),
     ("rules", (
