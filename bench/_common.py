@@ -23,9 +23,9 @@ BENCH = Path(__file__).resolve().parent
 # (tests/support/); the benchmarks import them, the tests never import bench/.
 sys.path.insert(0, str(ROOT / "tests"))
 
-from support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401
-from support.server import SERVER_ARGS, free_port, wait_healthy  # noqa: E402,F401
-from support.server import StreamlitServer as _SharedServer  # noqa: E402
+from support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401 - needs the path above; for the scripts
+from support.server import SERVER_ARGS, free_port, wait_healthy  # noqa: E402,F401 - the same
+from support.server import StreamlitServer as _SharedServer  # noqa: E402 - needs the path above
 
 PAGES = [
     "start",

@@ -57,7 +57,7 @@ async def wait_rerun(page, timeout_ms: float, expect: dict | None = None) -> str
     except Exception as exc:
         try:
             seen = await asyncio.wait_for(page.evaluate(RECORDER_DUMP_JS), 10)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - only for the message; the waiting error is raised below
             seen = "?"
         raise StepError(f"{type(exc).__name__} waiting for the rerun; saw {seen}") from exc
 
@@ -68,7 +68,7 @@ async def check_no_exception(page, step: str) -> None:
     if n:
         try:
             text = " ".join((await exc.first.inner_text(timeout=10_000)).split())[:300]
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - only for the message; the stException is raised below
             text = "?"
         raise StepError(f"{step}: {n} stException: {text}")
 

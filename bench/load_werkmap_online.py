@@ -162,7 +162,10 @@ def run_backend(backend: str, args) -> bool:
                     lost.append(f"plan {plan}: de laatste notitie van redacteur {k} ontbreekt")
         print(f"\n== {backend}: {args.editors} redacteuren op {args.plans} plannen, {args.rounds} rondes, "
               f"{n_proc} app-proces(sen), {wall:.1f} s ==")
-        ms = lambda xs: [1000 * x for x in xs]  # noqa: E731
+
+        def ms(xs: list[float]) -> list[float]:
+            return [1000 * x for x in xs]
+
         print(table(["", "n", "p50 ms", "p95 ms", "max ms"], [
             ["save (bewaren, ook geweigerd)", len(saves), median(ms(saves)), p95(ms(saves)), max(ms(saves))],
             ["edit (tot bewaard, met herhalingen)", len(edits), median(ms(edits)), p95(ms(edits)), max(ms(edits))],

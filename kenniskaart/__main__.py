@@ -7,7 +7,7 @@ import argparse
 import sys
 
 # the modules that declare the content ids they rely on (``named_in_code``) before the checks run
-from . import aanbeveler, guidance, planscan, presentatie  # noqa: F401
+from . import aanbeveler, guidance, planscan, presentatie  # noqa: F401 - imported for the declarations above
 from .content import ContentInvalid, load_content, run_checks
 from .vocabulary import COUNT_LABELS
 

@@ -1,8 +1,9 @@
 """Planscan: a municipality checks its plan for gaps in factors, themes and levels of help.
 
 The plan lives in session state (``ui.state.current_plan``), so it survives navigation; the
-widgets mirror it (``ui.plan_editor``); its coverage is drawn by ``ui.coverage``. Plan editing and coverage form one fragment: changing the plan reruns
-only that. Tabs and expanders are lazy: only what is open is rendered.
+widgets mirror it (``ui.plan_editor``); its coverage is drawn by ``ui.coverage``. Plan editing
+and coverage form one fragment: changing the plan reruns only that. Tabs and expanders are
+lazy: only what is open is rendered.
 """
 
 import streamlit as st

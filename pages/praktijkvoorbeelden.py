@@ -85,7 +85,9 @@ with st.expander("Zoeken en filteren", expanded=True):
     c1, c2, c3 = st.columns(3)
     kinds = c1.pills("Soort", list(EXAMPLE_KIND_LABELS), format_func=EXAMPLE_KIND_LABELS.get, key="p_kind", **CHIPS)
     munis = c1.multiselect("Gemeente", sorted({or_unknown(e.municipality) for e in kk.examples}), key="p_muni", **PICK)
-    themes = c2.multiselect("Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, key="p_theme", **PICK)
+    themes = c2.multiselect(
+        "Interventiethema (praktijkscan)", list(ps_themes), format_func=ps_themes.get, key="p_theme", **PICK
+    )
     sel_factors = c3.multiselect(
         "Pakt deze factor aan", factor_ids,
         format_func=factor_label,

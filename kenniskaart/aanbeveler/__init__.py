@@ -21,8 +21,9 @@ Outline
    trainings are never recommended for one young person; they are listed "voor school of
    gemeente".
 4. **Tiers**: tier 1 = recognised (``effective_recognition``: the rating for the outcome that
-   matters to the profile), with a *known* age range that fits, for a young person. Tier 2 = everything else that fits ("veelbelovend / praktijk":
-   no recognition, or an unknown age range). A tier-2 item never outranks a tier-1 item.
+   matters to the profile), with a *known* age range that fits, for a young person. Tier 2 =
+   everything else that fits ("veelbelovend / praktijk": no recognition, or an unknown age
+   range). A tier-2 item never outranks a tier-1 item.
    Within a tier the fit score orders (``RULES['score']``).
 5. **Package** (≤ 5): per selected dynamic factor the best recognised intervention, then the
    family and community levels, then unrecognised approaches for what is still uncovered.

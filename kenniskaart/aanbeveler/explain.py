@@ -40,13 +40,15 @@ def explain(
                    f"{decimal_weight(WEIGHTS['mirror'])} mee)")
         else:
             how = ""
-        reasons.append(Reason("factor", f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]}; {BASIS_LABELS[link.basis]}){how}"))
+        reasons.append(
+            Reason("factor", f"{verb}: {f.name} ({EVIDENCE_LABELS[f.evidence]}; {BASIS_LABELS[link.basis]}){how}")
+        )
         if link.basis != "bron":
             weak.append(f.name)
     if weak and len(weak) == len(links):
         cautions.append(Reason(
-            "koppeling", "Geen bron noemt deze interventie zelf bij de gekozen factoren; de koppeling is afgeleid of op "
-            "themaniveau: " + ", ".join(weak) + "."
+            "koppeling", "Geen bron noemt deze interventie zelf bij de gekozen factoren; de koppeling is afgeleid "
+            "of op themaniveau: " + ", ".join(weak) + "."
         ))
 
     if fit is True:
@@ -65,7 +67,9 @@ def explain(
             names = ", ".join(levels[h].name for h in iv.help_levels if h in levels)
             heavier = min(help_orders(kk)[h] for h in iv.help_levels if h in levels) > help_orders(kk)[need]
             way = ("zwaarder dan nodig: zo licht als mogelijk" if heavier else "lichter dan nodig: zo zwaar als nodig")
-            cautions.append(Reason("niveau", f"Ander niveau van hulp ({names}) dan nodig ({levels[need].name}): {way}."))
+            cautions.append(
+                Reason("niveau", f"Ander niveau van hulp ({names}) dan nodig ({levels[need].name}): {way}.")
+            )
 
     common = [s for s in iv.settings if s in profile.settings]
     if common:
@@ -86,8 +90,9 @@ def explain(
     if recognised and rec is not None:
         reasons.append(Reason("erkenning", f"erkenning: {recognition_text(rec)}"))
         if rec is not iv.recognition:
-            reasons.append(Reason("erkenning_uitkomst", f"deze beoordeling geldt voor {rec.outcome or 'een gekozen factor'}; "
-                                                        f"hoofderkenning: {recognition_text(iv.recognition)}"))
+            reasons.append(Reason("erkenning_uitkomst",
+                                  f"deze beoordeling geldt voor {rec.outcome or 'een gekozen factor'}; "
+                                  f"hoofderkenning: {recognition_text(iv.recognition)}"))
         if rec.level == "erkend, niveau onbekend":
             cautions.append(Reason("erkenning", "Een bron noemt de interventie erkend, maar een erkenningsniveau is "
                                                 "niet gevonden."))
@@ -138,7 +143,8 @@ def explain_rules() -> list[str]:
         "strafrechtelijk verleden, worden nooit 'aangepakt'. Een factor die in een ander kader hetzelfde "
         "betekent (tweeling) telt mee. Een delict is zelf ook een behoefte: noemt het profiel een delict, dan "
         f"komen programma's die herhaling willen voorkomen in beeld, ook zonder gekozen factor (telt "
-        f"{decimal_weight(WEIGHTS['offence'], sign=True)}), en het pakket begint ermee; past er geen, dan zegt de aanbeveler dat.",
+        f"{decimal_weight(WEIGHTS['offence'], sign=True)}), en het pakket begint ermee; past er geen, dan zegt de "
+        "aanbeveler dat.",
         "Leeftijd: zonder leeftijd zet de aanbeveler niets op volgorde en vraagt hij eerst een leeftijd; alleen wat "
         "voor school of gemeente is en binnen 8 tot en met 27 jaar valt, staat er dan.",
         f"Groep 1: {RULES['tiers'][1]} (bekende leeftijdsgrens, hooguit één niveau van hulp ernaast). Groep 2: "
@@ -157,32 +163,36 @@ def explain_rules() -> list[str]:
         "gemeente (convenanten, jeugdboa, wijkrechtspraak, Communities That Care), screenings- en "
         "risicotaxatie-instrumenten en trainingen voor professionals.",
         f"Binnen een groep telt elke gekozen dynamische factor mee naar sterkte van het bewijs (gefundeerd "
-        f"{decimal_weight(ev['gefundeerd'])}, statistisch robuust {decimal_weight(ev['robuust'])}, plausibel {decimal_weight(ev['plausibel'])}, "
-        f"kwalitatief of niet beoordeeld {decimal_weight(ev['kwalitatief'])}) maal de herkomst van de koppeling: een bron "
-        f"noemt deze interventie {decimal_weight(ba['bron'])}, een bron noemt alleen het thema {decimal_weight(ba['thema'])}, afgeleid door "
-        f"het team {decimal_weight(ba['team'])}. Een interventie voor de spiegelfactor (de tegenhanger: 'een baan hebben' bij "
-        f"'gebrek aan werkgelegenheid') telt voor {decimal_weight(WEIGHTS['mirror'])} mee als een bron zegt dat de interventie "
-        "die tegenhanger versterkt, en dat staat erbij.",
+        f"{decimal_weight(ev['gefundeerd'])}, statistisch robuust {decimal_weight(ev['robuust'])}, plausibel "
+        f"{decimal_weight(ev['plausibel'])}, kwalitatief of niet beoordeeld {decimal_weight(ev['kwalitatief'])}) "
+        f"maal de herkomst van de koppeling: een bron noemt deze interventie {decimal_weight(ba['bron'])}, een bron "
+        f"noemt alleen het thema {decimal_weight(ba['thema'])}, afgeleid door het team {decimal_weight(ba['team'])}. "
+        "Een interventie voor de spiegelfactor (de tegenhanger: 'een baan hebben' bij 'gebrek aan "
+        f"werkgelegenheid') telt voor {decimal_weight(WEIGHTS['mirror'])} mee als een bron zegt dat de "
+        "interventie die tegenhanger versterkt, en dat staat erbij.",
         "Heeft een factor meerdere erkenningen voor verschillende uitkomsten (MDFT: voor delinquentie en voor "
         "middelengebruik), dan telt de erkenning voor de uitkomst die bij het profiel past.",
         f"Niveau van hulp (risicobeginsel: zo licht als mogelijk, zo zwaar als nodig): hetzelfde niveau "
-        f"{decimal_weight(hl[0], sign=True)}, één niveau ernaast {decimal_weight(hl[1], sign=True)} (evenveel als een gefundeerde factor "
-        f"oplevert), twee niveaus ernaast {decimal_weight(hl[2], sign=True)} en dan nooit in groep 1. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
+        f"{decimal_weight(hl[0], sign=True)}, één niveau ernaast {decimal_weight(hl[1], sign=True)} (evenveel als "
+        f"een gefundeerde factor oplevert), twee niveaus ernaast {decimal_weight(hl[2], sign=True)} en dan nooit in "
+        "groep 1. Kiest u geen niveau, dan stelt de aanbeveler er een voor: een "
         "strafrechtelijk verleden, herhaalde delicten, detentie, een ernstig problematische jeugdgroep, criminele "
         "vaardigheden, zelf in aanraking zijn met georganiseerde criminaliteit of een criminele familie wijzen op "
         f"de specialistische aanpak; {nd['intensive_count']} of meer dynamische risicofactoren, of "
         f"{nd['intensive_strong']} of meer sterk onderbouwde, op intensieve begeleiding; anders positieve "
         "ondersteuning (vrienden of kennissen in de georganiseerde criminaliteit tellen daarbij als een sterk "
         "onderbouwde dynamische factor, niet als eigen betrokkenheid). Een andere statische risicofactor (zoals "
-        "man-zijn) of een eerste delict verhoogt dat één stap. Factoren die geen doel en geen risicomarkering zijn (een baan, een stabiele relatie, de rol van "
-        "coördinatoren en leiders) verhogen het niveau nooit.",
+        "man-zijn) of een eerste delict verhoogt dat één stap. Factoren die geen doel en geen risicomarkering zijn "
+        "(een baan, een stabiele relatie, de rol van coördinatoren en leiders) verhogen het niveau nooit.",
         f"Vraagt een programma iets wat het profiel niet bevestigt (een ouder die meedoet terwijl het profiel "
-        f"dat niet zegt, alleen jongens, alleen bij een acute crisis): {decimal_weight(WEIGHTS['unconfirmed'], sign=True)} per "
-        "voorwaarde, met de vraag erbij; 'alleen jongens' en 'acute crisis' komen niet in het pakket. "
-        f"Past een van de gekozen settings: {decimal_weight(WEIGHTS['setting'], sign=True)}. Erkenning: {decimal_weight(WEIGHTS['recognition_step'])} "
-        f"per trede (goed beschreven 1 … effectief volgens sterke aanwijzingen 5). Leeftijdsgrens onbekend "
-        f"terwijl u een leeftijd koos: {decimal_weight(WEIGHTS['age_unknown'], sign=True)}. Per waarschuwing uit de bronnen dat iets "
-        f"niet werkt (effect niet aangetoond, alleen voorlichting): {decimal_weight(WEIGHTS['harm'], sign=True)}.",
+        "dat niet zegt, alleen jongens, alleen bij een acute crisis): "
+        f"{decimal_weight(WEIGHTS['unconfirmed'], sign=True)} per voorwaarde, met de vraag erbij; 'alleen jongens' "
+        "en 'acute crisis' komen niet in het pakket. "
+        f"Past een van de gekozen settings: {decimal_weight(WEIGHTS['setting'], sign=True)}. Erkenning: "
+        f"{decimal_weight(WEIGHTS['recognition_step'])} per trede (goed beschreven 1 … effectief volgens sterke "
+        "aanwijzingen 5). Leeftijdsgrens onbekend terwijl u een leeftijd koos: "
+        f"{decimal_weight(WEIGHTS['age_unknown'], sign=True)}. Per waarschuwing uit de bronnen dat iets niet werkt "
+        f"(effect niet aangetoond, alleen voorlichting): {decimal_weight(WEIGHTS['harm'], sign=True)}.",
         f"Het pakket (maximaal {PACKAGE_SIZE}) neemt bij een delict eerst een erkend programma tegen herhaling, "
         "dan per gekozen dynamische factor de beste erkende interventie (met een LVB eerst een LVB-programma), dan "
         "het niveau gezin (als u daar factoren koos of een ouder meedoet) en gemeenschap, en pas daarna niet-erkende "

@@ -63,7 +63,8 @@ def build_package(
         if offence and len(chosen) < PACKAGE_SIZE and not any(p.rec.for_offence for p in chosen):
             best = best_of(pool, need_gain=False, offence_only=True)
             if best is not None:
-                take(best, f"Het delict zelf is een behoefte: dit programma richt zich op het voorkomen van herhaling ({kind}).")
+                take(best, "Het delict zelf is een behoefte: dit programma richt zich op het voorkomen van "
+                     f"herhaling ({kind}).")
 
     for_offence(tier1, "erkend")
     greedy(tier1, "Erkend en passend voor: {names}.")
@@ -79,7 +80,8 @@ def build_package(
             if best is not None:
                 kind = "erkend" if best.tier == 1 else "niet erkend (veelbelovend / praktijk)"
                 extra = " en een ouder doet mee" if parent else ""
-                take(best, f"Werkt op het niveau van {label} ({kind}){extra}, zodat het pakket niet alleen op de jongere zelf ligt.")
+                take(best, f"Werkt op het niveau van {label} ({kind}){extra}, zodat het pakket niet alleen op de "
+                     "jongere zelf ligt.")
                 break
     greedy(tier2, "Geen erkende interventie dekt dit; veelbelovend / praktijk voor: {names}.")
     return chosen, [dynamic[f] for f in dynamic if f in uncovered]

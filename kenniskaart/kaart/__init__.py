@@ -15,7 +15,7 @@ included), an intervention its factors. ``charts.kaart_chart`` draws the layout;
 The package: ``strength``, ``links``, ``graph``, ``views``, ``workshop``.
 """
 
-from .graph import (  # noqa: F401
+from .graph import (
     GAP_MARK,
     Edge,
     Graph,
@@ -25,7 +25,7 @@ from .graph import (  # noqa: F401
     edge_active,
     highlight,
 )
-from .links import (  # noqa: F401
+from .links import (
     examples_for,
     factors_for,
     interventions_for,
@@ -33,14 +33,14 @@ from .links import (  # noqa: F401
     themes_of,
     themes_stating,
 )
-from .strength import (  # noqa: F401
+from .strength import (
     NO_THEME,
     NO_THEME_LABEL,
     factor_strength,
     intervention_strength,
     recognition_short,
 )
-from .views import (  # noqa: F401
+from .views import (
     ListEntry,
     describe,
     edge_frame,
@@ -48,7 +48,14 @@ from .views import (  # noqa: F401
     kaart_table,
     node_frame,
 )
-from .workshop import (  # noqa: F401
+from .workshop import (
     workshop_cells,
     workshop_frame,
 )
+
+__all__ = [
+    "GAP_MARK", "NO_THEME", "NO_THEME_LABEL", "Edge", "Graph", "Highlight", "ListEntry", "Node", "build_graph",
+    "describe", "edge_active", "edge_frame", "examples_for", "factor_strength", "factors_for", "highlight",
+    "intervention_strength", "interventions_for", "kaart_list", "kaart_table", "link_basis", "node_frame",
+    "recognition_short", "themes_of", "themes_stating", "workshop_cells", "workshop_frame",
+]

@@ -15,7 +15,7 @@ from .strength import NO_THEME
 def link_basis(kk: Kenniskaart, iv: Intervention | PracticeExample, factor_id: str) -> str | None:
     """The strongest provenance of the item's link to the factor or one of its twins."""
     twins = kk.twin_ids(factor_id)
-    bases = [l.basis for l in iv.factors if l.factor in twins]
+    bases = [link.basis for link in iv.factors if link.factor in twins]
     return max(bases, key=BASIS_ORDER.__getitem__) if bases else None
 
 

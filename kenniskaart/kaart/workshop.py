@@ -41,11 +41,17 @@ def workshop_frame(kk: Kenniskaart, factor_ids: list[str] | tuple[str, ...],
         }
         for i, names in hits.items()
     ]
-    df = pd.DataFrame(rows, columns=["interventie", "id", "factoren", "welke factoren", "sterkte", "erkenning", "erkend"])
+    df = pd.DataFrame(
+        rows, columns=["interventie", "id", "factoren", "welke factoren", "sterkte", "erkenning", "erkend"]
+    )
     if df.empty:
         return df
     df["_s"] = df["sterkte"].map(STRENGTHS.index)
-    return df.sort_values(["_s", "factoren", "interventie"], ascending=[True, False, True]).drop(columns="_s").reset_index(drop=True)
+    return (
+        df.sort_values(["_s", "factoren", "interventie"], ascending=[True, False, True])
+        .drop(columns="_s")
+        .reset_index(drop=True)
+    )
 
 
 def workshop_cells(df: pd.DataFrame, per_cell: int = 3) -> pd.DataFrame:

@@ -12,7 +12,7 @@ The package: ``plan`` (items, file, provenance), ``coverage``, ``warnings``, ``s
 and ``compare`` (municipalities side by side, balance, process lessons).
 """
 
-from .compare import (  # noqa: F401
+from .compare import (
     HOW_COVERED,
     PROCESS_LESSONS,
     REPRESSIVE_THEMES,
@@ -24,7 +24,7 @@ from .compare import (  # noqa: F401
     row_explanations,
     score_reasons,
 )
-from .coverage import (  # noqa: F401
+from .coverage import (
     CONTEXT_GROUP,
     FACTOR_GROUPS,
     GROUPS,
@@ -38,7 +38,7 @@ from .coverage import (  # noqa: F401
     scan,
     summary,
 )
-from .plan import (  # noqa: F401
+from .plan import (
     ALL_BOTOC,
     ALL_BOTOC_LABEL,
     GROUNDED_ROW,
@@ -61,11 +61,21 @@ from .plan import (  # noqa: F401
     plan_items,
     plan_to_json,
 )
-from .suggestions import (  # noqa: F401
+from .suggestions import (
     gap_suggestions,
     suggestions_for_factor,
 )
-from .warnings import (  # noqa: F401
+from .warnings import (
     PlanWarning,
     plan_warnings,
 )
+
+__all__ = [
+    "ALL_BOTOC", "ALL_BOTOC_LABEL", "CONTEXT_GROUP", "FACTOR_GROUPS", "GROUNDED_ROW", "GROUPS", "HOW_COVERED",
+    "MAX_PLAN_BYTES", "PLAN_FORMAT", "PLAN_VERSION", "PROCESS_LESSONS", "REPRESSIVE_THEMES", "YOUR_PLAN",
+    "YOUR_PLAN_LABEL", "Coverage", "Hit", "OwnEntry", "Plan", "PlanFileError", "PlanItem", "PlanWarning", "balance",
+    "botoc_municipalities", "clean_plan", "compare", "comparison_table", "counts_in_plan", "coverage_table",
+    "gap_suggestions", "gaps", "grounded_items", "is_grounded_factor", "item_label", "item_links", "items_of",
+    "municipality_label", "municipality_preset", "plan_from_json", "plan_items", "plan_to_json", "plan_warnings",
+    "process_lessons", "row_explanations", "scan", "score_reasons", "suggestions_for_factor", "summary",
+]

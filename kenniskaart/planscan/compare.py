@@ -61,7 +61,9 @@ def compare(
             index = [(c.group, c.name) for c in targets]
         detail[label] = [len(c.hits) for c in targets]
     summary_df = pd.DataFrame(summary_rows, columns=["gemeente", "onderdeel", "gedekt", "totaal"])
-    summary_df["percentage"] = (100 * summary_df["gedekt"] / summary_df["totaal"].where(summary_df["totaal"] > 0)).round(0)
+    summary_df["percentage"] = (
+        100 * summary_df["gedekt"] / summary_df["totaal"].where(summary_df["totaal"] > 0)
+    ).round(0)
     detail_df = pd.DataFrame({"onderdeel": [g for g, _ in index], "factor of thema": [n for _, n in index], **detail})
     return summary_df, detail_df
 
@@ -185,7 +187,9 @@ def balance(kk: Kenniskaart, items: list[PlanItem]) -> pd.DataFrame:
     rows.append({"verdeling": "preventief / repressief", "deel": "repressief", "aantal": len(repressive)})
     rows.append({"verdeling": "preventief / repressief", "deel": "preventief", "aantal": len(items) - len(repressive)})
     for h in kk.help_levels_in_order:
-        rows.append({"verdeling": "niveau van hulp", "deel": h.name, "aantal": sum(h.id in i.help_levels for i in items)})
+        rows.append(
+            {"verdeling": "niveau van hulp", "deel": h.name, "aantal": sum(h.id in i.help_levels for i in items)}
+        )
     rows.append({"verdeling": "niveau van hulp", "deel": "onbekend", "aantal": sum(not i.help_levels for i in items)})
     return pd.DataFrame(rows, columns=["verdeling", "deel", "aantal"])
 

@@ -155,7 +155,7 @@ def overview(kk: Kenniskaart) -> None:
     if not state.tracked:
         st.caption("Nog geen indicatoren gevolgd.")
         return
-    st.dataframe([dict(zip(FIGURE_COLUMNS, row)) for row in figure_rows(kk, state)], hide_index=True)
+    st.dataframe([dict(zip(FIGURE_COLUMNS, row, strict=True)) for row in figure_rows(kk, state)], hide_index=True)
     rows = measurement_rows(kk, state)
     with st.container(horizontal=True):
         st.download_button("Download metingen (CSV)", to_csv(rows, MEASUREMENT_COLUMNS), file_name="metingen.csv",

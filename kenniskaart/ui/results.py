@@ -36,8 +36,8 @@ def signal_lines(iv, used=None) -> list[str]:
     lines += [f"**Ook genoemd:** {md(o)}" for o in sig.evidence_other]
     if used is not None and used is not iv.recognition:
         lines.append(f"**Telt voor dit profiel:** {md(recognition_text(used))}")
-    return lines + [f"**Voor wie:** {md(audience_text(iv))}", f"**Effect:** {md(sig.effect)}",
-                    f"**Uitvoering:** {md(sig.implementation)}"]
+    return [*lines, f"**Voor wie:** {md(audience_text(iv))}", f"**Effect:** {md(sig.effect)}",
+            f"**Uitvoering:** {md(sig.implementation)}"]
 
 
 def card(kk: Kenniskaart, pos: int, rec: Recommendation, where: str) -> None:
@@ -121,7 +121,8 @@ def package(kk: Kenniskaart, result: Result) -> None:
 
 def gaps(kk: Kenniskaart, result: Result) -> None:
     if not result.gaps:
-        st.success("Voor elke gekozen dynamische factor is er minstens één erkende interventie die bij de leeftijd past.")
+        st.success("Voor elke gekozen dynamische factor is er minstens één erkende interventie die bij de "
+                   "leeftijd past.")
     for gap in result.gaps:
         with st.container(border=True, key=f"a-gap-{gap.factor.id}"):
             st.markdown(
@@ -129,7 +130,9 @@ def gaps(kk: Kenniskaart, result: Result) -> None:
                 "interventie die bij de leeftijd past"
             )
             if gap.unrecognised:  # what can harm or had no effect never stands here (excluded before)
-                st.markdown("Niet-erkende interventies of aanpakken: " + md(", ".join(i.name for i in gap.unrecognised)))
+                st.markdown(
+                    "Niet-erkende interventies of aanpakken: " + md(", ".join(i.name for i in gap.unrecognised))
+                )
             if gap.examples:
                 shown = gap.examples[:GAP_EXAMPLES]
                 more = len(gap.examples) - len(shown)
@@ -174,7 +177,7 @@ def compare(kk: Kenniskaart, result: Result) -> None:
     if not chosen:
         return
     recs = {r.intervention.id: r for r in result.ranked}
-    for col, iid in zip(st.columns(len(chosen)), chosen):
+    for col, iid in zip(st.columns(len(chosen)), chosen, strict=False):
         rec = recs[iid]
         iv = rec.intervention
         sig = signals(iv)

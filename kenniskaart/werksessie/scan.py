@@ -45,7 +45,9 @@ def wording(kk: Kenniskaart, ind: Indicator) -> str:
     return re.sub(r"^\(\d+\)\s*", "", item.items[ind.number - 1])
 
 
-def validate_scan(kk: Kenniskaart, scan: Mapping[str, object] | Iterable[tuple[str, object]]) -> tuple[tuple[str, int], ...]:
+def validate_scan(
+    kk: Kenniskaart, scan: Mapping[str, object] | Iterable[tuple[str, object]]
+) -> tuple[tuple[str, int], ...]:
     """(indicator id, step) pairs in the scan's order; steps 1-5 or 0 (weet ik niet). Indicators
     left out are unanswered. WerksessieError (Dutch, naming the field) otherwise."""
     pairs = scan.items() if isinstance(scan, Mapping) else scan
@@ -55,7 +57,9 @@ def validate_scan(kk: Kenniskaart, scan: Mapping[str, object] | Iterable[tuple[s
         if not isinstance(iid, str) or iid not in known:
             raise WerksessieError(f"Samen Weerbaar-scan: onbekende indicator {str(iid)[:40]!r}.")
         if isinstance(step, bool) or not isinstance(step, int) or step not in CHOICES:
-            raise WerksessieError(f"Samen Weerbaar-scan: kies bij '{known[iid].name}' een stap van 1 tot 5 of 'weet ik niet'.")
+            raise WerksessieError(
+                f"Samen Weerbaar-scan: kies bij '{known[iid].name}' een stap van 1 tot 5 of 'weet ik niet'."
+            )
         out[iid] = step
     pos = {ind.id: n for n, ind in enumerate(indicators(kk))}
     return tuple(sorted(out.items(), key=lambda kv: pos[kv[0]]))

@@ -103,7 +103,10 @@ def test_hand_built_fifteen_year_old(app_server, page, kk):
     assert reasons.locator("[data-testid=stAlert]").count() == 0
     expect(alert).to_contain_text("Let op, waarschuwingen:")
     assert alert.locator("[data-testid=stAlertDynamicIcon]").count() == 1  # an icon next to the text label
-    bg = lambda loc: loc.evaluate("e => getComputedStyle(e).backgroundColor")  # noqa: E731
+
+    def bg(loc):
+        return loc.evaluate("e => getComputedStyle(e).backgroundColor")
+
     assert bg(alert.locator("[data-testid=stAlertContainer]")) != bg(reasons)
     page.locator(".st-key-a-t1-ajb").screenshot(path="/tmp/aanbeveler-ajb-card.png")
     page.screenshot(path="/tmp/aanbeveler-15.png", full_page=True)

@@ -37,7 +37,10 @@ def test_baseline_two_measurements_chart_and_bijsturen(server, browser):
     expect(page.locator("h3").filter(has_text="Schoolverzuim in Zuid")).to_be_visible(timeout=30_000)
 
     today = dt.date.today()
-    day = lambda n: f"{today - dt.timedelta(days=n):%d-%m-%Y}"  # noqa: E731
+
+    def day(n: int) -> str:
+        return f"{today - dt.timedelta(days=n):%d-%m-%Y}"
+
     page.get_by_label("Waarde van de nulmeting").fill("veel")
     page.get_by_label("Datum van de nulmeting").fill(day(90))
     page.get_by_role("button", name="Nulmeting opslaan").click()

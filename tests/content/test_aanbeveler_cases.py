@@ -13,6 +13,8 @@ content counts it as recognised, else in tier 2 — never excluded for an 8–12
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hst
 
 from kenniskaart.aanbeveler import PACKAGE_SIZE, Profile, Result, profile_from_case, recommend, selected_factors
 from kenniskaart.content import Kenniskaart, load_content
@@ -51,22 +53,26 @@ PROFILES = [
          profile=Profile(age=15, risk_factors=(ANTI, FRIENDS)), tier1=["ajb", "rgt", "art"], excluded=["basta", "pit"]),
     dict(id="ajb-15-one-factor", source="seed 003 AJB 12–18; seed 001 les 1 (erkende gedragsinterventies)",
          profile=Profile(age=15, risk_factors=(ANTI,)), first="ajb"),
-    dict(id="ajb-18-upper-bound", source="seed 003: AJB 'van 12 tot en met 18 jaar' (18 hoort erbij); reference: MST 10–19",
+    dict(id="ajb-18-upper-bound", source="seed 003: AJB 'van 12 tot en met 18 jaar' (18 hoort erbij); reference: "
+         "MST 10–19",
          profile=Profile(age=18, risk_factors=(ANTI,)), first="ajb", present=["mst"], excluded=["basta", "pit"]),
-    dict(id="ajb-19-too-old", source="seed 003: AJB tot en met 18 jaar; reference: ART 12–23; NJi MST 10 t/m 18 (content-review-3 G17)",
+    dict(id="ajb-19-too-old", source="seed 003: AJB tot en met 18 jaar; reference: ART 12–23; NJi MST 10 t/m 18 "
+         "(content-review-3 G17)",
          profile=Profile(age=19, risk_factors=(ANTI,), protective_factors=("vk-zelfregulatie",)),
          tier1=["art"], excluded=["ajb", "alles-kidzzz", "mst"]),
     # --- 8-12: Alles Kidzzz, PIT, BASTA; AJB excluded
-    dict(id="kind-8-antisociaal", source="seed 001 les 1 (BASTA); reference: BASTA 6–11, PIT up to 12, AJB 12–18, MST 10–19",
+    dict(id="kind-8-antisociaal", source="seed 001 les 1 (BASTA); reference: BASTA 6–11, PIT up to 12, AJB 12–18, "
+         "MST 10–19",
          profile=Profile(age=8, risk_factors=(ANTI,)), first_in=["basta", "pit", "minder-boos-en-opstandig", "snap"],
          tier1=["basta", "minder-boos-en-opstandig", "snap"], present=["pit"], excluded=["ajb", "mst"]),
     dict(id="kind-10-agressie", source="seed 003 'Persoonlijke en psychologische ontwikkeling': Alles Kidzzz voor "
          "kinderen onder de 12 jaar, minder reactieve en proactieve agressie; reference: Alles Kidzzz 9–12, BASTA 6–11",
-         profile=Profile(age=10, risk_factors=(ANTI, "beke-r-lage-zelfcontrole"), protective_factors=("vk-zelfregulatie",),
-                         settings=("school",)),
+         profile=Profile(age=10, risk_factors=(ANTI, "beke-r-lage-zelfcontrole"),
+                         protective_factors=("vk-zelfregulatie",), settings=("school",)),
          first_in=["alles-kidzzz", "pit", "basta"], tier1=["alles-kidzzz", "basta", "minder-boos-en-opstandig"],
          present=["pit"], excluded=["ajb", "art"], org=["pad"]),
-    dict(id="kind-11-geweld", source="seed 003: Alles Kidzzz voor kinderen onder de 12; reference: ART 12–23, AJB 12–18",
+    dict(id="kind-11-geweld", source="seed 003: Alles Kidzzz voor kinderen onder de 12; reference: ART 12–23, "
+         "AJB 12–18",
          profile=Profile(age=11, risk_factors=("beke-r-bereidheid-geweld",)), first_in=["alles-kidzzz", "pit"],
          tier1=["alles-kidzzz"], excluded=["art", "ajb"]),
     dict(id="kind-9-zelfcontrole", source="reference: Alles Kidzzz 9–12 (groups 6–8), anger regulation",
@@ -94,7 +100,8 @@ PROFILES = [
          tier1=["olg"], present=["mst", "iag"], excluded=["triple-p", "ovtj"]),
     dict(id="familie-15", source="seed 003 'Sociaal netwerk': integrale familieaanpak; 'De juiste hulp', 3: "
          "families al verder doorgegroeid → specialistisch",
-         case="casus-criminele-familie", present=["familieaanpak"], package=["familieaanpak"], need="hulp-specialistisch"),
+         case="casus-criminele-familie", present=["familieaanpak"], package=["familieaanpak"],
+         need="hulp-specialistisch"),
     dict(id="drugs-15", source="seed 002 §3.2: the BOTOC plans did not target drug use although it is gefundeerd; "
          "interventions-facts-2 rows 1, 12, 13: MDFT 12-24, Moti-4 14-24, Wiet-Check 14-21 are recognised for it",
          profile=Profile(age=15, risk_factors=(DRUGS,)), tier1=["moti-4", "wiet-check"], present=["mdft"], no_gaps=True,
@@ -104,7 +111,8 @@ PROFILES = [
          profile=Profile(age=16, risk_factors=(DRUGS, ANTI)), tier1=["mdft", "ajb", "moti-4"], no_gaps=True,
          need="hulp-intensief"),
     dict(id="buurt-16-gap", source="seed 004 §4.4: community interventions without recognition",
-         profile=Profile(age=16, risk_factors=("sw-gem-r-buurt-criminele-groep",)), gaps=["sw-gem-r-buurt-criminele-groep"]),
+         profile=Profile(age=16, risk_factors=("sw-gem-r-buurt-criminele-groep",)),
+         gaps=["sw-gem-r-buurt-criminele-groep"]),
     # --- 18+: work and re-integration
     dict(id="werk-18", source="seed 003 'Werk en inkomen': IPTA (Integrale Persoonsgerichte Toeleiding naar Arbeid); "
          "Prospect4Cash 16–21",
@@ -114,8 +122,8 @@ PROFILES = [
          excluded=["school2care"], work_first=True),
     dict(id="case-zonder-werk-18", source="casus-zonder-werk-snel-geld (seed 003 'Werk en inkomen')",
          case="casus-zonder-werk-snel-geld", present=["prospect4cash", "ipta"], work_first=True),
-    dict(id="detentie-20", source="seed 003 'Criminaliteit en re-integratie' and 'De juiste hulp', 3: re-integratietrajecten "
-         "voor wie verder is doorgegroeid",
+    dict(id="detentie-20", source="seed 003 'Criminaliteit en re-integratie' and 'De juiste hulp', 3: "
+         "re-integratietrajecten voor wie verder is doorgegroeid",
          case="casus-terug-uit-detentie", present=["ipta"], need="hulp-specialistisch",
          static=["beke-r-detentiegeschiedenis", "beke-r-criminele-achtergrond"]),
     dict(id="sova-21", source="reference: SoVa op Maat 15–21, Tools4U 12–23, ART 12–23 (social skills)",
@@ -156,15 +164,17 @@ PROFILES = [
          "youths who offended; the casus (seed 003 AJB) has not",
          case="casus-vmbo-spijbelen-groepsdruk", first="ajb",
          excluded_kind={"leren-van-delict": "doelgroep", "so-cool": "doelgroep", "halt": "doelgroep"}),
-    dict(id="eerste-delict-16", source="reference: Tools4U leerstraf 12-23 after an offence; interventions-facts-2 row 4: "
-         "TOPs! 12-24 for antisocial or delinquent youths",
-         profile=Profile(age=16, risk_factors=(ANTI,), protective_factors=("vk-sociale-vaardigheden",), offence="eerste"),
+    dict(id="eerste-delict-16", source="reference: Tools4U leerstraf 12-23 after an offence; interventions-facts-2 "
+         "row 4: TOPs! 12-24 for antisocial or delinquent youths",
+         profile=Profile(age=16, risk_factors=(ANTI,), protective_factors=("vk-sociale-vaardigheden",),
+                         offence="eerste"),
          tier1=["tools4u", "tops", "leren-van-delict", "ajb"], need="hulp-intensief"),
     dict(id="lvb-delict-17", source="reference: So-Cool 12-23, IQ 50-85; Tools4U IQ > 85",
-         profile=Profile(age=17, risk_factors=(ANTI,), protective_factors=("vk-sociale-vaardigheden",), offence="eerste",
-                         lvb=True),
+         profile=Profile(age=17, risk_factors=(ANTI,), protective_factors=("vk-sociale-vaardigheden",),
+                         offence="eerste", lvb=True),
          tier1=["so-cool"], excluded_kind={"tools4u": "toelating"}),
-    dict(id="levensstijl-20", source="content-review-2 F1: Kapot Sterk is for groep 7-8 (10-12); reference: Kapot Sterk",
+    dict(id="levensstijl-20", source="content-review-2 F1: Kapot Sterk is for groep 7-8 (10-12); reference: "
+         "Kapot Sterk",
          profile=Profile(age=20, risk_factors=("beke-r-idee-aantrekkelijke-levensstijl",)), excluded=["kapot-sterk"],
          not_org=["kapot-sterk"], gaps=["beke-r-idee-aantrekkelijke-levensstijl"]),
     dict(id="drugs-22", source="interventions-facts-2: Moti-4 14-24, MDFT 12-24, Wiet-Check 14-21",
@@ -183,7 +193,8 @@ PROFILES = [
                                                "beke-r-stabiele-relatie")), need="hulp-positief"),
     dict(id="wijk-ctc", source="content-review-2 F3 / seed 004 §4.4: CtC in the Netherlands did not change youth "
          "behaviour; a planning method for the municipality",
-         profile=Profile(age=15, risk_factors=("sw-gem-r-lage-buurtbinding-sociale-controle", "sw-gem-r-buurt-criminele-groep"),
+         profile=Profile(age=15,
+                         risk_factors=("sw-gem-r-lage-buurtbinding-sociale-controle", "sw-gem-r-buurt-criminele-groep"),
                          protective_factors=("sw-gem-b-collective-efficacy",)),
          excluded_kind={"ctc": "geen_effect"}, not_org=["ctc"], not_package=["ctc"]),
     dict(id="detentie-nazorg", source="content-review-2 F9 / seed 003: nazorg coaches work 'op meerdere leefgebieden'",
@@ -279,9 +290,14 @@ def test_pit_as_source_stated_recognition_joins_tier_one_for_children(kk: Kennis
     from kenniskaart.models import Recognition, SourceRef
 
     pit = kk.by_id("interventions")["pit"]
-    stated = Recognition(level="erkend, niveau onbekend", sources=[SourceRef(source="beke-praktijkscan-2022", section="§3.1.1")])
+    stated = Recognition(
+        level="erkend, niveau onbekend", sources=[SourceRef(source="beke-praktijkscan-2022", section="§3.1.1")]
+    )
     migrated = dataclasses.replace(
-        kk, interventions=tuple(pit.model_copy(update={"recognition": stated}) if iv.id == "pit" else iv for iv in kk.interventions)
+        kk,
+        interventions=tuple(
+            pit.model_copy(update={"recognition": stated}) if iv.id == "pit" else iv for iv in kk.interventions
+        ),
     )
     res = recommend(migrated, Profile(age=8, risk_factors=(ANTI,)))
     tier1 = ranked_ids(res, 1)
@@ -309,8 +325,8 @@ def _recognised_fitting_exists(kk: Kenniskaart, fid: str, age: int, need: str | 
     twins = kk.twin_ids(fid)
     mirrors = kk.mirror_ids(fid)
     for iv in kk.interventions:
-        linked = any(l.factor in twins for l in iv.factors) or any(
-            l.factor in mirrors and l.basis == "bron" for l in iv.factors)
+        linked = any(link.factor in twins for link in iv.factors) or any(
+            link.factor in mirrors and link.basis == "bron" for link in iv.factors)
         rec = effective_recognition(iv, twins)
         if (linked and for_young_person(iv) and age_fits(iv, age) is True
                 and expected_tier(kk, iv.id, age, need) == 1
@@ -364,7 +380,7 @@ def test_every_harm_caution_reaches_the_user(kk: Kenniskaart):
         sig = signals(iv)
         if not sig.harms or not for_young_person(iv) or not iv.factors:
             continue
-        dyn = [l.factor for l in iv.factors if kk.by_id("factors")[l.factor].nature == "dynamisch"]
+        dyn = [link.factor for link in iv.factors if kk.by_id("factors")[link.factor].nature == "dynamisch"]
         if not dyn:
             continue
         age = iv.min_age if iv.min_age is not None else iv.max_age if iv.max_age is not None else 15
@@ -457,9 +473,6 @@ def test_every_case_gets_tiers_a_package_or_gaps(kk: Kenniskaart):
 
 # --- invariants over random profiles (hypothesis) -------------------------------------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as hst  # noqa: E402
-
 _FACTOR_IDS = sorted(f.id for f in _KK.factors)
 _RISK_IDS = [f for f in _FACTOR_IDS if _KK.by_id("factors")[f].kind == "risico"]
 _PROT_IDS = [f for f in _FACTOR_IDS if _KK.by_id("factors")[f].kind == "beschermend"]
@@ -500,9 +513,6 @@ def test_recommend_invariants(age, risks, prots, need):
 
 # --- properties over random profiles on the real content (issue 19) --------------------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as hst  # noqa: E402
-
 _FACTOR_IDS = [f.id for f in _KK.factors]
 
 
@@ -536,9 +546,13 @@ def test_nothing_is_offered_outside_its_target_group(age, fids, offence, lvb, pa
             assert r.recognised and r.recognition.level not in ("niet beoordeeld", "niet erkend")
             assert iv.min_age is not None or iv.max_age is not None
     for p in res.package:
-        assert not any(c.kind in ("kan_schaden", "geen_effect", "niet_aangetoond", "voorlichting") for c in p.intervention.cautions), p.intervention.id
+        assert not any(
+            c.kind in ("kan_schaden", "geen_effect", "niet_aangetoond", "voorlichting") for c in p.intervention.cautions
+        ), p.intervention.id
     for r in res.for_organisation:
         assert r.tier == 0
-        assert r.intervention.prevention == "universeel" or r.intervention.purpose in ("maatregel", "instrument", "training")
+        assert r.intervention.prevention == "universeel" or r.intervention.purpose in (
+            "maatregel", "instrument", "training"
+        )
         if age is not None and r.intervention.prevention == "universeel":
             assert age_fits(r.intervention, age) is not False

@@ -183,7 +183,7 @@ def test_the_shipped_content_passes_every_check_and_warns_only_of_old_ratings(kk
 
 
 def test_the_ids_rules_rely_on_are_declared_and_a_renamed_one_fails(kk):
-    import kenniskaart.__main__  # noqa: F401
+    import kenniskaart.__main__  # noqa: F401  (imports the modules that declare ids named in code)
 
     names = {d.name for d in code_ids.CODE_IDS}
     assert {"REPRESSIVE_THEMES", "PROCESS_LESSONS", "NOTE_SOURCES", "OFFENCE_FACTORS", "SPECIALIST_FACTORS",

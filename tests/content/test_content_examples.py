@@ -114,7 +114,7 @@ def _seed_code_names(botoc_seed: str) -> dict[str, str]:
         if not m:
             continue
         name = m.group(2).strip()
-        nxt = next((l.strip() for l in lines[i + 1 :] if l.strip()), "")
+        nxt = next((following.strip() for following in lines[i + 1 :] if following.strip()), "")
         if not nxt.startswith("Thema") and not re.match(r"^[A-Z]{2,3}\d{1,2} •", nxt):
             name = f"{name} {nxt}"
         names[m.group(1)] = name
@@ -209,7 +209,11 @@ def test_botoc_factor_links_are_theme_level_with_note(botoc):
         assert fl.basis == "thema" and fl.note and "§3.1.1" in fl.note
     assert {fl.factor for code, fl in linked if fl.basis == "team"} == {"beke-r-schuldenproblematiek",
                                                                          "beke-r-rol-financieel-kwetsbaar"}
-    fam = {ex.code for ex in botoc.values() if any(fl.factor == "beke-r-familiebanden-georganiseerde-criminaliteit" for fl in ex.factors)}
+    fam = {
+        ex.code
+        for ex in botoc.values()
+        if any(fl.factor == "beke-r-familiebanden-georganiseerde-criminaliteit" for fl in ex.factors)
+    }
     assert fam == {"DH2", "TIL1", "UTR2"}
 
 
@@ -273,13 +277,16 @@ PMG_FIGURES = [
     ("pmg-schakelteam-breda", "Breda", "Aangemelde jongeren met uitgezet traject (eerste zeven maanden)", "44"),
     ("pmg-multi-team-leeuwarden", "Leeuwarden", "Jongeren aangemeld voor screening en triage", "46"),
     ("pmg-wijkrechtspraak", None, "Gemeenten met wijkrechtspraak", "6"),
-    ("pmg-nazorg-detentie-rotterdam", "Rotterdam", "(Ex-)gedetineerde jongeren in een traject (tot 1 januari 2024)", "31"),
+    ("pmg-nazorg-detentie-rotterdam", "Rotterdam",
+     "(Ex-)gedetineerde jongeren in een traject (tot 1 januari 2024)", "31"),
     ("pmg-nazorg-detentie-rotterdam", "Rotterdam", "Leeftijd doelgroep", "16 tot 27 jaar"),
     ("pmg-re-integratieofficier", None, "PmG-gemeenten met re-integratieofficieren", "4"),
 ]
 
 
-@pytest.mark.parametrize(("ex_id", "municipality", "label", "value"), PMG_FIGURES, ids=[f"{e}-{v}" for e, _, _, v in PMG_FIGURES])
+@pytest.mark.parametrize(
+    ("ex_id", "municipality", "label", "value"), PMG_FIGURES, ids=[f"{e}-{v}" for e, _, _, v in PMG_FIGURES]
+)
 def test_pmg_figures(pmg, ex_id, municipality, label, value):
     ex = pmg[ex_id]
     assert ex.municipality == municipality

@@ -125,7 +125,9 @@ def test_recognitions(items, section):
     effective in the NJi databank, level unknown. No other §4.4 item has a recognition."""
     flat = norm(section)
     # OvTJ: the NJi page as interventions-facts-2.md row 7 gives it
-    row = next(l for l in read_source(REFERENCE_2).splitlines() if l.startswith("| 7 | OUDERS van Tegendraadse Jeugd"))
+    row = next(
+        line for line in read_source(REFERENCE_2).splitlines() if line.startswith("| 7 | OUDERS van Tegendraadse Jeugd")
+    )
     assert "goed onderbouwd · jeugd · 04-11-2016" in row
     rec = items["ovtj"].recognition
     assert (rec.level, rec.committee, rec.date, rec.in_review) == (
@@ -136,7 +138,10 @@ def test_recognitions(items, section):
     assert "rij 7" in rec.sources[0].section and "nji.nl/interventies/ouders-van-tegendraadse-jeugd" in row
     # Buurtvaders: evaluated as effective and once in the NJi databank, no level (F14); the listing
     # has lapsed, so it is history and the current status is 'niet beoordeeld' (content-review-3 G13)
-    assert "deze interventie is als effectief geëvalueerd en is ook opgenomen geweest in de databank effectieve jeugdinterventies" in flat
+    assert (
+        "deze interventie is als effectief geëvalueerd en is ook opgenomen geweest in de databank effectieve "
+        "jeugdinterventies"
+    ) in flat
     rec = items["buurtvaders"].recognition
     assert (rec.level, rec.committee, rec.date, rec.in_review) == ("niet beoordeeld", "onbekend", None, False)
     (hist,) = items["buurtvaders"].other_recognitions
@@ -226,7 +231,9 @@ NON_SW_LINKS = {("ovtj", "beke-r-problematische-jeugdgroep"): ("team", "OUDERS v
 @pytest.mark.sources
 def test_factor_links_resolve(kk, items):
     factors = kk.by_id("factors")
-    row7 = next(l for l in read_source(REFERENCE_2).splitlines() if l.startswith("| 7 | OUDERS van Tegendraadse Jeugd"))
+    row7 = next(
+        line for line in read_source(REFERENCE_2).splitlines() if line.startswith("| 7 | OUDERS van Tegendraadse Jeugd")
+    )
     for item in items.values():
         for link in item.factors:
             assert link.factor in factors, (item.id, link.factor)
@@ -241,7 +248,7 @@ def test_factor_links_resolve(kk, items):
                 assert link.note, (item.id, link.factor)
     for iid in SCHEMA:
         assert items[iid].factors, iid
-    present = {(i.id, l.factor) for i in items.values() for l in i.factors}
+    present = {(i.id, link.factor) for i in items.values() for link in i.factors}
     assert set(NON_SW_LINKS) <= present
 
 

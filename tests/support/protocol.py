@@ -216,7 +216,7 @@ class ProtocolSession:
             reason = "websocket closed by the server"
         except ConnectionClosed as exc:
             reason = f"websocket closed: {exc}"
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - any failure ends the session and becomes its closed reason
             reason = f"{type(exc).__name__}: {exc}"
         if not self.closing:
             self.closed_reason = reason

@@ -226,7 +226,10 @@ def test_specialist_factors_exist_and_are_risk_factors(kk):
 def test_rules_text_shows_the_weights():
     text = " ".join(explain_rules())
     ev, ba = WEIGHTS["evidence"], WEIGHTS["basis"]
-    nl = lambda x: f"{x:g}".replace(".", ",")  # noqa: E731  (Dutch decimal comma)
+
+    def nl(x: float) -> str:  # Dutch decimal comma
+        return f"{x:g}".replace(".", ",")
+
     assert f"gefundeerd {nl(ev['gefundeerd'])}" in text and f"plausibel {nl(ev['plausibel'])}" in text
     assert f"het team {nl(ba['team'])}" in text and f"alleen het thema {nl(ba['thema'])}" in text
     assert not re.search(r"\d\.\d", text)  # no decimal point in Dutch text

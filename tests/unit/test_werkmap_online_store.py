@@ -238,7 +238,7 @@ def test_concurrent_saves_of_one_version_exactly_one_wins(make_store):
             won.append(i)
         except Conflict as exc:
             lost.append(exc)
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(20)]
@@ -269,7 +269,7 @@ def _process_save(env: dict, token: str, i: int, barrier, results) -> None:
         results.put((i, s.save(token, 1, document, note=f"proces {i}").version))
     except C as exc:
         results.put((i, f"conflict {exc.theirs.version}"))
-    except BaseException as exc:  # noqa: BLE001
+    except BaseException as exc:  # noqa: BLE001 - any failure goes back to the parent as the result
         results.put((i, repr(exc)))
 
 
