@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Static checks, configured in pyproject.toml: ruff over the whole tree ([tool.ruff]) and mypy
-# over the domain package without its Streamlit layer ([tool.mypy]). Not part of
-# scripts/run-tests.sh yet: the tree has findings (counts in the report of issue 30); once they
-# are fixed, the test command and CI can run this script.
+# over the domain package without its Streamlit layer ([tool.mypy]). The test command
+# (scripts/run-tests.sh, and so CI) runs both before pytest and fails on any finding; this
+# script is for a developer: every finding, then the counts per rule.
 #
 #   bash scripts/lint.sh            # every finding, then the counts per rule; exit 1 when any
 #   bash scripts/lint.sh --stats    # only the counts per rule (ruff) and per error code (mypy)
 #   bash scripts/lint.sh PATH ...   # ruff on these paths only (mypy still on kenniskaart/)
 #
-# Installs ruff and mypy into .venv (the "dev" extra; no root). KENNISKAART_PYTHON=/path/python
+# Installs ruff and mypy into .venv (the "test" extra; no root). KENNISKAART_PYTHON=/path/python
 # uses an interpreter that already has them and installs nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_env.sh
-use_python "[dev]"
+use_python "[test]"
 
 STATS=""
 if [ "${1:-}" = "--stats" ]; then STATS=1; shift; fi

@@ -11,6 +11,9 @@
 #     every run starts a throw-away cluster for the werksessie storage tests (see the end).
 #   - axe-core from the npm registry into .axe/ (accessibility tests); npm itself from
 #     Debian when missing (root, as above).
+# Before pytest it runs the static checks configured in pyproject.toml: ruff over the whole
+# tree and mypy over the domain package (scripts/lint.sh shows their findings in more detail).
+# A finding fails the run, after the tests have run too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_env.sh
@@ -43,5 +46,16 @@ if ! command -v pg_virtualenv >/dev/null 2>&1 || ! compgen -G "/usr/lib/postgres
 fi
 export KENNISKAART_REQUIRE_POSTGRES=1
 
+lint=0
+say "Statische controles: ruff (hele project) en mypy (kenniskaart/ zonder ui/)"
+"$VENV/bin/python" -m ruff check --quiet --output-format concise . || lint=1
+"$VENV/bin/python" -m mypy --hide-error-context --no-error-summary || lint=1
+
 say "Tests draaien (met een tijdelijke PostgreSQL): $VENV/bin/python -m pytest $*"
-exec pg_virtualenv -t "$VENV/bin/python" -m pytest "$@"
+rc=0
+pg_virtualenv -t "$VENV/bin/python" -m pytest "$@" || rc=$?
+if [ "$lint" != 0 ]; then
+  say "ruff of mypy vond iets (zie boven): de run faalt, ook als alle tests slagen."
+  [ "$rc" = 0 ] && rc=1
+fi
+exit "$rc"
