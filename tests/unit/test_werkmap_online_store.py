@@ -26,42 +26,13 @@ from kenniskaart.werkmap_online import store as store_mod
 from kenniskaart.werkmap_online.rules import unseal
 from kenniskaart.werksessie import Store as RoomStore
 from support import pg
-
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-
-
-class Clock:
-    def __init__(self, now: dt.datetime = T0):
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
+from support.stores import T0, Clock, store_factory
 
 
 @pytest.fixture(params=pg.backends())
 def make_store(request, tmp_path, monkeypatch):
-    """A factory of stores on ONE database; every call is a new Engine (an app process)."""
-    monkeypatch.delenv("KENNISKAART_WERKMAP_DAYS", raising=False)
-    if request.param == "sqlite":
-        monkeypatch.delenv("KENNISKAART_DATABASE_URL", raising=False)
-        monkeypatch.setenv("KENNISKAART_DATA_DIR", str(tmp_path / "data"))
-        server = url = None
-    else:
-        server = pg.server_or_skip()
-        url = pg.create_database(server)
-        monkeypatch.setenv("KENNISKAART_DATABASE_URL", url.render_as_string(hide_password=False))
-    made: list = []
-
-    def make(cls=WerkmapStore, **kwargs):
-        made.append(cls.from_env(**kwargs))
-        return made[-1]
-
-    make.backend = request.param
-    yield make
-    for s in made:
-        s.engine.dispose()
-    if url is not None:
-        pg.drop_database(server, url)
+    """A factory of stores on ONE database; every call is a new Engine (an app restart)."""
+    yield from store_factory(request, tmp_path, monkeypatch, WerkmapStore, "KENNISKAART_WERKMAP_DAYS")
 
 
 def doc(*shortlist: str, note: str = "") -> bytes:
