@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content import Kenniskaart
+from ..content import Kenniskaart, named_in_code
 from ..models import PracticeExample
 from ..rules import (
     HARM_ORDER,
@@ -22,6 +22,9 @@ class PlanWarning:
     text: str
     guidance: str | None
 
+
+WARNINGS_GUIDANCE = named_in_code(__name__, "WARNINGS_GUIDANCE", "guidance", ("kanttekening-kwaliteitskader",))[0]
+"""The guidance item under the plan's warnings when none of them names its own."""
 
 
 def plan_warnings(kk: Kenniskaart, items: list[PlanItem]) -> list[PlanWarning]:

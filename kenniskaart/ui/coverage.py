@@ -14,6 +14,7 @@ from ..planscan import (
     CONTEXT_GROUP,
     FACTOR_GROUPS,
     GROUPS,
+    WARNINGS_GUIDANCE,
     Coverage,
     Plan,
     balance,
@@ -95,7 +96,7 @@ def _warnings(kk: Kenniskaart, items) -> None:
                 rows = [w for w in found if w.kind == kind]
                 if rows:
                     st.markdown(f"**{md(title)}**\n" + "\n".join(f"- {md(w.item)}: {md(w.text)}" for w in rows))
-            guidance_link(kk, next((w.guidance for w in found if w.guidance), "kanttekening-kwaliteitskader"))
+            guidance_link(kk, next((w.guidance for w in found if w.guidance), WARNINGS_GUIDANCE))
 
 
 def coverage_view(kk: Kenniskaart, plan: Plan) -> None:
