@@ -1,6 +1,5 @@
 """Interventies: the catalogue with filters and search, a detail view and the interventiematrix."""
 
-import zlib
 
 import streamlit as st
 
@@ -11,21 +10,19 @@ from kenniskaart.catalog import (
     in_matrix_cell,
     intervention_matrix,
 )
-from kenniskaart.exports import dataframe_xlsx
 from kenniskaart.models import AGE_LIMITS
 from kenniskaart.nl import plural
 from kenniskaart.rules import for_young_person
 from kenniskaart.share import FilterParam
 from kenniskaart.texts import ONBEKEND
 from kenniskaart.ui import get_content
-from kenniskaart.ui.intervention_detail import intervention_detail
+from kenniskaart.ui.intervention_detail import catalogue_list, intervention_detail
 from kenniskaart.ui.links import DETAIL_PARAM, filters_from_url, filters_to_url
 from kenniskaart.ui.pages import INTERVENTIES
 from kenniskaart.ui.state import CHIPS, PERSIST, PICK, notify
 from kenniskaart.ui.text import md
 from kenniskaart.ui.widgets import (
     FACTOR_PICKER_HELP,
-    catalogue_table,
     chart,
     factor_picker,
     picker_tip,
@@ -143,42 +140,9 @@ st.write(
 )
 
 
-def _open_row(table_key: str) -> None:
-    """Row selection in a table opens that intervention's detail."""
-    rows = st.session_state[table_key].selection.rows
-    ids = st.session_state.get(f"_{table_key}_ids", [])
-    if rows and rows[0] < len(ids):
-        st.session_state["i_detail"] = ids[rows[0]]
-
-
-def _table(items: list, key: str, file_stem: str) -> None:
-    table, csv = catalogue_table(kk, items)
-    ids = [iv.id for iv in items]
-    # a new list is a new table: a row ticked in the old list must not stay ticked on another row
-    key = f"{key}-{zlib.crc32(','.join(ids).encode()):08x}"
-    st.session_state[f"_{key}_ids"] = ids
-    st.dataframe(
-        table, hide_index=True, width="stretch", key=key, on_select=lambda: _open_row(key),
-        selection_mode="single-row",
-        column_config={
-            "interventie": st.column_config.TextColumn(width="medium", pinned=True),
-            "erkenning": st.column_config.TextColumn(width="medium"),
-            "leeftijd": st.column_config.TextColumn(width="small"),
-        },
-    )
-    d1, d2, _ = st.columns([1, 1, 3])
-    d1.download_button("Download deze lijst (CSV)", csv, file_name=f"{file_stem}.csv",
-                       mime="text/csv", key=f"{key}-csv")
-    d2.download_button(
-        "Download deze lijst (Excel)", lambda: dataframe_xlsx(table, "Interventies"), file_name=f"{file_stem}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx",
-        on_click="ignore",  # built on click; no rerun (a rerun racing the download can leave buttons disabled)
-    )
-
-
 if young:
     st.caption("Klik op een rij om de details te zien.")
-    _table(young, "i_table", "interventies")
+    catalogue_list(kk, young, "i_table", "interventies")
 elif not selected:
     st.info("Geen interventies met deze filters. Maak de filters ruimer.")
 
@@ -207,4 +171,4 @@ if organisation:
         "gemeente, screenings- en risicotaxatie-instrumenten en trainingen voor professionals. Ze worden "
         "nooit voor één jongere aanbevolen, maar helpen een school, gemeente of organisatie."
     )
-    _table(organisation, "i_table_org", "voor-school-of-gemeente")
+    catalogue_list(kk, organisation, "i_table_org", "voor-school-of-gemeente")

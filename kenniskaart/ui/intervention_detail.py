@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import zlib
+
 import streamlit as st
 
 from ..content import Kenniskaart
+from ..exports import dataframe_xlsx
 from ..models import Intervention
 from ..rules import for_young_person, organisation_reason
 from ..signals import signals
@@ -20,7 +23,7 @@ from ..vocabulary import (
 )
 from .guidance import guidance_link
 from .text import md, sources_line, web_link
-from .widgets import shortlist_button
+from .widgets import catalogue_table, shortlist_button
 
 
 def intervention_detail(kk: Kenniskaart, iv: Intervention) -> None:
@@ -121,3 +124,38 @@ def intervention_detail(kk: Kenniskaart, iv: Intervention) -> None:
         sources.append(sources_line(kk, iv.recognition.sources, "Bron erkenning"))
     if any(sources):
         st.caption("  \n".join(s for s in sources if s))
+
+
+def _open_row(table_key: str) -> None:
+    """Row selection in a table opens that intervention's detail."""
+    rows = st.session_state[table_key].selection.rows
+    ids = st.session_state.get(f"_{table_key}_ids", [])
+    if rows and rows[0] < len(ids):
+        st.session_state["i_detail"] = ids[rows[0]]
+
+
+def catalogue_list(kk: Kenniskaart, items: list, key: str, file_stem: str) -> None:
+    """The catalogue table of ``items`` with CSV and Excel downloads; clicking a row opens that
+    intervention in the detail (``i_detail``)."""
+    table, csv = catalogue_table(kk, items)
+    ids = [iv.id for iv in items]
+    # a new list is a new table: a row ticked in the old list must not stay ticked on another row
+    key = f"{key}-{zlib.crc32(','.join(ids).encode()):08x}"
+    st.session_state[f"_{key}_ids"] = ids
+    st.dataframe(
+        table, hide_index=True, width="stretch", key=key, on_select=lambda: _open_row(key),
+        selection_mode="single-row",
+        column_config={
+            "interventie": st.column_config.TextColumn(width="medium", pinned=True),
+            "erkenning": st.column_config.TextColumn(width="medium"),
+            "leeftijd": st.column_config.TextColumn(width="small"),
+        },
+    )
+    d1, d2, _ = st.columns([1, 1, 3])
+    d1.download_button("Download deze lijst (CSV)", csv, file_name=f"{file_stem}.csv",
+                       mime="text/csv", key=f"{key}-csv")
+    d2.download_button(
+        "Download deze lijst (Excel)", lambda: dataframe_xlsx(table, "Interventies"), file_name=f"{file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}-xlsx",
+        on_click="ignore",  # built on click; no rerun (a rerun racing the download can leave buttons disabled)
+    )
