@@ -12,8 +12,6 @@ import re
 import pytest
 
 from kenniskaart.content import SEEDS_DIR, Kenniskaart
-from kenniskaart.guidance import GROUPS, group_for
-from support.apptest import open_page, page_text
 from support.sources import read_source
 from support.text import compact
 
@@ -49,7 +47,7 @@ GEMEENSCHAP = ["beke-r-buurt-criminele-groep", "beke-r-buurt-criminele-code", "b
 
 
 @pytest.mark.sources
-def test_d1_beke_family_and_neighbourhood_factors_have_their_level(kk):
+def test_beke_family_and_neighbourhood_factors_have_their_level(kk):
     seed = compact(read_source(SEED_004))
     assert compact("Het hebben van familieleden in de georganiseerde criminaliteit** (gefundeerd)") in seed
     assert compact("de lijst gescand om het gemeenschapsniveau expliciet te duiden") in seed
@@ -64,7 +62,7 @@ def test_d1_beke_family_and_neighbourhood_factors_have_their_level(kk):
 
 
 @pytest.mark.sources
-def test_d2_beke_protective_factors_rest_on_qualitative_research(kk):
+def test_beke_protective_factors_rest_on_qualitative_research(kk):
     seed = compact(read_source(SEED_004))
     assert compact("Zij presenteren een aantal (plausibele) beschermende factoren, leunend op kwalitatieve "
                    "onderzoeken") in seed
@@ -75,31 +73,31 @@ def test_d2_beke_protective_factors_rest_on_qualitative_research(kk):
         assert any(s.source == "samen-weerbaar-2024" and "§2.2.2" in s.section for s in f.sources), f.id
 
 
-def test_d3_older_age_as_risk_and_as_protection_is_explained(kk):
+def test_older_age_as_risk_and_as_protection_is_explained(kk):
     assert "Hogere leeftijd" in factor(kk, "beke-b-hoge-leeftijd").note
     assert "Hoge leeftijd" in factor(kk, "beke-r-hogere-leeftijd").note
 
 
-def test_d4_the_26_vs_24_note_appears_once(kk):
+def test_the_26_vs_24_note_appears_once(kk):
     for f in kk.factors:
         assert f.note is None or "26 van de 47" not in f.note, f.id
     caveat = kk.by_id("guidance")["beke-kanttekening-volwassenen"]
     assert any("26 van de 47" in i and "24" in i for i in caveat.items)
 
 
-def test_d5_no_invented_detail_in_two_beke_descriptions(kk):
+def test_no_invented_detail_in_two_beke_descriptions(kk):
     assert "empathie" not in factor(kk, "beke-r-antisociale-persoonlijkheidskenmerken").description
     assert "arbeidsmarkt" not in factor(kk, "beke-r-laag-opleidingsniveau").description
 
 
 @pytest.mark.sources
-def test_d6_neighbourhood_criminal_group_is_not_robust(kk):
+def test_neighbourhood_criminal_group_is_not_robust(kk):
     seed = compact(read_source(SEED_002))
     assert compact("Wonen in een buurt waar een georganiseerde criminele groep opereert Plausibel Algemeen Nee") in seed
     assert factor(kk, "sw-gem-r-buurt-criminele-groep").evidence == "plausibel"
 
 
-def test_d7_low_social_control_is_not_robust(kk):
+def test_low_social_control_is_not_robust(kk):
     f = factor(kk, "sw-gem-r-lage-buurtbinding-sociale-controle")
     assert f.evidence != "robuust"
     assert f.evidence_basis == "team" and "plausibel" in f.note
@@ -107,14 +105,14 @@ def test_d7_low_social_control_is_not_robust(kk):
 
 @pytest.mark.parametrize("fid", ["sw-gem-r-wapens", "sw-gem-r-mediaberichtgeving-geweld",
                                  "sw-gem-r-banden-georganiseerde-criminaliteit"])
-def test_d8_no_robust_marking_from_lost_italics(kk, fid):
+def test_no_robust_marking_from_lost_italics(kk, fid):
     f = factor(kk, fid)
     assert f.evidence == "niet_beoordeeld" and f.evidence_basis == "team"
     for other in kk.factors:
         assert "(niet cursief) geeft 'robuust'" not in (other.note or ""), other.id
 
 
-def test_d9_bold_qualitative_community_factors_match_their_family_counterparts(kk):
+def test_bold_qualitative_community_factors_match_their_family_counterparts(kk):
     for fid in ("sw-gem-b-erkenning-talenten", "sw-gem-b-prosociale-leeftijdsgenoten",
                 "sw-gem-b-stimulerende-derde-mentoring"):
         assert factor(kk, fid).evidence == "kwalitatief", fid
@@ -150,7 +148,7 @@ THEME_SENTENCE = ("Seed 002 §3.1.1", "§3.1.1")
 
 
 @pytest.mark.sources
-def test_d10_theme_level_links_are_not_marked_as_source_stated(kk):
+def test_theme_level_links_are_not_marked_as_source_stated(kk):
     seed = compact(read_source(SEED_002))
     assert compact("beschouwd als er ogenschijnlijk ingezet wordt op gefundeerde risico") in seed
     for item in (*kk.interventions, *kk.examples):
@@ -167,7 +165,7 @@ def test_d10_theme_level_links_are_not_marked_as_source_stated(kk):
 
 
 @pytest.mark.sources
-def test_d10_recognised_interventions_carry_their_source_stated_dynamic_links(kk):
+def test_recognised_interventions_carry_their_source_stated_dynamic_links(kk):
     reference = read_source(SEEDS_DIR.parent / "reference" / "interventions-facts.md")
     assert "delinquent friends" in reference and "reactive and proactive aggression" in reference
     assert "risk factors from the EARL screening" in reference
@@ -197,14 +195,14 @@ def test_d10_recognised_interventions_carry_their_source_stated_dynamic_links(kk
     assert links(arn3)["beke-r-antisociale-persoonlijkheidskenmerken"].basis == "thema"
 
 
-def test_d11_pit_is_not_linked_to_friends_in_organised_crime(kk):
+def test_pit_is_not_linked_to_friends_in_organised_crime(kk):
     assert "beke-r-banden-vrienden-kennissen" not in links(iv(kk, "pit"))
     arn3 = next(e for e in kk.examples if e.code == "ARN3")
     assert "beke-r-banden-vrienden-kennissen" not in links(arn3)
 
 
 @pytest.mark.sources
-def test_d12_pit_recognition_is_stated_the_same_way_everywhere(kk):
+def test_pit_recognition_is_stated_the_same_way_everywhere(kk):
     seed = compact(read_source(SEED_002))
     assert compact("een wetenschappelijk erkende interventie; het ‘Preventief Interventie Team (PIT)’") in seed
     pit = iv(kk, "pit")
@@ -228,7 +226,7 @@ def test_d12_pit_recognition_is_stated_the_same_way_everywhere(kk):
     assert rw.other_recognitions[0].level == "erkend, niveau onbekend"
 
 
-def test_d13_jongerenwerk_municipalities_exclude_plans_that_did_not_go_ahead(kk):
+def test_jongerenwerk_municipalities_exclude_plans_that_did_not_go_ahead(kk):
     used = {e.municipality for e in kk.examples
             if "jongerenwerk" in e.interventions and not (e.status or "").startswith("Niet doorgegaan")}
     assert set(iv(kk, "jongerenwerk").municipalities) <= used
@@ -236,7 +234,7 @@ def test_d13_jongerenwerk_municipalities_exclude_plans_that_did_not_go_ahead(kk)
 
 
 @pytest.mark.sources
-def test_d14_credible_messengers_carry_the_thijs_caution(kk):
+def test_credible_messengers_carry_the_thijs_caution(kk):
     seed = compact(read_source(SEED_004))
     assert compact("nagenoeg geen wetenschappelijke ondersteuning van voldoende empirisch niveau") in seed
     cm = iv(kk, "credible-messengers")
@@ -246,14 +244,14 @@ def test_d14_credible_messengers_carry_the_thijs_caution(kk):
     assert any(c.kind == "doelgroep" and "kinderen" in c.text for c in cm.cautions)
 
 
-def test_d15_halt_is_light_help_in_dutch(kk):
+def test_halt_is_light_help_in_dutch(kk):
     halt = iv(kk, "halt")
     assert not {"hulp-intensief", "hulp-specialistisch"} & set(halt.help_levels)
     assert "First offenders" not in halt.target_group
 
 
 @pytest.mark.sources
-def test_d16_ipta_without_invented_detail_or_area_factor(kk):
+def test_ipta_without_invented_detail_or_area_factor(kk):
     seed = compact(read_source(SEED_003))
     assert compact("De domeinoverstijgende interventie Integrale Persoonsgerichte Toeleiding naar Arbeid") in seed
     ipta = iv(kk, "ipta")
@@ -263,13 +261,13 @@ def test_d16_ipta_without_invented_detail_or_area_factor(kk):
         assert "beke-r-gebrek-werkgelegenheid" not in case.risk_factors, case.id
 
 
-def test_d17_ctc_effect_in_plain_dutch_and_complete(kk):
+def test_ctc_effect_in_plain_dutch_and_complete(kk):
     effect = iv(kk, "ctc").effect
     assert "delinquenteerden" not in effect
     assert "drugs" in effect and "geweldsdelicten" in effect
 
 
-def test_d18_basta_is_a_behavioural_intervention(kk):
+def test_basta_is_a_behavioural_intervention(kk):
     text = kk.by_id("guidance")["wat-risicobeginsel"].text
     assert "risicotaxatie-instrumenten zoals BASTA" not in text
     assert "gedragsinterventie" in text
@@ -285,14 +283,14 @@ def test_instruments_and_trainings_are_marked(kk):
 
 
 @pytest.mark.sources
-def test_d19_uitwegteam_is_not_folded_into_ams1(kk):
+def test_uitwegteam_is_not_folded_into_ams1(kk):
     seed = compact(read_source(SEED_002))
     assert compact("een interventie waarin een uitwegteam opgezet wordt") in seed
     ams1 = next(e for e in kk.examples if e.code == "AMS1")
     assert "andere interventie" in ams1.description
 
 
-def test_d20_zaanstad_age_range_belongs_to_the_whole_approach(kk):
+def test_zaanstad_age_range_belongs_to_the_whole_approach(kk):
     zaa1 = next(e for e in kk.examples if e.code == "ZAA1")
     assert "aanpak als geheel" in zaa1.description and "10 tot 27" in zaa1.description
 
@@ -301,7 +299,7 @@ SEED_THEME_COUNTS = {"ps-vroegsignalering": 12, "ps-straatcoaches-jongerenwerk":
                      "ps-schoolomgeving": 6, "ps-bovenlokale-netwerken": 2}
 
 
-def test_d21_theme_counts_that_differ_from_the_seed_say_so(kk):
+def test_theme_counts_that_differ_from_the_seed_say_so(kk):
     """A theme says its count is a reconstruction exactly when it differs from the seed's."""
     for tid, seed_count in SEED_THEME_COUNTS.items():
         ours = sum(1 for e in kk.examples if e.kind == "botoc" and tid in e.praktijkscan_themes)
@@ -314,7 +312,7 @@ def test_d21_theme_counts_that_differ_from_the_seed_say_so(kk):
 
 
 @pytest.mark.sources
-def test_d22_the_eleven_community_indicators_are_there(kk):
+def test_the_eleven_community_indicators_are_there(kk):
     seed = read_source(SEED_004)
     assert "(11) mate van negatieve mediaberichtgeving over geweld in de buurt" in seed
     assert "ontbreken" not in kk.by_id("guidance")["sw-conclusie-holistische-visie"].text
@@ -323,12 +321,12 @@ def test_d22_the_eleven_community_indicators_are_there(kk):
     assert indicators.items[-1].startswith("(11)")
 
 
-def test_d23_vmbo_is_not_low_education(kk):
+def test_vmbo_is_not_low_education(kk):
     case = kk.by_id("cases")["casus-vmbo-spijbelen-groepsdruk"]
     assert "beke-r-laag-opleidingsniveau" not in case.risk_factors
 
 
-def test_d24_case_factors_match_their_story(kk):
+def test_case_factors_match_their_story(kk):
     wijk = kk.by_id("cases")["casus-wijk-criminele-groep"]
     assert "sw-gem-r-wapens" not in wijk.risk_factors
     kind = kk.by_id("cases")["casus-agressie-basisschool"]
@@ -341,72 +339,6 @@ def test_cases_cover_ages_8_to_23_with_sources(kk):
     assert any(8 <= a <= 12 for a in ages) and any(12 <= a <= 18 for a in ages) and any(18 <= a <= 23 for a in ages)
     for c in kk.cases:
         assert c.sources
-
-
-# --- missing content (M1-M8) is visible on a page ----------------------------------------
-
-
-def _lessen_part(title: str) -> str:
-    return plain(page_text(open_page("pages/lessen.py", {"onderdeel": title})))
-
-
-def test_m1_programme_frame_on_start():
-    text = plain(page_text(open_page()))
-    for phrase in ("8 tot en met 27 jaar", "kansen bieden en grenzen stellen", "27 gemeenten", "19 daarvan",
-                   "1 maart 2024", "Lerende netwerken", "meerdere risicofactoren"):
-        assert phrase in text, phrase
-
-
-def test_m2_adult_literature_caveat_on_over_and_lessen():
-    for text in (plain(page_text(open_page("pages/over.py"))), _lessen_part("Praktijkscan en Kamerbrief")):
-        assert "de meeste artikelen gaan over volwassenen" in text
-        assert "24 artikelen" in text
-
-
-def test_m3_community_indicators_on_lessen():
-    text = _lessen_part("Ingroei, gezin en buurt")
-    assert "Elf indicatoren op gemeenschapsniveau" in text
-    assert "(11) De mate van negatieve mediaberichtgeving over geweld in de buurt." in text
-
-
-def test_m4_network_principles_on_lessen():
-    text = _lessen_part("Samen weerbaar")
-    for principle in ("Drive", "Inhoudelijke richting", "Actiegerichtheid", "Organisatiemandaat",
-                      "Doorwerking van afspraken", "Controle en vertrouwen", "Informatie-uitwisseling",
-                      "Regie en coördinatie"):
-        assert principle in text, principle
-
-
-def test_m5_m6_m8_routes_parenting_support_and_risk_figures_on_lessen():
-    text = _lessen_part("Ingroei, gezin en buurt")
-    assert "Zelf een groep opzetten" in text and "criminele uitbuiting" in text and "Stone" in text
-    for form in ("Emotionele steun", "Praktische steun", "Informatieve steun", "Normatieve steun"):
-        assert form in text, form
-    assert "drie keer zoveel kans" in text and "tien keer zoveel risico" in text
-    assert "19 %" in text and "29 %" in text
-
-
-def test_m7_key_figure_overload_on_lessen():
-    assert "risico op overbelasting" in _lessen_part("Samen weerbaar")
-
-
-def test_every_guidance_item_is_reachable_on_its_lessen_part(kk):
-    """Lazy tabs render one part at a time; every item is on the part its group names."""
-    texts = {g.title: _lessen_part(g.title) for g in GROUPS}
-    for item in kk.guidance:
-        if item.kind == "leidende_stap":
-            continue
-        group = group_for(item)
-        assert group is not None, item.id
-        assert item.title in texts[group.title], (item.id, group.title)
-
-
-def test_lessen_sends_one_part_at_a_time():
-    at = open_page("pages/lessen.py")
-    text = plain(page_text(at))
-    assert "Les 1" in text
-    assert "Elf indicatoren op gemeenschapsniveau" not in text  # another part, not rendered
-    assert len(at.markdown) < 150
 
 
 def test_links_to_static_factors_say_they_mark_the_target_group(kk):
