@@ -446,3 +446,26 @@ def test_a_closed_room_reopens_only_with_the_facilitator_token(make_store, answe
     assert reopened.closed_at is None and reopened.is_open()
     s.save_answer(room.code, token, answer())  # answers are possible again
     assert s.counts(room.code) == (1, 1)
+
+
+def test_an_expired_room_is_kept_until_its_grace_period_ends(make_store):
+    """Expired is not deleted: the facilitator can still download the room for PURGE_AFTER_DAYS
+    days after it expired, and only then it is purged."""
+    clock = Clock()
+    s = make_store(clock=clock)
+    old, _ = s.create_room("Oud")
+    for days_after_expiry in (1, store_mod.PURGE_AFTER_DAYS - 1):
+        clock.now = old.expires_at + dt.timedelta(days=days_after_expiry)
+        s.create_room("Nieuw")  # creating a room purges
+        with pytest.raises(RoomExpired):
+            s.get_room(old.code)
+
+
+def test_a_room_takes_exactly_its_maximum_of_participants(make_store, monkeypatch):
+    monkeypatch.setattr(store_mod, "MAX_PARTICIPANTS", 3)
+    s = make_store()
+    room, _ = s.create_room("Klein")
+    for _ in range(3):
+        s.join(room.code, "politie")
+    with pytest.raises(WerksessieError, match="hoogstens 3 deelnemers"):
+        s.join(room.code, "onderwijs")
