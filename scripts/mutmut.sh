@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing with mutmut over the rule modules, each against its own unit tests only.
-# Not in CI: one module takes minutes (share.py) to an hour (matcher.py). See docs/mutation.md.
+# Not in CI: one module takes a few minutes to half an hour. See docs/mutation.md.
 #
 #   bash scripts/mutmut.sh --list             # the modules and their tests
 #   bash scripts/mutmut.sh share werkmap      # these modules
@@ -19,25 +19,29 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 . scripts/_env.sh
-use_python "[test,dev]"
-case "$PY_RUN" in /*) ;; *) PY_RUN="$ROOT/$PY_RUN" ;; esac
 
 # module name -> file to mutate, and the unit tests that state its rules. Keep this table in
 # step with the package layout (a module that moves or splits gets its new path here).
 declare -A FILE TESTS
 ORDER=()
 add() { FILE[$1]=$2; TESTS[$1]=$3; ORDER+=("$1"); }
-add signals  kenniskaart/signals.py            "tests/unit/test_rules_signals.py"
-add matcher  kenniskaart/matcher.py            "tests/unit/test_aanbeveler_rules.py tests/unit/test_aanbeveler_eligibility.py tests/content/test_aanbeveler_cases.py"
-add planscan kenniskaart/planscan.py           "tests/unit/test_planscan.py"
-add share    kenniskaart/share.py              "tests/unit/test_share.py"
-add werkmap  kenniskaart/werkmap.py            "tests/unit/test_werkmap.py"
-add content  kenniskaart/content.py            "tests/content/test_loader.py tests/content/test_validate_cli.py"
-add room     kenniskaart/werksessie/room.py    "tests/unit/test_werksessie_room.py"
-add store    kenniskaart/werksessie/store.py   "tests/unit/test_werksessie_store.py"
+AANBEVELER_TESTS="tests/unit/test_aanbeveler_rules.py tests/unit/test_aanbeveler_eligibility.py tests/unit/test_aanbeveler_principles.py tests/content/test_aanbeveler_cases.py"
+add rules        kenniskaart/rules.py                    "tests/unit/test_aanbeveler_eligibility.py tests/unit/test_planscan.py"
+add signals      kenniskaart/signals.py                  "tests/unit/test_rules_signals.py"
+add eligibility  kenniskaart/aanbeveler/rules.py         "$AANBEVELER_TESTS"
+add need         kenniskaart/aanbeveler/need.py          "$AANBEVELER_TESTS"
+add scoring      kenniskaart/aanbeveler/scoring.py       "$AANBEVELER_TESTS"
+add package      kenniskaart/aanbeveler/package.py       "$AANBEVELER_TESTS"
+add coverage     kenniskaart/planscan/coverage.py        "tests/unit/test_planscan.py"
+add share        kenniskaart/share.py                    "tests/unit/test_share.py"
+add werkmap      kenniskaart/werkmap.py                  "tests/unit/test_werkmap.py"
+add room         kenniskaart/werksessie/room.py          "tests/unit/test_werksessie_room.py"
+add store        kenniskaart/werksessie/store.py         "tests/unit/test_werksessie_store.py"
+add online-rules kenniskaart/werkmap_online/rules.py     "tests/unit/test_werkmap_online_rules.py"
+add content      kenniskaart/content.py                  "tests/content/test_loader.py tests/content/test_validate_cli.py"
 
 if [ "${1:-}" = "--list" ]; then
-  for m in "${ORDER[@]}"; do printf '%-9s %-34s %s\n' "$m" "${FILE[$m]}" "${TESTS[$m]}"; done
+  for m in "${ORDER[@]}"; do printf '%-12s %-38s %s\n' "$m" "${FILE[$m]}" "${TESTS[$m]}"; done
   exit 0
 fi
 MODULES=("$@")
@@ -46,6 +50,10 @@ for m in "${MODULES[@]}"; do
   if [ -z "${FILE[$m]:-}" ]; then say "Onbekende module '$m'. Kies uit: ${ORDER[*]}"; exit 2; fi
   [ -f "${FILE[$m]}" ] || { say "${FILE[$m]} bestaat niet (meer): pas de tabel in scripts/mutmut.sh aan."; exit 2; }
 done
+
+# Only now the interpreter: --list and a wrong module name need none (and install nothing).
+use_python "[test,dev]"
+case "$PY_RUN" in /*) ;; *) PY_RUN="$ROOT/$PY_RUN" ;; esac
 
 # The source documents for tests that compare content with them: the same folder the suite uses.
 SHARED="${KENNISKAART_SHARED:-$ROOT/../shared}"
