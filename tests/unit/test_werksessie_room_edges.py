@@ -160,3 +160,17 @@ def test_every_risk_factor_the_room_marked_goes_into_the_profile_not_only_the_fi
         "beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-bereidheid-geweld", "beke-r-gemarginaliseerd",
         "beke-r-lage-zelfcontrole", "beke-r-man-zijn", "beke-r-niet-religieus")
     assert profile.age == 14
+
+
+def test_the_room_shows_its_five_top_factors_unless_asked_for_all(kk):
+    marked = ("beke-r-man-zijn", "beke-r-niet-religieus", "beke-r-gemarginaliseerd", "beke-r-lage-zelfcontrole",
+              "beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-bereidheid-geweld")
+    summary = summarise(kk, [Answer("gemeente", factors=marked)], 1)
+    assert room_top_factors(summary) == [
+        "beke-r-antisociale-persoonlijkheidskenmerken", "beke-r-bereidheid-geweld", "beke-r-gemarginaliseerd",
+        "beke-r-lage-zelfcontrole", "beke-r-man-zijn"]
+    assert len(room_top_factors(summary, None)) == 6
+
+
+def test_a_title_of_only_punctuation_is_still_cut_at_79_characters():
+    assert fit_title("-" * 100)[0] == "-" * 79 + "…"
