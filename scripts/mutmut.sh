@@ -27,7 +27,7 @@ ORDER=()
 add() { FILE[$1]=$2; TESTS[$1]=$3; ORDER+=("$1"); }
 AANBEVELER_TESTS="tests/unit/test_eligibility_reasons.py tests/unit/test_mirror_links.py tests/unit/test_need_sentences.py tests/unit/test_package_reasons.py tests/unit/test_aanbeveler_rules.py tests/unit/test_aanbeveler_eligibility.py tests/unit/test_aanbeveler_principles.py"
 add rules        kenniskaart/rules.py                    "tests/unit/test_shared_rules_edges.py tests/unit/test_aanbeveler_eligibility.py tests/unit/test_planscan.py"
-add signals      kenniskaart/signals.py                  "tests/unit/test_rules_signals.py"
+add signals      kenniskaart/signals.py                  "tests/unit/test_rules_signals.py tests/unit/test_signals_cautions.py"
 add eligibility  kenniskaart/aanbeveler/rules.py         "$AANBEVELER_TESTS"
 add need         kenniskaart/aanbeveler/need.py          "$AANBEVELER_TESTS"
 add scoring      kenniskaart/aanbeveler/scoring.py       "$AANBEVELER_TESTS"

@@ -105,3 +105,12 @@ def test_one_programme_for_the_offence_is_enough():
                [iv("d1", {"f1": "bron"}, lo=8, hi=20, rec=ERKEND, reoffending=True),
                 iv("d2", {"f1": "bron"}, lo=8, hi=20, reoffending=True)])
     assert [i for i, _ in _package(kk, risk_factors=("f1",), offence="eerste")] == ["d1"]
+
+
+def test_a_full_package_takes_no_family_item_and_no_second_look_for_the_offence():
+    fs = [factor(f"f{k}", f"Factor {k}") for k in range(5)] + [factor("fam", "Gezinsband", level="gezin")]
+    items = [iv(f"i{k}", {f"f{k}": "bron"}, lo=8, hi=20, rec=ERKEND) for k in range(5)]
+    items += [iv("g", {"fam": "bron"}, lo=8, hi=20, levels=("gezin",)),
+              iv("d", {"f0": "bron"}, lo=8, hi=20, reoffending=True)]
+    package = _package(kaart(fs, items), risk_factors=(*(f"f{k}" for k in range(5)), "fam"), offence="eerste")
+    assert sorted(i for i, _ in package) == ["i0", "i1", "i2", "i3", "i4"]
