@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing with mutmut over the rule modules, each against its own unit tests only.
-# Not in CI: one module takes minutes (share.py) to an hour (matcher.py). See docs/mutation.md.
+# Not in CI: one module takes a few minutes to half an hour. See docs/mutation.md.
 #
 #   bash scripts/mutmut.sh --list             # the modules and their tests
 #   bash scripts/mutmut.sh share werkmap      # these modules
@@ -19,25 +19,29 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 . scripts/_env.sh
-use_python "[test,dev]"
-case "$PY_RUN" in /*) ;; *) PY_RUN="$ROOT/$PY_RUN" ;; esac
 
 # module name -> file to mutate, and the unit tests that state its rules. Keep this table in
 # step with the package layout (a module that moves or splits gets its new path here).
 declare -A FILE TESTS
 ORDER=()
 add() { FILE[$1]=$2; TESTS[$1]=$3; ORDER+=("$1"); }
-add signals  kenniskaart/signals.py            "tests/unit/test_rules_signals.py"
-add matcher  kenniskaart/matcher.py            "tests/unit/test_aanbeveler_rules.py tests/unit/test_aanbeveler_eligibility.py tests/content/test_aanbeveler_cases.py"
-add planscan kenniskaart/planscan.py           "tests/unit/test_planscan.py"
-add share    kenniskaart/share.py              "tests/unit/test_share.py"
-add werkmap  kenniskaart/werkmap.py            "tests/unit/test_werkmap.py"
-add content  kenniskaart/content.py            "tests/content/test_loader.py tests/content/test_validate_cli.py"
-add room     kenniskaart/werksessie/room.py    "tests/unit/test_werksessie_room.py"
-add store    kenniskaart/werksessie/store.py   "tests/unit/test_werksessie_store.py"
+AANBEVELER_TESTS="tests/unit/test_eligibility_reasons.py tests/unit/test_mirror_links.py tests/unit/test_need_sentences.py tests/unit/test_package_reasons.py tests/unit/test_aanbeveler_rules.py tests/unit/test_aanbeveler_eligibility.py tests/unit/test_aanbeveler_principles.py"
+add rules        kenniskaart/rules.py                    "tests/unit/test_shared_rules_edges.py tests/unit/test_aanbeveler_eligibility.py tests/unit/test_planscan.py"
+add signals      kenniskaart/signals.py                  "tests/unit/test_rules_signals.py tests/unit/test_signals_cautions.py"
+add eligibility  kenniskaart/aanbeveler/rules.py         "$AANBEVELER_TESTS"
+add need         kenniskaart/aanbeveler/need.py          "$AANBEVELER_TESTS"
+add scoring      kenniskaart/aanbeveler/scoring.py       "$AANBEVELER_TESTS"
+add package      kenniskaart/aanbeveler/package.py       "$AANBEVELER_TESTS"
+add coverage     kenniskaart/planscan/coverage.py        "tests/unit/test_planscan.py tests/unit/test_planscan_tables.py"
+add share        kenniskaart/share.py                    "tests/unit/test_share.py tests/unit/test_share_parsing_edges.py"
+add werkmap      kenniskaart/werkmap.py                  "tests/unit/test_werkmap.py tests/unit/test_werkmap_file_edges.py tests/unit/test_monitor.py"
+add room         kenniskaart/werksessie/room.py          "tests/unit/test_werksessie_room.py tests/unit/test_werksessie_room_edges.py"
+add store        kenniskaart/werksessie/store.py         "tests/unit/test_werksessie_store.py"
+add online-rules kenniskaart/werkmap_online/rules.py     "tests/unit/test_werkmap_online_rules.py tests/unit/test_werkmap_online_store.py tests/unit/test_werkmap_online_messages.py"
+add content      kenniskaart/content.py                  "tests/content/test_loader.py tests/content/test_validate_cli.py"
 
 if [ "${1:-}" = "--list" ]; then
-  for m in "${ORDER[@]}"; do printf '%-9s %-34s %s\n' "$m" "${FILE[$m]}" "${TESTS[$m]}"; done
+  for m in "${ORDER[@]}"; do printf '%-12s %-38s %s\n' "$m" "${FILE[$m]}" "${TESTS[$m]}"; done
   exit 0
 fi
 MODULES=("$@")
@@ -46,6 +50,10 @@ for m in "${MODULES[@]}"; do
   if [ -z "${FILE[$m]:-}" ]; then say "Onbekende module '$m'. Kies uit: ${ORDER[*]}"; exit 2; fi
   [ -f "${FILE[$m]}" ] || { say "${FILE[$m]} bestaat niet (meer): pas de tabel in scripts/mutmut.sh aan."; exit 2; }
 done
+
+# Only now the interpreter: --list and a wrong module name need none (and install nothing).
+use_python "[test,dev]"
+case "$PY_RUN" in /*) ;; *) PY_RUN="$ROOT/$PY_RUN" ;; esac
 
 # The source documents for tests that compare content with them: the same folder the suite uses.
 SHARED="${KENNISKAART_SHARED:-$ROOT/../shared}"
@@ -77,10 +85,14 @@ TOML
     "$PY_RUN" -m mutmut run --max-children "${MUTMUT_CHILDREN:-1}" >run.log 2>&1 || {
       say "mutmut stopte met een fout; het einde van $work/run.log:"; tail -n 30 run.log >&2; exit 1; }
     "$PY_RUN" -m mutmut results --all true >results.txt 2>&1 || true
-    grep -E ': survived$' results.txt | sed 's/^ *//' >survivors.txt || true
+    # not killed: survived, and "no tests" (no selected test runs the mutated function)
+    grep -E ': (survived|no tests)$' results.txt | sed 's/^ *//' >survivors.txt || true
     {
       echo "module: ${FILE[$m]}   tests: ${TESTS[$m]}   $(( $(date +%s) - start )) s"
+      echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- kenniskaart tests || echo ' plus uncommitted changes')   $(date -u +%F)"
       sed 's/^ *//' results.txt | awk -F': ' 'NF > 1 {print $NF}' | sort | uniq -c | sort -rn
+      sed 's/^ *//' results.txt | awk -F': ' 'NF > 1 {n++; if ($NF == "killed") k++}
+        END {if (n) printf "killed %d of %d: %.1f %%\n", k, n, 100 * k / n}'
     } >summary.txt
     cat summary.txt >&2
   )

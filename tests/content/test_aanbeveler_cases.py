@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hst
 
-from kenniskaart.aanbeveler import PACKAGE_SIZE, Profile, Result, profile_from_case, recommend, selected_factors
+from kenniskaart.aanbeveler import PACKAGE_SIZE, Profile, Result, profile_from_case, recommend
 from kenniskaart.content import Kenniskaart, load_content
 from kenniskaart.rules import age_fits, for_young_person, is_recognised
 
@@ -478,6 +478,16 @@ _RISK_IDS = [f for f in _FACTOR_IDS if _KK.by_id("factors")[f].kind == "risico"]
 _PROT_IDS = [f for f in _FACTOR_IDS if _KK.by_id("factors")[f].kind == "beschermend"]
 
 
+def _for_one_young_person(iv) -> bool:
+    """From the raw fields: an intervention or approach, not a universal programme."""
+    return iv.purpose in ("jeugdinterventie", "aanpak") and iv.prevention != "universeel"
+
+
+def _age_not_outside(iv, age: int) -> bool:
+    """From the raw fields: the age is not outside the range (an unknown side is no limit)."""
+    return (iv.min_age is None or iv.min_age <= age) and (iv.max_age is None or age <= iv.max_age)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     age=hst.one_of(hst.none(), hst.integers(8, 27)),
@@ -492,8 +502,8 @@ def test_recommend_invariants(age, risks, prots, need):
     ranked = {r.intervention.id for r in res.ranked}
     assert not ranked & {e.intervention.id for e in res.excluded}
     assert not ranked & {r.intervention.id for r in res.for_organisation}
-    assert all(for_young_person(r.intervention) for r in res.ranked)
-    assert all(not for_young_person(r.intervention) for r in res.for_organisation)
+    assert all(_for_one_young_person(r.intervention) for r in res.ranked)
+    assert all(not _for_one_young_person(r.intervention) for r in res.for_organisation)
     assert all(f.nature == "dynamisch" for r in (*res.ranked, *res.for_organisation) for f in r.factors)
     assert all(f.nature == "statisch" for f in res.static_factors)
     package = [p.rec for p in res.package]
@@ -502,11 +512,15 @@ def test_recommend_invariants(age, risks, prots, need):
     if res.tier(1):
         assert package[0].tier == 1
     covered = {f.id for r in res.tier(1) for f in r.factors}
+    chosen: list[str] = []  # the profile's factors, risk first, twins once (the first of a pair)
+    for fid in (*risks, *prots):
+        if not any(fid in _KK.twin_ids(c) for c in chosen):
+            chosen.append(fid)
+    by_id = _KK.by_id("factors")
     assert age is None or {g.factor.id for g in res.gaps} == {
-        f.id for f in selected_factors(_KK, res.profile) if f.nature == "dynamisch"
-    } - covered  # twins count once (selected_factors keeps the first of a pair)
+        f for f in chosen if by_id[f].nature == "dynamisch"} - covered
     if age is not None:
-        assert all(age_fits(r.intervention, age) is not False for r in res.ranked)
+        assert all(_age_not_outside(r.intervention, age) for r in res.ranked)
     else:
         assert res.needs_age and res.ranked == () and res.package == () and res.gaps == ()
 
@@ -525,23 +539,25 @@ _FACTOR_IDS = [f.id for f in _KK.factors]
     parent=hst.sampled_from([None, True, False]),
 )
 def test_nothing_is_offered_outside_its_target_group(age, fids, offence, lvb, parent):
-    from kenniskaart.aanbeveler import has_offence, needs_offence
+    from kenniskaart.aanbeveler import OFFENCE_FACTORS  # the spec's list of offence factors (data)
 
     by_id = _KK.by_id("factors")
     profile = Profile(age=age, offence=offence, lvb=lvb, parent=parent,
                       risk_factors=tuple(f for f in fids if by_id[f].kind == "risico"),
                       protective_factors=tuple(f for f in fids if by_id[f].kind == "beschermend"))
     res = recommend(_KK, profile)
+    offended = offence in ("eerste", "herhaald") or (
+        offence is None and any(f in OFFENCE_FACTORS for f in profile.risk_factors))
     for r in res.ranked:
         iv = r.intervention
         assert iv.prevention != "universeel" and iv.purpose in ("jeugdinterventie", "aanpak"), iv.id
-        assert not needs_offence(iv) or has_offence(profile), iv.id
+        assert offended or (iv.prevention != "na_delict" and "delict" not in iv.requires), iv.id
         assert "lvb" not in iv.requires or lvb is True, iv.id
         assert "geen_lvb" not in iv.requires or lvb is not True, iv.id
         assert "ouder" not in iv.requires or parent is not False, iv.id
         assert not any(c.kind in ("kan_schaden", "geen_effect") for c in iv.cautions), iv.id
         if age is not None:
-            assert age_fits(iv, age) is not False, (iv.id, age)
+            assert _age_not_outside(iv, age), (iv.id, age)
         if r.tier == 1:
             assert r.recognised and r.recognition.level not in ("niet beoordeeld", "niet erkend")
             assert iv.min_age is not None or iv.max_age is not None
@@ -555,4 +571,4 @@ def test_nothing_is_offered_outside_its_target_group(age, fids, offence, lvb, pa
             "maatregel", "instrument", "training"
         )
         if age is not None and r.intervention.prevention == "universeel":
-            assert age_fits(r.intervention, age) is not False
+            assert _age_not_outside(r.intervention, age)
