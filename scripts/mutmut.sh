@@ -91,6 +91,8 @@ TOML
     cd "$work"
     export KENNISKAART_SHARED="$SHARED"
     start=$(date +%s)
+    # the code and tests as they were when the run started (later commits do not change what ran)
+    commit="$(git -C "$ROOT" rev-parse --short HEAD)$([ -z "$(git -C "$ROOT" status --porcelain -- kenniskaart tests)" ] || echo ' plus uncommitted changes')"
     "$PY_RUN" -m mutmut run --max-children "${MUTMUT_CHILDREN:-1}" >run.log 2>&1 || {
       say "mutmut stopte met een fout; het einde van $work/run.log:"; tail -n 30 run.log >&2; exit 1; }
     "$PY_RUN" -m mutmut results --all true >results.txt 2>&1 || true
@@ -98,7 +100,7 @@ TOML
     grep -E ': (survived|no tests)$' results.txt | sed 's/^ *//' >survivors.txt || true
     {
       echo "module: ${FILE[$m]}   tests: ${TESTS[$m]}   $(( $(date +%s) - start )) s"
-      echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$([ -z "$(git -C "$ROOT" status --porcelain -- kenniskaart tests)" ] || echo ' plus uncommitted changes')   $(date -u +%F)"
+      echo "commit: $commit   $(date -u +%F)"
       sed 's/^ *//' results.txt | awk -F': ' 'NF > 1 {print $NF}' | sort | uniq -c | sort -rn
       sed 's/^ *//' results.txt | awk -F': ' 'NF > 1 {n++; if ($NF == "killed") k++}
         END {if (n) printf "killed %d of %d: %.1f %%\n", k, n, 100 * k / n}'

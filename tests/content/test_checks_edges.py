@@ -11,7 +11,7 @@ from typing import Any
 
 from test_checks import SRC, _caution, _factor, _indicator, _intervention, _monitor, _rec, build
 
-from kenniskaart.content.checks import claims, code_ids, references, texts, twins
+from kenniskaart.content.checks import CHECKS, claims, code_ids, references, run_checks, texts, twins
 from kenniskaart.models import COLLECTIONS
 
 
@@ -154,9 +154,11 @@ def test_an_effective_rating_needs_an_effect_and_an_effect_its_source():
         _intervention(id="iv-goed", recognition=_rec(level="goed onderbouwd")),
         _intervention(id="iv-bron", recognition=_rec(level="effectief volgens sterke aanwijzingen"),
                       effect="Minder delicten.", effect_sources=SRC),
+        _intervention(id="iv-los", effect="Minder delicten."),
     ])
     assert _found(claims.effects_cite_a_source(kk)) == [
         ("interventions.yaml", "iv", "effect", "effect onbekend naast 'effectief volgens eerste aanwijzingen'"),
+        ("interventions.yaml", "iv-los", "effect_sources", "effect zonder bron"),
     ]
 
 
@@ -333,12 +335,19 @@ def test_internal_words_in_text_users_read_but_not_in_citations():
         themes=[{"id": "pmg-onderwijs", "name": "Onderwijs", "kind": "pmg", "description": "Uit de REFERENTIE.",
                  "sources": [cite]},
                 {"id": "ps-zorg", "name": "Zorg", "kind": "praktijkscan", "description": "d", "sources": SRC}],
+        examples=[_example(description="Uit seed 001.")],
+        guidance=[{"id": "g-lijst", "kind": "kanttekening", "title": "Lijst", "items": ["a", "Zie referentie."],
+                   "sources": SRC}],
+        cases=[{"id": "casus", "title": "C", "description": "Zoals seed 005 zegt.", "sources": [cite]}],
     )
     assert _found(texts.no_internal_words(kk)) == [
         ("factors.yaml", "f-risico", "description", "intern woord 'Referentie' in tekst voor gebruikers"),
         ("interventions.yaml", "iv", "effect", "intern woord 'seed 002' in tekst voor gebruikers"),
         ("interventions.yaml", "iv", "cautions.0.text", "intern woord 'seed 004' in tekst voor gebruikers"),
+        ("examples.yaml", "ex", "description", "intern woord 'seed 001' in tekst voor gebruikers"),
+        ("guidance.yaml", "g-lijst", "items.1", "intern woord 'referentie' in tekst voor gebruikers"),
         ("themes.yaml", "pmg-onderwijs", "description", "intern woord 'REFERENTIE' in tekst voor gebruikers"),
+        ("cases.yaml", "casus", "description", "intern woord 'seed 005' in tekst voor gebruikers"),
     ]
 
 
@@ -469,3 +478,33 @@ def test_all_plan_sections_or_none_pass():
     ids = ["afbakening", "probleemanalyse", "keuzes", "sporen", "partners", "dekking", "monitor", "borging"]
     assert list(references.plan_sections_complete(build(plan_sections=[_section(s) for s in ids]))) == []
     assert list(references.plan_sections_complete(build())) == []
+
+
+# --- which checks the loader runs, and which only warn -------------------------------
+
+
+def test_the_loader_refuses_broken_references_and_relations_only():
+    assert {c.name for c in CHECKS if c.on_load} == {
+        "sources_exist", "themes_exist", "factors_exist", "help_levels_exist", "guidance_exists",
+        "interventions_exist", "indicator_items_exist", "addresses_are_https", "monitor_indicators_are_used",
+        "plan_sections_complete", "twins_name_each_other", "twin_classes_are_complete", "mirrors_name_each_other",
+        "related_are_not_twins_and_name_each_other",
+    }
+    assert [c.name for c in CHECKS if c.level == "waarschuwing"] == ["recognitions_to_check_again"]
+    assert {c.level for c in CHECKS} == {"fout", "waarschuwing"}
+
+
+def test_run_checks_splits_errors_and_warnings_and_on_load_runs_only_the_loader_checks(monkeypatch):
+    monkeypatch.setattr(code_ids, "CODE_IDS", [])
+    kk = build(interventions=[_intervention(
+        factors=[{"factor": "f-x", "basis": "bron", "note": "n"}], recognition=_rec(in_review=True),
+        cautions=[_caution(kind="erkenning", sources=[])])])
+    errors, warnings = run_checks(kk)
+    assert [(i.field, i.message) for i in errors] == [
+        ("factors.0.factor", "verwijst naar onbekend id 'f-x' (factors)"),
+        ("cautions.0.sources", "waarschuwing zonder bron"),
+    ]
+    assert [(i.field, i.message) for i in warnings] == [
+        ("recognition", "erkenning om na te lopen: goed onderbouwd: in herbeoordeling"),
+    ]
+    assert run_checks(kk, on_load=True) == (errors[:1], [])
