@@ -35,7 +35,7 @@ def test_a_file_that_is_not_yaml_not_utf8_or_not_a_mapping(tmp_path):
     (tmp_path / "a.yaml").write_text("factors: [\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_bytes("factors: []\n# caf\u00e9\n".encode("latin-1"))
     (tmp_path / "c.yaml").write_text("- een\n", encoding="utf-8")
-    (tmp_path / "d.yaml").write_text("dingen: []\nfactors: {id: x}\n", encoding="utf-8")
+    (tmp_path / "d.yaml").write_text("dingen: []\nfactors: {id: x}\nthemes: x\n", encoding="utf-8")
     issues = _refusals(tmp_path)
     assert issues[0].startswith("a.yaml: item '-', veld '-': geen geldige YAML: ")
     assert issues[1:] == [
@@ -43,6 +43,7 @@ def test_a_file_that_is_not_yaml_not_utf8_or_not_a_mapping(tmp_path):
         "c.yaml: item '-', veld '-': het bestand moet een mapping van collecties zijn",
         f"d.yaml: item '-', veld 'dingen': onbekende collectie (bekend: {KNOWN})",
         "d.yaml: item '-', veld 'factors': verwacht een lijst van items",
+        "d.yaml: item '-', veld 'themes': verwacht een lijst van items",
     ]
 
 
@@ -92,9 +93,13 @@ def test_an_id_twice_in_one_collection_names_the_first_file(tmp_path):
     sub.mkdir()
     (sub / "extra.yaml").write_text("sources:\n  - {id: bron, title: T, publisher: P, kind: seed}\n"
                                     "guidance:\n  - {id: bron, kind: conclusie, title: T, sources: "
-                                    "[{source: bron, section: x}]}\n", encoding="utf-8")
+                                    "[{source: bron, section: x}]}\n"
+                                    "help_levels:\n  - {id: hulp-positief, name: H, order: 2, description: d, "
+                                    "sources: [{source: bron, section: x}]}\n", encoding="utf-8")
     assert _refusals(tmp_path) == [
-        "sub/extra.yaml: item 'bron', veld 'id': dubbel id in 'sources' (ook in content.yaml)"]
+        "sub/extra.yaml: item 'bron', veld 'id': dubbel id in 'sources' (ook in content.yaml)",
+        "sub/extra.yaml: item 'hulp-positief', veld 'id': dubbel id in 'help_levels' (ook in content.yaml)",
+    ]
 
 
 def test_items_remember_their_file_and_empty_files_are_skipped(tmp_path):
@@ -153,3 +158,16 @@ def test_missing_and_empty_folders_word_for_word(tmp_path):
 ])
 def test_user_messages_are_dutch_only(kind, dutch):
     assert user_message({"type": kind, "msg": "English"}) == dutch
+
+
+def test_a_nested_field_and_an_error_of_the_whole_item(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "sources:\n  - {id: bron, title: T, publisher: P, kind: seed}\n"
+        "guidance:\n  - {id: g-een, kind: conclusie, verdict: kan_schaden, title: T, sources: [{source: bron}]}\n"
+        "  - {id: g-twee, kind: werkt_niet, title: T, sources: [{source: bron, section: x}]}\n",
+        encoding="utf-8")
+    assert _refusals(tmp_path) == [
+        "a.yaml: item 'g-een', veld 'sources.0.section': verplicht veld ontbreekt (Field required)",
+        "a.yaml: item 'g-twee', veld '(item)': verdict (kan_schaden, geen_effect of niet_aangetoond) hoort precies "
+        "bij kind werkt_niet",
+    ]
