@@ -38,10 +38,19 @@ add werkmap      kenniskaart/werkmap.py                  "tests/unit/test_werkma
 add room         kenniskaart/werksessie/room.py          "tests/unit/test_werksessie_room.py tests/unit/test_werksessie_room_edges.py"
 add store        kenniskaart/werksessie/store.py         "tests/unit/test_werksessie_store.py"
 add online-rules kenniskaart/werkmap_online/rules.py     "tests/unit/test_werkmap_online_rules.py tests/unit/test_werkmap_online_store.py tests/unit/test_werkmap_online_messages.py"
-add content      kenniskaart/content.py                  "tests/content/test_loader.py tests/content/test_validate_cli.py"
+# The validator's modules, each against the validator's tests (a bad case per rule, the edges, the loader, the CLI)
+CONTENT_TESTS="tests/content/test_checks.py tests/content/test_checks_edges.py tests/content/test_loader.py tests/content/test_loader_edges.py tests/content/test_validate_cli.py"
+add checks-refs     kenniskaart/content/checks/references.py "$CONTENT_TESTS"
+add checks-twins    kenniskaart/content/checks/twins.py      "$CONTENT_TESTS"
+add checks-claims   kenniskaart/content/checks/claims.py     "$CONTENT_TESTS"
+add checks-texts    kenniskaart/content/checks/texts.py      "$CONTENT_TESTS"
+add checks-code-ids kenniskaart/content/checks/code_ids.py   "$CONTENT_TESTS"
+add checks-walk     kenniskaart/content/checks/walk.py       "$CONTENT_TESTS"
+add checks-run      kenniskaart/content/checks/__init__.py   "$CONTENT_TESTS"
+add loader          kenniskaart/content/loader.py            "$CONTENT_TESTS"
 
 if [ "${1:-}" = "--list" ]; then
-  for m in "${ORDER[@]}"; do printf '%-12s %-38s %s\n' "$m" "${FILE[$m]}" "${TESTS[$m]}"; done
+  for m in "${ORDER[@]}"; do printf '%-15s %-40s %s\n' "$m" "${FILE[$m]}" "${TESTS[$m]}"; done
   exit 0
 fi
 MODULES=("$@")
@@ -82,6 +91,8 @@ TOML
     cd "$work"
     export KENNISKAART_SHARED="$SHARED"
     start=$(date +%s)
+    # the code and tests as they were when the run started (later commits do not change what ran)
+    commit="$(git -C "$ROOT" rev-parse --short HEAD)$([ -z "$(git -C "$ROOT" status --porcelain -- kenniskaart tests)" ] || echo ' plus uncommitted changes')"
     "$PY_RUN" -m mutmut run --max-children "${MUTMUT_CHILDREN:-1}" >run.log 2>&1 || {
       say "mutmut stopte met een fout; het einde van $work/run.log:"; tail -n 30 run.log >&2; exit 1; }
     "$PY_RUN" -m mutmut results --all true >results.txt 2>&1 || true
@@ -89,7 +100,7 @@ TOML
     grep -E ': (survived|no tests)$' results.txt | sed 's/^ *//' >survivors.txt || true
     {
       echo "module: ${FILE[$m]}   tests: ${TESTS[$m]}   $(( $(date +%s) - start )) s"
-      echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- kenniskaart tests || echo ' plus uncommitted changes')   $(date -u +%F)"
+      echo "commit: $commit   $(date -u +%F)"
       sed 's/^ *//' results.txt | awk -F': ' 'NF > 1 {print $NF}' | sort | uniq -c | sort -rn
       sed 's/^ *//' results.txt | awk -F': ' 'NF > 1 {n++; if ($NF == "killed") k++}
         END {if (n) printf "killed %d of %d: %.1f %%\n", k, n, 100 * k / n}'
