@@ -36,8 +36,8 @@ add coverage     kenniskaart/planscan/coverage.py        "tests/unit/test_plansc
 add share        kenniskaart/share.py                    "tests/unit/test_share.py tests/unit/test_share_parsing_edges.py"
 add werkmap      kenniskaart/werkmap.py                  "tests/unit/test_werkmap.py tests/unit/test_werkmap_file_edges.py tests/unit/test_monitor.py"
 add room         kenniskaart/werksessie/room.py          "tests/unit/test_werksessie_room.py tests/unit/test_werksessie_room_edges.py"
-add store        kenniskaart/werksessie/store.py         "tests/unit/test_werksessie_store.py"
-add online-rules kenniskaart/werkmap_online/rules.py     "tests/unit/test_werkmap_online_rules.py tests/unit/test_werkmap_online_store.py tests/unit/test_werkmap_online_messages.py"
+add store        kenniskaart/werksessie/store.py         "tests/unit/test_werksessie_store.py tests/unit/test_werksessie_store_messages.py"
+add online-rules kenniskaart/werkmap_online/rules.py     "tests/unit/test_werkmap_online_rules.py tests/unit/test_werkmap_online_store.py tests/unit/test_werkmap_online_messages.py tests/unit/test_werkmap_online_version_notes.py"
 # The validator's modules, each against the validator's tests (a bad case per rule, the edges, the loader, the CLI)
 CONTENT_TESTS="tests/content/test_checks.py tests/content/test_checks_edges.py tests/content/test_loader.py tests/content/test_loader_edges.py tests/content/test_validate_cli.py"
 add checks-refs     kenniskaart/content/checks/references.py "$CONTENT_TESTS"
