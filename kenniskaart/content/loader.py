@@ -153,6 +153,10 @@ def _parse_file(
     except UnicodeDecodeError:
         issues.append(ContentIssue(rel, "-", "-", "bestand is geen UTF-8-tekst"))
         return
+    except ValueError as exc:  # PyYAML builds a date such as 2026-13-01 and fails on it
+        issues.append(ContentIssue(rel, "-", "-",
+                                   f"geen geldige waarde (bijvoorbeeld een datum die niet bestaat): {exc}"))
+        return
     if data is None:
         return
     if not isinstance(data, dict):

@@ -171,3 +171,10 @@ def test_a_nested_field_and_an_error_of_the_whole_item(tmp_path):
         "a.yaml: item 'g-twee', veld '(item)': verdict (kan_schaden, geen_effect of niet_aangetoond) hoort precies "
         "bij kind werkt_niet",
     ]
+
+
+def test_a_date_that_does_not_exist_is_refused_with_its_file_not_a_traceback(tmp_path):
+    (tmp_path / "a.yaml").write_text("sources:\n  - id: bron\n    date: 2026-13-01\n", encoding="utf-8")
+    assert _refusals(tmp_path) == [
+        "a.yaml: item '-', veld '-': geen geldige waarde (bijvoorbeeld een datum die niet bestaat): "
+        "month must be in 1..12"]
