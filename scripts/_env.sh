@@ -47,8 +47,8 @@ ensure_venv() {
   want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1) $extras"
   if [ ! -f "$stamp" ] || ! grep -qxF "$want" "$stamp"; then
     local what="streamlit, pandas, altair, pydantic, pyyaml, openpyxl, sqlalchemy, segno"
-    case "$extras" in *test*) what+=", pytest, pytest-timeout, playwright, hypothesis, psycopg" ;; *postgres*) what+=", psycopg" ;; esac
-    case "$extras" in *dev*) what+=", ruff, mypy, mutmut" ;; esac
+    case "$extras" in *test*) what+=", pytest, pytest-timeout, playwright, hypothesis, psycopg, ruff, mypy" ;; *postgres*) what+=", psycopg" ;; esac
+    case "$extras" in *dev*) what+=", mutmut" ;; esac
     say "Python-pakketten installeren in $VENV: kenniskaart${extras} (${what}) ..."
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".${extras}"
     echo "$want" >> "$stamp"
