@@ -335,6 +335,7 @@ def test_a_full_disk_says_so_and_names_the_administrator(tmp_path, monkeypatch):
         s.save_answer(room.code, token, Answer("gemeente", ("x" * 19_000,)))
     assert _message(err) == ("De opslag van werksessies is vol: er kan nu niets worden bewaard. "
                              "Meld dit bij de beheerder van de kenniskaart.")
+    assert s.participant(room.code, token) == ("gemeente", None)  # reading still works
     s.engine.dispose()
 
 
