@@ -5,6 +5,7 @@ PostgreSQL database of its own under ``pg_virtualenv``)."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -52,3 +53,24 @@ def store_factory(request: pytest.FixtureRequest, tmp_path, monkeypatch: pytest.
         s.engine.dispose()
     if url is not None:
         pg.drop_database(server, url)
+
+
+def at_once(calls: list[Callable[[], object]], timeout: float = 60) -> list[BaseException]:
+    """Run the calls in threads released at the same moment (users saving at once, a double tap,
+    two app processes); the errors they raised."""
+    barrier = threading.Barrier(len(calls), timeout=timeout)
+    errors: list[BaseException] = []
+
+    def work(call) -> None:
+        try:
+            barrier.wait()
+            call()
+        except BaseException as exc:  # noqa: BLE001 - collected and returned to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(c,)) for c in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=2 * timeout)
+    return errors

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 
 import pytest
 import sqlalchemy as sa
@@ -25,7 +24,7 @@ from kenniskaart.werksessie.room import Answer
 from kenniskaart.werksessie.store import Store
 from kenniskaart.werksessie.tables import answers_table, participants
 from support import pg
-from support.stores import T0, Clock, store_factory
+from support.stores import T0, Clock, at_once, store_factory
 
 NOT_THE_FACILITATOR = "Alleen de begeleider van deze sessie (met de begeleiderslink) kan dit doen."
 NOT_A_PARTICIPANT = "Deze deelnemerslink hoort niet bij deze sessie. Meld u opnieuw aan met de code."
@@ -347,26 +346,6 @@ def test_a_database_address_that_is_no_address_gives_the_open_message(monkeypatc
                              "(map of database-adres klopt niet).")
 
 
-def _at_once(calls: list) -> list[BaseException]:
-    """Run the calls in threads that start at the same moment; the errors they raised."""
-    barrier = threading.Barrier(len(calls), timeout=60)
-    errors: list[BaseException] = []
-
-    def work(call) -> None:
-        try:
-            barrier.wait()
-            call()
-        except BaseException as exc:  # noqa: BLE001 - collected and returned
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work, args=(c,)) for c in calls]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    return errors
-
-
 def test_a_facilitator_acting_from_many_tabs_at_once_gets_no_error(make_store):
     """Closing, reopening, new ages and deleting, 8 at the same moment on one room (tabs, a double
     tap): each one waits for the other (a writing transaction takes the lock at its start), none
@@ -374,15 +353,15 @@ def test_a_facilitator_acting_from_many_tabs_at_once_gets_no_error(make_store):
     s = make_store()
     room, fac = s.create_room("Tegelijk")
     for _ in range(3):
-        assert _at_once([lambda: s.close_room(room.code, fac)] * 8) == []
+        assert at_once([lambda: s.close_room(room.code, fac)] * 8) == []
         assert s.get_room(room.code).closed_at is not None
-        assert _at_once([lambda: s.reopen_room(room.code, fac)] * 8) == []
+        assert at_once([lambda: s.reopen_room(room.code, fac)] * 8) == []
         assert s.get_room(room.code).closed_at is None
     for age_max in (14, 15, 16):
-        assert _at_once([lambda i=i, top=age_max: s.set_ages(room.code, fac, 10 + i % 2, top) for i in range(8)]) == []
+        assert at_once([lambda i=i, top=age_max: s.set_ages(room.code, fac, 10 + i % 2, top) for i in range(8)]) == []
         assert s.get_room(room.code).age_max == age_max
     others = [s.create_room(f"Weg {i}") for i in range(8)]
-    assert _at_once([lambda r=r, t=t: s.delete_room(r.code, t) for r, t in others]) == []
+    assert at_once([lambda r=r, t=t: s.delete_room(r.code, t) for r, t in others]) == []
     for r, _ in others:
         with pytest.raises(RoomNotFound):
             s.get_room(r.code)
